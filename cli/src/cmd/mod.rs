@@ -1,0 +1,5 @@
+pub mod inspect;
+pub mod keygen;
+pub mod sign;
+pub mod trust;
+pub mod verify;

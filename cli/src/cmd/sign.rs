@@ -1,0 +1,53 @@
+//! `callguard sign`: checks a payload against every list rule, then signs
+//! it with each key (general JSON serialization).
+
+use crate::io::{read, system_now, UsageError};
+use callguard_core::jwk::{Jwk, SigningKey};
+use callguard_core::{jws, ContactList, ListError};
+use std::path::{Path, PathBuf};
+
+pub fn run(keys: &[PathBuf], input: &Path, out: &Path) -> Result<(), UsageError> {
+    let payload = read(input)?;
+    let list = ContactList::parse(&payload).map_err(|e| refusal(&payload, &e))?;
+    if list.expires_at < system_now() {
+        return Err(UsageError("refusing to sign: \"expires_at\" is in the past".into()));
+    }
+    let mut signers = Vec::with_capacity(keys.len());
+    for path in keys {
+        let jwk: Jwk = serde_json::from_slice(&read(path)?)
+            .map_err(|e| UsageError(format!("{}: not a JWK: {e}", path.display())))?;
+        let key = SigningKey::from_jwk(&jwk).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+        if signers.iter().any(|k: &SigningKey| k.kid == key.kid) {
+            return Err(UsageError(format!("two keys share the kid {:?}", key.kid)));
+        }
+        signers.push(key);
+    }
+    let signers: Vec<&SigningKey> = signers.iter().collect();
+    let signed = jws::sign_general(&payload, &signers).map_err(UsageError)?;
+    std::fs::write(out, format!("{signed}\n"))
+        .map_err(|e| UsageError(format!("cannot write {}: {e}", out.display())))?;
+    eprintln!(
+        "signed {} with {} key(s): issuer {}, version {}, {} contacts -> {}",
+        input.display(),
+        signers.len(),
+        list.issuer.id,
+        list.version,
+        list.contact_count(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// The publisher's own file: quoting the offending contact helps them fix it.
+fn refusal(payload: &[u8], error: &ListError) -> UsageError {
+    let mut message = format!("refusing to sign: {error}");
+    if let ListError::InvalidContact { index, .. } = error {
+        let contact = serde_json::from_slice::<serde_json::Value>(payload)
+            .ok()
+            .and_then(|v| v.get("contacts")?.get(*index).cloned());
+        if let Some(contact) = contact {
+            message.push_str(&format!("\n  the offending contact: {contact}"));
+        }
+    }
+    UsageError(message)
+}

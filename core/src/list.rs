@@ -1,0 +1,462 @@
+//! The list payload: parsed, checked against every rule of
+//! docs/list-format.md, and compiled into sorted tables for lookup.
+//!
+//! A signed list with any invalid contact is rejected whole: it is a
+//! publisher bug, and half-using it could hide the very number that matters.
+
+use crate::error::ListError;
+use crate::model::{Channel, Channels, ContactDirection, Localized};
+use crate::timestamp::Timestamp;
+use crate::trust::{is_valid_issuer_id, ClassifyForHumans};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+pub const LIST_TYPE: &str = "callguard.contact-list";
+/// The newest `schema` this SDK understands.
+pub const SUPPORTED_SCHEMA: u64 = 1;
+const MAX_TEXT_CHARS: usize = 200;
+const MAX_ALIASES: usize = 64;
+
+/// How the bank uses one contact. 8 bytes, shared by every table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Usage {
+    pub direction: ContactDirection,
+    pub channels: Channels,
+    /// Index into `ContactList::labels`.
+    pub label: u32,
+}
+
+/// An exact number, as E.164 digits in an integer (`+7495…` → `7495…`):
+/// sorted ascending, as iOS Call Directory wants them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberEntry {
+    pub number: u64,
+    pub usage: Usage,
+}
+
+/// Every number whose E.164 digits start with `digits` (`len` of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrefixEntry {
+    pub digits: u64,
+    pub len: u8,
+    pub usage: Usage,
+}
+
+/// A short code, dialable only inside `region`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortCodeEntry {
+    pub region: [u8; 2],
+    pub code: Box<str>,
+    pub usage: Usage,
+}
+
+#[derive(Debug, Clone)]
+pub struct IssuerInfo {
+    pub id: String,
+    pub name: Localized,
+    /// Names a scammer would use to pose as this bank.
+    pub aliases: Vec<String>,
+}
+
+/// A validated list, ready for screening.
+#[derive(Debug, Clone)]
+pub struct ContactList {
+    pub issuer: IssuerInfo,
+    pub version: u64,
+    pub issued_at: Timestamp,
+    pub expires_at: Timestamp,
+    /// SHA-256 of the exact payload bytes, for the same-version rule.
+    pub payload_digest: [u8; 32],
+    numbers: Vec<NumberEntry>,
+    /// Grouped by prefix length, longest first; each group sorted by digits.
+    prefixes: Vec<Vec<PrefixEntry>>,
+    short_codes: Vec<ShortCodeEntry>,
+    labels: Vec<Localized>,
+}
+
+/// What a number matched in one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    Number(NumberEntry),
+    Prefix(PrefixEntry),
+}
+
+impl ContactList {
+    /// Parses and checks a payload (the bytes a JWS signed).
+    pub fn parse(payload: &[u8]) -> Result<ContactList, ListError> {
+        let raw: RawPayload = match serde_json::from_slice(payload) {
+            Ok(raw) => raw,
+            Err(e) => return Err(explain_parse_failure(payload, &e)),
+        };
+        if raw.kind != LIST_TYPE {
+            return Err(ListError::WrongType);
+        }
+        if raw.schema > SUPPORTED_SCHEMA {
+            return Err(ListError::UnsupportedSchema { schema: raw.schema });
+        }
+        if raw.schema == 0 {
+            return Err(ListError::malformed("\"schema\" must be 1 or more"));
+        }
+        let issuer = raw.issuer.check()?;
+        let issued_at = timestamp(&raw.issued_at, "issued_at")?;
+        let expires_at = timestamp(&raw.expires_at, "expires_at")?;
+        if expires_at <= issued_at {
+            return Err(ListError::malformed("\"expires_at\" is not after \"issued_at\""));
+        }
+        let mut builder = Builder::default();
+        for (index, contact) in raw.contacts.into_iter().enumerate() {
+            builder
+                .add(contact)
+                .map_err(|what| ListError::InvalidContact { index, what })?;
+        }
+        let (numbers, prefixes, short_codes, labels) = builder.finish()?;
+        Ok(ContactList {
+            issuer,
+            version: raw.version,
+            issued_at,
+            expires_at,
+            payload_digest: sha256(payload),
+            numbers,
+            prefixes,
+            short_codes,
+            labels,
+        })
+    }
+
+    /// The exact number first, else the longest prefix that covers it.
+    pub fn match_number(&self, number: u64) -> Option<Match> {
+        if let Ok(i) = self.numbers.binary_search_by_key(&number, |e| e.number) {
+            return Some(Match::Number(self.numbers[i]));
+        }
+        let digits = digit_count(number);
+        for group in &self.prefixes {
+            let len = group[0].len as u32;
+            if len > digits {
+                continue;
+            }
+            let head = number / 10u64.pow(digits - len);
+            if let Ok(i) = group.binary_search_by_key(&head, |e| e.digits) {
+                return Some(Match::Prefix(group[i]));
+            }
+        }
+        None
+    }
+
+    pub fn match_short_code(&self, region: &str, code: &str) -> Option<&ShortCodeEntry> {
+        self.short_codes
+            .iter()
+            .find(|s| s.region == region.as_bytes() && s.code.as_ref() == code)
+    }
+
+    pub fn label(&self, usage: &Usage) -> &Localized {
+        &self.labels[usage.label as usize]
+    }
+
+    /// Exact numbers, ascending.
+    pub fn numbers(&self) -> &[NumberEntry] {
+        &self.numbers
+    }
+
+    /// Prefixes, ascending by digits then length.
+    pub fn prefixes(&self) -> Vec<PrefixEntry> {
+        let mut all: Vec<PrefixEntry> = self.prefixes.iter().flatten().copied().collect();
+        all.sort_by_key(|p| (p.digits, p.len));
+        all
+    }
+
+    pub fn short_codes(&self) -> &[ShortCodeEntry] {
+        &self.short_codes
+    }
+
+    pub fn contact_count(&self) -> usize {
+        self.numbers.len() + self.prefixes.iter().map(Vec::len).sum::<usize>() + self.short_codes.len()
+    }
+
+    /// Heap bytes held, for the memory budget (≤ 32 bytes a contact plus label text).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.numbers.capacity() * size_of::<NumberEntry>()
+            + self.prefixes.iter().map(|g| g.capacity() * size_of::<PrefixEntry>()).sum::<usize>()
+            + self.short_codes.len() * (size_of::<ShortCodeEntry>() + 6)
+            + self.labels.iter().map(|l| size_of::<Localized>() + l.text_bytes() + 40).sum::<usize>()
+    }
+
+    pub fn label_text_bytes(&self) -> usize {
+        self.labels.iter().map(Localized::text_bytes).sum()
+    }
+}
+
+pub(crate) fn digit_count(n: u64) -> u32 {
+    n.checked_ilog10().map_or(1, |l| l + 1)
+}
+
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    digest.as_ref().try_into().expect("SHA-256 is 32 bytes")
+}
+
+fn timestamp(text: &str, field: &str) -> Result<Timestamp, ListError> {
+    Timestamp::parse_rfc3339(text)
+        .ok_or_else(|| ListError::malformed(format!("\"{field}\" is not an RFC 3339 timestamp")))
+}
+
+/// serde stopped: say whether it is not our type, a newer schema, or broken.
+fn explain_parse_failure(payload: &[u8], error: &serde_json::Error) -> ListError {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        schema: Option<u64>,
+    }
+    if let Ok(env) = serde_json::from_slice::<Envelope>(payload) {
+        if env.kind.as_deref() != Some(LIST_TYPE) {
+            return ListError::WrongType;
+        }
+        if let Some(schema) = env.schema.filter(|s| *s > SUPPORTED_SCHEMA) {
+            return ListError::UnsupportedSchema { schema };
+        }
+    }
+    ListError::malformed(format!("payload: {}", error.classify_for_humans()))
+}
+
+// ---- wire format -------------------------------------------------------
+
+#[derive(Deserialize)]
+struct RawPayload<'a> {
+    #[serde(rename = "type")]
+    kind: Cow<'a, str>,
+    schema: u64,
+    #[serde(borrow)]
+    issuer: RawIssuer<'a>,
+    version: u64,
+    issued_at: Cow<'a, str>,
+    expires_at: Cow<'a, str>,
+    #[serde(borrow)]
+    contacts: Vec<RawContact<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawIssuer<'a> {
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    name: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    #[serde(default, borrow)]
+    aliases: Vec<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct RawContact<'a> {
+    #[serde(borrow)]
+    number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    prefix: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    short_code: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    region: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    direction: Cow<'a, str>,
+    #[serde(default, borrow)]
+    channels: Option<Vec<Cow<'a, str>>>,
+    #[serde(borrow)]
+    label: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+}
+
+impl RawIssuer<'_> {
+    fn check(self) -> Result<IssuerInfo, ListError> {
+        if !is_valid_issuer_id(&self.id) {
+            return Err(ListError::malformed(
+                "\"issuer.id\" must match [a-z0-9][a-z0-9._-]{0,63}",
+            ));
+        }
+        let name = localized(self.name).map_err(|e| ListError::malformed(format!("issuer.name: {e}")))?;
+        if self.aliases.len() > MAX_ALIASES {
+            return Err(ListError::malformed(format!("more than {MAX_ALIASES} issuer aliases")));
+        }
+        let mut aliases = Vec::with_capacity(self.aliases.len());
+        for (i, alias) in self.aliases.into_iter().enumerate() {
+            check_text(&alias).map_err(|e| ListError::malformed(format!("issuer.aliases[{i}]: {e}")))?;
+            aliases.push(alias.into_owned());
+        }
+        Ok(IssuerInfo {
+            id: self.id.into_owned(),
+            name,
+            aliases,
+        })
+    }
+}
+
+fn check_text(text: &str) -> Result<(), String> {
+    let chars = text.chars().count();
+    if text.trim().is_empty() {
+        Err("empty text".into())
+    } else if chars > MAX_TEXT_CHARS {
+        Err(format!("text longer than {MAX_TEXT_CHARS} characters"))
+    } else if text.chars().any(char::is_control) {
+        Err("control characters in text".into())
+    } else {
+        Ok(())
+    }
+}
+
+fn localized(map: BTreeMap<Cow<'_, str>, Cow<'_, str>>) -> Result<Localized, String> {
+    if !map.contains_key("en") {
+        return Err("an \"en\" text is required".into());
+    }
+    let mut pairs = Vec::with_capacity(map.len());
+    for (lang, text) in map {
+        let lang_ok = (2..=8).contains(&lang.len())
+            && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !lang_ok {
+            return Err("language keys must be BCP 47 tags like \"en\" or \"ru\"".into());
+        }
+        check_text(&text)?;
+        pairs.push((Box::from(lang.as_ref()), Box::from(text.as_ref())));
+    }
+    Ok(Localized::new(pairs))
+}
+
+/// `+` and `min..=max` ASCII digits, no leading zero, as an integer.
+fn plus_digits(text: &str, min: usize, max: usize) -> Option<(u64, u8)> {
+    let digits = text.strip_prefix('+')?;
+    let ok = (min..=max).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    ok.then(|| (digits.parse().ok(), digits.len() as u8))
+        .and_then(|(n, len)| n.map(|n| (n, len)))
+}
+
+#[derive(Default)]
+struct Builder {
+    numbers: Vec<(NumberEntry, u32)>,
+    prefixes: Vec<(PrefixEntry, u32)>,
+    short_codes: Vec<(ShortCodeEntry, u32)>,
+    labels: Vec<Localized>,
+    label_ids: HashMap<Localized, u32>,
+    count: u32,
+}
+
+type Tables = (Vec<NumberEntry>, Vec<Vec<PrefixEntry>>, Vec<ShortCodeEntry>, Vec<Localized>);
+
+impl Builder {
+    fn add(&mut self, raw: RawContact<'_>) -> Result<(), String> {
+        let index = self.count;
+        self.count += 1;
+        let direction = ContactDirection::from_name(&raw.direction)
+            .ok_or("\"direction\" must be inbound_only, outbound or both")?;
+        let channels = match raw.channels {
+            None => Channels::PHONE_ONLY,
+            Some(names) if names.is_empty() => return Err("\"channels\" is empty".into()),
+            Some(names) => {
+                let mut set = Channels::default();
+                for name in names {
+                    let channel = Channel::from_name(&name).ok_or("unknown channel in \"channels\"")?;
+                    if !set.insert(channel) {
+                        return Err("a channel is listed twice".into());
+                    }
+                }
+                set
+            }
+        };
+        let label = localized(raw.label).map_err(|e| format!("label: {e}"))?;
+        let label = self.intern(label);
+        let usage = Usage {
+            direction,
+            channels,
+            label,
+        };
+        match (raw.number, raw.prefix, raw.short_code) {
+            (Some(number), None, None) => {
+                if raw.region.is_some() {
+                    return Err("\"region\" belongs only to a short code".into());
+                }
+                let (number, _) =
+                    plus_digits(&number, 8, 15).ok_or("\"number\" must be E.164: + and 8-15 digits")?;
+                self.numbers.push((NumberEntry { number, usage }, index));
+            }
+            (None, Some(prefix), None) => {
+                if raw.region.is_some() {
+                    return Err("\"region\" belongs only to a short code".into());
+                }
+                let (digits, len) =
+                    plus_digits(&prefix, 4, 14).ok_or("\"prefix\" must be + and 4-14 digits")?;
+                self.prefixes.push((PrefixEntry { digits, len, usage }, index));
+            }
+            (None, None, Some(code)) => {
+                let ok = (3..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+                if !ok {
+                    return Err("\"short_code\" must be 3-6 digits".into());
+                }
+                let region = raw.region.ok_or("a short code needs its \"region\"")?;
+                let region: [u8; 2] = region
+                    .as_bytes()
+                    .try_into()
+                    .ok()
+                    .filter(|r: &[u8; 2]| r.iter().all(u8::is_ascii_uppercase))
+                    .ok_or("\"region\" must be an ISO 3166 code like \"RU\"")?;
+                self.short_codes.push((
+                    ShortCodeEntry {
+                        region,
+                        code: Box::from(code.as_ref()),
+                        usage,
+                    },
+                    index,
+                ));
+            }
+            _ => return Err("exactly one of \"number\", \"prefix\" or \"short_code\" is required".into()),
+        }
+        Ok(())
+    }
+
+    fn intern(&mut self, label: Localized) -> u32 {
+        if let Some(id) = self.label_ids.get(&label) {
+            return *id;
+        }
+        let id = self.labels.len() as u32;
+        self.labels.push(label.clone());
+        self.label_ids.insert(label, id);
+        id
+    }
+
+    fn finish(self) -> Result<Tables, ListError> {
+        let duplicate = |index: u32, what: &str| ListError::InvalidContact {
+            index: index as usize,
+            what: format!("the same {what} appears twice"),
+        };
+        let mut numbers = self.numbers;
+        numbers.sort_unstable_by_key(|(e, i)| (e.number, *i));
+        if let Some(w) = numbers.windows(2).find(|w| w[0].0.number == w[1].0.number) {
+            return Err(duplicate(w[1].1, "number"));
+        }
+        let mut prefixes = self.prefixes;
+        prefixes.sort_unstable_by_key(|(e, i)| (std::cmp::Reverse(e.len), e.digits, *i));
+        if let Some(w) = prefixes
+            .windows(2)
+            .find(|w| (w[0].0.len, w[0].0.digits) == (w[1].0.len, w[1].0.digits))
+        {
+            return Err(duplicate(w[1].1, "prefix"));
+        }
+        let mut short_codes = self.short_codes;
+        short_codes.sort_by(|(a, i), (b, j)| (a.region, &a.code, i).cmp(&(b.region, &b.code, j)));
+        if let Some(w) = short_codes
+            .windows(2)
+            .find(|w| (w[0].0.region, &w[0].0.code) == (w[1].0.region, &w[1].0.code))
+        {
+            return Err(duplicate(w[1].1, "short code"));
+        }
+        let mut groups: Vec<Vec<PrefixEntry>> = Vec::new();
+        for (entry, _) in prefixes {
+            match groups.last_mut() {
+                Some(group) if group[0].len == entry.len => group.push(entry),
+                _ => groups.push(vec![entry]),
+            }
+        }
+        Ok((
+            numbers.into_iter().map(|(e, _)| e).collect(),
+            groups,
+            short_codes.into_iter().map(|(e, _)| e).collect(),
+            self.labels,
+        ))
+    }
+}
