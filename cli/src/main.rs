@@ -16,7 +16,11 @@ pub enum Outcome {
 }
 
 #[derive(Parser)]
-#[command(name = "callguard", version, about = "Sign, verify and screen against a bank's official contact list")]
+#[command(
+    name = "callguard",
+    version,
+    about = "Sign, verify and screen against a bank's official contact list"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -72,13 +76,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Keygen { alg, kid, out } => cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted),
+        Command::Keygen { alg, kid, out } => {
+            cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted)
+        }
         Command::Trust {
             issuer,
             threshold,
             keys,
         } => cmd::trust::run(&issuer, threshold, &keys).map(|_| Outcome::Accepted),
-        Command::Sign { keys, input, out } => cmd::sign::run(&keys, &input, &out).map(|_| Outcome::Accepted),
+        Command::Sign { keys, input, out } => {
+            cmd::sign::run(&keys, &input, &out).map(|_| Outcome::Accepted)
+        }
         Command::Verify {
             trust,
             state,

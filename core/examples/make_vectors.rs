@@ -17,7 +17,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("tests/vectors");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests/vectors");
     fs::create_dir_all(&root).unwrap();
     let root = root.canonicalize().unwrap();
     fs::create_dir_all(root.join("keys")).unwrap();
@@ -31,11 +33,24 @@ fn main() {
     let other_bank = key_from_seed(&root, "other-1", 3);
 
     let trust = |issuer: &str, threshold: usize, keys: &[&SigningKey]| {
-        Trust::to_json(issuer, threshold, &keys.iter().map(|k| k.public_jwk()).collect::<Vec<_>>())
+        Trust::to_json(
+            issuer,
+            threshold,
+            &keys.iter().map(|k| k.public_jwk()).collect::<Vec<_>>(),
+        )
     };
-    write_json(&root.join("trust/example-bank.json"), &trust("example-bank", 1, &[&ed_a, &p256]));
-    write_json(&root.join("trust/example-bank-2of2.json"), &trust("example-bank", 2, &[&ed_a, &ed_b]));
-    write_json(&root.join("trust/other-bank.json"), &trust("other-bank", 1, &[&other_bank]));
+    write_json(
+        &root.join("trust/example-bank.json"),
+        &trust("example-bank", 1, &[&ed_a, &p256]),
+    );
+    write_json(
+        &root.join("trust/example-bank-2of2.json"),
+        &trust("example-bank", 2, &[&ed_a, &ed_b]),
+    );
+    write_json(
+        &root.join("trust/other-bank.json"),
+        &trust("other-bank", 1, &[&other_bank]),
+    );
 
     let base = example_payload(12);
     let mut cases: Vec<Value> = Vec::new();
@@ -55,121 +70,415 @@ fn main() {
     };
 
     // Valid lists, in every serialization and both algorithms.
-    case("valid-eddsa-general", "example-bank", sign(&base, &[&ed_a]), "ok", json!({"version": 12, "contacts": 6}));
-    case("valid-es256-general", "example-bank", sign(&base, &[&p256]), "ok", json!({"version": 12}));
+    case(
+        "valid-eddsa-general",
+        "example-bank",
+        sign(&base, &[&ed_a]),
+        "ok",
+        json!({"version": 12, "contacts": 6}),
+    );
+    case(
+        "valid-es256-general",
+        "example-bank",
+        sign(&base, &[&p256]),
+        "ok",
+        json!({"version": 12}),
+    );
     let general: Value = serde_json::from_str(&sign(&base, &[&ed_a])).unwrap();
     let sig0 = &general["signatures"][0];
     let flattened = json!({"payload": general["payload"], "protected": sig0["protected"], "signature": sig0["signature"]});
-    case("valid-flattened", "example-bank", flattened.to_string(), "ok", none.clone());
-    let compact = format!("{}.{}.{}", s(&sig0["protected"]), s(&general["payload"]), s(&sig0["signature"]));
-    case("valid-compact", "example-bank", compact.clone(), "ok", none.clone());
-    case("valid-2of2", "example-bank-2of2", sign(&base, &[&ed_a, &ed_b]), "ok", none.clone());
+    case(
+        "valid-flattened",
+        "example-bank",
+        flattened.to_string(),
+        "ok",
+        none.clone(),
+    );
+    let compact = format!(
+        "{}.{}.{}",
+        s(&sig0["protected"]),
+        s(&general["payload"]),
+        s(&sig0["signature"])
+    );
+    case(
+        "valid-compact",
+        "example-bank",
+        compact.clone(),
+        "ok",
+        none.clone(),
+    );
+    case(
+        "valid-2of2",
+        "example-bank-2of2",
+        sign(&base, &[&ed_a, &ed_b]),
+        "ok",
+        none.clone(),
+    );
     // Key rotation: one signature by a key this phone does not know yet.
-    case("rotation-unknown-plus-valid", "example-bank", sign(&base, &[&other_bank, &ed_a]), "ok", none.clone());
-    case("valid-v13", "example-bank", sign(&example_payload(13), &[&ed_a]), "ok", json!({"version": 13}));
+    case(
+        "rotation-unknown-plus-valid",
+        "example-bank",
+        sign(&base, &[&other_bank, &ed_a]),
+        "ok",
+        none.clone(),
+    );
+    case(
+        "valid-v13",
+        "example-bank",
+        sign(&example_payload(13), &[&ed_a]),
+        "ok",
+        json!({"version": 13}),
+    );
 
     // Attacks, each named after the threat it stops.
     let mut forged: Value = serde_json::from_str(&sign(&base, &[&ed_a])).unwrap();
     forged["signatures"][0]["signature"] = json!(B64.encode([7u8; 64]));
-    case("forged-signature", "example-bank", forged.to_string(), "bad_signature", none.clone());
+    case(
+        "forged-signature",
+        "example-bank",
+        forged.to_string(),
+        "bad_signature",
+        none.clone(),
+    );
 
     let mut tampered: Value = serde_json::from_str(&sign(&base, &[&ed_a])).unwrap();
     let mut evil = base.clone();
     evil["contacts"][0]["direction"] = json!("outbound");
     tampered["payload"] = json!(B64.encode(evil.to_string()));
-    case("tampered-payload", "example-bank", tampered.to_string(), "bad_signature", none.clone());
+    case(
+        "tampered-payload",
+        "example-bank",
+        tampered.to_string(),
+        "bad_signature",
+        none.clone(),
+    );
 
     let mut tampered_header: Value = serde_json::from_str(&sign(&base, &[&ed_a])).unwrap();
-    let header = json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "x-note": "changed"});
+    let header =
+        json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "x-note": "changed"});
     tampered_header["signatures"][0]["protected"] = json!(B64.encode(header.to_string()));
-    case("tampered-header", "example-bank", tampered_header.to_string(), "bad_signature", none.clone());
+    case(
+        "tampered-header",
+        "example-bank",
+        tampered_header.to_string(),
+        "bad_signature",
+        none.clone(),
+    );
 
-    case("wrong-key-under-trusted-kid", "example-bank", sign(&base, &[&intruder]), "bad_signature", none.clone());
-    case("unknown-kid", "example-bank", sign(&base, &[&other_bank]), "unknown_key", none.clone());
+    case(
+        "wrong-key-under-trusted-kid",
+        "example-bank",
+        sign(&base, &[&intruder]),
+        "bad_signature",
+        none.clone(),
+    );
+    case(
+        "unknown-kid",
+        "example-bank",
+        sign(&base, &[&other_bank]),
+        "unknown_key",
+        none.clone(),
+    );
 
     let payload_b64 = B64.encode(base.to_string());
-    let none_header = B64.encode(json!({"alg": "none", "kid": "ed-a", "typ": "callguard-list+json"}).to_string());
-    case("alg-none", "example-bank", format!("{none_header}.{payload_b64}."), "unsupported_alg", none.clone());
+    let none_header =
+        B64.encode(json!({"alg": "none", "kid": "ed-a", "typ": "callguard-list+json"}).to_string());
+    case(
+        "alg-none",
+        "example-bank",
+        format!("{none_header}.{payload_b64}."),
+        "unsupported_alg",
+        none.clone(),
+    );
 
     // HS256 keyed with the public key's bytes: the classic algorithm confusion.
-    let hs_header = B64.encode(json!({"alg": "HS256", "kid": "ed-a", "typ": "callguard-list+json"}).to_string());
+    let hs_header = B64
+        .encode(json!({"alg": "HS256", "kid": "ed-a", "typ": "callguard-list+json"}).to_string());
     let secret = serde_json::to_string(&ed_a.public_jwk()).unwrap();
     let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes());
     let tag = ring::hmac::sign(&key, format!("{hs_header}.{payload_b64}").as_bytes());
-    case("hs256-public-key-as-secret", "example-bank",
-         format!("{hs_header}.{payload_b64}.{}", B64.encode(tag.as_ref())), "unsupported_alg", none.clone());
+    case(
+        "hs256-public-key-as-secret",
+        "example-bank",
+        format!("{hs_header}.{payload_b64}.{}", B64.encode(tag.as_ref())),
+        "unsupported_alg",
+        none.clone(),
+    );
 
-    case("wrong-typ", "example-bank", sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a", "typ": "JWT"})), "wrong_type", none.clone());
-    case("missing-typ", "example-bank", sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a"})), "wrong_type", none.clone());
-    case("unknown-crit", "example-bank", sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "crit": ["exp"], "exp": 1})), "malformed", none.clone());
-    case("b64-false", "example-bank", sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "b64": false, "crit": ["b64"]})), "malformed", none.clone());
-    case("b64-false-without-crit", "example-bank", sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "b64": false})), "malformed", none.clone());
+    case(
+        "wrong-typ",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "JWT"}),
+        ),
+        "wrong_type",
+        none.clone(),
+    );
+    case(
+        "missing-typ",
+        "example-bank",
+        sign_with_header(&base, &ed_a, json!({"alg": "EdDSA", "kid": "ed-a"})),
+        "wrong_type",
+        none.clone(),
+    );
+    case(
+        "unknown-crit",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "crit": ["exp"], "exp": 1}),
+        ),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "b64-false",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "b64": false, "crit": ["b64"]}),
+        ),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "b64-false-without-crit",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "b64": false}),
+        ),
+        "malformed",
+        none.clone(),
+    );
 
     let mut der: Value = serde_json::from_str(&sign(&base, &[&p256])).unwrap();
     let raw = B64.decode(s(&der["signatures"][0]["signature"])).unwrap();
     der["signatures"][0]["signature"] = json!(B64.encode(to_der(&raw)));
-    case("es256-der-signature", "example-bank", der.to_string(), "bad_signature", none.clone());
+    case(
+        "es256-der-signature",
+        "example-bank",
+        der.to_string(),
+        "bad_signature",
+        none.clone(),
+    );
 
     // The same key twice must not meet a threshold of two.
-    case("duplicate-signatures-threshold-2", "example-bank-2of2", sign(&base, &[&ed_a, &ed_a]), "insufficient_signatures", none.clone());
-    case("one-of-two-signatures", "example-bank-2of2", sign(&base, &[&ed_a]), "insufficient_signatures", none.clone());
+    case(
+        "duplicate-signatures-threshold-2",
+        "example-bank-2of2",
+        sign(&base, &[&ed_a, &ed_a]),
+        "insufficient_signatures",
+        none.clone(),
+    );
+    case(
+        "one-of-two-signatures",
+        "example-bank-2of2",
+        sign(&base, &[&ed_a]),
+        "insufficient_signatures",
+        none.clone(),
+    );
 
-    case("expired", "example-bank", sign(&base, &[&ed_a]), "expired", json!({"now": "2027-01-01T00:00:00Z"}));
-    case("rollback", "example-bank", sign(&example_payload(11), &[&ed_a]), "rollback", json!({"prior": "valid-eddsa-general"}));
+    case(
+        "expired",
+        "example-bank",
+        sign(&base, &[&ed_a]),
+        "expired",
+        json!({"now": "2027-01-01T00:00:00Z"}),
+    );
+    case(
+        "rollback",
+        "example-bank",
+        sign(&example_payload(11), &[&ed_a]),
+        "rollback",
+        json!({"prior": "valid-eddsa-general"}),
+    );
     let mut other_content = base.clone();
     other_content["contacts"].as_array_mut().unwrap().pop();
-    case("same-version-other-content", "example-bank", sign(&other_content, &[&ed_a]), "conflicting_version", json!({"prior": "valid-eddsa-general"}));
-    case("same-version-same-content", "example-bank", sign(&base, &[&p256]), "ok", json!({"prior": "valid-eddsa-general"}));
+    case(
+        "same-version-other-content",
+        "example-bank",
+        sign(&other_content, &[&ed_a]),
+        "conflicting_version",
+        json!({"prior": "valid-eddsa-general"}),
+    );
+    case(
+        "same-version-same-content",
+        "example-bank",
+        sign(&base, &[&p256]),
+        "ok",
+        json!({"prior": "valid-eddsa-general"}),
+    );
 
     let mut foreign = base.clone();
     foreign["issuer"]["id"] = json!("other-bank");
-    case("issuer-of-another-bank", "example-bank", sign(&foreign, &[&ed_a]), "issuer_mismatch", none.clone());
-    case("list-of-another-bank-signed-by-it", "example-bank", sign(&foreign, &[&other_bank]), "unknown_key", none.clone());
+    case(
+        "issuer-of-another-bank",
+        "example-bank",
+        sign(&foreign, &[&ed_a]),
+        "issuer_mismatch",
+        none.clone(),
+    );
+    case(
+        "list-of-another-bank-signed-by-it",
+        "example-bank",
+        sign(&foreign, &[&other_bank]),
+        "unknown_key",
+        none.clone(),
+    );
 
-    case("oversized", "example-bank", sign(&base, &[&ed_a]), "too_large", json!({"max_bytes": 1024}));
+    case(
+        "oversized",
+        "example-bank",
+        sign(&base, &[&ed_a]),
+        "too_large",
+        json!({"max_bytes": 1024}),
+    );
     let nested = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
-    case("deeply-nested-jws", "example-bank", format!("{{\"payload\":{nested}}}"), "malformed", none.clone());
+    case(
+        "deeply-nested-jws",
+        "example-bank",
+        format!("{{\"payload\":{nested}}}"),
+        "malformed",
+        none.clone(),
+    );
     let mut nested_payload = base.clone();
     nested_payload["extra"] = json!("NESTED");
     let nested_text = nested_payload.to_string().replace("\"NESTED\"", &nested);
     // Unknown members are skipped without recursion, so deep nesting there is harmless.
-    case("deeply-nested-unknown-field", "example-bank", sign_general(nested_text.as_bytes(), &[&ed_a]).unwrap(), "ok", none.clone());
-    case("deeply-nested-payload", "example-bank", sign_general(nested.as_bytes(), &[&ed_a]).unwrap(), "malformed", none.clone());
+    case(
+        "deeply-nested-unknown-field",
+        "example-bank",
+        sign_general(nested_text.as_bytes(), &[&ed_a]).unwrap(),
+        "ok",
+        none.clone(),
+    );
+    case(
+        "deeply-nested-payload",
+        "example-bank",
+        sign_general(nested.as_bytes(), &[&ed_a]).unwrap(),
+        "malformed",
+        none.clone(),
+    );
     let full = sign(&base, &[&ed_a]);
-    case("truncated", "example-bank", full[..full.len() / 2].to_string(), "malformed", none.clone());
-    case("truncated-compact", "example-bank", compact[..compact.len() - 10].to_string(), "bad_signature", none.clone());
-    case("not-json-not-compact", "example-bank", "hello".into(), "malformed", none.clone());
+    case(
+        "truncated",
+        "example-bank",
+        full[..full.len() / 2].to_string(),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "truncated-compact",
+        "example-bank",
+        compact[..compact.len() - 10].to_string(),
+        "bad_signature",
+        none.clone(),
+    );
+    case(
+        "not-json-not-compact",
+        "example-bank",
+        "hello".into(),
+        "malformed",
+        none.clone(),
+    );
 
     let mut schema2 = base.clone();
     schema2["schema"] = json!(2);
     schema2["contacts"] = json!("a future shape");
-    case("unsupported-schema", "example-bank", sign(&schema2, &[&ed_a]), "unsupported_schema", none.clone());
+    case(
+        "unsupported-schema",
+        "example-bank",
+        sign(&schema2, &[&ed_a]),
+        "unsupported_schema",
+        none.clone(),
+    );
     let mut wrong_type = base.clone();
     wrong_type["type"] = json!("something.else");
-    case("wrong-payload-type", "example-bank", sign(&wrong_type, &[&ed_a]), "wrong_type", none.clone());
+    case(
+        "wrong-payload-type",
+        "example-bank",
+        sign(&wrong_type, &[&ed_a]),
+        "wrong_type",
+        none.clone(),
+    );
 
     let bad_contacts = [
-        ("invalid-contact-leading-zero", json!({"number": "+07495000000", "direction": "both", "label": {"en": "x"}})),
-        ("invalid-contact-too-short", json!({"number": "+7495", "direction": "both", "label": {"en": "x"}})),
-        ("invalid-contact-two-targets", json!({"number": "+74950000009", "prefix": "+7495", "direction": "both", "label": {"en": "x"}})),
-        ("invalid-contact-short-code-no-region", json!({"short_code": "900", "direction": "both", "label": {"en": "x"}})),
-        ("invalid-contact-unknown-channel", json!({"number": "+74950000009", "direction": "both", "channels": ["pigeon"], "label": {"en": "x"}})),
-        ("invalid-contact-no-english-label", json!({"number": "+74950000009", "direction": "both", "label": {"ru": "х"}})),
-        ("invalid-contact-bad-direction", json!({"number": "+74950000009", "direction": "sideways", "label": {"en": "x"}})),
+        (
+            "invalid-contact-leading-zero",
+            json!({"number": "+07495000000", "direction": "both", "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-too-short",
+            json!({"number": "+7495", "direction": "both", "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-two-targets",
+            json!({"number": "+74950000009", "prefix": "+7495", "direction": "both", "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-short-code-no-region",
+            json!({"short_code": "900", "direction": "both", "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-unknown-channel",
+            json!({"number": "+74950000009", "direction": "both", "channels": ["pigeon"], "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-no-english-label",
+            json!({"number": "+74950000009", "direction": "both", "label": {"ru": "х"}}),
+        ),
+        (
+            "invalid-contact-bad-direction",
+            json!({"number": "+74950000009", "direction": "sideways", "label": {"en": "x"}}),
+        ),
         ("invalid-contact-duplicate", base["contacts"][1].clone()),
     ];
     for (name, contact) in bad_contacts {
         let mut p = base.clone();
         p["contacts"].as_array_mut().unwrap().push(contact);
-        case(name, "example-bank", sign(&p, &[&ed_a]), "malformed", none.clone());
+        case(
+            name,
+            "example-bank",
+            sign(&p, &[&ed_a]),
+            "malformed",
+            none.clone(),
+        );
     }
+
+    // A second bank, so screening is tested with several issuers loaded.
+    let other_payload = json!({
+        "type": "callguard.contact-list", "schema": 1,
+        "issuer": {"id": "other-bank", "name": {"en": "Other Bank", "ru": "Другой Банк"},
+                   "aliases": ["Other Bank", "Другой Банк"]},
+        "version": 1, "issued_at": "2026-11-28T09:00:00Z", "expires_at": "2027-02-28T09:00:00Z",
+        "contacts": [
+            {"number": "+78120000001", "direction": "outbound", "label": {"en": "Support", "ru": "Поддержка"}}
+        ]
+    });
+    case(
+        "other-bank-valid",
+        "other-bank",
+        sign(&other_payload, &[&other_bank]),
+        "ok",
+        json!({"version": 1}),
+    );
 
     let manifest = json!({
         "about": "Shared list vectors. Each case: verify `list` against `trust` at `now` (after accepting `prior`, if named, with the same trust); `expect` is \"ok\" or the rejection code. `max_bytes` overrides the 8 MiB default. Generated by core/examples/make_vectors.rs; keys are TEST-ONLY.",
         "cases": cases,
     });
     write_json(&root.join("lists.json"), &manifest);
-    println!("wrote {} list cases to {}", manifest["cases"].as_array().unwrap().len(), root.display());
+    println!(
+        "wrote {} list cases to {}",
+        manifest["cases"].as_array().unwrap().len(),
+        root.display()
+    );
 }
 
 fn s(v: &Value) -> &str {
@@ -198,7 +507,9 @@ pub fn example_payload(version: u64) -> Value {
 fn sign_with_header(payload: &Value, key: &SigningKey, header: Value) -> String {
     let protected = B64.encode(header.to_string());
     let payload_b64 = B64.encode(payload.to_string());
-    let sig = key.sign(format!("{protected}.{payload_b64}").as_bytes()).unwrap();
+    let sig = key
+        .sign(format!("{protected}.{payload_b64}").as_bytes())
+        .unwrap();
     json!({"payload": payload_b64, "signatures": [{"protected": protected, "signature": B64.encode(sig)}]}).to_string()
 }
 
@@ -214,8 +525,15 @@ fn key_from_seed(root: &Path, kid: &str, seed: u8) -> SigningKey {
         alg: Some("EdDSA".into()),
         ..Jwk::default()
     };
-    let name = if seed == 99 { "intruder".to_string() } else { kid.to_string() };
-    write_json(&root.join(format!("keys/{name}.jwk")), &serde_json::to_value(&jwk).unwrap());
+    let name = if seed == 99 {
+        "intruder".to_string()
+    } else {
+        kid.to_string()
+    };
+    write_json(
+        &root.join(format!("keys/{name}.jwk")),
+        &serde_json::to_value(&jwk).unwrap(),
+    );
     SigningKey::from_jwk(&jwk).unwrap()
 }
 

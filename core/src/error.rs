@@ -65,16 +65,23 @@ impl ListError {
 impl fmt::Display for ListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ListError::TooLarge { limit } => write!(f, "the list is larger than the {limit}-byte limit"),
+            ListError::TooLarge { limit } => {
+                write!(f, "the list is larger than the {limit}-byte limit")
+            }
             ListError::Malformed(what) => write!(f, "the list is malformed: {what}"),
             ListError::InvalidContact { index, what } => {
                 write!(f, "the list is malformed: contacts[{index}]: {what}")
             }
             ListError::UnsupportedAlg => {
-                write!(f, "no signature uses a supported algorithm (EdDSA or ES256)")
+                write!(
+                    f,
+                    "no signature uses a supported algorithm (EdDSA or ES256)"
+                )
             }
             ListError::WrongType => write!(f, "the list is not a CallGuard contact list"),
-            ListError::UnknownKey => write!(f, "no signature was made by a key the trust file holds"),
+            ListError::UnknownKey => {
+                write!(f, "no signature was made by a key the trust file holds")
+            }
             ListError::BadSignature => write!(f, "a signature does not verify"),
             ListError::InsufficientSignatures { valid, threshold } => write!(
                 f,

@@ -163,7 +163,10 @@ impl SigningKey {
                 rng.fill(&mut seed).map_err(|_| "no system randomness")?;
                 let pair = Ed25519KeyPair::from_seed_unchecked(&seed).map_err(|_| "bad seed")?;
                 let mut jwk = PublicKey::Ed25519(
-                    pair.public_key().as_ref().try_into().map_err(|_| "bad key")?,
+                    pair.public_key()
+                        .as_ref()
+                        .try_into()
+                        .map_err(|_| "bad key")?,
                 )
                 .to_jwk(kid);
                 jwk.d = Some(URL_SAFE_NO_PAD.encode(seed));
@@ -236,9 +239,9 @@ impl SigningKey {
             SigningInner::Ed25519(p) => {
                 PublicKey::Ed25519(p.public_key().as_ref().try_into().expect("32-byte key"))
             }
-            SigningInner::P256(p) => {
-                PublicKey::P256(Box::new(p.public_key().as_ref().try_into().expect("65-byte point")))
-            }
+            SigningInner::P256(p) => PublicKey::P256(Box::new(
+                p.public_key().as_ref().try_into().expect("65-byte point"),
+            )),
         };
         public.to_jwk(&self.kid)
     }

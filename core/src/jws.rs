@@ -101,9 +101,9 @@ impl Jws {
                 .into_iter()
                 .map(|s| {
                     Ok(RawSignature {
-                        protected: s
-                            .protected
-                            .ok_or_else(|| ListError::malformed("a signature has no protected header"))?,
+                        protected: s.protected.ok_or_else(|| {
+                            ListError::malformed("a signature has no protected header")
+                        })?,
                         signature: s.signature,
                     })
                 })
@@ -203,17 +203,24 @@ impl Jws {
         if header.crit.is_some() {
             // We understand no extension, so any `crit` is fatal (RFC 7515
             // §4.1.11; an empty list is itself invalid there).
-            return Err(ListError::malformed("unsupported critical header parameter"));
+            return Err(ListError::malformed(
+                "unsupported critical header parameter",
+            ));
         }
         if header.b64.is_some() {
             // RFC 7797 unencoded payloads: refused, with or without crit.
-            return Err(ListError::malformed("\"b64\" header parameter is not supported"));
+            return Err(ListError::malformed(
+                "\"b64\" header parameter is not supported",
+            ));
         }
         match header.typ.as_deref() {
             Some(typ) if is_list_typ(typ) => {}
             _ => return Err(ListError::WrongType),
         }
-        let kid = header.kid.as_deref().ok_or_else(|| ListError::malformed("a header has no \"kid\""))?;
+        let kid = header
+            .kid
+            .as_deref()
+            .ok_or_else(|| ListError::malformed("a header has no \"kid\""))?;
         let trusted = trust.key(kid).ok_or(ListError::UnknownKey)?;
         if trusted.key.alg() != alg {
             // A header naming another algorithm than the key's is an
@@ -239,8 +246,9 @@ fn is_list_typ(typ: &str) -> bool {
 
 fn decode_header(protected: &str) -> Result<ProtectedHeader, ListError> {
     let bytes = b64(protected, "protected header")?;
-    serde_json::from_slice(&bytes)
-        .map_err(|_| ListError::malformed("the protected header is not a JSON object of the expected shape"))
+    serde_json::from_slice(&bytes).map_err(|_| {
+        ListError::malformed("the protected header is not a JSON object of the expected shape")
+    })
 }
 
 fn signing_input(protected: &str, payload: &str) -> String {

@@ -11,7 +11,9 @@ pub mod jwk;
 pub mod jws;
 pub mod list;
 pub mod model;
+pub mod normalize;
 pub mod registry;
+pub mod screen;
 pub mod timestamp;
 pub mod trust;
 

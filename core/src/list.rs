@@ -57,6 +57,8 @@ pub struct IssuerInfo {
     pub name: Localized,
     /// Names a scammer would use to pose as this bank.
     pub aliases: Vec<String>,
+    /// `aliases` folded for matching (see `screen::names`), computed once at load.
+    folded_aliases: Vec<String>,
 }
 
 /// A validated list, ready for screening.
@@ -102,7 +104,9 @@ impl ContactList {
         let issued_at = timestamp(&raw.issued_at, "issued_at")?;
         let expires_at = timestamp(&raw.expires_at, "expires_at")?;
         if expires_at <= issued_at {
-            return Err(ListError::malformed("\"expires_at\" is not after \"issued_at\""));
+            return Err(ListError::malformed(
+                "\"expires_at\" is not after \"issued_at\"",
+            ));
         }
         let mut builder = Builder::default();
         for (index, contact) in raw.contacts.into_iter().enumerate() {
@@ -170,16 +174,31 @@ impl ContactList {
     }
 
     pub fn contact_count(&self) -> usize {
-        self.numbers.len() + self.prefixes.iter().map(Vec::len).sum::<usize>() + self.short_codes.len()
+        self.numbers.len()
+            + self.prefixes.iter().map(Vec::len).sum::<usize>()
+            + self.short_codes.len()
     }
 
     /// Heap bytes held, for the memory budget (≤ 32 bytes a contact plus label text).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         self.numbers.capacity() * size_of::<NumberEntry>()
-            + self.prefixes.iter().map(|g| g.capacity() * size_of::<PrefixEntry>()).sum::<usize>()
+            + self
+                .prefixes
+                .iter()
+                .map(|g| g.capacity() * size_of::<PrefixEntry>())
+                .sum::<usize>()
             + self.short_codes.len() * (size_of::<ShortCodeEntry>() + 6)
-            + self.labels.iter().map(|l| size_of::<Localized>() + l.text_bytes() + 40).sum::<usize>()
+            + self
+                .labels
+                .iter()
+                .map(|l| size_of::<Localized>() + l.text_bytes() + 40)
+                .sum::<usize>()
+    }
+
+    /// The issuer's aliases, folded for display-name matching.
+    pub fn folded_aliases(&self) -> &[String] {
+        &self.issuer.folded_aliases
     }
 
     pub fn label_text_bytes(&self) -> usize {
@@ -270,19 +289,28 @@ impl RawIssuer<'_> {
                 "\"issuer.id\" must match [a-z0-9][a-z0-9._-]{0,63}",
             ));
         }
-        let name = localized(self.name).map_err(|e| ListError::malformed(format!("issuer.name: {e}")))?;
+        let name =
+            localized(self.name).map_err(|e| ListError::malformed(format!("issuer.name: {e}")))?;
         if self.aliases.len() > MAX_ALIASES {
-            return Err(ListError::malformed(format!("more than {MAX_ALIASES} issuer aliases")));
+            return Err(ListError::malformed(format!(
+                "more than {MAX_ALIASES} issuer aliases"
+            )));
         }
         let mut aliases = Vec::with_capacity(self.aliases.len());
         for (i, alias) in self.aliases.into_iter().enumerate() {
-            check_text(&alias).map_err(|e| ListError::malformed(format!("issuer.aliases[{i}]: {e}")))?;
+            check_text(&alias)
+                .map_err(|e| ListError::malformed(format!("issuer.aliases[{i}]: {e}")))?;
             aliases.push(alias.into_owned());
         }
+        let folded_aliases = aliases
+            .iter()
+            .filter_map(|a| crate::screen::names::folded_alias(a))
+            .collect();
         Ok(IssuerInfo {
             id: self.id.into_owned(),
             name,
             aliases,
+            folded_aliases,
         })
     }
 }
@@ -337,7 +365,12 @@ struct Builder {
     count: u32,
 }
 
-type Tables = (Vec<NumberEntry>, Vec<Vec<PrefixEntry>>, Vec<ShortCodeEntry>, Vec<Localized>);
+type Tables = (
+    Vec<NumberEntry>,
+    Vec<Vec<PrefixEntry>>,
+    Vec<ShortCodeEntry>,
+    Vec<Localized>,
+);
 
 impl Builder {
     fn add(&mut self, raw: RawContact<'_>) -> Result<(), String> {
@@ -351,7 +384,8 @@ impl Builder {
             Some(names) => {
                 let mut set = Channels::default();
                 for name in names {
-                    let channel = Channel::from_name(&name).ok_or("unknown channel in \"channels\"")?;
+                    let channel =
+                        Channel::from_name(&name).ok_or("unknown channel in \"channels\"")?;
                     if !set.insert(channel) {
                         return Err("a channel is listed twice".into());
                     }
@@ -371,8 +405,8 @@ impl Builder {
                 if raw.region.is_some() {
                     return Err("\"region\" belongs only to a short code".into());
                 }
-                let (number, _) =
-                    plus_digits(&number, 8, 15).ok_or("\"number\" must be E.164: + and 8-15 digits")?;
+                let (number, _) = plus_digits(&number, 8, 15)
+                    .ok_or("\"number\" must be E.164: + and 8-15 digits")?;
                 self.numbers.push((NumberEntry { number, usage }, index));
             }
             (None, Some(prefix), None) => {
@@ -381,7 +415,8 @@ impl Builder {
                 }
                 let (digits, len) =
                     plus_digits(&prefix, 4, 14).ok_or("\"prefix\" must be + and 4-14 digits")?;
-                self.prefixes.push((PrefixEntry { digits, len, usage }, index));
+                self.prefixes
+                    .push((PrefixEntry { digits, len, usage }, index));
             }
             (None, None, Some(code)) => {
                 let ok = (3..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
@@ -404,7 +439,11 @@ impl Builder {
                     index,
                 ));
             }
-            _ => return Err("exactly one of \"number\", \"prefix\" or \"short_code\" is required".into()),
+            _ => {
+                return Err(
+                    "exactly one of \"number\", \"prefix\" or \"short_code\" is required".into(),
+                )
+            }
         }
         Ok(())
     }

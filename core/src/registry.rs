@@ -45,6 +45,10 @@ impl Registry {
 
     /// The list in force for `issuer`.
     pub fn get(&self, issuer: &str) -> Option<Arc<ContactList>> {
-        self.current.load().iter().find(|l| l.issuer.id == issuer).cloned()
+        self.current
+            .load()
+            .iter()
+            .find(|l| l.issuer.id == issuer)
+            .cloned()
     }
 }

@@ -39,9 +39,9 @@ pub fn is_valid_issuer_id(id: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= 64
         && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 impl Trust {
@@ -62,7 +62,9 @@ impl Trust {
         for (i, jwk) in file.keys.iter().enumerate() {
             if jwk.d.is_some() {
                 // A private key pasted into an app binary is a leak, not a trust anchor.
-                return Err(TrustError(format!("keys[{i}] is a private key (has \"d\")")));
+                return Err(TrustError(format!(
+                    "keys[{i}] is a private key (has \"d\")"
+                )));
             }
             if jwk.use_.as_deref().is_some_and(|u| u != "sig") {
                 return Err(TrustError(format!("keys[{i}] is not a signing key")));
@@ -71,10 +73,13 @@ impl Trust {
                 Some(kid) if !kid.is_empty() => kid.to_string(),
                 _ => return Err(TrustError(format!("keys[{i}] has no \"kid\""))),
             };
-            let key = PublicKey::from_jwk(jwk).map_err(|e| TrustError(format!("keys[{i}]: {e}")))?;
+            let key =
+                PublicKey::from_jwk(jwk).map_err(|e| TrustError(format!("keys[{i}]: {e}")))?;
             if let Some(alg) = jwk.alg.as_deref() {
                 if alg != key.alg().jws_name() {
-                    return Err(TrustError(format!("keys[{i}]: \"alg\" does not fit the key type")));
+                    return Err(TrustError(format!(
+                        "keys[{i}]: \"alg\" does not fit the key type"
+                    )));
                 }
             }
             if keys.iter().any(|k| k.kid == kid) {
@@ -146,7 +151,11 @@ mod tests {
 
     #[test]
     fn accepts_both_key_types_and_defaults_threshold() {
-        let json = Trust::to_json("example-bank", 1, &[public(Alg::EdDsa, "a"), public(Alg::Es256, "b")]);
+        let json = Trust::to_json(
+            "example-bank",
+            1,
+            &[public(Alg::EdDsa, "a"), public(Alg::Es256, "b")],
+        );
         let mut value = json;
         value.as_object_mut().unwrap().remove("threshold");
         let trust = Trust::from_json(value.to_string().as_bytes()).unwrap();
@@ -165,13 +174,16 @@ mod tests {
             Trust::to_json("bank", 1, &[private]),
             Trust::to_json("bank", 1, &[k.clone(), k.clone()]),
             Trust::to_json("bank", 1, &[k.clone(), same_key_other_kid]),
-            Trust::to_json("bank", 2, &[k.clone()]),
-            Trust::to_json("bank", 0, &[k.clone()]),
-            Trust::to_json("Bank With Spaces", 1, &[k.clone()]),
+            Trust::to_json("bank", 2, std::slice::from_ref(&k)),
+            Trust::to_json("bank", 0, std::slice::from_ref(&k)),
+            Trust::to_json("Bank With Spaces", 1, std::slice::from_ref(&k)),
             Trust::to_json("bank", 1, &[]),
         ];
         for case in cases {
-            assert!(Trust::from_json(case.to_string().as_bytes()).is_err(), "{case}");
+            assert!(
+                Trust::from_json(case.to_string().as_bytes()).is_err(),
+                "{case}"
+            );
         }
         assert!(Trust::from_json(b"{").is_err());
     }

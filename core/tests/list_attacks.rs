@@ -21,7 +21,10 @@ fn manifest() -> Vec<Value> {
 /// Runs one manifest case; returns "ok" or the rejection code.
 fn run_case(name: &str) -> String {
     let cases = manifest();
-    let case = cases.iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no case {name}"));
+    let case = cases
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no case {name}"));
     run(&cases, case)
 }
 
@@ -32,11 +35,23 @@ fn run(cases: &[Value], case: &Value) -> String {
     let max = case["max_bytes"].as_u64().unwrap_or(DEFAULT_MAX_LIST_BYTES);
     let prior: Option<Prior> = case["prior"].as_str().map(|prior_name| {
         let prior_case = cases.iter().find(|c| c["name"] == prior_name).unwrap();
-        accept_list(&read(prior_case["list"].as_str().unwrap()), &trust, max, now, None)
-            .expect("the prior list is valid")
-            .prior()
+        accept_list(
+            &read(prior_case["list"].as_str().unwrap()),
+            &trust,
+            max,
+            now,
+            None,
+        )
+        .expect("the prior list is valid")
+        .prior()
     });
-    match accept_list(&read(case["list"].as_str().unwrap()), &trust, max, now, prior.as_ref()) {
+    match accept_list(
+        &read(case["list"].as_str().unwrap()),
+        &trust,
+        max,
+        now,
+        prior.as_ref(),
+    ) {
         Ok(list) => {
             if let Some(v) = case["version"].as_u64() {
                 assert_eq!(list.list().version, v, "{}", case["name"]);
@@ -55,7 +70,12 @@ fn every_vector_matches_its_manifest() {
     let cases = manifest();
     assert!(cases.len() >= 40, "the manifest lost cases");
     for case in &cases {
-        assert_eq!(run(&cases, case), case["expect"].as_str().unwrap(), "case {}", case["name"]);
+        assert_eq!(
+            run(&cases, case),
+            case["expect"].as_str().unwrap(),
+            "case {}",
+            case["name"]
+        );
     }
 }
 

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().ok_or_else(|| io::Error::other("no parent directory"))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::other("no parent directory"))?;
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("no file name"))?

@@ -80,19 +80,24 @@ impl Guard {
         if let Some(state) = &self.state {
             let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
             match state.load(&issuer) {
-                Ok(Some(stored)) => match verify_signed_list(&stored.jws, &trust, self.max_list_bytes) {
-                    Ok(list) => {
-                        let newer_in_memory = self
-                            .registry
-                            .get(&issuer)
-                            .is_some_and(|l| l.version > list.list().version);
-                        if !newer_in_memory {
-                            self.registry.activate(&list);
+                Ok(Some(stored)) => {
+                    match verify_signed_list(&stored.jws, &trust, self.max_list_bytes) {
+                        Ok(list) => {
+                            let newer_in_memory = self
+                                .registry
+                                .get(&issuer)
+                                .is_some_and(|l| l.version > list.list().version);
+                            if !newer_in_memory {
+                                self.registry.activate(&list);
+                            }
+                            log::info!(
+                                "restored the stored list of an issuer (version {})",
+                                list.list().version
+                            );
                         }
-                        log::info!("restored the stored list of an issuer (version {})", list.list().version);
+                        Err(e) => log::warn!("stored list not restored: {}", e.code()),
                     }
-                    Err(e) => log::warn!("stored list not restored: {}", e.code()),
-                },
+                }
                 Ok(None) => {}
                 Err(e) => log::warn!("stored list not restored: {e}"),
             }
@@ -103,9 +108,15 @@ impl Guard {
     /// Verifies a list from outside against the matching trust, the clock
     /// and the history; then stores it and puts it in force.
     pub fn load_list(&self, jws: &[u8], now: Timestamp) -> Result<Arc<ContactList>, GuardError> {
-        let trusts = self.trusts.read().unwrap_or_else(|p| p.into_inner()).clone();
+        let trusts = self
+            .trusts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         if trusts.is_empty() {
-            return Err(GuardError::Trust(TrustError("no trust file has been added".into())));
+            return Err(GuardError::Trust(TrustError(
+                "no trust file has been added".into(),
+            )));
         }
         let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
         let mut first_error: Option<ListError> = None;
@@ -114,9 +125,9 @@ impl Guard {
             match accept_list(jws, trust, self.max_list_bytes, now, prior.as_ref()) {
                 Ok(list) => {
                     if let Some(state) = &self.state {
-                        state
-                            .save(&trust.issuer, jws, &list.prior())
-                            .map_err(|e| GuardError::Storage(format!("could not store the list: {}", e.kind())))?;
+                        state.save(&trust.issuer, jws, &list.prior()).map_err(|e| {
+                            GuardError::Storage(format!("could not store the list: {}", e.kind()))
+                        })?;
                     }
                     self.registry.activate(&list);
                     log::info!("list version {} in force", list.list().version);
@@ -125,7 +136,10 @@ impl Guard {
                 // With several banks loaded, "not this bank's key" is the least
                 // informative answer; prefer any other trust's reason.
                 Err(e) => {
-                    if first_error.as_ref().is_none_or(|f| f.code() == "unknown_key") {
+                    if first_error
+                        .as_ref()
+                        .is_none_or(|f| f.code() == "unknown_key")
+                    {
                         first_error = Some(e);
                     }
                 }
@@ -175,4 +189,3 @@ impl Guard {
         self.state.as_ref()
     }
 }
-

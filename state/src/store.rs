@@ -100,7 +100,8 @@ impl StateDir {
         if hex(&sha256(&jws)) != header.jws_sha256 {
             return Err(StoreError::Corrupt("checksum mismatch"));
         }
-        let payload_digest = unhex(&header.payload_sha256).ok_or(StoreError::Corrupt("bad digest"))?;
+        let payload_digest =
+            unhex(&header.payload_sha256).ok_or(StoreError::Corrupt("bad digest"))?;
         Ok(Some(StoredList {
             jws,
             prior: Prior {

@@ -28,7 +28,10 @@ pub fn run(list: &Path) -> Result<Outcome, UsageError> {
     }
     match jws.payload() {
         Ok(payload) => match serde_json::from_slice::<serde_json::Value>(&payload) {
-            Ok(value) => println!("payload (UNVERIFIED):\n{}", serde_json::to_string_pretty(&value)?),
+            Ok(value) => println!(
+                "payload (UNVERIFIED):\n{}",
+                serde_json::to_string_pretty(&value)?
+            ),
             Err(_) => println!("payload is not JSON ({} bytes)", payload.len()),
         },
         Err(e) => println!("payload unreadable ({})", e.code()),

@@ -5,7 +5,8 @@ use callguard_core::jwk::{Alg, SigningKey};
 use std::path::Path;
 
 pub fn run(alg: &str, kid: &str, out: &Path) -> Result<(), UsageError> {
-    let alg = Alg::from_jws(alg).ok_or_else(|| UsageError(format!("--alg must be EdDSA or ES256, not {alg:?}")))?;
+    let alg = Alg::from_jws(alg)
+        .ok_or_else(|| UsageError(format!("--alg must be EdDSA or ES256, not {alg:?}")))?;
     if kid.is_empty() {
         return Err(UsageError("--kid must not be empty".into()));
     }
@@ -14,6 +15,9 @@ pub fn run(alg: &str, kid: &str, out: &Path) -> Result<(), UsageError> {
     json.push('\n');
     write_private(out, json.as_bytes())?;
     println!("{}", serde_json::to_string_pretty(&key.public_jwk())?);
-    eprintln!("private key written to {} (keep it secret; mode 0600)", out.display());
+    eprintln!(
+        "private key written to {} (keep it secret; mode 0600)",
+        out.display()
+    );
     Ok(())
 }

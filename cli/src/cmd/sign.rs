@@ -10,13 +10,16 @@ pub fn run(keys: &[PathBuf], input: &Path, out: &Path) -> Result<(), UsageError>
     let payload = read(input)?;
     let list = ContactList::parse(&payload).map_err(|e| refusal(&payload, &e))?;
     if list.expires_at < system_now() {
-        return Err(UsageError("refusing to sign: \"expires_at\" is in the past".into()));
+        return Err(UsageError(
+            "refusing to sign: \"expires_at\" is in the past".into(),
+        ));
     }
     let mut signers = Vec::with_capacity(keys.len());
     for path in keys {
         let jwk: Jwk = serde_json::from_slice(&read(path)?)
             .map_err(|e| UsageError(format!("{}: not a JWK: {e}", path.display())))?;
-        let key = SigningKey::from_jwk(&jwk).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+        let key = SigningKey::from_jwk(&jwk)
+            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
         if signers.iter().any(|k: &SigningKey| k.kid == key.kid) {
             return Err(UsageError(format!("two keys share the kid {:?}", key.kid)));
         }

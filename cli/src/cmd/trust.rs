@@ -11,8 +11,12 @@ pub fn run(issuer: &str, threshold: usize, keys: &[PathBuf]) -> Result<(), Usage
         let jwk: Jwk = serde_json::from_slice(&read(path)?)
             .map_err(|e| UsageError(format!("{}: not a JWK: {e}", path.display())))?;
         // Accept a private key file too, but only ever emit its public half.
-        let kid = jwk.kid.clone().ok_or_else(|| UsageError(format!("{}: no \"kid\"", path.display())))?;
-        let key = PublicKey::from_jwk(&jwk).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+        let kid = jwk
+            .kid
+            .clone()
+            .ok_or_else(|| UsageError(format!("{}: no \"kid\"", path.display())))?;
+        let key = PublicKey::from_jwk(&jwk)
+            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
         public.push(key.to_jwk(&kid));
     }
     let json = Trust::to_json(issuer, threshold, &public);

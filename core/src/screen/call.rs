@@ -1,0 +1,122 @@
+//! What the phone knows about a call, and what the SDK answers.
+
+use crate::model::Channel;
+
+/// The network's caller-ID attestation (STIR/SHAKEN; Android's
+/// `Call.Details.getCallerNumberVerificationStatus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attestation {
+    Passed,
+    Failed,
+    NotVerified,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallDirection {
+    Incoming,
+    /// The customer is about to dial (the "check before you call" screen).
+    Outgoing,
+}
+
+/// One call to screen. `number` may be empty or not a number at all:
+/// a messenger call often shows only a name.
+#[derive(Debug, Clone, Copy)]
+pub struct Call<'a> {
+    pub number: &'a str,
+    pub channel: Channel,
+    pub display_name: Option<&'a str>,
+    pub attestation: Attestation,
+    pub direction: CallDirection,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Risk {
+    Safe,
+    Caution,
+    Danger,
+}
+
+impl Risk {
+    pub fn name(self) -> &'static str {
+        match self {
+            Risk::Safe => "safe",
+            Risk::Caution => "caution",
+            Risk::Danger => "danger",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The bank's number; caller ID unconfirmed.
+    Official,
+    /// The bank's number, confirmed by the network.
+    Verified,
+    /// A bank number used in a way the bank never uses it: caller ID faked.
+    Spoofed,
+    /// Not a bank number, but the name claims a bank.
+    Impersonation,
+    Unknown,
+    /// No current list to check against.
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Official => "official",
+            Verdict::Verified => "verified",
+            Verdict::Spoofed => "spoofed",
+            Verdict::Impersonation => "impersonation",
+            Verdict::Unknown => "unknown",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// Why: a stable code apps may branch on (docs/screening.md lists them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    NoValidList,
+    InboundOnly,
+    ChannelNotUsed,
+    AttestationFailed,
+    Attested,
+    ListedOutbound,
+    /// Outgoing call to a listed number (any direction).
+    Listed,
+    NameClaimsIssuer,
+    NotListed,
+}
+
+impl Reason {
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::NoValidList => "no_valid_list",
+            Reason::InboundOnly => "inbound_only",
+            Reason::ChannelNotUsed => "channel_not_used",
+            Reason::AttestationFailed => "attestation_failed",
+            Reason::Attested => "attested",
+            Reason::ListedOutbound => "listed_outbound",
+            Reason::Listed => "listed",
+            Reason::NameClaimsIssuer => "name_claims_issuer",
+            Reason::NotListed => "not_listed",
+        }
+    }
+}
+
+/// The answer for one call, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    pub verdict: Verdict,
+    pub risk: Risk,
+    pub reason: Reason,
+    /// The issuer id the verdict is about.
+    pub issuer: Option<String>,
+    /// The contact's label in the requested language (English fallback).
+    pub label: Option<String>,
+    /// The caller as E.164 (`+7…`) or a short code; `None` when not a number.
+    pub number: Option<String>,
+    pub title: String,
+    pub message: String,
+}

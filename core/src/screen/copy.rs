@@ -1,0 +1,186 @@
+//! The words a frightened customer reads: short, concrete, what to do next.
+//! English and Russian; labels fall back to English.
+
+use super::call::{Call, CallDirection, Reason, Verdict};
+use super::decide::Decision;
+use crate::model::Channel;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ru,
+}
+
+impl Lang {
+    /// `ru`, `ru-RU`, `ru_KZ` → Russian; anything else → English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ru")) {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+/// (title, message) for a decision.
+pub fn words(decision: &Decision<'_>, call: &Call<'_>, lang: Lang) -> (String, String) {
+    let bank = decision
+        .list
+        .map(|l| l.issuer.name.get(lang.code()).to_string())
+        .unwrap_or_else(|| match lang {
+            Lang::En => "your bank".into(),
+            Lang::Ru => "ваш банк".into(),
+        });
+    let label = match (decision.list, decision.usage) {
+        (Some(list), Some(usage)) => list.label(&usage).get(lang.code()).to_string(),
+        _ => String::new(),
+    };
+    let channel = channel_name(call.channel, lang);
+    let outgoing = call.direction == CallDirection::Outgoing;
+    match lang {
+        Lang::En => english(
+            decision.verdict,
+            decision.reason,
+            &bank,
+            &label,
+            channel,
+            outgoing,
+        ),
+        Lang::Ru => russian(
+            decision.verdict,
+            decision.reason,
+            &bank,
+            &label,
+            channel,
+            outgoing,
+        ),
+    }
+}
+
+fn english(
+    verdict: Verdict,
+    reason: Reason,
+    bank: &str,
+    label: &str,
+    channel: &str,
+    outgoing: bool,
+) -> (String, String) {
+    let (title, message) = match (verdict, reason) {
+        (Verdict::Spoofed, Reason::InboundOnly) => (
+            format!("Fake call — not {bank}"),
+            format!("{bank} never calls from this number ({label}); it only takes calls. Someone is faking it. Hang up and call the number on the back of your card."),
+        ),
+        (Verdict::Spoofed, Reason::ChannelNotUsed) => (
+            format!("Fake call — not {bank}"),
+            format!("{bank} never calls from this number over {channel}. Someone is using the bank's number to deceive you. Hang up; never share codes or passwords."),
+        ),
+        (Verdict::Spoofed, _) => (
+            format!("Fake call — not {bank}"),
+            "The phone network could not confirm this number: the caller ID is probably faked. Hang up and call the number on the back of your card.".to_string(),
+        ),
+        (Verdict::Verified, _) => (
+            format!("{bank} · {label}"),
+            format!("The network confirmed this call comes from {bank}. Even so, the bank never asks for card codes, SMS codes or passwords."),
+        ),
+        (Verdict::Official, Reason::Listed) => (
+            format!("{bank} · {label}"),
+            format!("This is an official number of {bank}. It is safe to call."),
+        ),
+        (Verdict::Official, _) => (
+            format!("{bank} · {label}"),
+            format!("This number belongs to {bank}, but caller ID can be faked. The bank never asks for codes or passwords, or to move money. If in doubt, hang up and call the number on your card."),
+        ),
+        (Verdict::Impersonation, _) => (
+            format!("Scam warning — not {bank}"),
+            format!("This caller uses the name of {bank} but does not call from any of its numbers. Hang up. Never share codes, install apps or move money at a caller's request."),
+        ),
+        (Verdict::Unverifiable, _) => (
+            "Cannot check this call".to_string(),
+            "Your bank's list of official numbers is out of date. If the caller says they are from the bank, hang up and call the number on your card. Never share codes.".to_string(),
+        ),
+        (Verdict::Unknown, _) if outgoing => (
+            "Not a bank number".to_string(),
+            "This number is not on your bank's list. If someone claiming to be the bank asked you to call it, don't — use the number on your card.".to_string(),
+        ),
+        (Verdict::Unknown, _) => (
+            "Not a bank number".to_string(),
+            "This number is not on your bank's list.".to_string(),
+        ),
+    };
+    (title, message)
+}
+
+fn russian(
+    verdict: Verdict,
+    reason: Reason,
+    bank: &str,
+    label: &str,
+    channel: &str,
+    outgoing: bool,
+) -> (String, String) {
+    let (title, message) = match (verdict, reason) {
+        (Verdict::Spoofed, Reason::InboundOnly) => (
+            format!("Поддельный звонок — это не {bank}"),
+            format!("{bank} никогда не звонит с этого номера ({label}): он только принимает звонки. Номер подделан. Положите трубку и позвоните по номеру с обратной стороны карты."),
+        ),
+        (Verdict::Spoofed, Reason::ChannelNotUsed) => (
+            format!("Поддельный звонок — это не {bank}"),
+            format!("{bank} не звонит с этого номера через {channel}. Номер банка используют, чтобы вас обмануть. Положите трубку и никому не называйте коды и пароли."),
+        ),
+        (Verdict::Spoofed, _) => (
+            format!("Поддельный звонок — это не {bank}"),
+            "Оператор не подтвердил этот номер: скорее всего, он подделан. Положите трубку и позвоните по номеру с обратной стороны карты.".to_string(),
+        ),
+        (Verdict::Verified, _) => (
+            format!("{bank} · {label}"),
+            format!("Оператор подтвердил, что звонит {bank}. И всё же банк никогда не спрашивает коды из SMS, CVC и пароли."),
+        ),
+        (Verdict::Official, Reason::Listed) => (
+            format!("{bank} · {label}"),
+            format!("Это официальный номер: {bank}. Звонить безопасно."),
+        ),
+        (Verdict::Official, _) => (
+            format!("{bank} · {label}"),
+            format!("Номер принадлежит банку ({bank}), но номер на экране можно подделать. Банк никогда не просит коды, пароли или перевести деньги. Если сомневаетесь, положите трубку и позвоните по номеру на карте."),
+        ),
+        (Verdict::Impersonation, _) => (
+            format!("Мошенники — это не {bank}"),
+            format!("Звонящий называет себя {bank}, но звонит не с номера банка. Положите трубку. Никому не называйте коды, не устанавливайте приложения и не переводите деньги по просьбе звонящего."),
+        ),
+        (Verdict::Unverifiable, _) => (
+            "Не удаётся проверить звонок".to_string(),
+            "Список официальных номеров банка устарел. Если звонящий говорит, что он из банка, положите трубку и позвоните по номеру на карте. Никому не называйте коды.".to_string(),
+        ),
+        (Verdict::Unknown, _) if outgoing => (
+            "Это не номер банка".to_string(),
+            "Этого номера нет в списке вашего банка. Если вас попросили перезвонить на него от имени банка — не звоните, используйте номер на карте.".to_string(),
+        ),
+        (Verdict::Unknown, _) => (
+            "Это не номер банка".to_string(),
+            "Этого номера нет в списке вашего банка.".to_string(),
+        ),
+    };
+    (title, message)
+}
+
+fn channel_name(channel: Channel, lang: Lang) -> &'static str {
+    match (channel, lang) {
+        (Channel::Phone, Lang::En) => "ordinary calls",
+        (Channel::Phone, Lang::Ru) => "обычную связь",
+        (Channel::Sms, Lang::En) => "SMS",
+        (Channel::Sms, Lang::Ru) => "SMS",
+        (Channel::Whatsapp, _) => "WhatsApp",
+        (Channel::Telegram, _) => "Telegram",
+        (Channel::Viber, _) => "Viber",
+        (Channel::Signal, _) => "Signal",
+        (Channel::Other, Lang::En) => "this app",
+        (Channel::Other, Lang::Ru) => "это приложение",
+    }
+}

@@ -1,0 +1,172 @@
+//! THE decision table: where every verdict is decided. Read top to bottom;
+//! the first rule that applies wins (docs/screening.md mirrors it).
+
+use super::call::{Attestation, Call, CallDirection, Reason, Risk, Verdict};
+use super::names;
+use crate::list::{ContactList, Match, Usage};
+use crate::model::ContactDirection;
+use crate::normalize::{normalize, Normalized, Region};
+use crate::timestamp::Timestamp;
+use std::sync::Arc;
+
+/// A verdict before it is worded.
+#[derive(Debug, Clone)]
+pub struct Decision<'l> {
+    pub verdict: Verdict,
+    pub risk: Risk,
+    pub reason: Reason,
+    /// The list (and contact) the verdict is about, if any.
+    pub list: Option<&'l ContactList>,
+    pub usage: Option<Usage>,
+    pub number: Normalized,
+}
+
+pub fn decide<'l>(
+    lists: &'l [Arc<ContactList>],
+    call: &Call<'_>,
+    home: Region,
+    now: Timestamp,
+) -> Decision<'l> {
+    let number = normalize(call.number, home);
+    let current = |l: &&Arc<ContactList>| now <= l.expires_at;
+    let has_current = lists.iter().any(|l| current(&l));
+    let decision = |verdict, risk, reason, hit: Option<(&'l ContactList, Usage)>| Decision {
+        verdict,
+        risk,
+        reason,
+        list: hit.map(|(l, _)| l),
+        usage: hit.map(|(_, u)| u),
+        number: number.clone(),
+    };
+
+    // Matches in current lists, and in expired ones: stale data may warn
+    // (an inbound-only number is still never the bank calling), never vouch.
+    let fresh_hit = find_match(lists.iter().filter(current), &number, home);
+    let stale_hit = find_match(lists.iter().filter(|l| !current(l)), &number, home);
+    let stale = |(list, usage): (&'l ContactList, Usage)| {
+        if usage.direction == ContactDirection::InboundOnly
+            && call.direction == CallDirection::Incoming
+        {
+            decision(
+                Verdict::Spoofed,
+                Risk::Danger,
+                Reason::InboundOnly,
+                Some((list, usage)),
+            )
+        } else {
+            Decision {
+                list: Some(list),
+                ..decision(
+                    Verdict::Unverifiable,
+                    Risk::Caution,
+                    Reason::NoValidList,
+                    None,
+                )
+            }
+        }
+    };
+
+    if call.direction == CallDirection::Outgoing {
+        // Calling an inbound-only number is exactly what it is for.
+        return match (fresh_hit, stale_hit, has_current) {
+            (Some(hit), _, _) => decision(Verdict::Official, Risk::Safe, Reason::Listed, Some(hit)),
+            (None, Some(hit), _) => stale(hit),
+            (None, None, false) => decision(
+                Verdict::Unverifiable,
+                Risk::Caution,
+                Reason::NoValidList,
+                None,
+            ),
+            (None, None, true) => {
+                decision(Verdict::Unknown, Risk::Caution, Reason::NotListed, None)
+            }
+        };
+    }
+
+    // 1. Nothing current to check against.
+    if !has_current {
+        return match stale_hit {
+            Some(hit) => stale(hit),
+            None => decision(
+                Verdict::Unverifiable,
+                Risk::Caution,
+                Reason::NoValidList,
+                None,
+            ),
+        };
+    }
+
+    // 2. The number is one of the bank's.
+    if let Some(hit @ (_, usage)) = fresh_hit {
+        let (verdict, risk, reason) = if usage.direction == ContactDirection::InboundOnly {
+            (Verdict::Spoofed, Risk::Danger, Reason::InboundOnly)
+        } else if !usage.channels.contains(call.channel) {
+            (Verdict::Spoofed, Risk::Danger, Reason::ChannelNotUsed)
+        } else if call.attestation == Attestation::Failed {
+            (Verdict::Spoofed, Risk::Danger, Reason::AttestationFailed)
+        } else if call.attestation == Attestation::Passed {
+            (Verdict::Verified, Risk::Safe, Reason::Attested)
+        } else {
+            (Verdict::Official, Risk::Caution, Reason::ListedOutbound)
+        };
+        return decision(verdict, risk, reason, Some(hit));
+    }
+    // 2b. The number is in a list that has expired (another bank's is current).
+    if let Some(hit) = stale_hit {
+        return stale(hit);
+    }
+
+    // 3. Not a bank number, but the name says it is.
+    if let Some(name) = call.display_name {
+        let folded = names::fold(name);
+        if let Some(list) = lists
+            .iter()
+            .filter(current)
+            .find(|l| names::claims(&folded, l.folded_aliases()))
+        {
+            return Decision {
+                list: Some(list),
+                ..decision(
+                    Verdict::Impersonation,
+                    Risk::Danger,
+                    Reason::NameClaimsIssuer,
+                    None,
+                )
+            };
+        }
+    }
+
+    // 4. Someone else. Most messenger calls are friends: no nagging.
+    decision(Verdict::Unknown, Risk::Safe, Reason::NotListed, None)
+}
+
+/// The most specific match across lists: an exact number beats a prefix,
+/// a longer prefix beats a shorter one; between issuers the more alarming
+/// contact (inbound-only) wins, so one bank's data cannot mask another's warning.
+fn find_match<'l>(
+    lists: impl Iterator<Item = &'l Arc<ContactList>>,
+    number: &Normalized,
+    home: Region,
+) -> Option<(&'l ContactList, Usage)> {
+    let mut best: Option<((u8, u8), &'l ContactList, Usage)> = None;
+    for list in lists {
+        let found = match number {
+            Normalized::E164(n) => list.match_number(*n).map(|m| match m {
+                Match::Number(e) => (16, e.usage),
+                Match::Prefix(p) => (p.len, p.usage),
+            }),
+            Normalized::ShortCode(code) => list
+                .match_short_code(home.iso(), code)
+                .map(|s| (16, s.usage)),
+            Normalized::Invalid => None,
+        };
+        if let Some((specificity, usage)) = found {
+            let alarm = u8::from(usage.direction == ContactDirection::InboundOnly);
+            let rank = (specificity, alarm);
+            if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
+                best = Some((rank, list.as_ref(), usage));
+            }
+        }
+    }
+    best.map(|(_, list, usage)| (list, usage))
+}
