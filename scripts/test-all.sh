@@ -17,8 +17,13 @@ cargo fmt --all -- --check
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-step "cargo test --workspace"
+step "normalization corpus from libphonenumber (Python phonenumbers)"
+python3 tests/normalize/gen_corpus.py target/normalize_corpus.tsv
+export CALLGUARD_NORMALIZE_CORPUS="$PWD/target/normalize_corpus.tsv"
+
+step "cargo test --workspace (includes the differential normalization test)"
 cargo test --workspace --quiet
+cargo test --quiet -p callguard-core --test normalize_differential -- --nocapture 2>&1 | grep "normalize agreement"
 
 step "cargo build (CLI for the cross-language tests)"
 cargo build --quiet -p callguard-cli

@@ -3,6 +3,8 @@
 
 mod cmd;
 mod io;
+mod lists;
+mod render;
 
 use clap::{Parser, Subcommand};
 use io::UsageError;
@@ -71,6 +73,52 @@ enum Command {
     },
     /// Show a signed list's headers and payload, UNVERIFIED.
     Inspect { list: PathBuf },
+    /// Normalize caller strings to E.164 (one per line from stdin when none are given).
+    Normalize {
+        /// The phone's home region (ISO 3166), e.g. RU.
+        #[arg(long)]
+        region: String,
+        numbers: Vec<String>,
+    },
+    /// Screen a call against verified lists, as a phone would.
+    Screen {
+        /// Trust file; repeat with --list, one pair per bank (or with --state).
+        #[arg(long = "trust", required = true)]
+        trusts: Vec<PathBuf>,
+        #[arg(long = "list")]
+        lists: Vec<PathBuf>,
+        /// Screen against the lists stored in this state directory instead.
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long)]
+        region: String,
+        #[arg(long, default_value = "phone", value_parser = ["phone", "sms", "whatsapp", "telegram", "viber", "signal", "other"])]
+        channel: String,
+        /// The caller's display name (messenger profile, caller ID name).
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value = "not_verified", value_parser = ["passed", "failed", "not_verified"])]
+        attestation: String,
+        #[arg(long, default_value = "incoming", value_parser = ["incoming", "outgoing"])]
+        direction: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Screen one number per line from stdin; prints JSON lines.
+        #[arg(long)]
+        stdin: bool,
+        number: Option<String>,
+    },
+    /// The whole product in one run: a demo list, scripted calls, the warnings.
+    Demo {
+        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        lang: String,
+        #[arg(long, default_value = "RU")]
+        region: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -95,6 +143,42 @@ fn main() -> ExitCode {
             list,
         } => cmd::verify::run(&trust, state.as_deref(), now.as_deref(), json, &list),
         Command::Inspect { list } => cmd::inspect::run(&list),
+        Command::Normalize { region, numbers } => {
+            cmd::normalize::run(&region, &numbers).map(|_| Outcome::Accepted)
+        }
+        Command::Screen {
+            trusts,
+            lists,
+            state,
+            region,
+            channel,
+            name,
+            attestation,
+            direction,
+            lang,
+            now,
+            json,
+            stdin,
+            number,
+        } => lists::load(&trusts, &lists, state.as_ref()).and_then(|loaded| {
+            cmd::screen::run(
+                &loaded,
+                cmd::screen::Args {
+                    region: &region,
+                    channel: &channel,
+                    name: name.as_deref(),
+                    attestation: &attestation,
+                    direction: &direction,
+                    lang: &lang,
+                    now: now.as_deref(),
+                    json,
+                    stdin,
+                    number: number.as_deref(),
+                },
+            )
+            .map(|_| Outcome::Accepted)
+        }),
+        Command::Demo { lang, region } => cmd::demo::run(&lang, &region).map(|_| Outcome::Accepted),
     };
     match result {
         Ok(Outcome::Accepted) => ExitCode::SUCCESS,

@@ -1,0 +1,192 @@
+//! `callguard demo`: the whole product in one run. Signs an embedded demo
+//! list with a DEMO-ONLY key, accepts it through the same Guard the SDK
+//! uses, then screens a scripted series of calls and shows each warning
+//! as the phone would.
+
+use crate::io::{system_now, UsageError};
+use crate::render;
+use callguard_core::jwk::{Jwk, SigningKey};
+use callguard_core::normalize::Region;
+use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::{jws, Channel, Timestamp, Trust};
+use callguard_state::Guard;
+
+/// Published on purpose; see cli/demo/README.md. Never trust it in an app.
+const DEMO_KEY: &str = include_str!("../../demo/DEMO-ONLY-signing-key.jwk");
+const DEMO_PAYLOAD: &str = include_str!("../../demo/payload.json");
+const DAY: i64 = 86_400;
+
+struct Scene {
+    story: &'static str,
+    call: Call<'static>,
+    days_later: i64,
+}
+
+fn scenes() -> Vec<Scene> {
+    let call = |number, channel, display_name, attestation, direction| Call {
+        number,
+        channel,
+        display_name,
+        attestation,
+        direction,
+    };
+    use Attestation::*;
+    use CallDirection::*;
+    vec![
+        Scene {
+            story: "The bank's card department calls from its real outbound line",
+            call: call(
+                "+7 495 000-00-01",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "The same line, and the network attests the caller ID (STIR/SHAKEN)",
+            call: call("+7 495 000-00-01", Channel::Phone, None, Passed, Incoming),
+            days_later: 0,
+        },
+        Scene {
+            story: "A scammer spoofs the bank's hotline, which only takes calls",
+            call: call(
+                "8 (800) 555-35-35",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "A WhatsApp call from a profile named \"Служба безопасности Пример Банка\"",
+            call: call(
+                "+7 903 555-12-34",
+                Channel::Whatsapp,
+                Some("Служба безопасности Пример Банка"),
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "The bank's phone-only security line \"calls\" over Telegram",
+            call: call(
+                "+7 495 000-00-02",
+                Channel::Telegram,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "A friend calls on WhatsApp",
+            call: call(
+                "+7 916 123-45-67",
+                Channel::Whatsapp,
+                Some("Мама"),
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "Before calling back a number from a suspicious SMS",
+            call: call(
+                "+7 999 000-00-00",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Outgoing,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "Forty days offline, the list has expired: the bank's line calls",
+            call: call(
+                "+7 495 000-00-01",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 40,
+        },
+        Scene {
+            story: "Still expired: the spoofed hotline is flagged all the same",
+            call: call(
+                "8 800 555 35 35",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 40,
+        },
+    ]
+}
+
+pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
+    let now = system_now();
+    let home =
+        Region::from_iso(region).ok_or_else(|| UsageError(format!("unknown region {region:?}")))?;
+    let lang = Lang::from_tag(lang);
+
+    // 1. The bank publishes: a list valid for 30 days, signed with its key.
+    let key_jwk: Jwk = serde_json::from_str(DEMO_KEY)?;
+    let key = SigningKey::from_jwk(&key_jwk).map_err(UsageError)?;
+    let mut payload: serde_json::Value = serde_json::from_str(DEMO_PAYLOAD)?;
+    payload["issued_at"] = Timestamp(now.0 - DAY).to_rfc3339().into();
+    payload["expires_at"] = Timestamp(now.0 + 30 * DAY).to_rfc3339().into();
+    let signed = jws::sign_general(payload.to_string().as_bytes(), &[&key]).map_err(UsageError)?;
+    let trust = Trust::to_json("example-bank", 1, &[key.public_jwk()]).to_string();
+
+    // 2. The phone accepts it, exactly as the SDK does.
+    let guard = Guard::new(None, callguard_core::DEFAULT_MAX_LIST_BYTES);
+    guard
+        .add_trust(trust.as_bytes())
+        .map_err(|e| UsageError(e.to_string()))?;
+    let list = guard
+        .load_list(signed.as_bytes(), now)
+        .map_err(|e| UsageError(format!("the demo list was rejected: {e}")))?;
+    let colour = render::use_colour();
+    println!(
+        "CallGuard demo — {} list v{} verified ({} contacts, signed with the DEMO-ONLY key \"{}\"), home region {}\n",
+        list.issuer.name.get(lang.code()),
+        list.version,
+        list.contact_count(),
+        key.kid,
+        home.iso()
+    );
+
+    // 3. Calls arrive.
+    let lists = guard.snapshot();
+    for (i, scene) in scenes().iter().enumerate() {
+        let ctx = Context {
+            home,
+            lang,
+            now: Timestamp(now.0 + scene.days_later * DAY),
+        };
+        let result = screen(&lists, &scene.call, &ctx);
+        let who = match (scene.call.display_name, scene.call.number) {
+            (Some(name), number) => format!("{name} ({number}, {})", scene.call.channel.name()),
+            (None, number) => format!("{number} ({})", scene.call.channel.name()),
+        };
+        let arrow = if scene.call.direction == CallDirection::Outgoing {
+            "dialling"
+        } else {
+            "ringing"
+        };
+        println!("{}. {}\n   {arrow}: {who}", i + 1, scene.story);
+        print!("{}", indent(&render::card(&result, colour)));
+        println!();
+    }
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("   {l}\n")).collect()
+}

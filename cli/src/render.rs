@@ -1,0 +1,64 @@
+//! A screening drawn as the phone would show it: a coloured card on a
+//! terminal, plain text when piped.
+
+use callguard_core::screen::{Risk, Screening};
+use std::io::IsTerminal;
+
+pub fn use_colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn card(s: &Screening, colour: bool) -> String {
+    let (badge, code) = match s.risk {
+        Risk::Danger => ("DANGER", "1;97;41"),
+        Risk::Caution => ("CAUTION", "1;30;43"),
+        Risk::Safe => ("SAFE", "1;97;42"),
+    };
+    let paint = |text: &str| {
+        if colour {
+            format!("\x1b[{code}m {text} \x1b[0m")
+        } else {
+            format!("[{text}]")
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&format!("{} {}\n", paint(badge), s.title));
+    for line in wrap(&s.message, 72) {
+        out.push_str(&format!("    {line}\n"));
+    }
+    let mut facts = vec![
+        format!("verdict={}", s.verdict.name()),
+        format!("reason={}", s.reason.code()),
+    ];
+    if let Some(issuer) = &s.issuer {
+        facts.push(format!("issuer={issuer}"));
+    }
+    if let Some(number) = &s.number {
+        facts.push(format!("number={number}"));
+    }
+    let facts = facts.join(" ");
+    if colour {
+        out.push_str(&format!("    \x1b[2m{facts}\x1b[0m\n"));
+    } else {
+        out.push_str(&format!("    {facts}\n"));
+    }
+    out
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

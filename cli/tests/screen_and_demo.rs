@@ -1,0 +1,186 @@
+//! `callguard normalize`, `screen` and `demo` through the real binary.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn callguard(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_callguard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn vector(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(rel)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn normalize_prints_one_line_per_input_in_order() {
+    let out = callguard(
+        &["normalize", "--region", "RU"],
+        Some("8 (800) 555-35-35\n900\nМама\n\n8 10 44 20 7946 0958\n"),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        ["+78005553535", "900", "invalid", "invalid", "+442079460958"]
+    );
+    let out = callguard(
+        &["normalize", "--region", "US", "011 7 495 500 55 50"],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "+74955005550"
+    );
+    assert_eq!(
+        callguard(&["normalize", "--region", "XX", "1"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn screen_json_has_exactly_the_public_fields() {
+    let (trust, list) = (
+        vector("trust/example-bank.json"),
+        vector("lists/valid-eddsa-general.jws"),
+    );
+    let out = callguard(
+        &[
+            "screen",
+            "--trust",
+            &trust,
+            "--list",
+            &list,
+            "--region",
+            "RU",
+            "--now",
+            "2026-12-01T00:00:00Z",
+            "--json",
+            "8 800 555 35 35",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["issuer", "label", "message", "number", "reason", "risk", "title", "verdict"]
+    );
+    assert_eq!(json["verdict"], "spoofed");
+    assert_eq!(json["reason"], "inbound_only");
+}
+
+#[test]
+fn screen_with_two_banks_and_stdin_json_lines() {
+    let args = [
+        "screen",
+        "--trust",
+        &vector("trust/example-bank.json"),
+        "--list",
+        &vector("lists/valid-eddsa-general.jws"),
+        "--trust",
+        &vector("trust/other-bank.json"),
+        "--list",
+        &vector("lists/other-bank-valid.jws"),
+        "--region",
+        "RU",
+        "--now",
+        "2026-12-01T00:00:00Z",
+        "--stdin",
+    ];
+    let out = callguard(&args, Some("+74950000001\n+78120000001\n+79161234567\n"));
+    assert!(out.status.success());
+    let verdicts: Vec<(String, Value)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["verdict"].as_str().unwrap().to_string(),
+                v["issuer"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(verdicts.len(), 3);
+    assert_eq!(
+        verdicts[0],
+        ("official".into(), Value::from("example-bank"))
+    );
+    assert_eq!(verdicts[1], ("official".into(), Value::from("other-bank")));
+    assert_eq!(verdicts[2], ("unknown".into(), Value::Null));
+}
+
+#[test]
+fn screen_refuses_a_list_that_does_not_verify() {
+    let out = callguard(
+        &[
+            "screen",
+            "--trust",
+            &vector("trust/example-bank.json"),
+            "--list",
+            &vector("lists/forged-signature.jws"),
+            "--region",
+            "RU",
+            "+74950000001",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad_signature"));
+}
+
+#[test]
+fn demo_shows_every_kind_of_warning_plain_when_piped() {
+    let out = callguard(&["demo"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour codes when piped");
+    for expected in [
+        "verdict=official",
+        "verdict=verified",
+        "reason=inbound_only",
+        "verdict=impersonation",
+        "reason=channel_not_used",
+        "verdict=unknown",
+        "verdict=unverifiable",
+        "[DANGER]",
+        "[SAFE]",
+        "[CAUTION]",
+    ] {
+        assert!(text.contains(expected), "demo output lacks {expected}");
+    }
+    let ru = callguard(&["demo", "--lang", "ru"], None);
+    assert!(String::from_utf8(ru.stdout)
+        .unwrap()
+        .contains("Поддельный звонок"));
+}
