@@ -1,1 +1,81 @@
-fn main() {}
+//! Criterion benchmarks for the hot paths. `scripts/bench.sh` runs them and
+//! prints the figures next to their budgets.
+//!
+//! - screen: one call against a 10 000-contact list (budget: median ≤ 2 µs)
+//! - normalize: one caller string (budget: ≤ 1 µs)
+//! - verify_and_load: a 10 000-contact list from bytes (budget: ≤ 5 ms)
+
+use callguard_core::accept::verify_signed_list;
+use callguard_core::normalize::{normalize, Region};
+use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::testing::{synthetic_list, synthetic_number};
+use callguard_core::{Channel, Timestamp};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+fn benches(c: &mut Criterion) {
+    let (jws, trust) = synthetic_list(10_000);
+    let list = verify_signed_list(&jws, &trust, 64 << 20)
+        .unwrap()
+        .list()
+        .clone();
+    let lists = vec![list];
+    let ctx = Context {
+        home: Region::from_iso("RU").unwrap(),
+        lang: Lang::En,
+        now: Timestamp(1_800_000_000),
+    };
+    let listed = synthetic_number(4321);
+    let call = |number| Call {
+        number,
+        channel: Channel::Phone,
+        display_name: None,
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+    };
+    c.bench_function("screen/listed_number_10k", |b| {
+        b.iter(|| screen(black_box(&lists), black_box(&call(&listed)), &ctx))
+    });
+    c.bench_function("screen/unlisted_number_10k", |b| {
+        b.iter(|| {
+            screen(
+                black_box(&lists),
+                black_box(&call("+7 916 123-45-67")),
+                &ctx,
+            )
+        })
+    });
+    let messenger = Call {
+        number: "",
+        channel: Channel::Whatsapp,
+        display_name: Some("Служба безопасности Пример Банка"),
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+    };
+    c.bench_function("screen/messenger_name_10k", |b| {
+        b.iter(|| screen(black_box(&lists), black_box(&messenger), &ctx))
+    });
+    let samples = [
+        "8 (800) 555-35-35",
+        "+7 495 500-55-50",
+        "8 10 44 20 7946 0958",
+        "tel:+7-495-500-55-50",
+        "\u{202a}+7 916 123\u{2011}45\u{2011}67\u{202c}",
+    ];
+    c.bench_function("normalize/mixed_formats", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % samples.len();
+            normalize(black_box(samples[i]), ctx.home)
+        })
+    });
+    let mut group = c.benchmark_group("verify_and_load");
+    group.sample_size(20);
+    group.bench_function("10k_contacts", |b| {
+        b.iter(|| verify_signed_list(black_box(&jws), &trust, 64 << 20).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(core_benches, benches);
+criterion_main!(core_benches);

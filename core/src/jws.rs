@@ -10,6 +10,7 @@ use crate::trust::Trust;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// The `typ` every protected header must carry.
 pub const LIST_TYP: &str = "callguard-list+json";
@@ -23,23 +24,26 @@ struct RawSignature {
     signature: String,
 }
 
+/// General and flattened JSON in one shape, borrowed from the input (base64url
+/// never needs JSON escapes); `signatures` tells them apart.
 #[derive(Deserialize)]
-struct GeneralJws {
-    payload: String,
-    signatures: Vec<RawSignatureJson>,
+struct JsonJws<'a> {
+    #[serde(borrow)]
+    payload: Cow<'a, str>,
+    #[serde(default, borrow)]
+    signatures: Option<Vec<JsonSignature<'a>>>,
+    #[serde(default, borrow)]
+    protected: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    signature: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct FlattenedJws {
-    payload: String,
-    protected: String,
-    signature: String,
-}
-
-#[derive(Deserialize)]
-struct RawSignatureJson {
-    protected: Option<String>,
-    signature: String,
+struct JsonSignature<'a> {
+    #[serde(default, borrow)]
+    protected: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    signature: Cow<'a, str>,
 }
 
 /// What the protected header must and may say. Duplicate members are an
@@ -90,39 +94,39 @@ impl Jws {
     }
 
     fn parse_json(text: &str) -> Result<Jws, ListError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|_| ListError::malformed("the JWS is not valid JSON"))?;
-        let is_general = value.get("signatures").is_some();
-        if is_general {
-            let general: GeneralJws = serde_json::from_value(value)
-                .map_err(|_| ListError::malformed("general JWS members missing or mistyped"))?;
-            let signatures = general
-                .signatures
+        let jws: JsonJws<'_> = serde_json::from_str(text)
+            .map_err(|_| ListError::malformed("JWS JSON members missing, mistyped or invalid"))?;
+        let signatures = match (jws.signatures, jws.protected, jws.signature) {
+            // General serialization.
+            (Some(list), None, None) => list
                 .into_iter()
                 .map(|s| {
                     Ok(RawSignature {
-                        protected: s.protected.ok_or_else(|| {
-                            ListError::malformed("a signature has no protected header")
-                        })?,
-                        signature: s.signature,
+                        protected: s
+                            .protected
+                            .ok_or_else(|| {
+                                ListError::malformed("a signature has no protected header")
+                            })?
+                            .into_owned(),
+                        signature: s.signature.into_owned(),
                     })
                 })
-                .collect::<Result<_, ListError>>()?;
-            Ok(Jws {
-                payload_b64: general.payload,
-                signatures,
-            })
-        } else {
-            let flat: FlattenedJws = serde_json::from_value(value)
-                .map_err(|_| ListError::malformed("flattened JWS members missing or mistyped"))?;
-            Ok(Jws {
-                payload_b64: flat.payload,
-                signatures: vec![RawSignature {
-                    protected: flat.protected,
-                    signature: flat.signature,
-                }],
-            })
-        }
+                .collect::<Result<_, ListError>>()?,
+            // Flattened serialization.
+            (None, Some(protected), Some(signature)) => vec![RawSignature {
+                protected: protected.into_owned(),
+                signature: signature.into_owned(),
+            }],
+            _ => {
+                return Err(ListError::malformed(
+                    "neither general nor flattened JWS JSON",
+                ))
+            }
+        };
+        Ok(Jws {
+            payload_b64: jws.payload.into_owned(),
+            signatures,
+        })
     }
 
     fn parse_compact(text: &str) -> Result<Jws, ListError> {

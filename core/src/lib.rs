@@ -14,6 +14,7 @@ pub mod model;
 pub mod normalize;
 pub mod registry;
 pub mod screen;
+pub mod testing;
 pub mod timestamp;
 pub mod trust;
 

@@ -361,7 +361,8 @@ struct Builder {
     prefixes: Vec<(PrefixEntry, u32)>,
     short_codes: Vec<(ShortCodeEntry, u32)>,
     labels: Vec<Localized>,
-    label_ids: HashMap<Localized, u32>,
+    /// Hash of a label's (language, text) pairs → ids with that hash.
+    label_ids: HashMap<u64, Vec<u32>>,
     count: u32,
 }
 
@@ -393,8 +394,7 @@ impl Builder {
                 set
             }
         };
-        let label = localized(raw.label).map_err(|e| format!("label: {e}"))?;
-        let label = self.intern(label);
+        let label = self.intern(raw.label).map_err(|e| format!("label: {e}"))?;
         let usage = Usage {
             direction,
             channels,
@@ -448,14 +448,31 @@ impl Builder {
         Ok(())
     }
 
-    fn intern(&mut self, label: Localized) -> u32 {
-        if let Some(id) = self.label_ids.get(&label) {
-            return *id;
+    /// Labels repeat across contacts: look the borrowed text up first and
+    /// allocate only for a label not seen before.
+    fn intern(&mut self, raw: BTreeMap<Cow<'_, str>, Cow<'_, str>>) -> Result<u32, String> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for (lang, text) in &raw {
+            (lang.as_ref(), text.as_ref()).hash(&mut hasher);
         }
+        let key = hasher.finish();
+        if let Some(candidates) = self.label_ids.get(&key) {
+            for &id in candidates {
+                let known = &self.labels[id as usize];
+                if known
+                    .pairs()
+                    .eq(raw.iter().map(|(l, t)| (l.as_ref(), t.as_ref())))
+                {
+                    return Ok(id);
+                }
+            }
+        }
+        let label = localized(raw)?;
         let id = self.labels.len() as u32;
-        self.labels.push(label.clone());
-        self.label_ids.insert(label, id);
-        id
+        self.labels.push(label);
+        self.label_ids.entry(key).or_default().push(id);
+        Ok(id)
     }
 
     fn finish(self) -> Result<Tables, ListError> {
