@@ -1,20 +1,57 @@
 #!/usr/bin/env bash
-# Installs the tools the test suites need. Idempotent: anything already
-# present is skipped, so a second run takes a second.
+# Installs the tools the test suites need. Idempotent: whatever is present is
+# skipped, so a second run takes well under a second.
+#   Debian: JNA + JUnit 5 console launcher (Kotlin tests), shellcheck, a JDK
+#   npm:    kotlin-compiler (kotlinc, kotlin-stdlib, kotlinx-coroutines, kotlin-test)
+#   PyPI:   jwcrypto (JOSE interop), phonenumbers (normalization oracle),
+#           tree-sitter + tree-sitter-swift (Swift syntax check)
 set -euo pipefail
 
-py_missing=()
+KOTLIN_VERSION="2.4.20"
+TOOLS_DIR="${CALLGUARD_TOOLS:-$HOME/.cache/callguard-tools}"
+KOTLIN_HOME="$TOOLS_DIR/kotlin/node_modules/kotlin-compiler"
+
+sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
+
+need_apt=()
+[ -f /usr/share/java/jna.jar ] || need_apt+=(libjna-java)
+[ -f /usr/share/java/junit-platform-console-standalone.jar ] || need_apt+=(junit5)
+command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
+command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "setup: apt-get install ${need_apt[*]}"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null || true)" != "$KOTLIN_VERSION" ]; then
+  echo "setup: npm install kotlin-compiler@$KOTLIN_VERSION -> $TOOLS_DIR/kotlin"
+  mkdir -p "$TOOLS_DIR/kotlin"
+  npm install --no-audit --no-fund --loglevel=error --prefix "$TOOLS_DIR/kotlin" "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
+  chmod +x "$KOTLIN_HOME"/bin/* 2>/dev/null || true
+fi
+
+py_missing=0
 for module in jwcrypto phonenumbers tree_sitter tree_sitter_swift; do
-  python3 -c "import $module" 2>/dev/null || py_missing+=("$module")
+  python3 -c "import $module" 2>/dev/null || py_missing=1
 done
-if [ ${#py_missing[@]} -gt 0 ]; then
-  echo "pip: installing jwcrypto phonenumbers tree-sitter tree-sitter-swift"
+if [ "$py_missing" -ne 0 ]; then
+  echo "setup: pip install jwcrypto phonenumbers tree-sitter tree-sitter-swift"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
     "jwcrypto>=1.5" "phonenumbers>=9" "tree-sitter>=0.23" "tree-sitter-swift>=0.7"
 fi
+
 for component in rustfmt clippy; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
     rustup component add "$component"
   fi
 done
-echo "setup: python and rust tools present"
+
+for f in /usr/share/java/jna.jar /usr/share/java/junit-platform-console-standalone.jar \
+         /usr/share/java/junit-jupiter-api.jar "$KOTLIN_HOME/bin/kotlinc" \
+         "$KOTLIN_HOME/lib/kotlin-stdlib.jar" "$KOTLIN_HOME/lib/kotlin-test.jar" \
+         "$KOTLIN_HOME/lib/kotlin-test-junit5.jar" "$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"; do
+  [ -e "$f" ] || { echo "setup: missing $f" >&2; exit 1; }
+done
+echo "setup: all tools present (kotlin in $KOTLIN_HOME)"

@@ -32,5 +32,23 @@ CALLGUARD="$PWD/target/debug/callguard"
 step "JOSE interop with jwcrypto, both ways"
 python3 tests/interop/jose_interop.py "$CALLGUARD"
 
+step "bindings: generated Kotlin and Swift are fresh"
+bash bindings/generate.sh --check
+
+step "Kotlin on the JVM against the real native library (JUnit 5)"
+bash bindings/kotlin/run-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' | grep -v '^\s*$'
+
+step "Swift: syntax of every .swift file (tree-sitter; no Swift compiler here)"
+mapfile -t swift_files < <(git ls-files -co --exclude-standard '*.swift')
+python3 scripts/check-swift-syntax.py --self-test "${swift_files[@]}"
+
+step "shellcheck"
+mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run)
+shellcheck "${shell_files[@]}"
+echo "shellcheck: ${#shell_files[@]} scripts clean"
+
+step "size budget: stripped release library for this host"
+bash scripts/library-size.sh
+
 echo
 echo "all test suites passed"

@@ -21,7 +21,7 @@ fn benches(c: &mut Criterion) {
         .clone();
     let lists = vec![list];
     let ctx = Context {
-        home: Region::from_iso("RU").unwrap(),
+        home: Region::from_iso("RU"),
         lang: Lang::En,
         now: Timestamp(1_800_000_000),
     };
@@ -66,7 +66,7 @@ fn benches(c: &mut Criterion) {
         let mut i = 0;
         b.iter(|| {
             i = (i + 1) % samples.len();
-            normalize(black_box(samples[i]), ctx.home)
+            normalize(black_box(samples[i]), ctx.home.unwrap())
         })
     });
     let mut group = c.benchmark_group("verify_and_load");

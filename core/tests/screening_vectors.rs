@@ -50,7 +50,7 @@ fn every_call_vector_gets_its_expected_screening() {
             },
         };
         let ctx = Context {
-            home,
+            home: Some(home),
             lang: Lang::from_tag(case["lang"].as_str().unwrap()),
             now: Timestamp::parse_rfc3339(case["now"].as_str().unwrap()).unwrap(),
         };

@@ -49,6 +49,9 @@ pub struct Guard {
     trusts: RwLock<Vec<Arc<Trust>>>,
     registry: Registry,
     state: Option<StateDir>,
+    /// Set when a state directory was asked for but could not be opened:
+    /// loads then fail with `Storage` instead of silently not persisting.
+    state_error: Option<String>,
     max_list_bytes: u64,
     /// One list load at a time, so two loads cannot interleave disk and memory.
     loading: Mutex<()>,
@@ -60,8 +63,25 @@ impl Guard {
             trusts: RwLock::new(Vec::new()),
             registry: Registry::new(),
             state,
+            state_error: None,
             max_list_bytes,
             loading: Mutex::new(()),
+        }
+    }
+
+    /// A Guard persisting to `dir` (created if needed). If it cannot be
+    /// opened the Guard still screens, but every load fails with `Storage`.
+    pub fn open(dir: Option<&std::path::Path>, max_list_bytes: u64) -> Guard {
+        match dir.map(StateDir::open) {
+            None => Guard::new(None, max_list_bytes),
+            Some(Ok(state)) => Guard::new(Some(state), max_list_bytes),
+            Some(Err(e)) => {
+                log::error!("state directory unusable: {}", e.kind());
+                Guard {
+                    state_error: Some(format!("state directory unusable: {}", e.kind())),
+                    ..Guard::new(None, max_list_bytes)
+                }
+            }
         }
     }
 
@@ -117,6 +137,9 @@ impl Guard {
             return Err(GuardError::Trust(TrustError(
                 "no trust file has been added".into(),
             )));
+        }
+        if let Some(error) = &self.state_error {
+            return Err(GuardError::Storage(error.clone()));
         }
         let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
         let mut first_error: Option<ListError> = None;
@@ -187,5 +210,150 @@ impl Guard {
 
     pub fn state(&self) -> Option<&StateDir> {
         self.state.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn vector(rel: &str) -> Vec<u8> {
+        std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/vectors")
+                .join(rel),
+        )
+        .unwrap()
+    }
+
+    const NOW: Timestamp = Timestamp(1_796_083_200); // 2026-12-01
+
+    #[test]
+    fn a_stored_list_is_back_in_force_as_soon_as_its_trust_is_added() {
+        let dir = tempfile::tempdir().unwrap();
+        let guard = Guard::open(Some(dir.path()), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+        drop(guard);
+
+        let reopened = Guard::open(Some(dir.path()), 1 << 20);
+        assert!(
+            reopened.snapshot().is_empty(),
+            "nothing is trusted before add_trust"
+        );
+        reopened
+            .add_trust(&vector("trust/example-bank.json"))
+            .unwrap();
+        assert_eq!(reopened.snapshot()[0].version, 12);
+        // And its history still refuses a rollback.
+        let err = reopened
+            .load_list(&vector("lists/rollback.jws"), NOW)
+            .unwrap_err();
+        assert!(matches!(err, GuardError::List(ListError::Rollback { .. })));
+    }
+
+    #[test]
+    fn every_rejection_keeps_the_last_good_list_in_force_and_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let guard = Guard::open(Some(dir.path()), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard
+            .load_list(&vector("lists/valid-v13.jws"), NOW)
+            .unwrap();
+        let on_disk = std::fs::read(dir.path().join("lists/example-bank.list")).unwrap();
+        for bad in [
+            "forged-signature",
+            "tampered-payload",
+            "rollback",
+            "alg-none",
+            "truncated",
+            "issuer-of-another-bank",
+        ] {
+            assert!(
+                guard
+                    .load_list(&vector(&format!("lists/{bad}.jws")), NOW)
+                    .is_err(),
+                "{bad}"
+            );
+            assert_eq!(guard.snapshot()[0].version, 13, "{bad}");
+            assert_eq!(
+                std::fs::read(dir.path().join("lists/example-bank.list")).unwrap(),
+                on_disk,
+                "{bad}"
+            );
+        }
+        assert!(
+            guard
+                .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+                .is_err(),
+            "v12 after v13"
+        );
+    }
+
+    #[test]
+    fn a_stored_list_that_no_longer_verifies_is_not_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let guard = Guard::open(Some(dir.path()), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+        // Someone with file access swaps the stored list for a forged one.
+        let state = StateDir::open(dir.path()).unwrap();
+        let prior = state.load("example-bank").unwrap().unwrap().prior;
+        state
+            .save(
+                "example-bank",
+                &vector("lists/forged-signature.jws"),
+                &prior,
+            )
+            .unwrap();
+        let reopened = Guard::open(Some(dir.path()), 1 << 20);
+        reopened
+            .add_trust(&vector("trust/example-bank.json"))
+            .unwrap();
+        assert!(reopened.snapshot().is_empty());
+    }
+
+    #[test]
+    fn an_unusable_state_directory_fails_loads_loudly() {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let guard = Guard::open(Some(&file.path().join("sub")), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        let err = guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap_err();
+        assert!(matches!(err, GuardError::Storage(_)));
+        assert!(guard.snapshot().is_empty());
+    }
+
+    #[test]
+    fn loads_go_to_the_issuer_whose_trust_verifies() {
+        let guard = Guard::new(None, 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard.add_trust(&vector("trust/other-bank.json")).unwrap();
+        guard
+            .load_list(&vector("lists/other-bank-valid.jws"), NOW)
+            .unwrap();
+        guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+        let ids: Vec<_> = guard
+            .snapshot()
+            .iter()
+            .map(|l| l.issuer.id.clone())
+            .collect();
+        assert_eq!(ids, ["example-bank", "other-bank"]);
+        // A forged list reports its own reason, not "unknown key" from the other bank.
+        let err = guard
+            .load_list(&vector("lists/forged-signature.jws"), NOW)
+            .unwrap_err();
+        assert!(
+            matches!(err, GuardError::List(ListError::BadSignature)),
+            "{err:?}"
+        );
     }
 }

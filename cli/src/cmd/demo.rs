@@ -166,7 +166,7 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     let lists = guard.snapshot();
     for (i, scene) in scenes().iter().enumerate() {
         let ctx = Context {
-            home,
+            home: Some(home),
             lang,
             now: Timestamp(now.0 + scene.days_later * DAY),
         };

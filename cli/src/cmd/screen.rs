@@ -24,7 +24,7 @@ pub struct Args<'a> {
 
 pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<(), UsageError> {
     let ctx = Context {
-        home: region_arg(args.region)?,
+        home: Some(region_arg(args.region)?),
         lang: Lang::from_tag(args.lang),
         now: now(args.now)?,
     };

@@ -94,6 +94,15 @@ pub fn normalize(raw: &str, home: Region) -> Normalized {
     Normalized::Invalid
 }
 
+/// For a phone whose home region is unknown (Android can report an empty
+/// country): only numbers written with `+` are understood.
+pub fn normalize_international(raw: &str) -> Normalized {
+    match scan::scan(raw) {
+        Some(scanned) if scanned.plus => normalize(raw, Region { index: 0 }),
+        _ => Normalized::Invalid,
+    }
+}
+
 /// Parses and applies the output policy (libphonenumber itself accepts any
 /// 2-17 digit national number): the national number must have a possible
 /// length - for the home region when dialled nationally (so US "555-1234"

@@ -87,6 +87,8 @@ pub enum Reason {
     Listed,
     NameClaimsIssuer,
     NotListed,
+    /// Screening itself failed (a bug); only the bindings' panic guard uses it.
+    InternalError,
 }
 
 impl Reason {
@@ -101,6 +103,7 @@ impl Reason {
             Reason::Listed => "listed",
             Reason::NameClaimsIssuer => "name_claims_issuer",
             Reason::NotListed => "not_listed",
+            Reason::InternalError => "internal_error",
         }
     }
 }

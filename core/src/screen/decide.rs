@@ -5,7 +5,7 @@ use super::call::{Attestation, Call, CallDirection, Reason, Risk, Verdict};
 use super::names;
 use crate::list::{ContactList, Match, Usage};
 use crate::model::ContactDirection;
-use crate::normalize::{normalize, Normalized, Region};
+use crate::normalize::{normalize, normalize_international, Normalized, Region};
 use crate::timestamp::Timestamp;
 use std::sync::Arc;
 
@@ -24,10 +24,13 @@ pub struct Decision<'l> {
 pub fn decide<'l>(
     lists: &'l [Arc<ContactList>],
     call: &Call<'_>,
-    home: Region,
+    home: Option<Region>,
     now: Timestamp,
 ) -> Decision<'l> {
-    let number = normalize(call.number, home);
+    let number = match home {
+        Some(home) => normalize(call.number, home),
+        None => normalize_international(call.number),
+    };
     let current = |l: &&Arc<ContactList>| now <= l.expires_at;
     let has_current = lists.iter().any(|l| current(&l));
     let decision = |verdict, risk, reason, hit: Option<(&'l ContactList, Usage)>| Decision {
@@ -146,7 +149,7 @@ pub fn decide<'l>(
 fn find_match<'l>(
     lists: impl Iterator<Item = &'l Arc<ContactList>>,
     number: &Normalized,
-    home: Region,
+    home: Option<Region>,
 ) -> Option<(&'l ContactList, Usage)> {
     let mut best: Option<((u8, u8), &'l ContactList, Usage)> = None;
     for list in lists {
@@ -155,8 +158,8 @@ fn find_match<'l>(
                 Match::Number(e) => (16, e.usage),
                 Match::Prefix(p) => (p.len, p.usage),
             }),
-            Normalized::ShortCode(code) => list
-                .match_short_code(home.iso(), code)
+            Normalized::ShortCode(code) => home
+                .and_then(|home| list.match_short_code(home.iso(), code))
                 .map(|s| (16, s.usage)),
             Normalized::Invalid => None,
         };

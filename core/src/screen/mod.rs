@@ -20,7 +20,8 @@ use std::sync::Arc;
 /// Where and when the phone is: its home region, its language, its clock.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
-    pub home: Region,
+    /// `None` when the phone does not know its region: only `+` numbers match.
+    pub home: Option<Region>,
     pub lang: Lang,
     pub now: Timestamp,
 }
@@ -28,14 +29,32 @@ pub struct Context {
 /// Screens one call against every list in force. Never fails.
 pub fn screen(lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context) -> Screening {
     let decision = decide::decide(lists, call, ctx.home, ctx.now);
-    let (title, message) = copy::words(&decision, call, ctx.lang);
+    render(&decision, call, ctx.lang)
+}
+
+/// What the bindings answer if screening itself failed (a bug): never
+/// block, never vouch; tell the customer to be careful.
+pub fn fallback(call: &Call<'_>, lang: Lang) -> Screening {
+    let decision = decide::Decision {
+        verdict: Verdict::Unverifiable,
+        risk: Risk::Caution,
+        reason: Reason::InternalError,
+        list: None,
+        usage: None,
+        number: Normalized::Invalid,
+    };
+    render(&decision, call, lang)
+}
+
+fn render(decision: &decide::Decision<'_>, call: &Call<'_>, lang: Lang) -> Screening {
+    let (title, message) = copy::words(decision, call, lang);
     Screening {
         verdict: decision.verdict,
         risk: decision.risk,
         reason: decision.reason,
         issuer: decision.list.map(|l| l.issuer.id.clone()),
         label: match (decision.list, decision.usage) {
-            (Some(list), Some(usage)) => Some(list.label(&usage).get(ctx.lang.code()).to_string()),
+            (Some(list), Some(usage)) => Some(list.label(&usage).get(lang.code()).to_string()),
             _ => None,
         },
         number: match &decision.number {

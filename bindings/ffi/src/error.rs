@@ -1,0 +1,34 @@
+//! The one public error, and the one place internal errors map to it.
+//! Messages carry codes and field names, never numbers or names.
+
+use callguard_state::GuardError;
+
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum CallGuardError {
+    /// The list was refused. `code` is one of docs/list-format.md's rejection codes.
+    #[error("invalid list ({code}): {detail}")]
+    InvalidList { code: String, detail: String },
+    /// The trust file is not usable (a developer error: trust is pinned in the app).
+    #[error("invalid trust: {detail}")]
+    InvalidTrust { detail: String },
+    /// The state directory could not be read or written.
+    #[error("storage: {detail}")]
+    Storage { detail: String },
+    /// The list could not be downloaded. `detail` starts with a code:
+    /// `timeout`, `too_large`, `http_status`, `network`, `insecure_redirect`.
+    #[error("network: {detail}")]
+    Network { detail: String },
+}
+
+impl From<GuardError> for CallGuardError {
+    fn from(error: GuardError) -> Self {
+        match error {
+            GuardError::List(e) => CallGuardError::InvalidList {
+                code: e.code().to_string(),
+                detail: e.to_string(),
+            },
+            GuardError::Trust(e) => CallGuardError::InvalidTrust { detail: e.0 },
+            GuardError::Storage(detail) => CallGuardError::Storage { detail },
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! CallGuard's uniffi layer. "The bridging layer is not API": only types,
+//! errors and conversions live here; every decision is `callguard-core`'s.
+//! Kotlin package `io.callguard`, Swift module `CallGuard` (uniffi.toml).
+
+uniffi::setup_scaffolding!();
+
+mod error;
+mod guard;
+mod logging;
+mod types;
+
+pub use error::CallGuardError;
+pub use guard::CallGuard;
+pub use logging::{set_logger, LogLevel, Logger};
+pub use types::{
+    Attestation, Call, Channel, Direction, GuardConfig, ListInfo, Risk, Screening, Verdict,
+};

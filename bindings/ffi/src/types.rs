@@ -1,0 +1,168 @@
+//! Records and enums as Kotlin and Swift see them, with conversions to and
+//! from the core's types. No decisions are made here.
+
+use callguard_core::screen as core_screen;
+use callguard_core::{Channel as CoreChannel, ContactList};
+
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct GuardConfig {
+    /// The phone's home region, ISO 3166 (e.g. "RU"). If unknown or empty,
+    /// only numbers written with "+" can match.
+    pub home_region: String,
+    /// "en" or "ru" (others fall back to English).
+    pub language: String,
+    /// Where the last accepted list per issuer is kept. `None`: memory only.
+    #[uniffi(default = None)]
+    pub state_dir: Option<String>,
+    /// Refuse lists larger than this many bytes (default 8 MiB).
+    #[uniffi(default = None)]
+    pub max_list_bytes: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ListInfo {
+    pub issuer: String,
+    pub version: u64,
+    /// RFC 3339, UTC.
+    pub issued_at: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+    pub contacts: u64,
+}
+
+impl From<&ContactList> for ListInfo {
+    fn from(list: &ContactList) -> Self {
+        ListInfo {
+            issuer: list.issuer.id.clone(),
+            version: list.version,
+            issued_at: list.issued_at.to_rfc3339(),
+            expires_at: list.expires_at.to_rfc3339(),
+            contacts: list.contact_count() as u64,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Channel {
+    Phone,
+    Sms,
+    Whatsapp,
+    Telegram,
+    Viber,
+    Signal,
+    Other,
+}
+
+impl From<Channel> for CoreChannel {
+    fn from(c: Channel) -> Self {
+        match c {
+            Channel::Phone => CoreChannel::Phone,
+            Channel::Sms => CoreChannel::Sms,
+            Channel::Whatsapp => CoreChannel::Whatsapp,
+            Channel::Telegram => CoreChannel::Telegram,
+            Channel::Viber => CoreChannel::Viber,
+            Channel::Signal => CoreChannel::Signal,
+            Channel::Other => CoreChannel::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Attestation {
+    Passed,
+    Failed,
+    NotVerified,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Direction {
+    Incoming,
+    Outgoing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Call {
+    /// As the phone shows it; may be empty or a name.
+    pub number: String,
+    pub channel: Channel,
+    #[uniffi(default = None)]
+    pub display_name: Option<String>,
+    pub attestation: Attestation,
+    pub direction: Direction,
+}
+
+impl Call {
+    pub(crate) fn as_core(&self) -> core_screen::Call<'_> {
+        core_screen::Call {
+            number: &self.number,
+            channel: self.channel.into(),
+            display_name: self.display_name.as_deref(),
+            attestation: match self.attestation {
+                Attestation::Passed => core_screen::Attestation::Passed,
+                Attestation::Failed => core_screen::Attestation::Failed,
+                Attestation::NotVerified => core_screen::Attestation::NotVerified,
+            },
+            direction: match self.direction {
+                Direction::Incoming => core_screen::CallDirection::Incoming,
+                Direction::Outgoing => core_screen::CallDirection::Outgoing,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Verdict {
+    Official,
+    Verified,
+    Spoofed,
+    Impersonation,
+    Unknown,
+    Unverifiable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Risk {
+    Safe,
+    Caution,
+    Danger,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Screening {
+    pub verdict: Verdict,
+    pub risk: Risk,
+    /// A stable code (docs/screening.md): "inbound_only", "not_listed", …
+    pub reason: String,
+    pub issuer: Option<String>,
+    pub label: Option<String>,
+    /// E.164 ("+7…") or a short code; `None` when the input was not a number.
+    pub number: Option<String>,
+    pub title: String,
+    pub message: String,
+}
+
+impl From<core_screen::Screening> for Screening {
+    fn from(s: core_screen::Screening) -> Self {
+        Screening {
+            verdict: match s.verdict {
+                core_screen::Verdict::Official => Verdict::Official,
+                core_screen::Verdict::Verified => Verdict::Verified,
+                core_screen::Verdict::Spoofed => Verdict::Spoofed,
+                core_screen::Verdict::Impersonation => Verdict::Impersonation,
+                core_screen::Verdict::Unknown => Verdict::Unknown,
+                core_screen::Verdict::Unverifiable => Verdict::Unverifiable,
+            },
+            risk: match s.risk {
+                core_screen::Risk::Safe => Risk::Safe,
+                core_screen::Risk::Caution => Risk::Caution,
+                core_screen::Risk::Danger => Risk::Danger,
+            },
+            reason: s.reason.code().to_string(),
+            issuer: s.issuer,
+            label: s.label,
+            number: s.number,
+            title: s.title,
+            message: s.message,
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// The hand-written Kotlin layer over the generated bindings: defaults and
+// names that read well at the call site. No logic: every decision is Rust's.
+package io.callguard
+
+/** A guard for [homeRegion] (ISO 3166, e.g. "RU") speaking [language] ("en", "ru"). */
+fun callGuard(
+    homeRegion: String,
+    language: String = "en",
+    stateDir: String? = null,
+    maxListBytes: ULong? = null,
+): CallGuard = CallGuard(GuardConfig(homeRegion, language, stateDir, maxListBytes))
+
+/** Screens an incoming call. */
+fun CallGuard.screenIncoming(
+    number: String,
+    channel: Channel = Channel.PHONE,
+    displayName: String? = null,
+    attestation: Attestation = Attestation.NOT_VERIFIED,
+): Screening = screen(Call(number, channel, displayName, attestation, Direction.INCOMING))
+
+/** "Check a number before you call": the customer is about to dial [number]. */
+fun CallGuard.checkBeforeCalling(number: String): Screening =
+    screen(Call(number, Channel.PHONE, null, Attestation.NOT_VERIFIED, Direction.OUTGOING))
+
+/** Loads a signed list from its text (the JWS as downloaded). */
+fun CallGuard.loadList(jws: String): ListInfo = loadList(jws.toByteArray(Charsets.UTF_8))
+
+/** True when the customer must see a warning before answering. */
+val Screening.isDanger: Boolean get() = risk == Risk.DANGER
+
+/** The SDK's log lines to a lambda, e.g. `setLogger { level, msg -> Log.i("CallGuard", msg) }`. */
+fun setLogger(block: (LogLevel, String) -> Unit) {
+    setLogger(object : Logger {
+        override fun log(level: LogLevel, message: String) = block(level, message)
+    })
+}
