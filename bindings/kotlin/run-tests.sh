@@ -12,6 +12,7 @@ BUILD="target/kotlin"
 LIB_DIR="$PWD/target/release"
 
 cargo build --quiet --release -p callguard-ffi
+cargo build --quiet -p callguard-sync --example hostile_server
 
 CP_COMPILE="/usr/share/java/jna.jar:/usr/share/java/junit-jupiter-api.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit5.jar:$KLIB/kotlinx-coroutines-core-jvm.jar"
 sources=(bindings/kotlin/generated bindings/kotlin/src bindings/kotlin/test)
@@ -31,6 +32,7 @@ fi
 CP_RUN="$BUILD/classes:/usr/share/java/jna.jar:$KLIB/kotlin-stdlib.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit5.jar:$KLIB/kotlinx-coroutines-core-jvm.jar"
 rc=0
 java -Djna.library.path="$LIB_DIR" -Dcallguard.vectors="$PWD/tests/vectors" \
+  -Dcallguard.hostileServer="$PWD/target/debug/examples/hostile_server" \
   -jar /usr/share/java/junit-platform-console-standalone.jar \
   --class-path "$CP_RUN" --select-package io.callguard --fail-if-no-tests \
   --disable-banner --disable-ansi-colors --details=tree "$@" > "$BUILD/junit.log" 2>&1 || rc=$?

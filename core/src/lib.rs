@@ -12,6 +12,7 @@ pub mod jws;
 pub mod list;
 pub mod model;
 pub mod normalize;
+pub mod refresh;
 pub mod registry;
 pub mod screen;
 pub mod testing;

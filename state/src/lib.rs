@@ -2,7 +2,7 @@
 //! lists in memory and on disk. Everything that touches files lives here,
 //! so `callguard-core` stays pure.
 
-mod atomic;
+pub mod atomic;
 pub mod guard;
 pub mod store;
 

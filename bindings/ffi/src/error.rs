@@ -20,6 +20,18 @@ pub enum CallGuardError {
     Network { detail: String },
 }
 
+impl From<callguard_sync::SyncError> for CallGuardError {
+    fn from(error: callguard_sync::SyncError) -> Self {
+        match error {
+            callguard_sync::SyncError::List(e) => GuardError::List(e).into(),
+            callguard_sync::SyncError::Storage(detail) => CallGuardError::Storage { detail },
+            network @ callguard_sync::SyncError::Network { .. } => CallGuardError::Network {
+                detail: network.to_string(),
+            },
+        }
+    }
+}
+
 impl From<GuardError> for CallGuardError {
     fn from(error: GuardError) -> Self {
         match error {

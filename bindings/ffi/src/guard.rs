@@ -2,6 +2,7 @@
 //! Guard or the core, and converts back.
 
 use crate::error::CallGuardError;
+use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
 use crate::types::{Call, GuardConfig, ListInfo, Screening};
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
@@ -9,9 +10,10 @@ use callguard_core::normalize::{
 use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
 use callguard_state::Guard;
+use callguard_sync::Syncer;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Screens calls against the banks' signed contact lists. Thread-safe:
@@ -21,6 +23,17 @@ pub struct CallGuard {
     guard: Guard,
     home: Option<Region>,
     lang: Lang,
+    sync: RwLock<SyncSetup>,
+}
+
+/// How `sync` fetches: its config and, if the app set one, its transport.
+/// The Syncer is built once and kept (it remembers validators and failures
+/// when there is no state directory); changing either rebuilds it.
+#[derive(Default)]
+struct SyncSetup {
+    config: SyncConfig,
+    transport: Option<Arc<dyn HttpTransport>>,
+    built: Option<Arc<Syncer>>,
 }
 
 #[uniffi::export]
@@ -41,6 +54,7 @@ impl CallGuard {
             guard,
             home,
             lang: Lang::from_tag(&config.language),
+            sync: RwLock::new(SyncSetup::default()),
         })
     }
 
@@ -99,6 +113,64 @@ impl CallGuard {
         .into()
     }
 
+    /// Downloads the list at `url` (https), verifies it and, if newer, stores
+    /// it and puts it in force. Blocking: call it off the main thread (the
+    /// Kotlin `syncList` and Swift `sync(url:) async` wrappers do). Every
+    /// failure leaves the previous list in force.
+    pub fn sync(&self, url: String) -> Result<SyncOutcome, CallGuardError> {
+        self.sync_at(url, now())
+    }
+
+    /// `sync` with the caller's clock (Unix seconds).
+    pub fn sync_at(
+        &self,
+        url: String,
+        now_unix_seconds: i64,
+    ) -> Result<SyncOutcome, CallGuardError> {
+        let outcome = self
+            .syncer()?
+            .sync(&self.guard, &url, Timestamp(now_unix_seconds))?;
+        Ok(SyncOutcome {
+            status: match outcome.status {
+                callguard_sync::SyncStatus::Updated => SyncStatus::Updated,
+                callguard_sync::SyncStatus::NotModified => SyncStatus::NotModified,
+            },
+            list: ListInfo::from(outcome.list.as_ref()),
+        })
+    }
+
+    /// When a platform scheduler should sync next (Unix seconds): from the
+    /// list's age and expiry and the backoff after failures.
+    pub fn next_sync_at(&self) -> i64 {
+        self.next_sync_at_from(now())
+    }
+
+    /// `next_sync_at` with the caller's clock.
+    pub fn next_sync_at_from(&self, now_unix_seconds: i64) -> i64 {
+        match self.syncer() {
+            Ok(syncer) => {
+                syncer
+                    .next_sync_at(&self.guard, Timestamp(now_unix_seconds))
+                    .0
+            }
+            Err(_) => now_unix_seconds,
+        }
+    }
+
+    /// Time-outs, retries, extra CA certificates.
+    pub fn set_sync_config(&self, config: SyncConfig) {
+        let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
+        setup.config = config;
+        setup.built = None;
+    }
+
+    /// Fetch through the app's own HTTP stack instead of the built-in one.
+    pub fn set_http_transport(&self, transport: Arc<dyn HttpTransport>) {
+        let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
+        setup.transport = Some(transport);
+        setup.built = None;
+    }
+
     /// E.164 ("+7…") or a short code for the home region; `None` if not a number.
     pub fn normalize(&self, number: String) -> Option<String> {
         let normalized = match self.home {
@@ -110,6 +182,24 @@ impl CallGuard {
             Normalized::ShortCode(code) => Some(code),
             Normalized::Invalid => None,
         }
+    }
+}
+
+impl CallGuard {
+    fn syncer(&self) -> Result<Arc<Syncer>, CallGuardError> {
+        let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
+        if let Some(built) = &setup.built {
+            return Ok(built.clone());
+        }
+        let config = setup.config.to_core(self.guard.max_list_bytes());
+        let syncer = Arc::new(match setup.transport.clone() {
+            Some(inner) => {
+                Syncer::with_transport(config.clone(), Arc::new(ForeignTransport { inner, config }))
+            }
+            None => Syncer::new(config)?,
+        });
+        setup.built = Some(syncer.clone());
+        Ok(syncer)
     }
 }
 

@@ -7,11 +7,16 @@ uniffi::setup_scaffolding!();
 mod error;
 mod guard;
 mod logging;
+mod sync;
 mod types;
 
 pub use error::CallGuardError;
 pub use guard::CallGuard;
 pub use logging::{set_logger, LogLevel, Logger};
+pub use sync::{
+    HttpHeader, HttpRequest, HttpResponse, HttpTransport, SyncConfig, SyncOutcome, SyncStatus,
+    TransportError,
+};
 pub use types::{
     Attestation, Call, Channel, Direction, GuardConfig, ListInfo, Risk, Screening, Verdict,
 };

@@ -250,6 +250,13 @@ typedef void (*UniffiCallbackInterfaceLoggerMethod0)(uint64_t, RustBuffer, RustB
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
+typedef void (*UniffiCallbackInterfaceHttpTransportMethod0)(uint64_t, RustBuffer, RustBuffer* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
 #ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_LOGGER
 #define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_LOGGER
 typedef struct UniffiVTableCallbackInterfaceLogger {
@@ -257,6 +264,15 @@ typedef struct UniffiVTableCallbackInterfaceLogger {
     UniffiCallbackInterfaceClone _Nonnull uniffiClone;
     UniffiCallbackInterfaceLoggerMethod0 _Nonnull log;
 } UniffiVTableCallbackInterfaceLogger;
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
+typedef struct UniffiVTableCallbackInterfaceHttpTransport {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceHttpTransportMethod0 _Nonnull get;
+} UniffiVTableCallbackInterfaceHttpTransport;
 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_CALLGUARD
@@ -294,6 +310,16 @@ RustBuffer uniffi_callguard_ffi_fn_method_callguard_load_list(uint64_t ptr, Rust
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_load_list_at(uint64_t ptr, RustBuffer jws, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NEXT_SYNC_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NEXT_SYNC_AT
+int64_t uniffi_callguard_ffi_fn_method_callguard_next_sync_at(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NEXT_SYNC_AT_FROM
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NEXT_SYNC_AT_FROM
+int64_t uniffi_callguard_ffi_fn_method_callguard_next_sync_at_from(uint64_t ptr, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NORMALIZE
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_NORMALIZE
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_normalize(uint64_t ptr, RustBuffer number, RustCallStatus *_Nonnull out_status
@@ -307,6 +333,26 @@ RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen(uint64_t ptr, RustBuf
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_AT
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_AT
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen_at(uint64_t ptr, RustBuffer call, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
+void uniffi_callguard_ffi_fn_method_callguard_set_http_transport(uint64_t ptr, uint64_t transport, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_SYNC_CONFIG
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_SYNC_CONFIG
+void uniffi_callguard_ffi_fn_method_callguard_set_sync_config(uint64_t ptr, RustBuffer config, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_sync(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC_AT
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_sync_at(uint64_t ptr, RustBuffer url, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_LOGGER
@@ -327,6 +373,26 @@ void uniffi_callguard_ffi_fn_init_callback_vtable_logger(const UniffiVTableCallb
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_LOGGER_LOG
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_LOGGER_LOG
 void uniffi_callguard_ffi_fn_method_logger_log(uint64_t ptr, RustBuffer level, RustBuffer message, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_HTTPTRANSPORT
+uint64_t uniffi_callguard_ffi_fn_clone_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_FREE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_FREE_HTTPTRANSPORT
+void uniffi_callguard_ffi_fn_free_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
+void uniffi_callguard_ffi_fn_init_callback_vtable_httptransport(const UniffiVTableCallbackInterfaceHttpTransport* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_HTTPTRANSPORT_GET
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_HTTPTRANSPORT_GET
+RustBuffer uniffi_callguard_ffi_fn_method_httptransport_get(uint64_t ptr, RustBuffer request, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_FUNC_SET_LOGGER
@@ -624,6 +690,18 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_load_list_at(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NEXT_SYNC_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NEXT_SYNC_AT
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_next_sync_at(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NEXT_SYNC_AT_FROM
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NEXT_SYNC_AT_FROM
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_next_sync_at_from(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NORMALIZE
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NORMALIZE
 uint16_t uniffi_callguard_ffi_checksum_method_callguard_normalize(void
@@ -642,9 +720,39 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_screen_at(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_set_http_transport(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SET_SYNC_CONFIG
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SET_SYNC_CONFIG
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_set_sync_config(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_sync(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC_AT
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_sync_at(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_LOGGER_LOG
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_LOGGER_LOG
 uint16_t uniffi_callguard_ffi_checksum_method_logger_log(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_HTTPTRANSPORT_GET
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_HTTPTRANSPORT_GET
+uint16_t uniffi_callguard_ffi_checksum_method_httptransport_get(void
     
 );
 #endif

@@ -34,3 +34,12 @@ fun setLogger(block: (LogLevel, String) -> Unit) {
         override fun log(level: LogLevel, message: String) = block(level, message)
     })
 }
+
+/**
+ * Syncs on [kotlinx.coroutines.Dispatchers.IO]. Cancelling the coroutine
+ * abandons the wait, not the work: the download finishes or times out in
+ * the background, and the state directory is only ever replaced atomically
+ * with a verified list, so no cancellation can leave a half-written state.
+ */
+suspend fun CallGuard.syncList(url: String): SyncOutcome =
+    kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { sync(url) }

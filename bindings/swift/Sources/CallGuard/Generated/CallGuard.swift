@@ -471,6 +471,38 @@ private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
+    typealias FfiType = UInt16
+    typealias SwiftType = UInt16
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
+    typealias FfiType = UInt32
+    typealias SwiftType = UInt32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     typealias FfiType = UInt64
     typealias SwiftType = UInt64
@@ -496,6 +528,30 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     }
 
     public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -595,6 +651,17 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func loadListAt(jws: Data, nowUnixSeconds: Int64) throws  -> ListInfo
     
     /**
+     * When a platform scheduler should sync next (Unix seconds): from the
+     * list's age and expiry and the backoff after failures.
+     */
+    func nextSyncAt()  -> Int64
+    
+    /**
+     * `next_sync_at` with the caller's clock.
+     */
+    func nextSyncAtFrom(nowUnixSeconds: Int64)  -> Int64
+    
+    /**
      * E.164 ("+7…") or a short code for the home region; `None` if not a number.
      */
     func normalize(number: String)  -> String?
@@ -609,6 +676,29 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
      * `screen` with the caller's clock (Unix seconds).
      */
     func screenAt(call: Call, nowUnixSeconds: Int64)  -> Screening
+    
+    /**
+     * Fetch through the app's own HTTP stack instead of the built-in one.
+     */
+    func setHttpTransport(transport: HttpTransport) 
+    
+    /**
+     * Time-outs, retries, extra CA certificates.
+     */
+    func setSyncConfig(config: SyncConfig) 
+    
+    /**
+     * Downloads the list at `url` (https), verifies it and, if newer, stores
+     * it and puts it in force. Blocking: call it off the main thread (the
+     * Kotlin `syncList` and Swift `sync(url:) async` wrappers do). Every
+     * failure leaves the previous list in force.
+     */
+    func sync(url: String) throws  -> SyncOutcome
+    
+    /**
+     * `sync` with the caller's clock (Unix seconds).
+     */
+    func syncAt(url: String, nowUnixSeconds: Int64) throws  -> SyncOutcome
     
 }
 /**
@@ -731,6 +821,32 @@ open func loadListAt(jws: Data, nowUnixSeconds: Int64)throws  -> ListInfo  {
 }
     
     /**
+     * When a platform scheduler should sync next (Unix seconds): from the
+     * list's age and expiry and the backoff after failures.
+     */
+open func nextSyncAt() -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_next_sync_at(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `next_sync_at` with the caller's clock.
+     */
+open func nextSyncAtFrom(nowUnixSeconds: Int64) -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_next_sync_at_from(
+            self.uniffiCloneHandle(),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * E.164 ("+7…") or a short code for the home region; `None` if not a number.
      */
 open func normalize(number: String) -> String?  {
@@ -766,6 +882,60 @@ open func screenAt(call: Call, nowUnixSeconds: Int64) -> Screening  {
     uniffi_callguard_ffi_fn_method_callguard_screen_at(
             self.uniffiCloneHandle(),
         FfiConverterTypeCall_lower(call),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Fetch through the app's own HTTP stack instead of the built-in one.
+     */
+open func setHttpTransport(transport: HttpTransport)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_set_http_transport(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeHttpTransport_lower(transport),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Time-outs, retries, extra CA certificates.
+     */
+open func setSyncConfig(config: SyncConfig)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_set_sync_config(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSyncConfig_lower(config),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Downloads the list at `url` (https), verifies it and, if newer, stores
+     * it and puts it in force. Blocking: call it off the main thread (the
+     * Kotlin `syncList` and Swift `sync(url:) async` wrappers do). Every
+     * failure leaves the previous list in force.
+     */
+open func sync(url: String)throws  -> SyncOutcome  {
+    return try  FfiConverterTypeSyncOutcome_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_sync(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `sync` with the caller's clock (Unix seconds).
+     */
+open func syncAt(url: String, nowUnixSeconds: Int64)throws  -> SyncOutcome  {
+    return try  FfiConverterTypeSyncOutcome_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_sync_at(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(url),
         FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
     )
 })
@@ -814,6 +984,214 @@ public func FfiConverterTypeCallGuard_lift(_ handle: UInt64) throws -> CallGuard
 #endif
 public func FfiConverterTypeCallGuard_lower(_ value: CallGuard) -> UInt64 {
     return FfiConverterTypeCallGuard.lower(value)
+}
+
+
+
+
+
+
+/**
+ * An app's own HTTP stack. It must follow redirects only to https, honour
+ * `max_bytes` and `timeout_ms`; Rust checks the final URL and the size again.
+ */
+public protocol HttpTransport: AnyObject, Sendable {
+    
+    func get(request: HttpRequest) throws  -> HttpResponse
+    
+}
+/**
+ * An app's own HTTP stack. It must follow redirects only to https, honour
+ * `max_bytes` and `timeout_ms`; Rust checks the final URL and the size again.
+ */
+open class HttpTransportImpl: HttpTransport, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_callguard_ffi_fn_clone_httptransport(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_callguard_ffi_fn_free_httptransport(handle, $0) }
+    }
+
+    
+
+    
+open func get(request: HttpRequest)throws  -> HttpResponse  {
+    return try  FfiConverterTypeHttpResponse_lift(try rustCallWithError(FfiConverterTypeTransportError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_httptransport_get(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeHttpRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceHttpTransport {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceHttpTransport = UniffiVTableCallbackInterfaceHttpTransport(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeHttpTransport.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface HttpTransport: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeHttpTransport.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface HttpTransport: handle missing in uniffiClone")
+            }
+        },
+        get: { (
+            uniffiHandle: UInt64,
+            request: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<RustBuffer>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> HttpResponse in
+                guard let uniffiObj = try? FfiConverterTypeHttpTransport.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.get(
+                     request: try FfiConverterTypeHttpRequest_lift(request)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterTypeHttpResponse_lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTransportError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceHttpTransport> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceHttpTransport>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitHttpTransport() {
+    uniffi_callguard_ffi_fn_init_callback_vtable_httptransport(UniffiCallbackInterfaceHttpTransport.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpTransport: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<HttpTransport>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = HttpTransport
+
+    public static func lift(_ handle: UInt64) throws -> HttpTransport {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return HttpTransportImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: HttpTransport) -> UInt64 {
+         if let rustImpl = value as? HttpTransportImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpTransport {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: HttpTransport, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpTransport_lift(_ handle: UInt64) throws -> HttpTransport {
+    return try FfiConverterTypeHttpTransport.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpTransport_lower(_ value: HttpTransport) -> UInt64 {
+    return FfiConverterTypeHttpTransport.lower(value)
 }
 
 
@@ -1186,6 +1564,196 @@ public func FfiConverterTypeGuardConfig_lower(_ value: GuardConfig) -> RustBuffe
 }
 
 
+public struct HttpHeader: Equatable, Hashable {
+    public var name: String
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HttpHeader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpHeader {
+        return
+            try HttpHeader(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HttpHeader, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpHeader_lift(_ buf: RustBuffer) throws -> HttpHeader {
+    return try FfiConverterTypeHttpHeader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpHeader_lower(_ value: HttpHeader) -> RustBuffer {
+    return FfiConverterTypeHttpHeader.lower(value)
+}
+
+
+public struct HttpRequest: Equatable, Hashable {
+    public var url: String
+    public var headers: [HttpHeader]
+    /**
+     * Stop reading past this many body bytes.
+     */
+    public var maxBytes: UInt64
+    public var timeoutMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(url: String, headers: [HttpHeader], 
+        /**
+         * Stop reading past this many body bytes.
+         */maxBytes: UInt64, timeoutMs: UInt64) {
+        self.url = url
+        self.headers = headers
+        self.maxBytes = maxBytes
+        self.timeoutMs = timeoutMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HttpRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpRequest {
+        return
+            try HttpRequest(
+                url: FfiConverterString.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf), 
+                maxBytes: FfiConverterUInt64.read(from: &buf), 
+                timeoutMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HttpRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
+        FfiConverterUInt64.write(value.maxBytes, into: &buf)
+        FfiConverterUInt64.write(value.timeoutMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lift(_ buf: RustBuffer) throws -> HttpRequest {
+    return try FfiConverterTypeHttpRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> RustBuffer {
+    return FfiConverterTypeHttpRequest.lower(value)
+}
+
+
+public struct HttpResponse: Equatable, Hashable {
+    public var status: UInt16
+    public var headers: [HttpHeader]
+    public var body: Data
+    /**
+     * The URL finally fetched, after redirects (checked: https only).
+     */
+    public var finalUrl: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(status: UInt16, headers: [HttpHeader], body: Data, 
+        /**
+         * The URL finally fetched, after redirects (checked: https only).
+         */finalUrl: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.finalUrl = finalUrl
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HttpResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpResponse {
+        return
+            try HttpResponse(
+                status: FfiConverterUInt16.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf), 
+                body: FfiConverterData.read(from: &buf), 
+                finalUrl: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HttpResponse, into buf: inout [UInt8]) {
+        FfiConverterUInt16.write(value.status, into: &buf)
+        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
+        FfiConverterData.write(value.body, into: &buf)
+        FfiConverterString.write(value.finalUrl, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpResponse_lift(_ buf: RustBuffer) throws -> HttpResponse {
+    return try FfiConverterTypeHttpResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpResponse_lower(_ value: HttpResponse) -> RustBuffer {
+    return FfiConverterTypeHttpResponse.lower(value)
+}
+
+
 public struct ListInfo: Equatable, Hashable {
     public var issuer: String
     public var version: UInt64
@@ -1351,6 +1919,142 @@ public func FfiConverterTypeScreening_lift(_ buf: RustBuffer) throws -> Screenin
 #endif
 public func FfiConverterTypeScreening_lower(_ value: Screening) -> RustBuffer {
     return FfiConverterTypeScreening.lower(value)
+}
+
+
+public struct SyncConfig: Equatable, Hashable {
+    /**
+     * Extra trusted CA certificates (PEM) besides the bundled Mozilla roots.
+     */
+    public var caCertsPem: [String]
+    /**
+     * Allow `http://127.0.0.1`/`localhost` (tests and local debugging only).
+     */
+    public var allowHttpLocalhost: Bool
+    public var connectTimeoutMs: UInt64
+    public var readTimeoutMs: UInt64
+    public var totalTimeoutMs: UInt64
+    public var maxAttempts: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Extra trusted CA certificates (PEM) besides the bundled Mozilla roots.
+         */caCertsPem: [String] = [], 
+        /**
+         * Allow `http://127.0.0.1`/`localhost` (tests and local debugging only).
+         */allowHttpLocalhost: Bool = false, connectTimeoutMs: UInt64 = UInt64(10000), readTimeoutMs: UInt64 = UInt64(20000), totalTimeoutMs: UInt64 = UInt64(60000), maxAttempts: UInt32 = UInt32(3)) {
+        self.caCertsPem = caCertsPem
+        self.allowHttpLocalhost = allowHttpLocalhost
+        self.connectTimeoutMs = connectTimeoutMs
+        self.readTimeoutMs = readTimeoutMs
+        self.totalTimeoutMs = totalTimeoutMs
+        self.maxAttempts = maxAttempts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncConfig {
+        return
+            try SyncConfig(
+                caCertsPem: FfiConverterSequenceString.read(from: &buf), 
+                allowHttpLocalhost: FfiConverterBool.read(from: &buf), 
+                connectTimeoutMs: FfiConverterUInt64.read(from: &buf), 
+                readTimeoutMs: FfiConverterUInt64.read(from: &buf), 
+                totalTimeoutMs: FfiConverterUInt64.read(from: &buf), 
+                maxAttempts: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncConfig, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.caCertsPem, into: &buf)
+        FfiConverterBool.write(value.allowHttpLocalhost, into: &buf)
+        FfiConverterUInt64.write(value.connectTimeoutMs, into: &buf)
+        FfiConverterUInt64.write(value.readTimeoutMs, into: &buf)
+        FfiConverterUInt64.write(value.totalTimeoutMs, into: &buf)
+        FfiConverterUInt32.write(value.maxAttempts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncConfig_lift(_ buf: RustBuffer) throws -> SyncConfig {
+    return try FfiConverterTypeSyncConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncConfig_lower(_ value: SyncConfig) -> RustBuffer {
+    return FfiConverterTypeSyncConfig.lower(value)
+}
+
+
+public struct SyncOutcome: Equatable, Hashable {
+    public var status: SyncStatus
+    public var list: ListInfo
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(status: SyncStatus, list: ListInfo) {
+        self.status = status
+        self.list = list
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncOutcome {
+        return
+            try SyncOutcome(
+                status: FfiConverterTypeSyncStatus.read(from: &buf), 
+                list: FfiConverterTypeListInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncOutcome, into buf: inout [UInt8]) {
+        FfiConverterTypeSyncStatus.write(value.status, into: &buf)
+        FfiConverterTypeListInfo.write(value.list, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOutcome_lift(_ buf: RustBuffer) throws -> SyncOutcome {
+    return try FfiConverterTypeSyncOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOutcome_lower(_ value: SyncOutcome) -> RustBuffer {
+    return FfiConverterTypeSyncOutcome.lower(value)
 }
 
 
@@ -1868,6 +2572,157 @@ public func FfiConverterTypeRisk_lower(_ value: Risk) -> RustBuffer {
 
 
 
+public enum SyncStatus: Equatable, Hashable {
+    
+    case updated
+    case notModified
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SyncStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncStatus: FfiConverterRustBuffer {
+    typealias SwiftType = SyncStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .updated
+        
+        case 2: return .notModified
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SyncStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .updated:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notModified:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStatus_lift(_ buf: RustBuffer) throws -> SyncStatus {
+    return try FfiConverterTypeSyncStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStatus_lower(_ value: SyncStatus) -> RustBuffer {
+    return FfiConverterTypeSyncStatus.lower(value)
+}
+
+
+
+public 
+enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    case Timeout(detail: String
+    )
+    case Failed(detail: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension TransportError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTransportError: FfiConverterRustBuffer {
+    typealias SwiftType = TransportError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TransportError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Timeout(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 2: return .Failed(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TransportError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Timeout(detail):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Failed(detail):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(detail, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransportError_lift(_ buf: RustBuffer) throws -> TransportError {
+    return try FfiConverterTypeTransportError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransportError_lower(_ value: TransportError) -> RustBuffer {
+    return FfiConverterTypeTransportError.lower(value)
+}
+
+
+
 public enum Verdict: Equatable, Hashable {
     
     case official
@@ -2011,6 +2866,56 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer {
+    typealias SwiftType = [HttpHeader]
+
+    public static func write(_ value: [HttpHeader], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHttpHeader.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HttpHeader] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HttpHeader]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHttpHeader.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer {
     typealias SwiftType = [ListInfo]
 
@@ -2073,6 +2978,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_method_callguard_load_list_at() != 43609) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_callguard_next_sync_at() != 1287) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_next_sync_at_from() != 30116) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_callguard_normalize() != 28324) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2082,13 +2993,29 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_method_callguard_screen_at() != 35031) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_callguard_set_http_transport() != 25700) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_set_sync_config() != 45728) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_sync() != 38541) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_sync_at() != 51332) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_logger_log() != 58624) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_httptransport_get() != 45457) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_constructor_callguard_new() != 58328) {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiCallbackInitHttpTransport()
     uniffiCallbackInitLogger()
     return InitializationResult.ok
 }()

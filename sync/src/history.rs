@@ -1,0 +1,73 @@
+//! What sync remembers between runs, in `DIR/sync.json` (atomic writes):
+//! per URL the validators for conditional requests, and the success and
+//! failure times the refresh policy needs. URLs are stored as SHA-256
+//! digests: a URL may carry a token, and the file needs only to recognise it.
+
+use callguard_core::refresh::SyncHistory;
+use callguard_core::Timestamp;
+use callguard_state::atomic::write_atomically;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct UrlRecord {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// What that URL served last time, so a 304 can be answered.
+    pub issuer: String,
+    pub version: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SyncState {
+    pub last_success: Option<i64>,
+    pub last_failure: Option<i64>,
+    pub consecutive_failures: u32,
+    /// Keyed by hex SHA-256 of the URL.
+    pub urls: BTreeMap<String, UrlRecord>,
+}
+
+impl SyncState {
+    pub fn history(&self) -> SyncHistory {
+        SyncHistory {
+            last_success: self.last_success.map(Timestamp),
+            last_failure: self.last_failure.map(Timestamp),
+            consecutive_failures: self.consecutive_failures,
+        }
+    }
+
+    pub fn record_success(&mut self, now: Timestamp) {
+        self.last_success = Some(now.0);
+        self.consecutive_failures = 0;
+    }
+
+    pub fn record_failure(&mut self, now: Timestamp) {
+        self.last_failure = Some(now.0);
+        self.consecutive_failures = self.consecutive_failures.saturating_add(1);
+    }
+
+    pub fn url_key(url: &str) -> String {
+        callguard_core::list::sha256(url.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+pub fn path_in(state_root: &Path) -> PathBuf {
+    state_root.join("sync.json")
+}
+
+/// A missing or unreadable file is a fresh start: it only holds hints.
+pub fn load(path: &Path) -> SyncState {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+pub fn save(path: &Path, state: &SyncState) -> std::io::Result<()> {
+    let bytes = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
+    write_atomically(path, &bytes)
+}
