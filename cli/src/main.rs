@@ -112,6 +112,36 @@ enum Command {
         stdin: bool,
         number: Option<String>,
     },
+    /// Download, verify and store the list at URL, as a phone does. Exit 0 updated or not modified, 1 rejected or failed.
+    Sync {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        trust: PathBuf,
+        #[arg(long)]
+        state: PathBuf,
+        /// Extra trusted CA certificate (PEM); repeatable.
+        #[arg(long = "ca-cert")]
+        ca_certs: Vec<PathBuf>,
+        /// Allow http://127.0.0.1 / localhost (testing only).
+        #[arg(long)]
+        allow_http_localhost: bool,
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Serve a directory over HTTP(S) with ETag and gzip, for testers.
+    Serve {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        addr: String,
+        #[arg(long)]
+        tls_cert: Option<PathBuf>,
+        #[arg(long)]
+        tls_key: Option<PathBuf>,
+    },
     /// The whole product in one run: a demo list, scripted calls, the warnings.
     Demo {
         #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
@@ -178,6 +208,30 @@ fn main() -> ExitCode {
             )
             .map(|_| Outcome::Accepted)
         }),
+        Command::Sync {
+            url,
+            trust,
+            state,
+            ca_certs,
+            allow_http_localhost,
+            now,
+            json,
+        } => cmd::sync::run(cmd::sync::Args {
+            url: &url,
+            trust: &trust,
+            state: &state,
+            ca_certs: &ca_certs,
+            allow_http_localhost,
+            now: now.as_deref(),
+            json,
+        }),
+        Command::Serve {
+            dir,
+            addr,
+            tls_cert,
+            tls_key,
+        } => cmd::serve::run(&dir, &addr, tls_cert.as_deref(), tls_key.as_deref())
+            .map(|_| Outcome::Accepted),
         Command::Demo { lang, region } => cmd::demo::run(&lang, &region).map(|_| Outcome::Accepted),
     };
     match result {

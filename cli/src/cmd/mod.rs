@@ -3,6 +3,8 @@ pub mod inspect;
 pub mod keygen;
 pub mod normalize;
 pub mod screen;
+pub mod serve;
 pub mod sign;
+pub mod sync;
 pub mod trust;
 pub mod verify;

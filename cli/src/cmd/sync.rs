@@ -1,0 +1,81 @@
+//! `callguard sync`: what a phone does to keep its list current, from the
+//! command line. Exit 0 updated or not modified, 1 rejected or failed (the
+//! previous list stays), 2 usage.
+
+use crate::io::{now, read, UsageError};
+use crate::Outcome;
+use callguard_state::Guard;
+use callguard_sync::{SyncConfig, SyncError, SyncStatus, Syncer};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+pub struct Args<'a> {
+    pub url: &'a str,
+    pub trust: &'a Path,
+    pub state: &'a Path,
+    pub ca_certs: &'a [PathBuf],
+    pub allow_http_localhost: bool,
+    pub now: Option<&'a str>,
+    pub json: bool,
+}
+
+pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
+    let now = now(args.now)?;
+    let mut config = SyncConfig {
+        allow_http_localhost: args.allow_http_localhost,
+        ..SyncConfig::default()
+    };
+    for path in args.ca_certs {
+        config.extra_ca_pem.push(
+            String::from_utf8(read(path)?)
+                .map_err(|_| UsageError(format!("{} is not PEM text", path.display())))?,
+        );
+    }
+    let guard = Guard::open(Some(args.state), config.max_bytes);
+    guard
+        .add_trust(&read(args.trust)?)
+        .map_err(|e| UsageError(format!("{}: {e}", args.trust.display())))?;
+    let syncer = Syncer::new(config).map_err(|e| UsageError(e.to_string()))?;
+    let result = syncer.sync(&guard, args.url, now);
+    let (status, version, error, detail) = match &result {
+        Ok(o) => (
+            match o.status {
+                SyncStatus::Updated => "updated",
+                SyncStatus::NotModified => "not_modified",
+            },
+            Some(o.list.version),
+            None,
+            format!(
+                "version {} of {} in force, expires {}",
+                o.list.version,
+                o.list.issuer.id,
+                o.list.expires_at.to_rfc3339()
+            ),
+        ),
+        Err(e) => (
+            if matches!(e, SyncError::List(_)) {
+                "rejected"
+            } else {
+                "failed"
+            },
+            guard.snapshot().first().map(|l| l.version),
+            Some(e.code()),
+            e.to_string(),
+        ),
+    };
+    if args.json {
+        println!(
+            "{}",
+            json!({"status": status, "version": version, "error": error, "detail": detail})
+        );
+    } else if result.is_ok() {
+        eprintln!("{status}: {detail}");
+    } else {
+        eprintln!("{status}: {detail} (the previous list stays in force)");
+    }
+    Ok(if result.is_ok() {
+        Outcome::Accepted
+    } else {
+        Outcome::Rejected
+    })
+}

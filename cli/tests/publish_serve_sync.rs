@@ -1,0 +1,211 @@
+//! The tester's loop through real processes: keygen → trust → sign →
+//! `callguard serve` (HTTPS, certificate made here) → `callguard sync` →
+//! `callguard screen --state`.
+
+use serde_json::Value;
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn callguard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_callguard"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn payload(version: u64) -> String {
+    serde_json::json!({
+        "type": "callguard.contact-list", "schema": 1,
+        "issuer": {"id": "test-bank", "name": {"en": "Test Bank"}, "aliases": ["Test Bank"]},
+        "version": version, "issued_at": "2026-11-28T09:00:00Z", "expires_at": "2099-01-01T00:00:00Z",
+        "contacts": [
+            {"number": "+74951234567", "direction": "outbound", "label": {"en": "Desk"}},
+            {"number": "+78001234567", "direction": "inbound_only", "label": {"en": "Hotline"}}
+        ]
+    })
+    .to_string()
+}
+
+#[test]
+fn publish_serve_sync_screen_over_https() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let public = d.join("public");
+    std::fs::create_dir(&public).unwrap();
+    assert!(callguard(&[
+        "keygen",
+        "--alg",
+        "ES256",
+        "--kid",
+        "k1",
+        "--out",
+        s(&d.join("k1.jwk"))
+    ])
+    .status
+    .success());
+    let trust = callguard(&["trust", "--issuer", "test-bank", s(&d.join("k1.jwk"))]);
+    std::fs::write(d.join("trust.json"), &trust.stdout).unwrap();
+    std::fs::write(d.join("list.json"), payload(1)).unwrap();
+    let sign = |out: &Path| {
+        callguard(&[
+            "sign",
+            "--key",
+            s(&d.join("k1.jwk")),
+            "--in",
+            s(&d.join("list.json")),
+            "--out",
+            s(out),
+        ])
+    };
+    assert!(sign(&public.join("list.jws")).status.success());
+
+    // A CA and a server certificate for 127.0.0.1, made here.
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
+        .unwrap()
+        .signed_by(&key, &ca, &ca_key)
+        .unwrap();
+    std::fs::write(d.join("ca.pem"), ca.pem()).unwrap();
+    std::fs::write(d.join("cert.pem"), cert.pem()).unwrap();
+    std::fs::write(d.join("key.pem"), key.serialize_pem()).unwrap();
+
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let _server = Serve(
+        Command::new(env!("CARGO_BIN_EXE_callguard"))
+            .args([
+                "serve",
+                "--dir",
+                s(&public),
+                "--addr",
+                &addr,
+                "--tls-cert",
+                s(&d.join("cert.pem")),
+                "--tls-key",
+                s(&d.join("key.pem")),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while TcpStream::connect(&addr).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let url = format!("https://{addr}/list.jws");
+    let state = d.join("state");
+    let sync = || {
+        let out = callguard(&[
+            "sync",
+            "--url",
+            &url,
+            "--trust",
+            s(&d.join("trust.json")),
+            "--state",
+            s(&state),
+            "--ca-cert",
+            s(&d.join("ca.pem")),
+            "--json",
+        ]);
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (out.status.code(), json)
+    };
+    let (code, json) = sync();
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(json["status"], "updated");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["error"], Value::Null);
+    // The server's ETag makes the second sync a 304.
+    let (code, json) = sync();
+    assert_eq!(
+        (code, json["status"].as_str()),
+        (Some(0), Some("not_modified"))
+    );
+
+    // A new version is picked up; a forged one is rejected and v2 stays.
+    std::fs::write(d.join("list.json"), payload(2)).unwrap();
+    assert!(sign(&public.join("list.jws")).status.success());
+    let (_, json) = sync();
+    assert_eq!(
+        (json["status"].as_str(), json["version"].as_u64()),
+        (Some("updated"), Some(2))
+    );
+    let mut forged: Value =
+        serde_json::from_slice(&std::fs::read(public.join("list.jws")).unwrap()).unwrap();
+    forged["signatures"][0]["signature"] = Value::from("AAAA");
+    std::fs::write(public.join("list.jws"), forged.to_string()).unwrap();
+    let (code, json) = sync();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        (
+            json["status"].as_str(),
+            json["error"].as_str(),
+            json["version"].as_u64()
+        ),
+        (Some("rejected"), Some("bad_signature"), Some(2))
+    );
+
+    // Without the CA, the TLS handshake fails.
+    let out = callguard(&[
+        "sync",
+        "--url",
+        &url,
+        "--trust",
+        s(&d.join("trust.json")),
+        "--state",
+        s(&state),
+        "--json",
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            out.status.code(),
+            json["status"].as_str(),
+            json["error"].as_str()
+        ),
+        (Some(1), Some("failed"), Some("network"))
+    );
+
+    // Screening from the stored list, no network.
+    let out = callguard(&[
+        "screen",
+        "--state",
+        s(&state),
+        "--trust",
+        s(&d.join("trust.json")),
+        "--region",
+        "RU",
+        "--json",
+        "8 800 123 45 67",
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "spoofed");
+}
