@@ -112,6 +112,22 @@ enum Command {
         stdin: bool,
         number: Option<String>,
     },
+    /// Print the iOS Call Directory entries (NUMBER<TAB>LABEL, ascending), as the extension hands them to iOS.
+    Directory {
+        #[arg(long = "trust", required = true)]
+        trusts: Vec<PathBuf>,
+        #[arg(long = "list")]
+        lists: Vec<PathBuf>,
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        lang: String,
+        /// Prefixes expanding to more numbers than this are skipped (reported on stderr).
+        #[arg(long, default_value_t = 100_000)]
+        max_prefix_expansion: u64,
+        #[arg(long)]
+        now: Option<String>,
+    },
     /// Download, verify and store the list at URL, as a phone does. Exit 0 updated or not modified, 1 rejected or failed.
     Sync {
         #[arg(long)]
@@ -208,6 +224,18 @@ fn main() -> ExitCode {
             )
             .map(|_| Outcome::Accepted)
         }),
+        Command::Directory {
+            trusts,
+            lists,
+            state,
+            lang,
+            max_prefix_expansion,
+            now,
+        } => lists::load(&trusts, &lists, state.as_ref())
+            .and_then(|loaded| {
+                cmd::directory::run(&loaded, &lang, max_prefix_expansion, now.as_deref())
+            })
+            .map(|_| Outcome::Accepted),
         Command::Sync {
             url,
             trust,

@@ -184,3 +184,34 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         .unwrap()
         .contains("Поддельный звонок"));
 }
+
+#[test]
+fn directory_prints_the_shared_vector_in_order() {
+    let doc: Value =
+        serde_json::from_slice(&std::fs::read(vector("directory.json")).unwrap()).unwrap();
+    let mut args: Vec<String> = vec!["directory".into()];
+    for pair in doc["lists"].as_array().unwrap() {
+        args.extend([
+            "--trust".into(),
+            vector(pair["trust"].as_str().unwrap()),
+            "--list".into(),
+            vector(pair["list"].as_str().unwrap()),
+        ]);
+    }
+    args.extend([
+        "--now".into(),
+        doc["now"].as_str().unwrap().into(),
+        "--max-prefix-expansion".into(),
+        doc["max_prefix_expansion"].to_string(),
+    ]);
+    let out = callguard(&args.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    assert!(out.status.success());
+    let expected: String = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{}\t{}\n", e[0], e[1].as_str().unwrap()))
+        .collect();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped prefix +7495111"));
+}

@@ -129,6 +129,21 @@ fn main() {
         "ok",
         json!({"version": 13}),
     );
+    // v14 changes contacts: one removed, one relabelled, one added.
+    let mut v14 = example_payload(14);
+    let contacts = v14["contacts"].as_array_mut().unwrap();
+    contacts.retain(|c| c["number"] != "+74950000002");
+    contacts[1]["label"] = json!({"en": "Cards", "ru": "Карты"});
+    contacts.push(
+        json!({"number": "+74950000009", "direction": "outbound", "label": {"en": "New desk"}}),
+    );
+    case(
+        "valid-v14-changed",
+        "example-bank",
+        sign(&v14, &[&ed_a]),
+        "ok",
+        json!({"version": 14, "contacts": 6}),
+    );
 
     // Attacks, each named after the threat it stops.
     let mut forged: Value = serde_json::from_str(&sign(&base, &[&ed_a])).unwrap();

@@ -6,6 +6,7 @@
 //! - [`jws`], [`jwk`], [`trust`], [`list`]: the format, piece by piece
 
 pub mod accept;
+pub mod directory;
 pub mod error;
 pub mod jwk;
 pub mod jws;

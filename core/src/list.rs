@@ -508,8 +508,11 @@ impl Builder {
                 _ => groups.push(vec![entry]),
             }
         }
+        let mut numbers: Vec<NumberEntry> = numbers.into_iter().map(|(e, _)| e).collect();
+        // The collect reuses the wider build buffer; give the slack back.
+        numbers.shrink_to_fit();
         Ok((
-            numbers.into_iter().map(|(e, _)| e).collect(),
+            numbers,
             groups,
             short_codes.into_iter().map(|(e, _)| e).collect(),
             self.labels,

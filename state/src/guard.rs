@@ -194,6 +194,21 @@ impl Guard {
         })
     }
 
+    /// The list in force for `issuer` before the current one, re-verified
+    /// with today's trust; `None` when unknown (no state directory, first list).
+    pub fn previous_list(&self, issuer: &str) -> Option<Arc<ContactList>> {
+        let trust = self
+            .trusts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .find(|t| t.issuer == issuer)?
+            .clone();
+        let stored = self.state.as_ref()?.load_previous(issuer).ok()??;
+        let list = verify_signed_list(&stored.jws, &trust, self.max_list_bytes).ok()?;
+        Some(list.list().clone())
+    }
+
     /// The lists in force. Lock-free: safe on the screening hot path.
     pub fn snapshot(&self) -> Snapshot {
         self.registry.snapshot()

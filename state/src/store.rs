@@ -82,7 +82,22 @@ impl StateDir {
 
     /// The last accepted list for `issuer`, if any.
     pub fn load(&self, issuer: &str) -> Result<Option<StoredList>, StoreError> {
-        let bytes = match fs::read(self.path(issuer)?) {
+        Self::read(&self.path(issuer)?)
+    }
+
+    /// The list accepted before the last one (for incremental Call
+    /// Directory reloads). Only a hint: it may be missing.
+    pub fn load_previous(&self, issuer: &str) -> Result<Option<StoredList>, StoreError> {
+        Self::read(&self.previous_path(issuer)?)
+    }
+
+    fn previous_path(&self, issuer: &str) -> io::Result<PathBuf> {
+        let current = self.path(issuer)?;
+        Ok(current.with_extension("prev.list"))
+    }
+
+    fn read(path: &Path) -> Result<Option<StoredList>, StoreError> {
+        let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
@@ -112,7 +127,14 @@ impl StateDir {
     }
 
     /// Replaces the stored list for `issuer`. Call only with a verified list.
+    /// A different version in place is kept first as the previous list.
     pub fn save(&self, issuer: &str, jws: &[u8], prior: &Prior) -> io::Result<()> {
+        if let Ok(Some(current)) = self.load(issuer) {
+            if current.prior.version != prior.version {
+                let bytes = fs::read(self.path(issuer)?)?;
+                write_atomically(&self.previous_path(issuer)?, &bytes)?;
+            }
+        }
         let header = Header {
             format: 1,
             version: prior.version,
@@ -190,5 +212,30 @@ mod tests {
         fs::write(&stale, b"half").unwrap();
         StateDir::open(dir.path()).unwrap();
         assert!(!stale.exists());
+    }
+}
+
+#[cfg(test)]
+mod previous_tests {
+    use super::*;
+
+    #[test]
+    fn a_new_version_keeps_the_old_one_as_previous() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::open(dir.path()).unwrap();
+        let p = |v| Prior {
+            version: v,
+            payload_digest: [v as u8; 32],
+        };
+        state.save("bank", b"v1", &p(1)).unwrap();
+        assert!(state.load_previous("bank").unwrap().is_none());
+        state.save("bank", b"v1", &p(1)).unwrap();
+        assert!(
+            state.load_previous("bank").unwrap().is_none(),
+            "same version: nothing to keep"
+        );
+        state.save("bank", b"v2", &p(2)).unwrap();
+        assert_eq!(state.load_previous("bank").unwrap().unwrap().jws, b"v1");
+        assert_eq!(state.load("bank").unwrap().unwrap().jws, b"v2");
     }
 }

@@ -1,9 +1,11 @@
 //! `CallGuard`, the object apps hold. Each method converts, calls the
 //! Guard or the core, and converts back.
 
+use crate::directory::{DirectoryChanges, DirectoryOptions, DirectoryReader, Stream};
 use crate::error::CallGuardError;
 use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
 use crate::types::{Call, GuardConfig, ListInfo, Screening};
+use callguard_core::directory::{blocking_entries, Directory, DirectoryDiff};
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
 };
@@ -11,6 +13,7 @@ use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
 use callguard_state::Guard;
 use callguard_sync::Syncer;
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -169,6 +172,98 @@ impl CallGuard {
         let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
         setup.transport = Some(transport);
         setup.built = None;
+    }
+
+    /// Call Directory entries from every list in force, ascending, unique.
+    pub fn directory(&self, options: DirectoryOptions) -> Arc<DirectoryReader> {
+        self.directory_at(options, now())
+    }
+
+    /// `directory` with the caller's clock (Unix seconds).
+    pub fn directory_at(
+        &self,
+        options: DirectoryOptions,
+        now_unix_seconds: i64,
+    ) -> Arc<DirectoryReader> {
+        let directory = Directory::new(
+            &self.guard.snapshot(),
+            options.to_core(self.lang),
+            Timestamp(now_unix_seconds),
+        );
+        Arc::new(DirectoryReader::full(directory, options.chunk_size))
+    }
+
+    /// Versions per issuer that a full `directory` load applies now; store
+    /// them with the extension to ask for `directory_changes` next time.
+    pub fn directory_versions(&self) -> HashMap<String, u64> {
+        self.guard
+            .snapshot()
+            .iter()
+            .map(|l| (l.issuer.id.clone(), l.version))
+            .collect()
+    }
+
+    /// Removals and additions from the versions applied before to the lists
+    /// in force, or `None` when only a full reload is right (an issuer added
+    /// or gone, a list expired, the previous list unknown).
+    pub fn directory_changes(
+        &self,
+        applied_versions: HashMap<String, u64>,
+        options: DirectoryOptions,
+    ) -> Option<Arc<DirectoryChanges>> {
+        self.directory_changes_at(applied_versions, options, now())
+    }
+
+    /// `directory_changes` with the caller's clock (Unix seconds).
+    pub fn directory_changes_at(
+        &self,
+        applied_versions: HashMap<String, u64>,
+        options: DirectoryOptions,
+        now_unix_seconds: i64,
+    ) -> Option<Arc<DirectoryChanges>> {
+        let now = Timestamp(now_unix_seconds);
+        let current = self.guard.snapshot();
+        if current.len() != applied_versions.len() || current.iter().any(|l| now > l.expires_at) {
+            return None;
+        }
+        let mut old = Vec::with_capacity(current.len());
+        for list in current.iter() {
+            let applied = *applied_versions.get(&list.issuer.id)?;
+            if applied == list.version {
+                old.push(list.clone());
+            } else {
+                let previous = self.guard.previous_list(&list.issuer.id)?;
+                if previous.version != applied {
+                    return None;
+                }
+                old.push(previous);
+            }
+        }
+        let core = options.to_core(self.lang);
+        let dir = |lists: &[Arc<callguard_core::ContactList>]| Directory::new(lists, core, now);
+        let removals = DirectoryDiff::removals(dir(&old), dir(&current));
+        let additions = DirectoryDiff::additions(dir(&old), dir(&current));
+        Some(Arc::new(DirectoryChanges {
+            removals: Arc::new(DirectoryReader::new(
+                Stream::Diff(removals, false),
+                options.chunk_size,
+                Vec::new(),
+            )),
+            additions: Arc::new(DirectoryReader::new(
+                Stream::Diff(additions, true),
+                options.chunk_size,
+                Vec::new(),
+            )),
+        }))
+    }
+
+    /// The customer's own block list as Call Directory blocking entries:
+    /// normalized, ascending, unique; what is not a number is dropped.
+    pub fn blocking_entries(&self, numbers: Vec<String>) -> Vec<i64> {
+        blocking_entries(&numbers, self.home)
+            .into_iter()
+            .map(|n| n as i64)
+            .collect()
     }
 
     /// E.164 ("+7…") or a short code for the home region; `None` if not a number.

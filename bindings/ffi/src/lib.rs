@@ -4,12 +4,16 @@
 
 uniffi::setup_scaffolding!();
 
+mod directory;
 mod error;
 mod guard;
 mod logging;
 mod sync;
 mod types;
 
+pub use directory::{
+    DirectoryChanges, DirectoryEntry, DirectoryOptions, DirectoryReader, SkippedPrefix,
+};
 pub use error::CallGuardError;
 pub use guard::CallGuard;
 pub use logging::{set_logger, LogLevel, Logger};

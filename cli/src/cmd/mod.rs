@@ -1,4 +1,5 @@
 pub mod demo;
+pub mod directory;
 pub mod inspect;
 pub mod keygen;
 pub mod normalize;

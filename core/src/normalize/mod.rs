@@ -172,5 +172,24 @@ pub fn national_lengths_for(e164_digits: &str) -> Option<&'static [u8]> {
     None
 }
 
+/// For a `prefix` contact (E.164 digits without '+', country code
+/// included): the total E.164 lengths of real numbers under it, from the
+/// patterns of every region sharing the country code. `+749511122` → [11]:
+/// its 100 numbers are 74951112200…74951112299.
+pub fn e164_lengths_under_prefix(prefix_digits: &[u8]) -> Vec<u8> {
+    let Some((cc, _, nsn)) = rules::extract_country_code(prefix_digits) else {
+        return Vec::new();
+    };
+    let cc_len = prefix_digits.len() - nsn.len();
+    let mut lengths: Vec<u8> = rules::regions_with_code(cc)
+        .flat_map(|r| rules::lengths_under_prefix(r, nsn))
+        .map(|l| l + cc_len as u8)
+        .filter(|&total| total as usize <= MAX_E164_DIGITS && total as usize >= prefix_digits.len())
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    lengths
+}
+
 #[cfg(test)]
 mod tests;

@@ -117,3 +117,50 @@ pub(super) fn national_lengths(cc: u16) -> Option<&'static [u8]> {
 pub(super) fn main_region(cc: u16) -> Option<&'static Region> {
     calling_code(cc).map(|e| &REGIONS[e.1 as usize])
 }
+
+/// National lengths `L` of `r` for which some number of length `L`
+/// starting with `nsn_prefix` fits the region's general pattern: a walk of
+/// the pattern automaton, then a breadth-first reach of accepting states.
+pub(super) fn lengths_under_prefix(r: &Region, nsn_prefix: &[u8]) -> Vec<u8> {
+    let mut state = r.dfa as usize;
+    for &d in nsn_prefix {
+        if state == 0 {
+            return Vec::new();
+        }
+        state = DFA_NEXT[state][d as usize] as usize;
+    }
+    let accepting = |st: usize| DFA_ACCEPT[st / 64] >> (st % 64) & 1 == 1;
+    let max = r.lengths.last().copied().unwrap_or(0) as usize;
+    let mut frontier = vec![false; DFA_NEXT.len()];
+    frontier[state] = true;
+    let mut out = Vec::new();
+    for len in nsn_prefix.len()..=max {
+        if r.lengths.contains(&(len as u8))
+            && frontier
+                .iter()
+                .enumerate()
+                .any(|(st, &on)| on && st != 0 && accepting(st))
+        {
+            out.push(len as u8);
+        }
+        let mut next = vec![false; DFA_NEXT.len()];
+        for (st, _) in frontier
+            .iter()
+            .enumerate()
+            .filter(|(st, on)| **on && *st != 0)
+        {
+            for d in 0..10 {
+                next[DFA_NEXT[st][d] as usize] = true;
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// Geographic regions sharing a calling code (+1: US, CA, …).
+pub(super) fn regions_with_code(cc: u16) -> impl Iterator<Item = &'static Region> {
+    REGIONS[..super::regions::GEO_COUNT]
+        .iter()
+        .filter(move |r| r.cc == cc)
+}

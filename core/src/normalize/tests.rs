@@ -189,3 +189,17 @@ fn table_footprint() {
     println!("table bytes: regions {regions}, calling codes {codes}, dfa {dfa}, digits {digits}, total {total}");
     assert!(total < 128 * 1024, "generated tables grew to {total} bytes");
 }
+
+#[test]
+fn prefix_expansion_lengths_follow_the_national_patterns() {
+    let digits = |s: &str| s.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
+    assert_eq!(e164_lengths_under_prefix(&digits("749511122")), vec![11]);
+    assert_eq!(e164_lengths_under_prefix(&digits("7495111")), vec![11]);
+    assert_eq!(e164_lengths_under_prefix(&digits("4420794")), vec![12]);
+    assert_eq!(
+        e164_lengths_under_prefix(&digits("1416555")),
+        vec![11],
+        "Canada via +1"
+    );
+    assert!(e164_lengths_under_prefix(&digits("0123")).is_empty());
+}

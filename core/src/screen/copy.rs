@@ -170,6 +170,16 @@ fn russian(
     (title, message)
 }
 
+/// A Call Directory label: iOS shows it while the number rings, so for an
+/// inbound-only number the label itself is the warning.
+pub fn directory_label(warning: bool, bank: &str, label: &str, lang: Lang) -> String {
+    match (warning, lang) {
+        (true, Lang::En) => format!("⚠ Not {bank} — hang up"),
+        (true, Lang::Ru) => format!("⚠ Это не {bank} — положите трубку"),
+        (false, _) => format!("{bank} · {label}"),
+    }
+}
+
 fn channel_name(channel: Channel, lang: Lang) -> &'static str {
     match (channel, lang) {
         (Channel::Phone, Lang::En) => "ordinary calls",

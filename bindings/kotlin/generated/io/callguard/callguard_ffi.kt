@@ -721,7 +721,27 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_callguard_ffi_checksum_func_set_logger(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_directorychanges_additions(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_directorychanges_removals(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_directoryreader_next_chunk(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_add_trust(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_blocking_entries(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory_changes(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory_versions(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_lists(
     ): Int
@@ -775,6 +795,22 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_callguard_ffi_fn_clone_directorychanges(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_free_directorychanges(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_callguard_ffi_fn_method_directorychanges_additions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_method_directorychanges_removals(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_clone_directoryreader(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_free_directoryreader(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_callguard_ffi_fn_method_directoryreader_next_chunk(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_directoryreader_skipped_prefixes(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_clone_callguard(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_free_callguard(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -782,6 +818,18 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_constructor_callguard_new(`config`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_method_callguard_add_trust(`ptr`: Long,`trustJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_blocking_entries(`ptr`: Long,`numbers`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory(`ptr`: Long,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory_at(`ptr`: Long,`options`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory_changes(`ptr`: Long,`appliedVersions`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory_changes_at(`ptr`: Long,`appliedVersions`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory_versions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_lists(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -947,7 +995,37 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_callguard_ffi_checksum_func_set_logger() and 0xFFFF) != 59038) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_callguard_ffi_checksum_method_directorychanges_additions() and 0xFFFF) != 22961) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_directorychanges_removals() and 0xFFFF) != 44715) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_next_chunk() and 0xFFFF) != 2435) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() and 0xFFFF) != 46647) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_add_trust() and 0xFFFF) != 37350) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_blocking_entries() and 0xFFFF) != 60801) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory() and 0xFFFF) != 20016) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_at() and 0xFFFF) != 213) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_changes() and 0xFFFF) != 36163) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at() and 0xFFFF) != 12541) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_versions() and 0xFFFF) != 34683) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_lists() and 0xFFFF) != 43906) {
@@ -1487,6 +1565,40 @@ public interface CallGuardInterface {
     fun `addTrust`(`trustJson`: kotlin.String): kotlin.String
     
     /**
+     * The customer's own block list as Call Directory blocking entries:
+     * normalized, ascending, unique; what is not a number is dropped.
+     */
+    fun `blockingEntries`(`numbers`: List<kotlin.String>): List<kotlin.Long>
+    
+    /**
+     * Call Directory entries from every list in force, ascending, unique.
+     */
+    fun `directory`(`options`: DirectoryOptions): DirectoryReader
+    
+    /**
+     * `directory` with the caller's clock (Unix seconds).
+     */
+    fun `directoryAt`(`options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryReader
+    
+    /**
+     * Removals and additions from the versions applied before to the lists
+     * in force, or `None` when only a full reload is right (an issuer added
+     * or gone, a list expired, the previous list unknown).
+     */
+    fun `directoryChanges`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions): DirectoryChanges?
+    
+    /**
+     * `directory_changes` with the caller's clock (Unix seconds).
+     */
+    fun `directoryChangesAt`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryChanges?
+    
+    /**
+     * Versions per issuer that a full `directory` load applies now; store
+     * them with the extension to ask for `directory_changes` next time.
+     */
+    fun `directoryVersions`(): Map<kotlin.String, kotlin.ULong>
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */
     fun `lists`(): List<ListInfo>
@@ -1681,6 +1793,115 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
         it,
         
         FfiConverterString.lower(`trustJson`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The customer's own block list as Call Directory blocking entries:
+     * normalized, ascending, unique; what is not a number is dropped.
+     */override fun `blockingEntries`(`numbers`: List<kotlin.String>): List<kotlin.Long> {
+            return FfiConverterSequenceLong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_blocking_entries(
+        it,
+        
+        FfiConverterSequenceString.lower(`numbers`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Call Directory entries from every list in force, ascending, unique.
+     */override fun `directory`(`options`: DirectoryOptions): DirectoryReader {
+            return FfiConverterTypeDirectoryReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory(
+        it,
+        
+        FfiConverterTypeDirectoryOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `directory` with the caller's clock (Unix seconds).
+     */override fun `directoryAt`(`options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryReader {
+            return FfiConverterTypeDirectoryReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_at(
+        it,
+        
+        FfiConverterTypeDirectoryOptions.lower(`options`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Removals and additions from the versions applied before to the lists
+     * in force, or `None` when only a full reload is right (an issuer added
+     * or gone, a list expired, the previous list unknown).
+     */override fun `directoryChanges`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions): DirectoryChanges? {
+            return FfiConverterOptionalTypeDirectoryChanges.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_changes(
+        it,
+        
+        FfiConverterMapStringULong.lower(`appliedVersions`),
+        FfiConverterTypeDirectoryOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `directory_changes` with the caller's clock (Unix seconds).
+     */override fun `directoryChangesAt`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryChanges? {
+            return FfiConverterOptionalTypeDirectoryChanges.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_changes_at(
+        it,
+        
+        FfiConverterMapStringULong.lower(`appliedVersions`),
+        FfiConverterTypeDirectoryOptions.lower(`options`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Versions per issuer that a full `directory` load applies now; store
+     * them with the extension to ask for `directory_changes` next time.
+     */override fun `directoryVersions`(): Map<kotlin.String, kotlin.ULong> {
+            return FfiConverterMapStringULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_versions(
+        it,
+        _status)
 }
     }
     )
@@ -1933,6 +2154,582 @@ public object FfiConverterTypeCallGuard: FfiConverter<CallGuard, Long> {
     override fun allocationSize(value: CallGuard) = 8UL
 
     override fun write(value: CallGuard, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * What to remove and add to go from the applied versions to the lists in force.
+ */
+public interface DirectoryChangesInterface {
+    
+    /**
+     * Entries to add, ascending.
+     */
+    fun `additions`(): DirectoryReader
+    
+    /**
+     * Numbers to remove (labels empty), ascending.
+     */
+    fun `removals`(): DirectoryReader
+    
+    companion object
+}
+
+/**
+ * What to remove and add to go from the applied versions to the lists in force.
+ */
+open class DirectoryChanges: Disposable, AutoCloseable, DirectoryChangesInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_callguard_ffi_fn_free_directorychanges(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_callguard_ffi_fn_clone_directorychanges(handle, status)
+        }
+    }
+
+    
+    /**
+     * Entries to add, ascending.
+     */override fun `additions`(): DirectoryReader {
+            return FfiConverterTypeDirectoryReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_directorychanges_additions(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Numbers to remove (labels empty), ascending.
+     */override fun `removals`(): DirectoryReader {
+            return FfiConverterTypeDirectoryReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_directorychanges_removals(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDirectoryChanges: FfiConverter<DirectoryChanges, Long> {
+    override fun lower(value: DirectoryChanges): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): DirectoryChanges {
+        return DirectoryChanges(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): DirectoryChanges {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: DirectoryChanges) = 8UL
+
+    override fun write(value: DirectoryChanges, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Pull entries in ascending order, one chunk at a time, until an empty chunk.
+ */
+public interface DirectoryReaderInterface {
+    
+    /**
+     * The next entries, strictly ascending across chunks; empty when done.
+     */
+    fun `nextChunk`(): List<DirectoryEntry>
+    
+    /**
+     * Prefix ranges not expanded because they exceed the cap.
+     */
+    fun `skippedPrefixes`(): List<SkippedPrefix>
+    
+    companion object
+}
+
+/**
+ * Pull entries in ascending order, one chunk at a time, until an empty chunk.
+ */
+open class DirectoryReader: Disposable, AutoCloseable, DirectoryReaderInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_callguard_ffi_fn_free_directoryreader(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_callguard_ffi_fn_clone_directoryreader(handle, status)
+        }
+    }
+
+    
+    /**
+     * The next entries, strictly ascending across chunks; empty when done.
+     */override fun `nextChunk`(): List<DirectoryEntry> {
+            return FfiConverterSequenceTypeDirectoryEntry.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_directoryreader_next_chunk(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Prefix ranges not expanded because they exceed the cap.
+     */override fun `skippedPrefixes`(): List<SkippedPrefix> {
+            return FfiConverterSequenceTypeSkippedPrefix.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_directoryreader_skipped_prefixes(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDirectoryReader: FfiConverter<DirectoryReader, Long> {
+    override fun lower(value: DirectoryReader): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): DirectoryReader {
+        return DirectoryReader(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): DirectoryReader {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: DirectoryReader) = 8UL
+
+    override fun write(value: DirectoryReader, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -2640,6 +3437,102 @@ public object FfiConverterTypeCall: FfiConverterRustBuffer<Call> {
 
 
 
+data class DirectoryEntry (
+    /**
+     * E.164 digits without '+' (CXCallDirectoryPhoneNumber).
+     */
+    var `number`: kotlin.Long
+    , 
+    /**
+     * Empty for removals.
+     */
+    var `label`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDirectoryEntry: FfiConverterRustBuffer<DirectoryEntry> {
+    override fun read(buf: ByteBuffer): DirectoryEntry {
+        return DirectoryEntry(
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DirectoryEntry) = (
+            FfiConverterLong.allocationSize(value.`number`) +
+            FfiConverterString.allocationSize(value.`label`)
+    )
+
+    override fun write(value: DirectoryEntry, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`number`, buf)
+            FfiConverterString.write(value.`label`, buf)
+    }
+}
+
+
+
+data class DirectoryOptions (
+    /**
+     * Label language; `None`: the guard's language.
+     */
+    var `language`: kotlin.String? = null 
+    , 
+    /**
+     * Prefixes that expand to more numbers than this are skipped (and reported).
+     */
+    var `maxPrefixExpansion`: kotlin.ULong = 100000uL 
+    , 
+    /**
+     * Entries per `next_chunk`.
+     */
+    var `chunkSize`: kotlin.UInt = 10000u 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer<DirectoryOptions> {
+    override fun read(buf: ByteBuffer): DirectoryOptions {
+        return DirectoryOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DirectoryOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`language`) +
+            FfiConverterULong.allocationSize(value.`maxPrefixExpansion`) +
+            FfiConverterUInt.allocationSize(value.`chunkSize`)
+    )
+
+    override fun write(value: DirectoryOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`language`, buf)
+            FfiConverterULong.write(value.`maxPrefixExpansion`, buf)
+            FfiConverterUInt.write(value.`chunkSize`, buf)
+    }
+}
+
+
+
 data class GuardConfig (
     /**
      * The phone's home region, ISO 3166 (e.g. "RU"). If unknown or empty,
@@ -2969,6 +3862,49 @@ public object FfiConverterTypeScreening: FfiConverterRustBuffer<Screening> {
             FfiConverterOptionalString.write(value.`number`, buf)
             FfiConverterString.write(value.`title`, buf)
             FfiConverterString.write(value.`message`, buf)
+    }
+}
+
+
+
+data class SkippedPrefix (
+    var `issuer`: kotlin.String
+    , 
+    var `prefix`: kotlin.String
+    , 
+    var `numbers`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSkippedPrefix: FfiConverterRustBuffer<SkippedPrefix> {
+    override fun read(buf: ByteBuffer): SkippedPrefix {
+        return SkippedPrefix(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SkippedPrefix) = (
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterString.allocationSize(value.`prefix`) +
+            FfiConverterULong.allocationSize(value.`numbers`)
+    )
+
+    override fun write(value: SkippedPrefix, buf: ByteBuffer) {
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterString.write(value.`prefix`, buf)
+            FfiConverterULong.write(value.`numbers`, buf)
     }
 }
 
@@ -3621,6 +4557,66 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeDirectoryChanges: FfiConverterRustBuffer<DirectoryChanges?> {
+    override fun read(buf: ByteBuffer): DirectoryChanges? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDirectoryChanges.read(buf)
+    }
+
+    override fun allocationSize(value: DirectoryChanges?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDirectoryChanges.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DirectoryChanges?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDirectoryChanges.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>> {
+    override fun read(buf: ByteBuffer): List<kotlin.Long> {
+        val len = buf.getInt()
+        return List<kotlin.Long>(len) {
+            FfiConverterLong.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.Long>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterLong.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.Long>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterLong.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -3639,6 +4635,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer<List<DirectoryEntry>> {
+    override fun read(buf: ByteBuffer): List<DirectoryEntry> {
+        val len = buf.getInt()
+        return List<DirectoryEntry>(len) {
+            FfiConverterTypeDirectoryEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DirectoryEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDirectoryEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DirectoryEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDirectoryEntry.write(it, buf)
         }
     }
 }
@@ -3695,6 +4719,73 @@ public object FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer<List<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeListInfo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSkippedPrefix: FfiConverterRustBuffer<List<SkippedPrefix>> {
+    override fun read(buf: ByteBuffer): List<SkippedPrefix> {
+        val len = buf.getInt()
+        return List<SkippedPrefix>(len) {
+            FfiConverterTypeSkippedPrefix.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SkippedPrefix>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSkippedPrefix.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SkippedPrefix>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSkippedPrefix.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.ULong>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterULong.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.ULong>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterULong.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.ULong>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterULong.write(v, buf)
         }
     }
 }

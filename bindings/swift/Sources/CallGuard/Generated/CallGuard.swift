@@ -636,6 +636,40 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func addTrust(trustJson: String) throws  -> String
     
     /**
+     * The customer's own block list as Call Directory blocking entries:
+     * normalized, ascending, unique; what is not a number is dropped.
+     */
+    func blockingEntries(numbers: [String])  -> [Int64]
+    
+    /**
+     * Call Directory entries from every list in force, ascending, unique.
+     */
+    func directory(options: DirectoryOptions)  -> DirectoryReader
+    
+    /**
+     * `directory` with the caller's clock (Unix seconds).
+     */
+    func directoryAt(options: DirectoryOptions, nowUnixSeconds: Int64)  -> DirectoryReader
+    
+    /**
+     * Removals and additions from the versions applied before to the lists
+     * in force, or `None` when only a full reload is right (an issuer added
+     * or gone, a list expired, the previous list unknown).
+     */
+    func directoryChanges(appliedVersions: [String: UInt64], options: DirectoryOptions)  -> DirectoryChanges?
+    
+    /**
+     * `directory_changes` with the caller's clock (Unix seconds).
+     */
+    func directoryChangesAt(appliedVersions: [String: UInt64], options: DirectoryOptions, nowUnixSeconds: Int64)  -> DirectoryChanges?
+    
+    /**
+     * Versions per issuer that a full `directory` load applies now; store
+     * them with the extension to ask for `directory_changes` next time.
+     */
+    func directoryVersions()  -> [String: UInt64]
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */
     func lists()  -> [ListInfo]
@@ -777,6 +811,91 @@ open func addTrust(trustJson: String)throws  -> String  {
     uniffi_callguard_ffi_fn_method_callguard_add_trust(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(trustJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The customer's own block list as Call Directory blocking entries:
+     * normalized, ascending, unique; what is not a number is dropped.
+     */
+open func blockingEntries(numbers: [String]) -> [Int64]  {
+    return try!  FfiConverterSequenceInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_blocking_entries(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(numbers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Call Directory entries from every list in force, ascending, unique.
+     */
+open func directory(options: DirectoryOptions) -> DirectoryReader  {
+    return try!  FfiConverterTypeDirectoryReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDirectoryOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `directory` with the caller's clock (Unix seconds).
+     */
+open func directoryAt(options: DirectoryOptions, nowUnixSeconds: Int64) -> DirectoryReader  {
+    return try!  FfiConverterTypeDirectoryReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory_at(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDirectoryOptions_lower(options),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Removals and additions from the versions applied before to the lists
+     * in force, or `None` when only a full reload is right (an issuer added
+     * or gone, a list expired, the previous list unknown).
+     */
+open func directoryChanges(appliedVersions: [String: UInt64], options: DirectoryOptions) -> DirectoryChanges?  {
+    return try!  FfiConverterOptionTypeDirectoryChanges.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory_changes(
+            self.uniffiCloneHandle(),
+        FfiConverterDictionaryStringUInt64.lower(appliedVersions),
+        FfiConverterTypeDirectoryOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `directory_changes` with the caller's clock (Unix seconds).
+     */
+open func directoryChangesAt(appliedVersions: [String: UInt64], options: DirectoryOptions, nowUnixSeconds: Int64) -> DirectoryChanges?  {
+    return try!  FfiConverterOptionTypeDirectoryChanges.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory_changes_at(
+            self.uniffiCloneHandle(),
+        FfiConverterDictionaryStringUInt64.lower(appliedVersions),
+        FfiConverterTypeDirectoryOptions_lower(options),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Versions per issuer that a full `directory` load applies now; store
+     * them with the extension to ask for `directory_changes` next time.
+     */
+open func directoryVersions() -> [String: UInt64]  {
+    return try!  FfiConverterDictionaryStringUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory_versions(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -984,6 +1103,298 @@ public func FfiConverterTypeCallGuard_lift(_ handle: UInt64) throws -> CallGuard
 #endif
 public func FfiConverterTypeCallGuard_lower(_ value: CallGuard) -> UInt64 {
     return FfiConverterTypeCallGuard.lower(value)
+}
+
+
+
+
+
+
+/**
+ * What to remove and add to go from the applied versions to the lists in force.
+ */
+public protocol DirectoryChangesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Entries to add, ascending.
+     */
+    func additions()  -> DirectoryReader
+    
+    /**
+     * Numbers to remove (labels empty), ascending.
+     */
+    func removals()  -> DirectoryReader
+    
+}
+/**
+ * What to remove and add to go from the applied versions to the lists in force.
+ */
+open class DirectoryChanges: DirectoryChangesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_callguard_ffi_fn_clone_directorychanges(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_callguard_ffi_fn_free_directorychanges(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Entries to add, ascending.
+     */
+open func additions() -> DirectoryReader  {
+    return try!  FfiConverterTypeDirectoryReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_directorychanges_additions(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Numbers to remove (labels empty), ascending.
+     */
+open func removals() -> DirectoryReader  {
+    return try!  FfiConverterTypeDirectoryReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_directorychanges_removals(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryChanges: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = DirectoryChanges
+
+    public static func lift(_ handle: UInt64) throws -> DirectoryChanges {
+        return DirectoryChanges(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: DirectoryChanges) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryChanges {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: DirectoryChanges, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryChanges_lift(_ handle: UInt64) throws -> DirectoryChanges {
+    return try FfiConverterTypeDirectoryChanges.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryChanges_lower(_ value: DirectoryChanges) -> UInt64 {
+    return FfiConverterTypeDirectoryChanges.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Pull entries in ascending order, one chunk at a time, until an empty chunk.
+ */
+public protocol DirectoryReaderProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next entries, strictly ascending across chunks; empty when done.
+     */
+    func nextChunk()  -> [DirectoryEntry]
+    
+    /**
+     * Prefix ranges not expanded because they exceed the cap.
+     */
+    func skippedPrefixes()  -> [SkippedPrefix]
+    
+}
+/**
+ * Pull entries in ascending order, one chunk at a time, until an empty chunk.
+ */
+open class DirectoryReader: DirectoryReaderProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_callguard_ffi_fn_clone_directoryreader(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_callguard_ffi_fn_free_directoryreader(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next entries, strictly ascending across chunks; empty when done.
+     */
+open func nextChunk() -> [DirectoryEntry]  {
+    return try!  FfiConverterSequenceTypeDirectoryEntry.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_directoryreader_next_chunk(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Prefix ranges not expanded because they exceed the cap.
+     */
+open func skippedPrefixes() -> [SkippedPrefix]  {
+    return try!  FfiConverterSequenceTypeSkippedPrefix.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_directoryreader_skipped_prefixes(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryReader: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = DirectoryReader
+
+    public static func lift(_ handle: UInt64) throws -> DirectoryReader {
+        return DirectoryReader(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: DirectoryReader) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryReader {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: DirectoryReader, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryReader_lift(_ handle: UInt64) throws -> DirectoryReader {
+    return try FfiConverterTypeDirectoryReader.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryReader_lower(_ value: DirectoryReader) -> UInt64 {
+    return FfiConverterTypeDirectoryReader.lower(value)
 }
 
 
@@ -1476,6 +1887,148 @@ public func FfiConverterTypeCall_lower(_ value: Call) -> RustBuffer {
 }
 
 
+public struct DirectoryEntry: Equatable, Hashable {
+    /**
+     * E.164 digits without '+' (CXCallDirectoryPhoneNumber).
+     */
+    public var number: Int64
+    /**
+     * Empty for removals.
+     */
+    public var label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * E.164 digits without '+' (CXCallDirectoryPhoneNumber).
+         */number: Int64, 
+        /**
+         * Empty for removals.
+         */label: String) {
+        self.number = number
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DirectoryEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryEntry {
+        return
+            try DirectoryEntry(
+                number: FfiConverterInt64.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DirectoryEntry, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.number, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lift(_ buf: RustBuffer) throws -> DirectoryEntry {
+    return try FfiConverterTypeDirectoryEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lower(_ value: DirectoryEntry) -> RustBuffer {
+    return FfiConverterTypeDirectoryEntry.lower(value)
+}
+
+
+public struct DirectoryOptions: Equatable, Hashable {
+    /**
+     * Label language; `None`: the guard's language.
+     */
+    public var language: String?
+    /**
+     * Prefixes that expand to more numbers than this are skipped (and reported).
+     */
+    public var maxPrefixExpansion: UInt64
+    /**
+     * Entries per `next_chunk`.
+     */
+    public var chunkSize: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Label language; `None`: the guard's language.
+         */language: String? = nil, 
+        /**
+         * Prefixes that expand to more numbers than this are skipped (and reported).
+         */maxPrefixExpansion: UInt64 = UInt64(100000), 
+        /**
+         * Entries per `next_chunk`.
+         */chunkSize: UInt32 = UInt32(10000)) {
+        self.language = language
+        self.maxPrefixExpansion = maxPrefixExpansion
+        self.chunkSize = chunkSize
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DirectoryOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryOptions {
+        return
+            try DirectoryOptions(
+                language: FfiConverterOptionString.read(from: &buf), 
+                maxPrefixExpansion: FfiConverterUInt64.read(from: &buf), 
+                chunkSize: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DirectoryOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.language, into: &buf)
+        FfiConverterUInt64.write(value.maxPrefixExpansion, into: &buf)
+        FfiConverterUInt32.write(value.chunkSize, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryOptions_lift(_ buf: RustBuffer) throws -> DirectoryOptions {
+    return try FfiConverterTypeDirectoryOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryOptions_lower(_ value: DirectoryOptions) -> RustBuffer {
+    return FfiConverterTypeDirectoryOptions.lower(value)
+}
+
+
 public struct GuardConfig: Equatable, Hashable {
     /**
      * The phone's home region, ISO 3166 (e.g. "RU"). If unknown or empty,
@@ -1919,6 +2472,64 @@ public func FfiConverterTypeScreening_lift(_ buf: RustBuffer) throws -> Screenin
 #endif
 public func FfiConverterTypeScreening_lower(_ value: Screening) -> RustBuffer {
     return FfiConverterTypeScreening.lower(value)
+}
+
+
+public struct SkippedPrefix: Equatable, Hashable {
+    public var issuer: String
+    public var prefix: String
+    public var numbers: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(issuer: String, prefix: String, numbers: UInt64) {
+        self.issuer = issuer
+        self.prefix = prefix
+        self.numbers = numbers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SkippedPrefix: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSkippedPrefix: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SkippedPrefix {
+        return
+            try SkippedPrefix(
+                issuer: FfiConverterString.read(from: &buf), 
+                prefix: FfiConverterString.read(from: &buf), 
+                numbers: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SkippedPrefix, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterString.write(value.prefix, into: &buf)
+        FfiConverterUInt64.write(value.numbers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSkippedPrefix_lift(_ buf: RustBuffer) throws -> SkippedPrefix {
+    return try FfiConverterTypeSkippedPrefix.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSkippedPrefix_lower(_ value: SkippedPrefix) -> RustBuffer {
+    return FfiConverterTypeSkippedPrefix.lower(value)
 }
 
 
@@ -2866,6 +3477,55 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeDirectoryChanges: FfiConverterRustBuffer {
+    typealias SwiftType = DirectoryChanges?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDirectoryChanges.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDirectoryChanges.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [Int64]
+
+    public static func write(_ value: [Int64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -2883,6 +3543,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [DirectoryEntry]
+
+    public static func write(_ value: [DirectoryEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDirectoryEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DirectoryEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DirectoryEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDirectoryEntry.read(from: &buf))
         }
         return seq
     }
@@ -2937,6 +3622,57 @@ fileprivate struct FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSkippedPrefix: FfiConverterRustBuffer {
+    typealias SwiftType = [SkippedPrefix]
+
+    public static func write(_ value: [SkippedPrefix], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSkippedPrefix.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SkippedPrefix] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SkippedPrefix]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSkippedPrefix.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterUInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: UInt64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
 /**
  * Routes the SDK's log lines to `logger` (replacing any earlier one).
  */
@@ -2966,7 +3702,37 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_func_set_logger() != 59038) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_directorychanges_additions() != 22961) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_directorychanges_removals() != 44715) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_directoryreader_next_chunk() != 2435) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() != 46647) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_callguard_add_trust() != 37350) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_blocking_entries() != 60801) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory() != 20016) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_at() != 213) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_changes() != 36163) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at() != 12541) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_versions() != 34683) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_lists() != 43906) {

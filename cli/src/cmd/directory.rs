@@ -1,0 +1,35 @@
+//! `callguard directory`: the iOS Call Directory entries, `NUMBER<TAB>LABEL`
+//! one per line, in exactly the order the extension hands them to iOS.
+
+use crate::io::{now, UsageError};
+use callguard_core::directory::{Directory, DirectoryOptions};
+use callguard_core::screen::Lang;
+use callguard_core::ContactList;
+use std::io::{BufWriter, Write};
+use std::sync::Arc;
+
+pub fn run(
+    lists: &[Arc<ContactList>],
+    lang: &str,
+    max_prefix_expansion: u64,
+    now_arg: Option<&str>,
+) -> Result<(), UsageError> {
+    let options = DirectoryOptions {
+        lang: Lang::from_tag(lang),
+        max_prefix_expansion,
+    };
+    let directory = Directory::new(lists, options, now(now_arg)?);
+    for skipped in directory.skipped_prefixes() {
+        eprintln!(
+            "skipped prefix {} of {}: {} numbers exceed --max-prefix-expansion {max_prefix_expansion}",
+            skipped.prefix, skipped.issuer, skipped.numbers
+        );
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for entry in directory {
+        writeln!(out, "{}\t{}", entry.number, entry.label)?;
+    }
+    out.flush()?;
+    Ok(())
+}

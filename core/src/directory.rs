@@ -1,0 +1,314 @@
+//! iOS Call Directory export: the lists as `(number, label)` entries in
+//! strictly ascending order, unique across issuers, streamed lazily so an
+//! extension never holds them all.
+//!
+//! iOS shows the label while the number rings, so the warning must live in
+//! the label: inbound-only numbers get "⚠ Not Example Bank — hang up".
+//! Expired lists contribute only those warnings (stale data may warn, never
+//! vouch). Prefixes expand to every number of the country's national length
+//! under them, up to a cap; short codes are skipped (not E.164).
+
+use crate::list::{ContactList, Usage};
+use crate::model::ContactDirection;
+use crate::normalize::e164_lengths_under_prefix;
+use crate::screen::copy::{directory_label, Lang};
+use crate::timestamp::Timestamp;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy)]
+pub struct DirectoryOptions {
+    pub lang: Lang,
+    /// A prefix that would expand to more numbers than this is skipped and reported.
+    pub max_prefix_expansion: u64,
+}
+
+impl Default for DirectoryOptions {
+    fn default() -> Self {
+        DirectoryOptions {
+            lang: Lang::En,
+            max_prefix_expansion: 100_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectoryEntry {
+    /// E.164 digits without '+' (iOS's `CXCallDirectoryPhoneNumber`).
+    pub number: u64,
+    pub label: Arc<str>,
+}
+
+/// A prefix range over the cap: not expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedPrefix {
+    pub issuer: String,
+    /// "+7495…" (a bank's published prefix, not a customer's number).
+    pub prefix: String,
+    pub numbers: u64,
+}
+
+/// One ascending run of candidate entries.
+enum Source {
+    Numbers {
+        list: usize,
+        pos: usize,
+    },
+    Range {
+        list: usize,
+        usage: Usage,
+        specificity: u8,
+        next: u64,
+        end: u64,
+    },
+}
+
+/// The merged, de-duplicated stream.
+pub struct Directory {
+    lists: Vec<Arc<ContactList>>,
+    current: Vec<bool>,
+    sources: Vec<Source>,
+    heap: BinaryHeap<Reverse<(u64, usize)>>,
+    labels: HashMap<(usize, u32, bool), Arc<str>>,
+    lang: Lang,
+    skipped: Vec<SkippedPrefix>,
+}
+
+impl Directory {
+    pub fn new(lists: &[Arc<ContactList>], options: DirectoryOptions, now: Timestamp) -> Directory {
+        let mut d = Directory {
+            lists: lists.to_vec(),
+            current: lists.iter().map(|l| now <= l.expires_at).collect(),
+            sources: Vec::new(),
+            heap: BinaryHeap::new(),
+            labels: HashMap::new(),
+            lang: options.lang,
+            skipped: Vec::new(),
+        };
+        for (li, list) in lists.iter().enumerate() {
+            d.sources.push(Source::Numbers { list: li, pos: 0 });
+            for prefix in list.prefixes() {
+                let digits = prefix.digits.to_string().into_bytes();
+                let digits: Vec<u8> = digits.iter().map(|b| b - b'0').collect();
+                for total in e164_lengths_under_prefix(&digits) {
+                    let scale = 10u64.pow(u32::from(total) - u32::from(prefix.len));
+                    if scale > options.max_prefix_expansion {
+                        d.skipped.push(SkippedPrefix {
+                            issuer: list.issuer.id.clone(),
+                            prefix: format!("+{}", prefix.digits),
+                            numbers: scale,
+                        });
+                        continue;
+                    }
+                    d.sources.push(Source::Range {
+                        list: li,
+                        usage: prefix.usage,
+                        specificity: prefix.len,
+                        next: prefix.digits * scale,
+                        end: (prefix.digits + 1) * scale,
+                    });
+                }
+            }
+        }
+        for i in 0..d.sources.len() {
+            if let Some(n) = d.peek(i) {
+                d.heap.push(Reverse((n, i)));
+            }
+        }
+        d
+    }
+
+    pub fn skipped_prefixes(&self) -> &[SkippedPrefix] {
+        &self.skipped
+    }
+
+    /// Up to `max` next entries; empty when done.
+    pub fn next_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
+        self.by_ref().take(max).collect()
+    }
+
+    /// May a usage from list `li` appear at all (expired lists only warn)?
+    fn usable(&self, li: usize, usage: &Usage) -> bool {
+        self.current[li] || usage.direction == ContactDirection::InboundOnly
+    }
+
+    /// The source's current number, skipping what may not appear.
+    fn peek(&mut self, i: usize) -> Option<u64> {
+        loop {
+            let (li, usage, number) = match &self.sources[i] {
+                Source::Numbers { list, pos } => {
+                    let entry = self.lists[*list].numbers().get(*pos)?;
+                    (*list, entry.usage, entry.number)
+                }
+                Source::Range {
+                    list,
+                    usage,
+                    next,
+                    end,
+                    ..
+                } => {
+                    if next >= end {
+                        return None;
+                    }
+                    (*list, *usage, *next)
+                }
+            };
+            if self.usable(li, &usage) {
+                return Some(number);
+            }
+            self.advance(i);
+        }
+    }
+
+    fn advance(&mut self, i: usize) {
+        match &mut self.sources[i] {
+            Source::Numbers { pos, .. } => *pos += 1,
+            Source::Range { next, .. } => *next += 1,
+        }
+    }
+
+    /// (list, usage, rank) of source `i` at its current number.
+    fn candidate(&self, i: usize) -> (usize, Usage, (u8, u8)) {
+        let (li, usage, specificity) = match &self.sources[i] {
+            Source::Numbers { list, pos } => (*list, self.lists[*list].numbers()[*pos].usage, 16),
+            Source::Range {
+                list,
+                usage,
+                specificity,
+                ..
+            } => (*list, *usage, *specificity),
+        };
+        // As in screening: the most specific match, then the more alarming one.
+        let alarm = u8::from(usage.direction == ContactDirection::InboundOnly);
+        (li, usage, (specificity, alarm))
+    }
+
+    fn label(&mut self, li: usize, usage: Usage) -> Arc<str> {
+        let warning = usage.direction == ContactDirection::InboundOnly;
+        let key = (li, usage.label, warning);
+        if let Some(label) = self.labels.get(&key) {
+            return label.clone();
+        }
+        let list = &self.lists[li];
+        let bank = list.issuer.name.get(self.lang.code());
+        let text = list.label(&usage).get(self.lang.code());
+        let label: Arc<str> = Arc::from(directory_label(warning, bank, text, self.lang));
+        self.labels.insert(key, label.clone());
+        label
+    }
+}
+
+impl Iterator for Directory {
+    type Item = DirectoryEntry;
+
+    fn next(&mut self) -> Option<DirectoryEntry> {
+        let Reverse((number, first)) = self.heap.pop()?;
+        let mut same = vec![first];
+        while let Some(Reverse((n, i))) = self.heap.peek().copied() {
+            if n != number {
+                break;
+            }
+            self.heap.pop();
+            same.push(i);
+        }
+        let (li, usage, _) = same
+            .iter()
+            .map(|&i| self.candidate(i))
+            .max_by_key(|(li, _, rank)| (*rank, Reverse(*li)))
+            .expect("at least one source");
+        let label = self.label(li, usage);
+        for i in same {
+            self.advance(i);
+            if let Some(n) = self.peek(i) {
+                self.heap.push(Reverse((n, i)));
+            }
+        }
+        Some(DirectoryEntry { number, label })
+    }
+}
+
+/// What changed between two directories: removals and additions, each
+/// ascending (a changed label is a removal and an addition).
+pub struct DirectoryDiff {
+    old: std::iter::Peekable<Directory>,
+    new: std::iter::Peekable<Directory>,
+    want_additions: bool,
+}
+
+impl DirectoryDiff {
+    /// Numbers to remove from what `old` produced.
+    pub fn removals(old: Directory, new: Directory) -> DirectoryDiff {
+        DirectoryDiff {
+            old: old.peekable(),
+            new: new.peekable(),
+            want_additions: false,
+        }
+    }
+
+    /// Entries to add to what `old` produced.
+    pub fn additions(old: Directory, new: Directory) -> DirectoryDiff {
+        DirectoryDiff {
+            old: old.peekable(),
+            new: new.peekable(),
+            want_additions: true,
+        }
+    }
+
+    pub fn next_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
+        self.by_ref().take(max).collect()
+    }
+}
+
+impl Iterator for DirectoryDiff {
+    type Item = DirectoryEntry;
+
+    fn next(&mut self) -> Option<DirectoryEntry> {
+        loop {
+            let next_old = self.old.peek().map(|e| e.number);
+            let next_new = self.new.peek().map(|e| e.number);
+            match (next_old, next_new) {
+                (None, None) => return None,
+                (Some(o), n) if n.is_none_or(|n| o < n) => {
+                    let gone = self.old.next()?;
+                    if !self.want_additions {
+                        return Some(gone);
+                    }
+                }
+                (o, Some(n)) if o.is_none_or(|o| n < o) => {
+                    let added = self.new.next()?;
+                    if self.want_additions {
+                        return Some(added);
+                    }
+                }
+                _ => {
+                    let (was, now) = (self.old.next()?, self.new.next()?);
+                    if was.label != now.label {
+                        return Some(if self.want_additions { now } else { was });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The customer's own block list for Call Directory: E.164, ascending, unique.
+pub fn blocking_entries(numbers: &[String], home: Option<crate::normalize::Region>) -> Vec<u64> {
+    use crate::normalize::{normalize, normalize_international, Normalized};
+    let mut out: Vec<u64> = numbers
+        .iter()
+        .filter_map(|raw| {
+            let n = match home {
+                Some(h) => normalize(raw, h),
+                None => normalize_international(raw),
+            };
+            match n {
+                Normalized::E164(n) => Some(n),
+                _ => None,
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
