@@ -38,6 +38,9 @@ bash bindings/generate.sh --check
 step "Kotlin on the JVM against the real native library (JUnit 5)"
 bash bindings/kotlin/run-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' | grep -v '^\s*$'
 
+step "Android sample: plain-Kotlin logic on the JVM against the real native library"
+bash android-sample/run-jvm-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' | grep -v '^\s*$'
+
 step "Swift: syntax of every .swift file (tree-sitter; no Swift compiler here)"
 mapfile -t swift_files < <(git ls-files -co --exclude-standard '*.swift')
 python3 scripts/check-swift-syntax.py --self-test "${swift_files[@]}"

@@ -47,7 +47,7 @@ pub struct SkippedPrefix {
 
 pub(crate) enum Stream {
     Full(Directory),
-    Diff(DirectoryDiff, bool),
+    Diff(Box<DirectoryDiff>, bool),
 }
 
 /// Pull entries in ascending order, one chunk at a time, until an empty chunk.

@@ -245,12 +245,12 @@ impl CallGuard {
         let additions = DirectoryDiff::additions(dir(&old), dir(&current));
         Some(Arc::new(DirectoryChanges {
             removals: Arc::new(DirectoryReader::new(
-                Stream::Diff(removals, false),
+                Stream::Diff(Box::new(removals), false),
                 options.chunk_size,
                 Vec::new(),
             )),
             additions: Arc::new(DirectoryReader::new(
-                Stream::Diff(additions, true),
+                Stream::Diff(Box::new(additions), true),
                 options.chunk_size,
                 Vec::new(),
             )),

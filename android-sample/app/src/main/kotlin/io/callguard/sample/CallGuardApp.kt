@@ -1,0 +1,108 @@
+// Holds the one CallGuard of the process. Trust comes from res/raw/trust.json
+// (a TEST trust file: replace it with your `callguard trust` output); lists
+// live in filesDir/callguard and are back in force as soon as trust is added.
+package io.callguard.sample
+
+import android.app.Application
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.work.ExistingWorkPolicy
+import io.callguard.CallGuard
+import io.callguard.LogLevel
+import io.callguard.SyncConfig
+import io.callguard.callGuard
+import io.callguard.sample.logic.DeviceDefaults
+import io.callguard.sample.logic.RepeatFilter
+import io.callguard.sample.logic.ScreeningDecider
+import io.callguard.setLogger
+import java.io.File
+import java.util.Locale
+import kotlin.concurrent.thread
+
+class CallGuardApp : Application() {
+    lateinit var settings: Settings
+        private set
+
+    @Volatile
+    private var current: CallGuard? = null
+
+    /** Why the guard could not be created (shown on the status screen), or null. */
+    @Volatile
+    var initError: String? = null
+        private set
+
+    /** Screening under a 100 ms budget; any failure allows the call. */
+    val decider: ScreeningDecider by lazy { ScreeningDecider({ call -> guard().screen(call) }) }
+
+    /** One warning per ringing messenger call. */
+    val repeatFilter = RepeatFilter()
+
+    override fun onCreate() {
+        super.onCreate()
+        settings = Settings(this)
+        setLogger { level, message -> Log.println(priority(level), TAG, message) }
+        WarningNotifier.createChannels(this)
+        // Load the native library, the trust and the stored lists off the main thread, so
+        // the first call does not pay for it; then make sure a sync is scheduled.
+        thread(name = "callguard-init") {
+            runCatching { guard() }.onSuccess { g ->
+                SyncWorker.schedule(this, g.nextSyncAt(), ExistingWorkPolicy.KEEP)
+            }
+        }
+    }
+
+    /** The guard, created on first use. Throws when it cannot be (see [initError]). */
+    fun guard(): CallGuard = current ?: synchronized(this) {
+        current ?: create(settings.language).also { current = it }
+    }
+
+    /** Language of the SDK's titles and messages: a new guard (same state directory). */
+    fun setLanguage(language: String) {
+        val old = synchronized(this) {
+            settings.language = language
+            val previous = current
+            current = create(language)
+            previous
+        }
+        old?.close() // screenings in flight on the old guard finish first (uniffi counts calls)
+    }
+
+    private fun create(language: String): CallGuard = try {
+        val stateDir = File(filesDir, "callguard").apply { mkdirs() }
+        callGuard(homeRegion = homeRegion(), language = language, stateDir = stateDir.path).also { g ->
+            g.addTrust(resources.openRawResource(R.raw.trust).bufferedReader().use { it.readText() })
+            g.setSyncConfig(
+                SyncConfig(
+                    caCertsPem = listOfNotNull(syncCaPem()),
+                    // Only debug builds may fetch http://localhost (adb reverse); release builds need HTTPS.
+                    allowHttpLocalhost = BuildConfig.DEBUG,
+                ),
+            )
+            initError = null
+        }
+    } catch (e: Throwable) {
+        initError = e.javaClass.simpleName + ": " + e.message
+        Log.e(TAG, "CallGuard could not start", e)
+        throw e
+    }
+
+    /** assets/sync-ca.pem, if the tester added one: the CA of a `callguard serve --tls-cert` server. */
+    private fun syncCaPem(): String? =
+        runCatching { assets.open("sync-ca.pem").bufferedReader().use { it.readText() } }.getOrNull()
+
+    private fun homeRegion(): String {
+        val tm = getSystemService(TelephonyManager::class.java)
+        return DeviceDefaults.homeRegion(tm?.simCountryIso, tm?.networkCountryIso, Locale.getDefault().country)
+    }
+
+    private fun priority(level: LogLevel) = when (level) {
+        LogLevel.ERROR -> Log.ERROR
+        LogLevel.WARN -> Log.WARN
+        LogLevel.INFO -> Log.INFO
+        LogLevel.DEBUG -> Log.DEBUG
+    }
+
+    companion object {
+        const val TAG = "CallGuard"
+    }
+}

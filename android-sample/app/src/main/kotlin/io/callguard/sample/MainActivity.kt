@@ -1,0 +1,291 @@
+// The tester's screen: status (role, notification access, lists, last sync),
+// "check a number before you call", settings. Plain Views, built in code.
+package io.callguard.sample
+
+import android.Manifest
+import android.app.role.RoleManager
+import android.content.ComponentName
+import android.content.Intent
+import android.content.pm.PackageManager
+import android.graphics.Typeface
+import android.net.Uri
+import android.os.Build
+import android.os.Bundle
+import android.provider.Settings as AndroidSettings
+import android.text.InputType
+import android.util.TypedValue
+import android.view.View
+import android.widget.Button
+import android.widget.EditText
+import android.widget.LinearLayout
+import android.widget.RadioButton
+import android.widget.RadioGroup
+import android.widget.ScrollView
+import android.widget.Switch
+import android.widget.TextView
+import androidx.activity.ComponentActivity
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.core.app.NotificationManagerCompat
+import androidx.core.content.ContextCompat
+import androidx.lifecycle.lifecycleScope
+import androidx.work.ExistingWorkPolicy
+import io.callguard.CallGuardException
+import io.callguard.checkBeforeCalling
+import io.callguard.sample.logic.StatusFormatter
+import io.callguard.syncList
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import java.time.Instant
+
+class MainActivity : ComponentActivity() {
+    private val app get() = application as CallGuardApp
+
+    private lateinit var status: TextView
+    private lateinit var roleButton: Button
+    private lateinit var accessButton: Button
+    private lateinit var notifyButton: Button
+    private lateinit var fullScreenButton: Button
+    private lateinit var checkResult: TextView
+    private lateinit var syncResult: TextView
+
+    private val roleRequest = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) { refresh() }
+    private val notificationPermission = registerForActivityResult(ActivityResultContracts.RequestPermission()) { refresh() }
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        val column = LinearLayout(this).apply {
+            orientation = LinearLayout.VERTICAL
+            val pad = dp(16)
+            setPadding(pad, pad, pad, pad)
+        }
+
+        // --- status -------------------------------------------------------------
+        column.addView(heading("Status"))
+        status = label("")
+        column.addView(status)
+        roleButton = button("Make CallGuard the call-screening app") { requestRole() }
+        accessButton = button("Allow notification access (messenger calls)") { openNotificationAccess() }
+        notifyButton = button("Allow notifications") { requestNotifications() }
+        fullScreenButton = button("Allow full-screen warnings") { openFullScreenSettings() }
+        listOf(roleButton, accessButton, notifyButton, fullScreenButton).forEach(column::addView)
+        column.addView(label(RESTRICTED_SETTINGS_HELP, small = true))
+        column.addView(button("Open app info") {
+            startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
+        })
+
+        // --- check before you call ----------------------------------------------
+        column.addView(heading("Check a number before you call"))
+        column.addView(label("Someone asked you to call a number \"back\"? Check it first.", small = true))
+        val number = EditText(this).apply {
+            hint = "+7 800 555-35-35"
+            inputType = InputType.TYPE_CLASS_PHONE
+        }
+        column.addView(number)
+        checkResult = label("")
+        column.addView(button("Check") { check(number.text.toString()) })
+        column.addView(checkResult)
+
+        // --- settings --------------------------------------------------------------
+        column.addView(heading("Settings"))
+        val url = EditText(this).apply {
+            hint = "https://lists.example/bank.jws"
+            inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_URI
+            setText(app.settings.syncUrl.orEmpty())
+        }
+        column.addView(label("List URL", small = true))
+        column.addView(url)
+        syncResult = label("", small = true)
+        column.addView(button("Save and sync now") { syncNow(url.text.toString()) })
+        column.addView(syncResult)
+
+        @Suppress("DEPRECATION") // android.widget.Switch: no AppCompat/Material dependency in the sample
+        val silence = Switch(this).apply {
+            text = "Silence the ringing of spoofed bank numbers (the warning is still shown; calls are never rejected)"
+            isChecked = app.settings.silenceSpoofed
+            setOnCheckedChangeListener { _, on -> app.settings.silenceSpoofed = on }
+        }
+        column.addView(silence)
+
+        column.addView(label("Language of the warnings", small = true))
+        val languages = RadioGroup(this).apply { orientation = RadioGroup.HORIZONTAL }
+        for ((code, label) in listOf("en" to "English", "ru" to "Русский")) {
+            languages.addView(RadioButton(this).apply {
+                id = View.generateViewId()
+                text = label
+                tag = code
+                isChecked = app.settings.language == code
+            })
+        }
+        languages.setOnCheckedChangeListener { group, checkedId ->
+            val code = group.findViewById<RadioButton>(checkedId)?.tag as? String ?: return@setOnCheckedChangeListener
+            if (code == app.settings.language) return@setOnCheckedChangeListener
+            lifecycleScope.launch {
+                withContext(Dispatchers.IO) { runCatching { app.setLanguage(code) } }
+                refresh()
+            }
+        }
+        column.addView(languages)
+
+        setContentView(ScrollView(this).apply {
+            fitsSystemWindows = true // edge-to-edge (targetSdk 35): keep clear of the bars
+            addView(column)
+        })
+    }
+
+    override fun onResume() {
+        super.onResume()
+        refresh()
+    }
+
+    // --- status -------------------------------------------------------------------
+
+    private fun refresh() {
+        lifecycleScope.launch {
+            val lists = withContext(Dispatchers.IO) { runCatching { app.guard().lists() } }
+            val roleHeld = roleManager()?.let {
+                it.isRoleAvailable(RoleManager.ROLE_CALL_SCREENING) && it.isRoleHeld(RoleManager.ROLE_CALL_SCREENING)
+            } ?: false
+            val access = NotificationManagerCompat.getEnabledListenerPackages(this@MainActivity).contains(packageName)
+            val notifications = NotificationManagerCompat.from(this@MainActivity).areNotificationsEnabled()
+            val fullScreen = WarningNotifier.canUseFullScreenIntent(this@MainActivity)
+            val lines = buildList<String> {
+                add("Call screening: " + if (roleHeld) "on" else "OFF — phone calls are not checked")
+                add("Messenger calls: " + if (access) "on" else "OFF — no notification access")
+                add("Notifications: " + if (notifications) "allowed" else "BLOCKED — warnings cannot be shown")
+                add("Full-screen warnings: " + if (fullScreen) "allowed" else "not allowed — heads-up only")
+                lists.onSuccess { addAll(StatusFormatter.listLines(it, Instant.now())) }
+                lists.onFailure { add("CallGuard could not start: " + (app.initError ?: it.javaClass.simpleName)) }
+                add(StatusFormatter.lastSync(app.settings.lastSyncAt, app.settings.lastSyncResult))
+                add("App ${BuildConfig.VERSION_NAME}, region ${runCatching { homeRegionHint() }.getOrDefault("?")}")
+            }
+            status.text = lines.joinToString("\n")
+            roleButton.visibility = if (roleHeld) View.GONE else View.VISIBLE
+            accessButton.visibility = if (access) View.GONE else View.VISIBLE
+            notifyButton.visibility = if (notifications) View.GONE else View.VISIBLE
+            fullScreenButton.visibility =
+                if (fullScreen || Build.VERSION.SDK_INT < Build.VERSION_CODES.UPSIDE_DOWN_CAKE) View.GONE else View.VISIBLE
+        }
+    }
+
+    private fun homeRegionHint(): String {
+        val tm = getSystemService(android.telephony.TelephonyManager::class.java)
+        return io.callguard.sample.logic.DeviceDefaults.homeRegion(tm?.simCountryIso, tm?.networkCountryIso, resources.configuration.locales[0].country)
+    }
+
+    private fun roleManager(): RoleManager? = getSystemService(RoleManager::class.java)
+
+    private fun requestRole() {
+        val rm = roleManager() ?: return
+        if (!rm.isRoleAvailable(RoleManager.ROLE_CALL_SCREENING)) {
+            status.append("\nThis phone offers no call-screening role.")
+            return
+        }
+        roleRequest.launch(rm.createRequestRoleIntent(RoleManager.ROLE_CALL_SCREENING))
+    }
+
+    private fun openNotificationAccess() {
+        val intent = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.R) {
+            Intent(AndroidSettings.ACTION_NOTIFICATION_LISTENER_DETAIL_SETTINGS).putExtra(
+                AndroidSettings.EXTRA_NOTIFICATION_LISTENER_COMPONENT_NAME,
+                ComponentName(this, MessengerCallListener::class.java).flattenToString(),
+            )
+        } else {
+            Intent(AndroidSettings.ACTION_NOTIFICATION_LISTENER_SETTINGS)
+        }
+        runCatching { startActivity(intent) }.onFailure { startActivity(Intent(AndroidSettings.ACTION_NOTIFICATION_LISTENER_SETTINGS)) }
+    }
+
+    private fun requestNotifications() {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU &&
+            ContextCompat.checkSelfPermission(this, Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED
+        ) {
+            notificationPermission.launch(Manifest.permission.POST_NOTIFICATIONS)
+        } else {
+            startActivity(Intent(AndroidSettings.ACTION_APP_NOTIFICATION_SETTINGS).putExtra(AndroidSettings.EXTRA_APP_PACKAGE, packageName))
+        }
+    }
+
+    private fun openFullScreenSettings() {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.UPSIDE_DOWN_CAKE) {
+            startActivity(Intent(AndroidSettings.ACTION_MANAGE_APP_USE_FULL_SCREEN_INTENT, Uri.fromParts("package", packageName, null)))
+        }
+    }
+
+    // --- check before you call -----------------------------------------------------
+
+    private fun check(number: String) {
+        if (number.isBlank()) return
+        lifecycleScope.launch {
+            val result = withContext(Dispatchers.IO) { runCatching { app.guard().checkBeforeCalling(number) } }
+            checkResult.text = result.fold(
+                onSuccess = { s ->
+                    buildString {
+                        append(s.title).append('\n').append(s.message)
+                        s.label?.let { append("\n").append(it) }
+                    }
+                },
+                onFailure = { "Could not check: ${it.javaClass.simpleName}" },
+            )
+        }
+    }
+
+    // --- settings --------------------------------------------------------------------
+
+    private fun syncNow(url: String) {
+        app.settings.syncUrl = url
+        if (url.isBlank()) { syncResult.text = "No URL: nothing to sync."; return }
+        syncResult.text = "Syncing…"
+        lifecycleScope.launch {
+            val now = System.currentTimeMillis() / 1000
+            val message = try {
+                val guard = withContext(Dispatchers.IO) { app.guard() }
+                val outcome = guard.syncList(url.trim())
+                app.settings.recordSync(now, "${outcome.status.name.lowercase()}, v${outcome.list.version}")
+                SyncWorker.schedule(this@MainActivity, guard.nextSyncAt(), ExistingWorkPolicy.REPLACE)
+                "${outcome.status.name.lowercase()}: ${outcome.list.issuer} v${outcome.list.version}, ${outcome.list.contacts} contacts"
+            } catch (e: CallGuardException.InvalidList) {
+                app.settings.recordSync(now, "list refused: ${e.code}")
+                "List refused: ${e.code} (the last good list stays in force)"
+            } catch (e: CallGuardException.Network) {
+                app.settings.recordSync(now, "network error: ${e.detail.substringBefore(' ')}")
+                "Download failed: ${e.detail}"
+            } catch (e: Exception) {
+                "Failed: ${e.javaClass.simpleName}: ${e.message}"
+            }
+            syncResult.text = message
+            refresh()
+        }
+    }
+
+    // --- views -----------------------------------------------------------------------
+
+    private fun heading(s: String) = TextView(this).apply {
+        text = s
+        setTypeface(typeface, Typeface.BOLD)
+        setTextSize(TypedValue.COMPLEX_UNIT_SP, 20f)
+        setPadding(0, dp(20), 0, dp(8))
+    }
+
+    private fun label(s: String, small: Boolean = false) = TextView(this).apply {
+        text = s
+        setTextSize(TypedValue.COMPLEX_UNIT_SP, if (small) 13f else 15f)
+        setTextIsSelectable(true)
+    }
+
+    private fun button(label: String, onClick: () -> Unit) = Button(this).apply {
+        text = label
+        setOnClickListener { onClick() }
+    }
+
+    private fun dp(v: Int) = (v * resources.displayMetrics.density).toInt()
+
+    private companion object {
+        const val RESTRICTED_SETTINGS_HELP =
+            "Notification access lets CallGuard see that WhatsApp, Telegram or Viber is ringing, and who " +
+                "calls; it reads nothing else and sends nothing anywhere. On Android 13+ an app installed " +
+                "from a file (not from a store) may find that switch greyed out (\"restricted setting\"): " +
+                "open Settings → Apps → CallGuard → ⋮ (top right) → Allow restricted settings, confirm, " +
+                "then allow notification access again."
+    }
+}

@@ -1,0 +1,40 @@
+// The customer's settings and the last sync's outcome (SharedPreferences).
+package io.callguard.sample
+
+import android.content.Context
+import androidx.core.content.edit
+import io.callguard.sample.logic.DeviceDefaults
+import java.util.Locale
+
+class Settings(context: Context) {
+    private val prefs = context.getSharedPreferences("callguard", Context.MODE_PRIVATE)
+
+    var syncUrl: String?
+        get() = prefs.getString(KEY_SYNC_URL, null)?.takeIf { it.isNotBlank() }
+        set(value) = prefs.edit { putString(KEY_SYNC_URL, value?.trim()) }
+
+    /** Opt-in: ring silently when a bank number is spoofed (the warning is still shown). */
+    var silenceSpoofed: Boolean
+        get() = prefs.getBoolean(KEY_SILENCE, false)
+        set(value) = prefs.edit { putBoolean(KEY_SILENCE, value) }
+
+    var language: String
+        get() = prefs.getString(KEY_LANGUAGE, null) ?: DeviceDefaults.language(Locale.getDefault().language)
+        set(value) = prefs.edit { putString(KEY_LANGUAGE, value) }
+
+    val lastSyncAt: Long? get() = prefs.getLong(KEY_LAST_SYNC_AT, 0L).takeIf { it > 0 }
+    val lastSyncResult: String? get() = prefs.getString(KEY_LAST_SYNC_RESULT, null)
+
+    fun recordSync(atUnixSeconds: Long, result: String) = prefs.edit {
+        putLong(KEY_LAST_SYNC_AT, atUnixSeconds)
+        putString(KEY_LAST_SYNC_RESULT, result)
+    }
+
+    private companion object {
+        const val KEY_SYNC_URL = "sync_url"
+        const val KEY_SILENCE = "silence_spoofed"
+        const val KEY_LANGUAGE = "language"
+        const val KEY_LAST_SYNC_AT = "last_sync_at"
+        const val KEY_LAST_SYNC_RESULT = "last_sync_result"
+    }
+}

@@ -1,0 +1,154 @@
+package io.callguard.sample.logic
+
+import io.callguard.Channel
+import io.callguard.Direction
+import io.callguard.Risk
+import io.callguard.Verdict
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import kotlin.test.assertEquals
+import kotlin.test.assertNotNull
+import kotlin.test.assertNull
+
+private const val WA = "com.whatsapp"
+private const val WA_BUSINESS = "com.whatsapp.w4b"
+private const val TG = "org.telegram.messenger"
+private const val VIBER = "com.viber.voip"
+private const val BIDI_LRE = "\u202A"
+private const val BIDI_PDF = "\u202C"
+
+/** A notification as the listener copies it; the apps' real field layouts (see MessengerCallParser). */
+private fun n(pkg: String, title: String?, text: String?, category: String? = "call", ongoing: Boolean = true,
+              subText: String? = null, people: List<String> = emptyList()) =
+    MessengerNotification(pkg, category, title, text, subText, people, ongoing)
+
+class MessengerCallParserTest {
+    /** (fixture name, notification, expected channel, expected display name, expected number). */
+    private val incoming = listOf(
+        Triple("whatsapp-en-voice", n(WA, "Служба безопасности Пример Банка", "Incoming voice call"), Triple(Channel.WHATSAPP, "Служба безопасности Пример Банка", "")),
+        Triple("whatsapp-en-video", n(WA, "Мама", "Incoming video call"), Triple(Channel.WHATSAPP, "Мама", "")),
+        Triple("whatsapp-en-group", n(WA, "Family", "Incoming group voice call"), Triple(Channel.WHATSAPP, "Family", "")),
+        Triple("whatsapp-ru-audio", n(WA, "Пример Банк", "Входящий аудиозвонок"), Triple(Channel.WHATSAPP, "Пример Банк", "")),
+        Triple("whatsapp-ru-video", n(WA, "Пример Банк", "Входящий видеозвонок"), Triple(Channel.WHATSAPP, "Пример Банк", "")),
+        Triple("whatsapp-ru-plain", n(WA, "Иван", "Входящий звонок"), Triple(Channel.WHATSAPP, "Иван", "")),
+        Triple("whatsapp-ellipsis", n(WA, "Иван", "Incoming voice call…"), Triple(Channel.WHATSAPP, "Иван", "")),
+        Triple("whatsapp-no-category", n(WA, "Иван", "Входящий аудиозвонок", category = null), Triple(Channel.WHATSAPP, "Иван", "")),
+        Triple("whatsapp-business", n(WA_BUSINESS, "Example Bank", "Incoming voice call"), Triple(Channel.WHATSAPP, "Example Bank", "")),
+        Triple("whatsapp-unsaved-number", n(WA, "$BIDI_LRE+7 495 000-00-01$BIDI_PDF", "Incoming voice call"), Triple(Channel.WHATSAPP, "+7 495 000-00-01", "+7 495 000-00-01")),
+        Triple("whatsapp-calling-you", n(WA, "Иван", "Иван is calling you", category = null), Triple(Channel.WHATSAPP, "Иван", "")),
+        Triple("whatsapp-person-tel", n(WA, "Bank", "Incoming voice call", people = listOf("mailto:x@example.com", "tel:%2B74950000002")), Triple(Channel.WHATSAPP, "Bank", "+74950000002")),
+        Triple("telegram-en", n(TG, "Telegram Call", "Пpимep Бaнк", subText = "My account"), Triple(Channel.TELEGRAM, "Пpимep Бaнк", "")),
+        Triple("telegram-en-video", n(TG, "Telegram Video Call", "Example Bank"), Triple(Channel.TELEGRAM, "Example Bank", "")),
+        Triple("telegram-ru", n(TG, "Звонок Telegram", "Служба безопасности"), Triple(Channel.TELEGRAM, "Служба безопасности", "")),
+        Triple("telegram-ru-video", n(TG, "Видеозвонок Telegram", "Пример Банк"), Triple(Channel.TELEGRAM, "Пример Банк", "")),
+        Triple("telegram-incoming-call-layout", n(TG, "Иван", "Incoming call"), Triple(Channel.TELEGRAM, "Иван", "")),
+        Triple("telegram-ru-incoming-layout", n(TG, "Иван", "Входящий звонок"), Triple(Channel.TELEGRAM, "Иван", "")),
+        Triple("telegram-number-as-name", n(TG, "Telegram Call", "+7 495 000-00-01"), Triple(Channel.TELEGRAM, "+7 495 000-00-01", "+7 495 000-00-01")),
+        Triple("viber-en", n(VIBER, "Пример Банк", "Incoming call"), Triple(Channel.VIBER, "Пример Банк", "")),
+        Triple("viber-en-video", n(VIBER, "Иван", "Incoming video call"), Triple(Channel.VIBER, "Иван", "")),
+        Triple("viber-ru", n(VIBER, "Пример Банк", "Входящий вызов"), Triple(Channel.VIBER, "Пример Банк", "")),
+        Triple("viber-ru-video", n(VIBER, "Иван", "Входящий видеовызов"), Triple(Channel.VIBER, "Иван", "")),
+        Triple("viber-from-in-phrase", n(VIBER, "Viber", "Incoming call from Example Bank"), Triple(Channel.VIBER, "example bank", "")),
+        Triple("unknown-language-category-call", n(VIBER, "Jan", "Eingehender Anruf"), Triple(Channel.VIBER, "Jan", "")),
+    )
+
+    @TestFactory
+    fun incomingCallNotificationsAreCalls(): List<DynamicTest> = incoming.map { (name, notification, want) ->
+        DynamicTest.dynamicTest(name) {
+            val call = assertNotNull(MessengerCallParser.parse(notification), name)
+            assertEquals(want.first, call.channel, "channel")
+            assertEquals(want.second, call.displayName, "display name")
+            assertEquals(want.third, call.number, "number")
+            assertEquals(Direction.INCOMING, call.direction)
+        }
+    }
+
+    private val notCalls = listOf(
+        "whatsapp-chat-message" to n(WA, "Мама", "Perezvoni mne", category = "msg", ongoing = false),
+        "whatsapp-chat-mentions-call" to n(WA, "Мама", "Incoming voice call", category = "msg", ongoing = false),
+        "whatsapp-chat-mentions-call-no-category" to n(WA, "Мама", "I missed your incoming call, call me back", category = null, ongoing = false),
+        "whatsapp-missed-en" to n(WA, "Пример Банк", "Missed voice call", ongoing = false),
+        "whatsapp-missed-en-category-missed" to n(WA, "Пример Банк", "Missed voice call", category = "missed_call", ongoing = false),
+        "whatsapp-missed-count" to n(WA, "Пример Банк", "2 missed voice calls", category = null, ongoing = false),
+        "whatsapp-missed-ru" to n(WA, "Пример Банк", "Пропущенный аудиозвонок", ongoing = false),
+        "whatsapp-missed-ru-plain" to n(WA, "Пример Банк", "Пропущенный звонок", category = null, ongoing = false),
+        "whatsapp-ongoing-en" to n(WA, "Пример Банк", "Ongoing voice call"),
+        "whatsapp-ongoing-ru" to n(WA, "Пример Банк", "Текущий аудиозвонок"),
+        "whatsapp-outgoing-calling" to n(WA, "Пример Банк", "Calling…"),
+        "whatsapp-outgoing-ringing" to n(WA, "Пример Банк", "Ringing…"),
+        "whatsapp-outgoing-ru" to n(WA, "Пример Банк", "Исходящий аудиозвонок"),
+        "telegram-chat" to n(TG, "Иван", "Входящий звонок был вчера?", category = "msg", ongoing = false),
+        "telegram-missed-ru" to n(TG, "Пропущенный звонок", "Иван", ongoing = false),
+        "viber-missed-en" to n(VIBER, "Иван", "Missed call", ongoing = false),
+        "viber-missed-ru" to n(VIBER, "Иван", "Пропущенный вызов", ongoing = false),
+        "viber-message" to n(VIBER, "Иван", "Привет", category = "msg", ongoing = false),
+        "category-call-not-ongoing-unknown-text" to n(VIBER, "Jan", "Verpasster Anruf", ongoing = false),
+        "other-app" to n("com.example.chat", "Пример Банк", "Incoming voice call"),
+        "phone-app" to n("com.google.android.dialer", "Пример Банк", "Incoming call"),
+        "empty" to n(WA, null, null),
+    )
+
+    @TestFactory
+    fun otherNotificationsAreNot(): List<DynamicTest> = notCalls.map { (name, notification) ->
+        DynamicTest.dynamicTest(name) { assertNull(MessengerCallParser.parse(notification), name) }
+    }
+
+    @Test
+    fun aFraudsterNamedLikeAMissedCallIsStillACall() {
+        // The name is the caller's choice; only the app's status field can rule a call out.
+        val call = assertNotNull(MessengerCallParser.parse(n(WA, "Missed call · Пример Банк", "Incoming voice call")))
+        assertEquals(Verdict.IMPERSONATION, TestGuard.screen(call).verdict)
+        val tg = assertNotNull(MessengerCallParser.parse(n(TG, "Telegram Call", "Пропущенный звонок Пример Банк")))
+        assertEquals(Verdict.IMPERSONATION, TestGuard.screen(tg).verdict)
+    }
+
+    @Test
+    fun whatsappCallNamedLikeTheBankIsImpersonation() {
+        for (text in listOf("Incoming voice call", "Входящий аудиозвонок", "Входящий видеозвонок")) {
+            val call = assertNotNull(MessengerCallParser.parse(n(WA, "Служба безопасности Пример Банка", text)))
+            val s = TestGuard.screen(call)
+            assertEquals(Verdict.IMPERSONATION, s.verdict, text)
+            assertEquals(Risk.DANGER, s.risk)
+            assertEquals("name_claims_issuer", s.reason)
+        }
+    }
+
+    @Test
+    fun telegramLookAlikeNameIsImpersonation() {
+        val call = assertNotNull(MessengerCallParser.parse(n(TG, "Telegram Call", "Пpимep Бaнк")))
+        assertEquals(Verdict.IMPERSONATION, TestGuard.screen(call).verdict)
+    }
+
+    @Test
+    fun theBanksWhatsappLineFromAnUnsavedNumberIsOfficial() {
+        val call = assertNotNull(MessengerCallParser.parse(n(WA, "$BIDI_LRE+7 495 000-00-01$BIDI_PDF", "Входящий аудиозвонок")))
+        val s = TestGuard.screen(call)
+        assertEquals(Verdict.OFFICIAL, s.verdict)
+        assertEquals("+74950000001", s.number)
+    }
+
+    @Test
+    fun theBanksNumberOverTelegramIsNotAChannelItUses() {
+        val call = assertNotNull(MessengerCallParser.parse(n(TG, "Telegram Call", "+7 495 000-00-01")))
+        val s = TestGuard.screen(call)
+        assertEquals(Verdict.SPOOFED, s.verdict)
+        assertEquals("channel_not_used", s.reason)
+    }
+
+    @Test
+    fun aFriendIsUnknownAndSafe() {
+        val call = assertNotNull(MessengerCallParser.parse(n(WA, "Мама", "Входящий видеозвонок")))
+        val s = TestGuard.screen(call)
+        assertEquals(Verdict.UNKNOWN, s.verdict)
+        assertEquals(Risk.SAFE, s.risk)
+    }
+
+    @Test
+    fun phoneNumberShapes() {
+        for (yes in listOf("+7 495 000-00-01", "8 (800) 555-35-35", "+44 20 7946 0000", "$BIDI_LRE+7 916 123‑45‑67$BIDI_PDF"))
+            assertEquals(true, MessengerCallParser.looksLikePhoneNumber(yes), yes)
+        for (no in listOf("Мама", "Bank 24/7", "900", "Example Bank +7 495", "", "12-34"))
+            assertEquals(false, MessengerCallParser.looksLikePhoneNumber(no), no)
+    }
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds the Android AAR's inputs:
+#   1. libcallguard_ffi.so for arm64-v8a, armeabi-v7a and x86_64 (profile
+#      small-release, 16 KB page aligned) into bindings/android/src/main/jniLibs/
+#   2. the Kotlin bindings generated with `android = true` (Android cleaner,
+#      androidx.annotation) into bindings/android/src/main/kotlin-generated/
+# Both outputs are build products (gitignored in bindings/android/).
+# Then:  cd bindings/android && gradle publishToMavenLocal   (or build the sample app)
+#
+# Needs: rustup, the Android NDK r27+ (ANDROID_NDK_HOME), cargo-ndk
+# (`cargo install cargo-ndk`). The Rust targets are added when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+die() { echo "build-android: $*" >&2; exit 1; }
+
+# --- preconditions, checked before anything is built ----------------------
+command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rustup (https://rustup.rs)"
+command -v rustup >/dev/null 2>&1 || die "rustup not found: the Android targets are added with rustup"
+if ! cargo ndk --version >/dev/null 2>&1; then
+  die "cargo-ndk not found: run 'cargo install cargo-ndk'"
+fi
+if [ -z "${ANDROID_NDK_HOME:-}" ]; then
+  die "ANDROID_NDK_HOME is not set: point it at an NDK r27 or newer, e.g.
+  export ANDROID_NDK_HOME=\$ANDROID_HOME/ndk/27.2.12479018
+(Android Studio: SDK Manager > SDK Tools > NDK (Side by side))"
+fi
+[ -d "$ANDROID_NDK_HOME" ] || die "ANDROID_NDK_HOME=$ANDROID_NDK_HOME is not a directory"
+[ -f "$ANDROID_NDK_HOME/source.properties" ] || die "ANDROID_NDK_HOME=$ANDROID_NDK_HOME does not look like an NDK (no source.properties)"
+
+ndk_version=$(sed -n 's/^Pkg\.Revision *= *\([0-9]*\).*/\1/p' "$ANDROID_NDK_HOME/source.properties")
+if [ -n "$ndk_version" ] && [ "$ndk_version" -lt 27 ]; then
+  die "NDK $ndk_version found; r27 or newer is needed (16 KB page support)"
+fi
+
+android_dir="bindings/android"
+jni_dir="$android_dir/src/main/jniLibs"
+gen_dir="$android_dir/src/main/kotlin-generated"
+
+# --- 1. the native libraries ------------------------------------------------
+targets=(aarch64-linux-android armv7-linux-androideabi x86_64-linux-android)
+installed=$(rustup target list --installed)
+for t in "${targets[@]}"; do
+  if ! grep -qx "$t" <<<"$installed"; then
+    echo "build-android: rustup target add $t"
+    rustup target add "$t"
+  fi
+done
+
+# 16 KB pages (required for apps targeting Android 15+ devices with 16 KB pages;
+# NDK r28+ does it by default, r27 needs the flag). RUSTFLAGS with --target
+# (cargo-ndk passes one) applies to the Android library only, not build scripts.
+export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C link-arg=-Wl,-z,max-page-size=16384"
+
+rm -rf "$jni_dir"
+mkdir -p "$jni_dir"
+cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni_dir" \
+  build --profile small-release -p callguard-ffi
+
+for abi in arm64-v8a armeabi-v7a x86_64; do
+  [ -f "$jni_dir/$abi/libcallguard_ffi.so" ] || die "cargo ndk did not produce $jni_dir/$abi/libcallguard_ffi.so"
+done
+
+# --- 2. the Kotlin bindings, android = true --------------------------------
+# Library mode reads bindings/ffi/uniffi.toml through `cargo metadata`; a
+# global --config layers [crates.callguard_ffi] on top of it, so the JVM
+# bindings' settings stay as they are and only `android` flips.
+# Generated from the unstripped HOST library: the metadata uniffi reads is
+# the same for every target, and the stripped Android libraries have none.
+cargo build --quiet -p callguard-ffi -p uniffi-bindgen
+host_lib="target/debug/libcallguard_ffi.so"
+[ -f "$host_lib" ] || host_lib="target/debug/libcallguard_ffi.dylib"
+[ -f "$host_lib" ] || die "host library not found in target/debug"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/android.toml" <<'TOML'
+[crates.callguard_ffi.bindings.kotlin]
+android = true
+package_name = "io.callguard"
+TOML
+./target/debug/uniffi-bindgen generate --no-format "$host_lib" --language kotlin \
+  --config "$tmp/android.toml" --out-dir "$tmp/kotlin" >/dev/null
+generated="$tmp/kotlin/io/callguard/callguard_ffi.kt"
+[ -f "$generated" ] || die "uniffi-bindgen wrote no $generated"
+grep -q 'AndroidSystemCleaner' "$generated" || die "generated Kotlin is not the Android flavour (android = true was not applied)"
+rm -rf "$gen_dir"
+mkdir -p "$gen_dir/io/callguard"
+cp "$generated" "$gen_dir/io/callguard/callguard_ffi.kt"
+echo "build-android: wrote $gen_dir/io/callguard/callguard_ffi.kt"
+
+# --- sizes -------------------------------------------------------------------
+echo "build-android: native libraries (profile small-release):"
+for abi in arm64-v8a armeabi-v7a x86_64; do
+  so="$jni_dir/$abi/libcallguard_ffi.so"
+  bytes=$(wc -c < "$so")
+  printf '  %-12s %8d KiB  %s\n' "$abi" "$((bytes / 1024))" "$so"
+done

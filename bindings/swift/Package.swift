@@ -1,0 +1,61 @@
+// swift-tools-version: 5.9
+//
+// The CallGuard Swift package: the uniffi-generated Swift
+// (Sources/CallGuard/Generated/CallGuard.swift), the hand-written idiomatic
+// layer next to it, and the Rust static library as a binary target.
+//
+// Build the binary target first, on a Mac:
+//     bindings/build-ios.sh
+// It writes CallGuardFFI.xcframework next to this file (git-ignored) and
+// CallGuardFFI.xcframework.zip plus its checksum for releases.
+//
+// Releases: replace the local binary target with the zipped one, e.g.
+//     .binaryTarget(
+//         name: "CallGuardFFI",
+//         url: "https://github.com/OWNER/callguard/releases/download/v0.1.0/CallGuardFFI.xcframework.zip",
+//         checksum: "<the output of `swift package compute-checksum CallGuardFFI.xcframework.zip`>"
+//     ),
+// (build-ios.sh prints that checksum). A URL binary target must be a zip
+// served over HTTPS; SwiftPM verifies the checksum before using it.
+import PackageDescription
+
+let package = Package(
+    name: "CallGuard",
+    platforms: [
+        .iOS(.v16),
+        // macOS only so that `swift test` runs on the developer's Mac
+        // (build-ios.sh adds a macOS slice to the xcframework).
+        .macOS(.v13),
+    ],
+    products: [
+        .library(name: "CallGuard", targets: ["CallGuard"]),
+    ],
+    targets: [
+        .binaryTarget(name: "CallGuardFFI", path: "CallGuardFFI.xcframework"),
+        .target(
+            name: "CallGuard",
+            dependencies: ["CallGuardFFI"],
+            path: "Sources/CallGuard",
+            linkerSettings: [
+                // The Rust static library uses nothing beyond libSystem for
+                // screening; these cover the platform TLS/network stack the
+                // sync may use. Linking an unused framework costs nothing.
+                .linkedFramework("Security"),
+                .linkedFramework("SystemConfiguration"),
+            ]
+        ),
+        // The tests read the shared vectors in the repository's
+        // tests/vectors/ (the very files the Rust and Kotlin tests read).
+        // SwiftPM cannot copy resources from outside the package directory,
+        // so there is no `resources:` here: the tests find the vectors by
+        // walking up from their own source file (#filePath) to the directory
+        // that holds tests/vectors/lists.json, or take CALLGUARD_VECTORS from
+        // the environment. That works for `swift test` on the Mac and for the
+        // iOS Simulator (same file system); not on a physical device.
+        .testTarget(
+            name: "CallGuardTests",
+            dependencies: ["CallGuard"],
+            path: "Tests/CallGuardTests"
+        ),
+    ]
+)

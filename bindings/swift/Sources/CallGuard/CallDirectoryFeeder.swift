@@ -1,0 +1,231 @@
+// Feeds the iOS Call Directory (CallKit's caller ID for numbers not in the
+// customer's contacts) from the lists in force, chunk by chunk: a Call
+// Directory extension has a small memory limit, so the directory is never
+// materialised at once. What the labels say and which numbers get one is
+// Rust's decision (`CallGuard.directory(options:)`); this file only moves
+// entries into CallKit in the order and shape CallKit demands.
+//
+// The feeder writes to a `CallDirectorySink`. `CXCallDirectoryExtensionContext`
+// is one (below, iOS only); tests use a recording fake, so this file builds
+// and is tested on macOS too.
+import Foundation
+#if canImport(CallKit) && os(iOS)
+import CallKit
+#endif
+
+/// Where the feeder writes. The requirements are spelled exactly like
+/// `CXCallDirectoryExtensionContext`'s methods (`CXCallDirectoryPhoneNumber`
+/// is `Int64`), so the context conforms with an empty extension.
+public protocol CallDirectorySink: AnyObject {
+    /// Must be read before any entry is added or removed.
+    var isIncremental: Bool { get }
+    func addIdentificationEntry(withNextSequentialPhoneNumber phoneNumber: Int64, label: String)
+    func addBlockingEntry(withNextSequentialPhoneNumber phoneNumber: Int64)
+    func removeIdentificationEntry(withPhoneNumber phoneNumber: Int64)
+    func removeAllIdentificationEntries()
+    func removeAllBlockingEntries()
+}
+
+#if canImport(CallKit) && os(iOS)
+extension CXCallDirectoryExtensionContext: CallDirectorySink {}
+#endif
+
+public struct CallDirectoryFeeder {
+    public enum Mode: String, Sendable {
+        /// Every entry from scratch (after removing the old ones if CallKit
+        /// asked for an incremental request).
+        case full
+        /// Only what changed since the versions the directory already holds.
+        case incremental
+    }
+
+    public struct Report: Equatable, Sendable {
+        public var mode: Mode
+        /// Identification entries added.
+        public var added: Int
+        /// Identification entries removed (incremental only).
+        public var removed: Int
+        /// Blocking entries added.
+        public var blocked: Int
+        /// Prefix ranges over `maxPrefixExpansion`, left out (full mode only).
+        public var skippedPrefixes: UInt64
+        /// Issuer → list version this directory now reflects. Store it (e.g.
+        /// in the App Group's UserDefaults) only once CallKit accepted the
+        /// request, and pass it back as `appliedVersions` next time.
+        public var versions: [String: UInt64]
+    }
+
+    public enum FeedError: Error, Equatable {
+        /// CallKit rejects a request whose additions are not strictly
+        /// ascending; the SDK promises they are. Caught here, with the
+        /// numbers, rather than as CallKit's opaque `entriesOutOfOrder`.
+        case outOfOrder(previous: Int64, next: Int64)
+    }
+
+    public let callGuard: CallGuard
+    public let options: DirectoryOptions
+
+    /// `options.chunkSize` bounds the memory one step needs; inside a Call
+    /// Directory extension a few thousand entries per chunk is comfortable.
+    public init(callGuard: CallGuard, options: DirectoryOptions) {
+        self.callGuard = callGuard
+        self.options = options
+    }
+
+    /// The versions of the lists in force, issuer → version.
+    public static func versions(of lists: [ListInfo]) -> [String: UInt64] {
+        Dictionary(lists.map { ($0.issuer, $0.version) }, uniquingKeysWith: { max($0, $1) })
+    }
+
+    /// Fills `sink` and returns what it did. Does not complete the request.
+    ///
+    /// - `appliedVersions`: what the directory held after the last request
+    ///   CallKit accepted (`Report.versions`), or `nil` if unknown. Only used
+    ///   when CallKit asks for an incremental request; if the SDK cannot
+    ///   express the change as a diff from them (`directoryChanges` returns
+    ///   `nil`), the feeder removes everything and adds all entries again.
+    /// - `blockedNumbers`: numbers the customer chose to block, as typed;
+    ///   normalised and sorted by the SDK. Always replaced as a whole.
+    /// - `isCancelled`: checked between chunks, with `Task.isCancelled`; set
+    ///   it from `CXCallDirectoryExtensionContextDelegate.requestFailed`.
+    ///   Cancellation throws `CancellationError`; the caller then cancels the
+    ///   request, so CallKit keeps the previous directory.
+    public func feed(
+        _ sink: CallDirectorySink,
+        appliedVersions: [String: UInt64]?,
+        blockedNumbers: [String] = [],
+        isCancelled: () -> Bool = { false }
+    ) throws -> Report {
+        // CallKit: ask before adding or removing anything.
+        let incremental = sink.isIncremental
+        let versions = Self.versions(of: callGuard.lists())
+        var report = Report(mode: .full, added: 0, removed: 0, blocked: 0, skippedPrefixes: 0, versions: versions)
+        try checkCancelled(isCancelled)
+
+        if incremental, let applied = appliedVersions,
+           let changes = callGuard.directoryChanges(appliedVersions: applied, options: options) {
+            report.mode = .incremental
+            let removals = changes.removals()
+            try drain(isCancelled, next: { removals.nextChunk() }) { entries in
+                for entry in entries {
+                    sink.removeIdentificationEntry(withPhoneNumber: entry.number)
+                }
+                report.removed += entries.count
+            }
+            let additions = changes.additions()
+            var previous: Int64?
+            try drain(isCancelled, next: { additions.nextChunk() }) { entries in
+                try Self.add(entries, to: sink, after: &previous)
+                report.added += entries.count
+            }
+        } else {
+            if incremental {
+                // An incremental request we answer in full: start from empty.
+                sink.removeAllIdentificationEntries()
+            }
+            let reader = callGuard.directory(options: options)
+            var previous: Int64?
+            try drain(isCancelled, next: { reader.nextChunk() }) { entries in
+                try Self.add(entries, to: sink, after: &previous)
+                report.added += entries.count
+            }
+            report.skippedPrefixes = UInt64(reader.skippedPrefixes().count)
+        }
+
+        try checkCancelled(isCancelled)
+        if incremental {
+            sink.removeAllBlockingEntries()
+        }
+        if !blockedNumbers.isEmpty {
+            let numbers = callGuard.blockingEntries(numbers: blockedNumbers)
+            var previous: Int64?
+            for number in numbers {
+                if let last = previous, number <= last {
+                    throw FeedError.outOfOrder(previous: last, next: number)
+                }
+                sink.addBlockingEntry(withNextSequentialPhoneNumber: number)
+                previous = number
+            }
+            report.blocked = numbers.count
+        }
+        return report
+    }
+
+    private static func add(_ entries: [DirectoryEntry], to sink: CallDirectorySink, after previous: inout Int64?) throws {
+        for entry in entries {
+            if let last = previous, entry.number <= last {
+                throw FeedError.outOfOrder(previous: last, next: entry.number)
+            }
+            sink.addIdentificationEntry(withNextSequentialPhoneNumber: entry.number, label: entry.label)
+            previous = entry.number
+        }
+    }
+
+    /// Pulls chunks until an empty one, checking cancellation before each.
+    /// Each chunk runs in its own autorelease pool: the labels bridged to
+    /// NSString would otherwise pile up until the request ends.
+    private func drain<Element>(
+        _ isCancelled: () -> Bool,
+        next: () throws -> [Element],
+        body: ([Element]) throws -> Void
+    ) throws {
+        while true {
+            try checkCancelled(isCancelled)
+            let done: Bool = try Self.withAutoreleasePool {
+                let chunk = try next()
+                if chunk.isEmpty { return true }
+                try body(chunk)
+                return false
+            }
+            if done { return }
+        }
+    }
+
+    private func checkCancelled(_ isCancelled: () -> Bool) throws {
+        if Task.isCancelled || isCancelled() {
+            throw CancellationError()
+        }
+    }
+
+    private static func withAutoreleasePool<T>(_ body: () throws -> T) rethrows -> T {
+        #if canImport(ObjectiveC)
+        return try autoreleasepool(invoking: body)
+        #else
+        return try body()
+        #endif
+    }
+}
+
+#if canImport(CallKit) && os(iOS)
+extension CallDirectoryFeeder {
+    /// The whole of `CXCallDirectoryProvider.beginRequest(with:)`: feeds
+    /// `context`, then completes the request, or cancels it on any error
+    /// (CallKit then keeps the directory it had). `onAccepted` runs only if
+    /// CallKit accepted the data: store `report.versions` there.
+    public func fulfill(
+        _ context: CXCallDirectoryExtensionContext,
+        appliedVersions: [String: UInt64]?,
+        blockedNumbers: [String] = [],
+        isCancelled: () -> Bool = { false },
+        onAccepted: @escaping (Report) -> Void
+    ) {
+        let report: Report
+        do {
+            report = try feed(
+                context,
+                appliedVersions: appliedVersions,
+                blockedNumbers: blockedNumbers,
+                isCancelled: isCancelled
+            )
+        } catch {
+            context.cancelRequest(withError: error)
+            return
+        }
+        context.completeRequest { accepted in
+            if accepted {
+                onAccepted(report)
+            }
+        }
+    }
+}
+#endif
