@@ -86,7 +86,7 @@ fn main() {
     let mut directory = Directory::new(&lists, DirectoryOptions::default(), ctx.now);
     let (mut count, mut last) = (0usize, 0u64);
     loop {
-        let chunk = directory.next_chunk(10_000);
+        let chunk = directory.take_chunk(10_000);
         if chunk.is_empty() {
             break;
         }

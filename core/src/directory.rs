@@ -124,7 +124,7 @@ impl Directory {
     }
 
     /// Up to `max` next entries; empty when done.
-    pub fn next_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
+    pub fn take_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
         self.by_ref().take(max).collect()
     }
 
@@ -255,7 +255,7 @@ impl DirectoryDiff {
         }
     }
 
-    pub fn next_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
+    pub fn take_chunk(&mut self, max: usize) -> Vec<DirectoryEntry> {
         self.by_ref().take(max).collect()
     }
 }

@@ -193,7 +193,7 @@ fn chunks_cover_the_stream_exactly() {
     let mut d = Directory::new(&[example()], DirectoryOptions::default(), NOW);
     let mut seen = Vec::new();
     loop {
-        let chunk = d.next_chunk(777);
+        let chunk = d.take_chunk(777);
         if chunk.is_empty() {
             break;
         }

@@ -91,8 +91,8 @@ impl DirectoryReader {
     pub fn next_chunk(&self) -> Vec<DirectoryEntry> {
         let mut stream = self.stream.lock().unwrap_or_else(|p| p.into_inner());
         let (entries, keep_labels) = match &mut *stream {
-            Stream::Full(d) => (d.next_chunk(self.chunk_size), true),
-            Stream::Diff(d, additions) => (d.next_chunk(self.chunk_size), *additions),
+            Stream::Full(d) => (d.take_chunk(self.chunk_size), true),
+            Stream::Diff(d, additions) => (d.take_chunk(self.chunk_size), *additions),
         };
         entries
             .into_iter()
