@@ -32,6 +32,9 @@ CALLGUARD="$PWD/target/debug/callguard"
 step "JOSE interop with jwcrypto, both ways"
 python3 tests/interop/jose_interop.py "$CALLGUARD"
 
+step "README: the publish-and-serve walk-through, run as written"
+bash scripts/run-readme-walkthrough.sh | tail -3
+
 step "bindings: generated Kotlin and Swift are fresh"
 bash bindings/generate.sh --check
 
@@ -43,7 +46,8 @@ bash android-sample/run-jvm-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' |
 
 step "Swift: syntax of every .swift file (tree-sitter; no Swift compiler here)"
 mapfile -t swift_files < <(git ls-files -co --exclude-standard '*.swift')
-python3 scripts/check-swift-syntax.py --self-test "${swift_files[@]}"
+python3 scripts/readme-snippets.py >/dev/null
+python3 scripts/check-swift-syntax.py --self-test "${swift_files[@]}" target/readme/ReadmeExample.swift
 
 step "shellcheck"
 mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run)

@@ -15,7 +15,9 @@ cargo build --quiet --release -p callguard-ffi
 cargo build --quiet -p callguard-sync --example hostile_server
 
 CP_COMPILE="/usr/share/java/jna.jar:/usr/share/java/junit-jupiter-api.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit5.jar:$KLIB/kotlinx-coroutines-core-jvm.jar"
-sources=(bindings/kotlin/generated bindings/kotlin/src bindings/kotlin/test)
+# The README's "Use it from Kotlin" block is compiled too, so it cannot rot.
+python3 scripts/readme-snippets.py >/dev/null
+sources=(bindings/kotlin/generated bindings/kotlin/src bindings/kotlin/test target/readme/ReadmeExample.kt)
 # kotlinc has no daemon outside Gradle and spends most of its time warming
 # up: compile only when a source changed.
 stamp=$( { find "${sources[@]}" -name '*.kt' -print0 | sort -z | xargs -0 sha256sum; echo "$CP_COMPILE"; } | sha256sum | cut -d' ' -f1)

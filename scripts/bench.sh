@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Measures the hot paths and prints each figure next to its budget, side by
+# side, from one run on this machine. Numbers, not assertions: nothing here
+# fails on a slow machine. Usage: scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh >/dev/null
+
+echo "== criterion (core/benches/core.rs)"
+cargo bench --quiet -p callguard-core --bench core -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
+median_ns() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['median']['point_estimate'])" "target/criterion/$1/new/estimates.json"; }
+
+echo "== stress (core/examples/stress.rs, release)"
+stress="$(cargo run --quiet --release -p callguard-core --example stress)"
+echo "$stress"
+
+echo "== batch normalize: callguard (release) vs Python phonenumbers, same 200 000 strings"
+[ -f target/normalize_corpus.tsv ] || python3 tests/normalize/gen_corpus.py target/normalize_corpus.tsv >/dev/null
+python3 - <<'PY'
+rows = [l.split("\t")[1] for l in open("target/normalize_corpus.tsv", encoding="utf-8") if l.startswith("RU\t")]
+out = [rows[i % len(rows)] for i in range(200_000)]
+open("target/bench-numbers.txt", "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+cargo build --quiet --release -p callguard-cli
+start=$(date +%s.%N)
+./target/release/callguard normalize --region RU < target/bench-numbers.txt > target/bench-rust.txt
+rust_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+py_s=$(python3 - <<'PY'
+import time, phonenumbers
+lines = open("target/bench-numbers.txt", encoding="utf-8").read().splitlines()
+t = time.perf_counter()
+out = []
+for s in lines:
+    try:
+        out.append(phonenumbers.format_number(phonenumbers.parse(s, "RU"), phonenumbers.PhoneNumberFormat.E164))
+    except phonenumbers.NumberParseException:
+        out.append("invalid")
+print(time.perf_counter() - t)
+PY
+)
+agree=$(python3 - <<'PY'
+import phonenumbers
+lines = open("target/bench-numbers.txt", encoding="utf-8").read().splitlines()[:20000]
+ours = open("target/bench-rust.txt").read().splitlines()[:20000]
+same = 0
+for s, o in zip(lines, ours):
+    try:
+        same += phonenumbers.format_number(phonenumbers.parse(s, "RU"), phonenumbers.PhoneNumberFormat.E164) == o
+    except phonenumbers.NumberParseException:
+        same += o == "invalid"
+print(f"{same}/{len(lines)}")
+PY
+)
+
+screen_listed=$(median_ns screen_listed_number_10k)
+screen_unlisted=$(median_ns screen_unlisted_number_10k)
+screen_name=$(median_ns screen_messenger_name_10k)
+norm=$(median_ns normalize_mixed_formats)
+load=$(median_ns verify_and_load/10k_contacts)
+echo
+echo "== figures (this machine: $(nproc) cores, $(uname -m))"
+awk -v a="$screen_listed" -v b="$screen_unlisted" -v c="$screen_name" -v n="$norm" -v l="$load" \
+    -v r="$rust_s" -v p="$py_s" -v ag="$agree" 'BEGIN {
+  printf "%-48s %14s %14s %10s\n", "measure", "measured", "budget", "ratio"
+  printf "%-48s %11.0f ns %11s ns %9.2fx\n", "screen, listed number, 10k-contact list (median)", a, "2000", 2000 / a
+  printf "%-48s %11.0f ns %11s ns %9.2fx\n", "screen, unlisted number (median)", b, "2000", 2000 / b
+  printf "%-48s %11.0f ns %11s ns %9.2fx\n", "screen, messenger call by name only (median)", c, "2000", 2000 / c
+  printf "%-48s %11.0f ns %11s ns %9.2fx\n", "normalize one caller string (median)", n, "1000", 1000 / n
+  printf "%-48s %11.2f ms %11s ms %9.2fx\n", "verify + load a 10k-contact list (median)", l / 1e6, "5", 5 / (l / 1e6)
+  printf "%-48s %11.3f s  %11s    %9.1fx\n", "normalize 200k numbers: callguard CLI", r, "", p / r
+  printf "%-48s %11.3f s  %11s    (budget: callguard >= 10x faster)\n", "normalize 200k numbers: Python phonenumbers", p, ""
+  printf "%-48s %14s\n", "agreement with phonenumbers on those numbers", ag
+}'
