@@ -19,9 +19,9 @@ pub const MAX_SIGNATURES: usize = 16;
 
 /// One signature as it appears in the serialization, still encoded.
 #[derive(Debug, Clone)]
-struct RawSignature {
-    protected: String,
-    signature: String,
+struct RawSignature<'a> {
+    protected: Cow<'a, str>,
+    signature: Cow<'a, str>,
 }
 
 /// General and flattened JSON in one shape, borrowed from the input (base64url
@@ -66,15 +66,16 @@ pub struct HeaderSummary {
 }
 
 /// A parsed but unverified JWS.
+/// Borrows from the input: a large list is not copied before it is checked.
 #[derive(Debug, Clone)]
-pub struct Jws {
-    payload_b64: String,
-    signatures: Vec<RawSignature>,
+pub struct Jws<'a> {
+    payload_b64: Cow<'a, str>,
+    signatures: Vec<RawSignature<'a>>,
 }
 
-impl Jws {
+impl<'a> Jws<'a> {
     /// Parses general JSON, flattened JSON or compact serialization.
-    pub fn parse(input: &[u8]) -> Result<Jws, ListError> {
+    pub fn parse(input: &'a [u8]) -> Result<Jws<'a>, ListError> {
         let text = std::str::from_utf8(input).map_err(|_| ListError::malformed("not UTF-8"))?;
         let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
         let jws = if text.starts_with('{') {
@@ -93,8 +94,8 @@ impl Jws {
         Ok(jws)
     }
 
-    fn parse_json(text: &str) -> Result<Jws, ListError> {
-        let jws: JsonJws<'_> = serde_json::from_str(text)
+    fn parse_json(text: &'a str) -> Result<Jws<'a>, ListError> {
+        let jws: JsonJws<'a> = serde_json::from_str(text)
             .map_err(|_| ListError::malformed("JWS JSON members missing, mistyped or invalid"))?;
         let signatures = match (jws.signatures, jws.protected, jws.signature) {
             // General serialization.
@@ -102,20 +103,17 @@ impl Jws {
                 .into_iter()
                 .map(|s| {
                     Ok(RawSignature {
-                        protected: s
-                            .protected
-                            .ok_or_else(|| {
-                                ListError::malformed("a signature has no protected header")
-                            })?
-                            .into_owned(),
-                        signature: s.signature.into_owned(),
+                        protected: s.protected.ok_or_else(|| {
+                            ListError::malformed("a signature has no protected header")
+                        })?,
+                        signature: s.signature,
                     })
                 })
                 .collect::<Result<_, ListError>>()?,
             // Flattened serialization.
             (None, Some(protected), Some(signature)) => vec![RawSignature {
-                protected: protected.into_owned(),
-                signature: signature.into_owned(),
+                protected,
+                signature,
             }],
             _ => {
                 return Err(ListError::malformed(
@@ -124,19 +122,19 @@ impl Jws {
             }
         };
         Ok(Jws {
-            payload_b64: jws.payload.into_owned(),
+            payload_b64: jws.payload,
             signatures,
         })
     }
 
-    fn parse_compact(text: &str) -> Result<Jws, ListError> {
+    fn parse_compact(text: &'a str) -> Result<Jws<'a>, ListError> {
         let mut parts = text.split('.');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some(h), Some(p), Some(s), None) => Ok(Jws {
-                payload_b64: p.to_string(),
+                payload_b64: Cow::Borrowed(p),
                 signatures: vec![RawSignature {
-                    protected: h.to_string(),
-                    signature: s.to_string(),
+                    protected: Cow::Borrowed(h),
+                    signature: Cow::Borrowed(s),
                 }],
             }),
             _ => Err(ListError::malformed(
@@ -198,7 +196,11 @@ impl Jws {
     }
 
     /// One signature: header rules, then the key, then the cryptography.
-    fn check_one<'t>(&self, sig: &RawSignature, trust: &'t Trust) -> Result<&'t str, ListError> {
+    fn check_one<'t>(
+        &self,
+        sig: &RawSignature<'_>,
+        trust: &'t Trust,
+    ) -> Result<&'t str, ListError> {
         let header = decode_header(&sig.protected)?;
         let alg = match header.alg.as_deref() {
             Some(name) => Alg::from_jws(name).ok_or(ListError::UnsupportedAlg)?,

@@ -87,9 +87,20 @@ pub enum Match {
 impl ContactList {
     /// Parses and checks a payload (the bytes a JWS signed).
     pub fn parse(payload: &[u8]) -> Result<ContactList, ListError> {
-        let raw: RawPayload = match serde_json::from_slice(payload) {
+        // Contacts go straight into the builder as they are parsed: peak
+        // memory stays near the size of the result, not of a parsed tree.
+        let mut builder = Builder::default();
+        let mut deserializer = serde_json::Deserializer::from_slice(payload);
+        let parsed = serde::de::DeserializeSeed::deserialize(
+            PayloadSeed {
+                builder: &mut builder,
+            },
+            &mut deserializer,
+        )
+        .and_then(|raw| deserializer.end().map(|_| raw));
+        let raw = match parsed {
             Ok(raw) => raw,
-            Err(e) => return Err(explain_parse_failure(payload, &e)),
+            Err(e) => return Err(explain_parse_failure(payload, builder.error.take(), &e)),
         };
         if raw.kind != LIST_TYPE {
             return Err(ListError::WrongType);
@@ -107,12 +118,6 @@ impl ContactList {
             return Err(ListError::malformed(
                 "\"expires_at\" is not after \"issued_at\"",
             ));
-        }
-        let mut builder = Builder::default();
-        for (index, contact) in raw.contacts.into_iter().enumerate() {
-            builder
-                .add(contact)
-                .map_err(|what| ListError::InvalidContact { index, what })?;
         }
         let (numbers, prefixes, short_codes, labels) = builder.finish()?;
         Ok(ContactList {
@@ -220,8 +225,13 @@ fn timestamp(text: &str, field: &str) -> Result<Timestamp, ListError> {
         .ok_or_else(|| ListError::malformed(format!("\"{field}\" is not an RFC 3339 timestamp")))
 }
 
-/// serde stopped: say whether it is not our type, a newer schema, or broken.
-fn explain_parse_failure(payload: &[u8], error: &serde_json::Error) -> ListError {
+/// Parsing stopped: say whether it is not our type, a newer schema (whose
+/// contacts may well look invalid to us), an invalid contact, or broken JSON.
+fn explain_parse_failure(
+    payload: &[u8],
+    contact_error: Option<ListError>,
+    error: &serde_json::Error,
+) -> ListError {
     #[derive(Deserialize)]
     struct Envelope {
         #[serde(rename = "type")]
@@ -236,23 +246,123 @@ fn explain_parse_failure(payload: &[u8], error: &serde_json::Error) -> ListError
             return ListError::UnsupportedSchema { schema };
         }
     }
-    ListError::malformed(format!("payload: {}", error.classify_for_humans()))
+    contact_error.unwrap_or_else(|| {
+        ListError::malformed(format!("payload: {}", error.classify_for_humans()))
+    })
 }
 
 // ---- wire format -------------------------------------------------------
 
-#[derive(Deserialize)]
+/// The payload's members other than the contacts, which stream into the builder.
 struct RawPayload<'a> {
-    #[serde(rename = "type")]
     kind: Cow<'a, str>,
     schema: u64,
-    #[serde(borrow)]
     issuer: RawIssuer<'a>,
     version: u64,
     issued_at: Cow<'a, str>,
     expires_at: Cow<'a, str>,
-    #[serde(borrow)]
-    contacts: Vec<RawContact<'a>>,
+}
+
+struct PayloadSeed<'b> {
+    builder: &'b mut Builder,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for PayloadSeed<'_> {
+    type Value = RawPayload<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
+    type Value = RawPayload<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a contact-list object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        fn once<T, E: Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+            if slot.replace(value).is_some() {
+                return Err(E::duplicate_field(name));
+            }
+            Ok(())
+        }
+        let (mut kind, mut schema, mut issuer, mut version, mut issued_at, mut expires_at) =
+            (None, None, None, None, None, None);
+        let mut contacts_seen = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "type" => once(&mut kind, map.next_value()?, "type")?,
+                "schema" => once(&mut schema, map.next_value()?, "schema")?,
+                "issuer" => once(&mut issuer, map.next_value()?, "issuer")?,
+                "version" => once(&mut version, map.next_value()?, "version")?,
+                "issued_at" => once(&mut issued_at, map.next_value()?, "issued_at")?,
+                "expires_at" => once(&mut expires_at, map.next_value()?, "expires_at")?,
+                "contacts" => {
+                    if std::mem::replace(&mut contacts_seen, true) {
+                        return Err(A::Error::duplicate_field("contacts"));
+                    }
+                    map.next_value_seed(ContactsSeed {
+                        builder: &mut *self.builder,
+                    })?;
+                }
+                // Unknown members are skipped (without recursion): forward compatibility.
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        if !contacts_seen {
+            return Err(A::Error::missing_field("contacts"));
+        }
+        Ok(RawPayload {
+            kind: kind.ok_or_else(|| A::Error::missing_field("type"))?,
+            schema: schema.ok_or_else(|| A::Error::missing_field("schema"))?,
+            issuer: issuer.ok_or_else(|| A::Error::missing_field("issuer"))?,
+            version: version.ok_or_else(|| A::Error::missing_field("version"))?,
+            issued_at: issued_at.ok_or_else(|| A::Error::missing_field("issued_at"))?,
+            expires_at: expires_at.ok_or_else(|| A::Error::missing_field("expires_at"))?,
+        })
+    }
+}
+
+struct ContactsSeed<'b> {
+    builder: &'b mut Builder,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ContactsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ContactsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of contacts")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(contact) = seq.next_element::<RawContact<'de>>()? {
+            if let Err(what) = self.builder.add(contact) {
+                // Keep the precise reason; serde only needs to stop.
+                self.builder.error = Some(ListError::InvalidContact { index, what });
+                return Err(serde::de::Error::custom("invalid contact"));
+            }
+            index += 1;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Deserialize)]
@@ -364,6 +474,8 @@ struct Builder {
     /// Hash of a label's (language, text) pairs → ids with that hash.
     label_ids: HashMap<u64, Vec<u32>>,
     count: u32,
+    /// The first invalid contact, when parsing stopped because of it.
+    error: Option<ListError>,
 }
 
 type Tables = (
