@@ -10,9 +10,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 repo="$(cd "$here/.." && pwd)"
 
-TOOLS_DIR="${CALLGUARD_TOOLS:-$HOME/.cache/callguard-tools}"
-KOTLIN_HOME="$TOOLS_DIR/kotlin/node_modules/kotlin-compiler"
-KLIB="$KOTLIN_HOME/lib"
+# shellcheck source=scripts/kotlin-jvm.sh
+source "$repo/scripts/kotlin-jvm.sh"
 BUILD="$repo/target/android-logic"
 LIB_DIR="$repo/target/release"
 
@@ -23,7 +22,6 @@ done
 # Always (cheap when fresh): the library must match the generated bindings.
 (cd "$repo" && cargo build --quiet --release -p callguard-ffi)
 
-CP_COMPILE="/usr/share/java/jna.jar:/usr/share/java/junit-jupiter-api.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit5.jar:$KLIB/kotlinx-coroutines-core-jvm.jar"
 sources=(
   "$repo/bindings/kotlin/generated"
   "$repo/bindings/kotlin/src"
@@ -36,26 +34,6 @@ if grep -rn --include='*.kt' -E '^import (android|androidx)\.' "${sources[2]}" "
   exit 1
 fi
 
-# kotlinc has no daemon outside Gradle: compile only when a source changed.
-stamp=$( { find "${sources[@]}" -name '*.kt' -print0 | sort -z | xargs -0 sha256sum; echo "$CP_COMPILE"; } | sha256sum | cut -d' ' -f1)
-if [ -d "$BUILD/classes" ] && [ "$(cat "$BUILD/classes.stamp" 2>/dev/null)" = "$stamp" ]; then
-  echo "kotlinc: sources unchanged, reusing $BUILD/classes"
-else
-  rm -rf "$BUILD/classes" "$BUILD/classes.stamp"
-  mkdir -p "$BUILD"
-  JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1" "$KOTLIN_HOME/bin/kotlinc" -cp "$CP_COMPILE" \
-    -jvm-target 17 -nowarn -d "$BUILD/classes" "${sources[@]}"
-  echo "$stamp" > "$BUILD/classes.stamp"
-fi
-
-CP_RUN="$BUILD/classes:/usr/share/java/jna.jar:$KLIB/kotlin-stdlib.jar:$KLIB/kotlin-test.jar:$KLIB/kotlin-test-junit5.jar:$KLIB/kotlinx-coroutines-core-jvm.jar"
-rc=0
-java -Djna.library.path="$LIB_DIR" -Dcallguard.vectors="$repo/tests/vectors" \
-  -jar /usr/share/java/junit-platform-console-standalone.jar \
-  --class-path "$CP_RUN" --select-package io.callguard.sample.logic --fail-if-no-tests \
-  --disable-banner --disable-ansi-colors --details=tree "$@" > "$BUILD/junit.log" 2>&1 || rc=$?
-cat "$BUILD/junit.log"
-ok=$(sed -n 's/^\[ *\([0-9]*\) tests successful.*/\1/p' "$BUILD/junit.log")
-bad=$(sed -n 's/^\[ *\([0-9]*\) tests failed.*/\1/p' "$BUILD/junit.log")
-echo "android-logic: ${ok:-0} passed, ${bad:-0} failed"
-exit "$rc"
+kotlin_compile "$BUILD" "${sources[@]}"
+kotlin_junit "$BUILD" android-logic io.callguard.sample.logic \
+  -Djna.library.path="$LIB_DIR" -Dcallguard.vectors="$repo/tests/vectors"

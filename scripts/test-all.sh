@@ -51,7 +51,7 @@ python3 scripts/check-swift-syntax.py --self-test "${swift_files[@]}" target/rea
 
 step "shellcheck"
 mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run)
-shellcheck "${shell_files[@]}"
+shellcheck -x "${shell_files[@]}"
 echo "shellcheck: ${#shell_files[@]} scripts clean"
 
 step "size budget: stripped release library for this host"
