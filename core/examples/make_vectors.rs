@@ -272,6 +272,48 @@ fn main() {
         none.clone(),
     );
 
+    // The header must be a JSON object, and `crit`/`b64` must be absent, even as null.
+    let array_header = B64.encode(json!(["EdDSA", "ed-a", "callguard-list+json"]).to_string());
+    let sig = ed_a
+        .sign(format!("{array_header}.{payload_b64}").as_bytes())
+        .unwrap();
+    case(
+        "header-as-json-array",
+        "example-bank",
+        format!("{array_header}.{payload_b64}.{}", B64.encode(sig)),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "crit-null",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "crit": null}),
+        ),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "b64-null",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "EdDSA", "kid": "ed-a", "typ": "callguard-list+json", "b64": null}),
+        ),
+        "malformed",
+        none.clone(),
+    );
+    // Bad payload base64 is malformed before any signature is looked at.
+    case(
+        "payload-not-base64",
+        "example-bank",
+        format!("{none_header}.not*base64.AAAA"),
+        "malformed",
+        none.clone(),
+    );
     let mut der: Value = serde_json::from_str(&sign(&base, &[&p256])).unwrap();
     let raw = B64.decode(s(&der["signatures"][0]["signature"])).unwrap();
     der["signatures"][0]["signature"] = json!(B64.encode(to_der(&raw)));

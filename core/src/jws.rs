@@ -53,8 +53,15 @@ struct ProtectedHeader {
     alg: Option<String>,
     kid: Option<String>,
     typ: Option<String>,
-    crit: Option<serde_json::Value>,
-    b64: Option<bool>,
+    /// Present at all, even as `null`: refused.
+    #[serde(default, deserialize_with = "present")]
+    crit: bool,
+    #[serde(default, deserialize_with = "present")]
+    b64: bool,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(deserializer).map(|_| true)
 }
 
 /// The decoded header, for `callguard inspect`.
@@ -66,10 +73,15 @@ pub struct HeaderSummary {
 }
 
 /// A parsed but unverified JWS.
+/// The encoded payload and the signatures of one serialization.
+type Parts<'a> = (Cow<'a, str>, Vec<RawSignature<'a>>);
+
 /// Borrows from the input: a large list is not copied before it is checked.
 #[derive(Debug, Clone)]
 pub struct Jws<'a> {
     payload_b64: Cow<'a, str>,
+    /// Decoded at parse time: bad base64 is `malformed` before any signature check.
+    payload: Vec<u8>,
     signatures: Vec<RawSignature<'a>>,
 }
 
@@ -78,10 +90,15 @@ impl<'a> Jws<'a> {
     pub fn parse(input: &'a [u8]) -> Result<Jws<'a>, ListError> {
         let text = std::str::from_utf8(input).map_err(|_| ListError::malformed("not UTF-8"))?;
         let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
-        let jws = if text.starts_with('{') {
+        let (payload_b64, signatures) = if text.starts_with('{') {
             Self::parse_json(text)?
         } else {
             Self::parse_compact(text)?
+        };
+        let jws = Jws {
+            payload: b64(&payload_b64, "payload")?,
+            payload_b64,
+            signatures,
         };
         if jws.signatures.is_empty() {
             return Err(ListError::malformed("no signatures"));
@@ -94,7 +111,7 @@ impl<'a> Jws<'a> {
         Ok(jws)
     }
 
-    fn parse_json(text: &'a str) -> Result<Jws<'a>, ListError> {
+    fn parse_json(text: &'a str) -> Result<Parts<'a>, ListError> {
         let jws: JsonJws<'a> = serde_json::from_str(text)
             .map_err(|_| ListError::malformed("JWS JSON members missing, mistyped or invalid"))?;
         let signatures = match (jws.signatures, jws.protected, jws.signature) {
@@ -121,22 +138,19 @@ impl<'a> Jws<'a> {
                 ))
             }
         };
-        Ok(Jws {
-            payload_b64: jws.payload,
-            signatures,
-        })
+        Ok((jws.payload, signatures))
     }
 
-    fn parse_compact(text: &'a str) -> Result<Jws<'a>, ListError> {
+    fn parse_compact(text: &'a str) -> Result<Parts<'a>, ListError> {
         let mut parts = text.split('.');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some(h), Some(p), Some(s), None) => Ok(Jws {
-                payload_b64: Cow::Borrowed(p),
-                signatures: vec![RawSignature {
+            (Some(h), Some(p), Some(s), None) => Ok((
+                Cow::Borrowed(p),
+                vec![RawSignature {
                     protected: Cow::Borrowed(h),
                     signature: Cow::Borrowed(s),
                 }],
-            }),
+            )),
             _ => Err(ListError::malformed(
                 "neither JSON nor a three-part compact JWS",
             )),
@@ -144,8 +158,8 @@ impl<'a> Jws<'a> {
     }
 
     /// The payload bytes. Unverified until `verify` says otherwise.
-    pub fn payload(&self) -> Result<Vec<u8>, ListError> {
-        b64(&self.payload_b64, "payload")
+    pub fn payload(&self) -> &[u8] {
+        &self.payload
     }
 
     /// Headers as they are, for display only.
@@ -206,14 +220,14 @@ impl<'a> Jws<'a> {
             Some(name) => Alg::from_jws(name).ok_or(ListError::UnsupportedAlg)?,
             None => return Err(ListError::UnsupportedAlg),
         };
-        if header.crit.is_some() {
+        if header.crit {
             // We understand no extension, so any `crit` is fatal (RFC 7515
             // §4.1.11; an empty list is itself invalid there).
             return Err(ListError::malformed(
                 "unsupported critical header parameter",
             ));
         }
-        if header.b64.is_some() {
+        if header.b64 {
             // RFC 7797 unencoded payloads: refused, with or without crit.
             return Err(ListError::malformed(
                 "\"b64\" header parameter is not supported",
@@ -252,6 +266,12 @@ fn is_list_typ(typ: &str) -> bool {
 
 fn decode_header(protected: &str) -> Result<ProtectedHeader, ListError> {
     let bytes = b64(protected, "protected header")?;
+    // A JSON object, not the array form serde would also map onto the struct.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ListError::malformed(
+            "the protected header is not a JSON object",
+        ));
+    }
     serde_json::from_slice(&bytes).map_err(|_| {
         ListError::malformed("the protected header is not a JSON object of the expected shape")
     })

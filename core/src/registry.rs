@@ -43,6 +43,20 @@ impl Registry {
         self.current.store(Arc::new(next));
     }
 
+    /// Takes `issuer`'s list out of force (its trust changed and it no
+    /// longer verifies).
+    pub fn deactivate(&self, issuer: &str) {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let next: Vec<Arc<ContactList>> = self
+            .current
+            .load()
+            .iter()
+            .filter(|l| l.issuer.id != issuer)
+            .cloned()
+            .collect();
+        self.current.store(Arc::new(next));
+    }
+
     /// The list in force for `issuer`.
     pub fn get(&self, issuer: &str) -> Option<Arc<ContactList>> {
         self.current

@@ -11,14 +11,14 @@ use serde::Deserialize;
 /// More keys than this in one trust file is a mistake, not a rotation.
 pub const MAX_TRUSTED_KEYS: usize = 64;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trust {
     pub issuer: String,
     pub threshold: usize,
     keys: Vec<TrustedKey>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustedKey {
     pub kid: String,
     pub key: PublicKey,

@@ -113,6 +113,11 @@ threat!(unknown_crit, "unknown-crit" => "malformed");
 threat!(unencoded_payload_b64_false, "b64-false" => "malformed");
 threat!(unencoded_payload_b64_false_without_crit, "b64-false-without-crit" => "malformed");
 
+threat!(header_as_json_array, "header-as-json-array" => "malformed");
+threat!(crit_present_as_null, "crit-null" => "malformed");
+threat!(b64_present_as_null, "b64-null" => "malformed");
+threat!(payload_not_base64, "payload-not-base64" => "malformed");
+
 // Type confusion.
 threat!(wrong_typ_header, "wrong-typ" => "wrong_type");
 threat!(missing_typ_header, "missing-typ" => "wrong_type");

@@ -87,3 +87,44 @@ fn every_call_vector_gets_its_expected_screening() {
         }
     }
 }
+
+/// A stale inbound-only warning is not hidden by another bank's current
+/// prefix covering the same number (someone could block one bank's sync
+/// until its list expires).
+#[test]
+fn another_banks_current_data_never_hides_a_stale_warning() {
+    use callguard_core::ContactList;
+    let list = |issuer: &str, expires: &str, contact: serde_json::Value| {
+        let p = serde_json::json!({"type": "callguard.contact-list", "schema": 1,
+            "issuer": {"id": issuer, "name": {"en": issuer}}, "version": 1,
+            "issued_at": "2026-01-01T00:00:00Z", "expires_at": expires, "contacts": [contact]});
+        Arc::new(ContactList::parse(p.to_string().as_bytes()).unwrap())
+    };
+    let expired_b = list(
+        "bank-b",
+        "2026-06-01T00:00:00Z",
+        serde_json::json!({"number": "+74950000005", "direction": "inbound_only", "label": {"en": "B hotline"}}),
+    );
+    let current_a = list(
+        "bank-a",
+        "2099-01-01T00:00:00Z",
+        serde_json::json!({"prefix": "+7495000", "direction": "both", "label": {"en": "A range"}}),
+    );
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+    };
+    let call = Call {
+        number: "+74950000005",
+        channel: Channel::Phone,
+        display_name: None,
+        attestation: Attestation::Passed,
+        direction: CallDirection::Incoming,
+    };
+    let got = screen(&[current_a, expired_b], &call, &ctx);
+    assert_eq!(
+        (got.verdict.name(), got.reason.code(), got.issuer.as_deref()),
+        ("spoofed", "inbound_only", Some("bank-b"))
+    );
+}

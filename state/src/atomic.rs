@@ -42,13 +42,22 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes temporary files a crashed writer left behind.
+/// Removes temporary files a crashed writer left behind. Only old ones:
+/// a young one may belong to another process (app or extension) writing now.
 pub fn remove_stale_temps(dir: &Path) {
+    let stale = |entry: &fs::DirEntry| {
+        entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600))
+    };
     if let Ok(entries) = fs::read_dir(dir) {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with('.') && name.ends_with(".tmp") {
+            if name.starts_with('.') && name.ends_with(".tmp") && stale(&entry) {
                 let _ = fs::remove_file(entry.path());
             }
         }

@@ -88,39 +88,60 @@ impl Guard {
     /// Adds (or replaces) an issuer's trust. With a state directory, the
     /// list accepted earlier for that issuer is re-verified and put in
     /// force at once, even if it has expired since: an expired list may
-    /// still warn, and screening knows never to vouch with it.
+    /// still warn, and screening knows never to vouch with it. A list that
+    /// does not verify under a changed trust leaves force.
     pub fn add_trust(&self, json: &[u8]) -> Result<String, GuardError> {
         let trust = Arc::new(Trust::from_json(json).map_err(GuardError::Trust)?);
         let issuer = trust.issuer.clone();
-        {
+        let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
+        let unchanged = {
             let mut trusts = self.trusts.write().unwrap_or_else(|p| p.into_inner());
-            trusts.retain(|t| t.issuer != issuer);
+            let previous = trusts
+                .iter()
+                .position(|t| t.issuer == issuer)
+                .map(|i| trusts.remove(i));
             trusts.push(trust.clone());
-        }
-        if let Some(state) = &self.state {
-            let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
-            match state.load(&issuer) {
+            previous.is_some_and(|p| *p == *trust)
+        };
+        let restored = match &self.state {
+            Some(state) => match state.load(&issuer) {
                 Ok(Some(stored)) => {
                     match verify_signed_list(&stored.jws, &trust, self.max_list_bytes) {
-                        Ok(list) => {
-                            let newer_in_memory = self
-                                .registry
-                                .get(&issuer)
-                                .is_some_and(|l| l.version > list.list().version);
-                            if !newer_in_memory {
-                                self.registry.activate(&list);
-                            }
-                            log::info!(
-                                "restored the stored list of an issuer (version {})",
-                                list.list().version
-                            );
+                        Ok(list) => Some(list),
+                        Err(e) => {
+                            log::warn!("stored list not restored: {}", e.code());
+                            None
                         }
-                        Err(e) => log::warn!("stored list not restored: {}", e.code()),
                     }
                 }
-                Ok(None) => {}
-                Err(e) => log::warn!("stored list not restored: {e}"),
+                Ok(None) => None,
+                Err(e) => {
+                    log::warn!("stored list not restored: {e}");
+                    None
+                }
+            },
+            None => None,
+        };
+        match restored {
+            Some(list) => {
+                let newer_in_memory = unchanged
+                    && self
+                        .registry
+                        .get(&issuer)
+                        .is_some_and(|l| l.version > list.list().version);
+                if !newer_in_memory {
+                    self.registry.activate(&list);
+                    log::info!(
+                        "restored the stored list of an issuer (version {})",
+                        list.list().version
+                    );
+                }
             }
+            // A list verified under a trust that has changed since cannot be
+            // re-checked: it leaves force (e.g. the new trust drops a
+            // compromised key). An identical trust added again keeps it.
+            None if !unchanged => self.registry.deactivate(&issuer),
+            None => {}
         }
         Ok(issuer)
     }
@@ -331,6 +352,28 @@ mod tests {
             .add_trust(&vector("trust/example-bank.json"))
             .unwrap();
         assert!(reopened.snapshot().is_empty());
+    }
+
+    #[test]
+    fn a_changed_trust_takes_lists_it_cannot_verify_out_of_force() {
+        let guard = Guard::new(None, 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        assert_eq!(
+            guard.snapshot().len(),
+            1,
+            "the same trust again keeps the list"
+        );
+        guard
+            .add_trust(&vector("trust/example-bank-2of2.json"))
+            .unwrap();
+        assert!(
+            guard.snapshot().is_empty(),
+            "a list not re-verified under the new trust leaves force"
+        );
     }
 
     #[test]

@@ -92,8 +92,10 @@ impl StateDir {
     }
 
     fn previous_path(&self, issuer: &str) -> io::Result<PathBuf> {
-        let current = self.path(issuer)?;
-        Ok(current.with_extension("prev.list"))
+        self.path(issuer)?; // the same id check
+                            // ".list.prev": no issuer id can make a current file of that name
+                            // (ids may contain dots, so "<id>.prev.list" could be another issuer's).
+        Ok(self.lists.join(format!("{issuer}.list.prev")))
     }
 
     fn read(path: &Path) -> Result<Option<StoredList>, StoreError> {
@@ -130,6 +132,11 @@ impl StateDir {
     /// A different version in place is kept first as the previous list.
     pub fn save(&self, issuer: &str, jws: &[u8], prior: &Prior) -> io::Result<()> {
         if let Ok(Some(current)) = self.load(issuer) {
+            // Never go back on disk either: another process sharing this
+            // directory (app and extension) may have stored a newer list.
+            if current.prior.version > prior.version {
+                return Err(io::Error::other("a newer list is already stored"));
+            }
             if current.prior.version != prior.version {
                 let bytes = fs::read(self.path(issuer)?)?;
                 write_atomically(&self.previous_path(issuer)?, &bytes)?;
@@ -205,13 +212,54 @@ mod tests {
     }
 
     #[test]
-    fn stale_temp_files_are_cleaned() {
+    fn stale_temp_files_are_cleaned_but_young_ones_kept() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("lists")).unwrap();
         let stale = dir.path().join("lists/.bank.list.1.0.tmp");
+        let young = dir.path().join("lists/.bank.list.2.0.tmp");
         fs::write(&stale, b"half").unwrap();
+        fs::write(&young, b"being written").unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
         StateDir::open(dir.path()).unwrap();
         assert!(!stale.exists());
+        assert!(young.exists(), "another process may be writing it");
+    }
+
+    #[test]
+    fn a_dotted_issuer_never_shares_a_file_with_another_issuers_previous_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::open(dir.path()).unwrap();
+        let p = |v: u64| Prior {
+            version: v,
+            payload_digest: [v as u8; 32],
+        };
+        state.save("bank.prev", b"other issuer", &p(9)).unwrap();
+        state.save("bank", b"v1", &p(1)).unwrap();
+        state.save("bank", b"v2", &p(2)).unwrap();
+        assert_eq!(
+            state.load("bank.prev").unwrap().unwrap().jws,
+            b"other issuer"
+        );
+        assert_eq!(state.load_previous("bank").unwrap().unwrap().jws, b"v1");
+    }
+
+    #[test]
+    fn the_disk_never_goes_back_a_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::open(dir.path()).unwrap();
+        let p = |v: u64| Prior {
+            version: v,
+            payload_digest: [v as u8; 32],
+        };
+        state.save("bank", b"v7", &p(7)).unwrap();
+        assert!(state.save("bank", b"v6", &p(6)).is_err());
+        assert_eq!(state.load("bank").unwrap().unwrap().jws, b"v7");
     }
 }
 

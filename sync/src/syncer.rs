@@ -27,6 +27,9 @@ pub struct SyncOutcome {
     pub list: Arc<ContactList>,
 }
 
+/// However the app configures it, no sync makes more attempts than this.
+const MAX_ATTEMPTS: u32 = 10;
+
 pub struct Syncer {
     config: SyncConfig,
     transport: Arc<dyn Transport>,
@@ -188,10 +191,23 @@ impl Syncer {
     /// other 4xx: asking again will not help.
     fn fetch_with_retries(&self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
         let started = Instant::now();
-        let attempts = self.config.max_attempts.max(1);
+        let budget = self.config.total_timeout;
+        let attempts = self.config.max_attempts.clamp(1, MAX_ATTEMPTS);
         for attempt in 1..=attempts {
             let last = attempt == attempts;
-            let delay = match self.transport.get(request) {
+            // Every attempt gets only what is left of the one time budget.
+            let remaining = budget.saturating_sub(started.elapsed());
+            if remaining.is_zero() {
+                return Err(SyncError::network(
+                    NetworkCode::Timeout,
+                    "the time budget is spent",
+                ));
+            }
+            let this_try = HttpRequest {
+                timeout: remaining,
+                ..request.clone()
+            };
+            let delay = match self.transport.get(&this_try) {
                 Ok(r) if r.status == 200 || r.status == 304 => return Ok(r),
                 Ok(r) if r.status == 429 || r.status >= 500 => {
                     let status =
@@ -201,7 +217,8 @@ impl Syncer {
                     }
                     match retry_after(&r) {
                         Some(wait) if wait > self.config.max_retry_after => return Err(status),
-                        Some(wait) => wait,
+                        // Never faster than our own backoff, even on "Retry-After: 0".
+                        Some(wait) => wait.max(self.backoff(attempt)),
                         None => self.backoff(attempt),
                     }
                 }
@@ -214,8 +231,7 @@ impl Syncer {
                 Err(e) if e.is_transient() && !last => self.backoff(attempt),
                 Err(e) => return Err(e),
             };
-            // Never let retries outlive the total time budget.
-            if started.elapsed() + delay > self.config.total_timeout {
+            if started.elapsed() + delay > budget {
                 return Err(SyncError::network(
                     NetworkCode::Timeout,
                     "retries would exceed the time budget",

@@ -40,6 +40,13 @@ pub trait Transport: Send + Sync {
 
 /// HTTPS only; plain `http:` only to this machine, and only when allowed.
 pub fn check_url(url: &str, config: &SyncConfig) -> Result<(), SyncError> {
+    // URL parsers read '\\' as '/', which would move the host past our check.
+    if url.contains('\\') || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(SyncError::network(
+            NetworkCode::InsecureRedirect,
+            "malformed URL",
+        ));
+    }
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("https://") {
         return Ok(());
@@ -87,6 +94,8 @@ mod tests {
             "http://bank.example/l",
             "http://127.0.0.1.evil.example/l",
             "http://user@evil.example/x",
+            "http://evil.example\\@127.0.0.1/",
+            "https://a b/",
             "ftp://x",
             "file:///etc/passwd",
         ] {

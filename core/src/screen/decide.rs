@@ -99,6 +99,12 @@ pub fn decide<'l>(
         };
     }
 
+    // 1b. An inbound-only number of an expired list is never the bank
+    // calling: no other bank's current data may hide that warning.
+    if let Some(hit) = stale_hit.filter(|(_, u)| u.direction == ContactDirection::InboundOnly) {
+        return stale(hit);
+    }
+
     // 2. The number is one of the bank's.
     if let Some(hit @ (_, usage)) = fresh_hit {
         let (verdict, risk, reason) = if usage.direction == ContactDirection::InboundOnly {
