@@ -6,6 +6,7 @@
 //! Run: cargo run -p callguard-sync --example hostile_server -- tests/vectors OUT_DIR
 //!
 //! Routes (under both servers): /ok (v13 with ETag "v13", 304 on a match),
+//! /fresh (v100, valid until 2099: for tests on the real clock),
 //! /500-then-ok, /429-then-ok (Retry-After: 1), /404, /tampered, /unknown-key,
 //! /rollback, /expired, /truncated, /endless, /drip, /redirect-http.
 //! `other_ca` serves the same routes with a certificate from another CA.
@@ -35,6 +36,19 @@ fn main() {
         read("lists/unknown-kid.jws"),
         read("lists/rollback.jws"),
     );
+    // Valid whatever today's date: signed now with the vectors' TEST-ONLY key,
+    // for tests that must use the real clock (the suspend wrapper).
+    let key: callguard_core::jwk::Jwk = serde_json::from_slice(&read("keys/ed-a.jwk")).unwrap();
+    let key = callguard_core::jwk::SigningKey::from_jwk(&key).unwrap();
+    let fresh_payload = serde_json::json!({
+        "type": "callguard.contact-list", "schema": 1,
+        "issuer": {"id": "example-bank", "name": {"en": "Example Bank"}},
+        "version": 100, "issued_at": "2026-01-01T00:00:00Z", "expires_at": "2099-01-01T00:00:00Z",
+        "contacts": [{"number": "+74950000001", "direction": "outbound", "label": {"en": "Card department"}}]
+    });
+    let fresh = callguard_core::jws::sign_general(fresh_payload.to_string().as_bytes(), &[&key])
+        .unwrap()
+        .into_bytes();
     let plain = serve(None, {
         let v13 = v13.clone();
         move |_, _| ok(&v13, &[])
@@ -58,6 +72,7 @@ fn main() {
             "/500-then-ok" => ok(&v13, &[]),
             "/429-then-ok" if n == 1 => status(429, &[("Retry-After", "1")]),
             "/429-then-ok" => ok(&v13, &[]),
+            "/fresh" => ok(&fresh, &[]),
             "/tampered" => ok(&tampered, &[]),
             "/unknown-key" => ok(&unknown, &[]),
             "/rollback" => ok(&rollback, &[]),

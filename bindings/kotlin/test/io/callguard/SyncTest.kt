@@ -76,9 +76,10 @@ class SyncTest {
     @Test
     fun suspendWrapperRunsOnIo() = runBlocking {
         guardWithV12().use { guard ->
-            val outcome = guard.syncList("$https/ok")
-            // The real clock decides acceptance here; v13 expires 2026-12-28.
-            assertTrue(outcome.list.version >= 12UL)
+            // syncList uses the real clock: /fresh is valid until 2099.
+            val outcome = guard.syncList("$https/fresh")
+            assertEquals(SyncStatus.UPDATED, outcome.status)
+            assertEquals(100UL, outcome.list.version)
         }
     }
 
