@@ -10,6 +10,7 @@ use crate::store::{StateDir, StoreError};
 use callguard_core::accept::{accept_list, verify_signed_list, Prior};
 use callguard_core::registry::{Registry, Snapshot};
 use callguard_core::{ContactList, ListError, Timestamp, Trust, TrustError};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
 /// Everything the Guard can refuse, with full detail. The bindings map
@@ -228,6 +229,34 @@ impl Guard {
         let stored = self.state.as_ref()?.load_previous(issuer).ok()??;
         let list = verify_signed_list(&stored.jws, &trust, self.max_list_bytes).ok()?;
         Some(list.list().clone())
+    }
+
+    /// The lists as they were at `applied` versions (issuer → version), to
+    /// diff against the lists in force: each is the current list or the one
+    /// before it. `None` when that cannot be known exactly, so the caller
+    /// reloads in full: an issuer added or gone, a version older than the
+    /// previous one, or a list in force that has expired (its entries
+    /// changed with time, not with a version).
+    pub fn lists_at_versions(
+        &self,
+        applied: &HashMap<String, u64>,
+        now: Timestamp,
+    ) -> Option<Vec<Arc<ContactList>>> {
+        let current = self.snapshot();
+        if current.len() != applied.len() || current.iter().any(|l| now > l.expires_at) {
+            return None;
+        }
+        current
+            .iter()
+            .map(|list| {
+                let version = *applied.get(&list.issuer.id)?;
+                if version == list.version {
+                    return Some(list.clone());
+                }
+                self.previous_list(&list.issuer.id)
+                    .filter(|p| p.version == version)
+            })
+            .collect()
     }
 
     /// The lists in force. Lock-free: safe on the screening hot path.

@@ -223,22 +223,7 @@ impl CallGuard {
     ) -> Option<Arc<DirectoryChanges>> {
         let now = Timestamp(now_unix_seconds);
         let current = self.guard.snapshot();
-        if current.len() != applied_versions.len() || current.iter().any(|l| now > l.expires_at) {
-            return None;
-        }
-        let mut old = Vec::with_capacity(current.len());
-        for list in current.iter() {
-            let applied = *applied_versions.get(&list.issuer.id)?;
-            if applied == list.version {
-                old.push(list.clone());
-            } else {
-                let previous = self.guard.previous_list(&list.issuer.id)?;
-                if previous.version != applied {
-                    return None;
-                }
-                old.push(previous);
-            }
-        }
+        let old = self.guard.lists_at_versions(&applied_versions, now)?;
         let core = options.to_core(self.lang);
         let dir = |lists: &[Arc<callguard_core::ContactList>]| Directory::new(lists, core, now);
         let removals = DirectoryDiff::removals(dir(&old), dir(&current));
