@@ -54,6 +54,13 @@ mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run)
 shellcheck -x "${shell_files[@]}"
 echo "shellcheck: ${#shell_files[@]} scripts clean"
 
+step "dependencies: rustls on ring only (no aws-lc, no platform verifier, no OpenSSL)"
+if cargo tree -p callguard-ffi -e normal --prefix none | grep -i -E '^(aws-lc|rustls-platform-verifier|openssl|native-tls)'; then
+  echo "a forbidden crate is in the SDK's dependency tree (above)" >&2
+  exit 1
+fi
+echo "cargo tree: no aws-lc, no platform verifier, no OpenSSL in callguard-ffi"
+
 step "size budget: stripped release library for this host"
 bash scripts/library-size.sh
 
