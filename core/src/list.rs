@@ -102,7 +102,7 @@ impl ContactList {
             Ok(raw) => raw,
             Err(e) => return Err(explain_parse_failure(payload, builder.error.take(), &e)),
         };
-        if raw.kind != LIST_TYPE {
+        if &*raw.kind != LIST_TYPE {
             return Err(ListError::WrongType);
         }
         if raw.schema > SUPPORTED_SCHEMA {
@@ -253,14 +253,72 @@ fn explain_parse_failure(
 
 // ---- wire format -------------------------------------------------------
 
+/// A JSON string borrowed from the payload when it has no escapes, owned
+/// otherwise. (serde's own `Cow` borrows only as a direct field; inside an
+/// `Option`, a `Vec` or a map it would allocate every string.)
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Text<'a>(Cow<'a, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Text<'_> {
+    fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl AsRef<str> for Text<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text<'_> {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+            type Value = Text<'a>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
+}
+
 /// The payload's members other than the contacts, which stream into the builder.
 struct RawPayload<'a> {
-    kind: Cow<'a, str>,
+    kind: Text<'a>,
     schema: u64,
     issuer: RawIssuer<'a>,
     version: u64,
-    issued_at: Cow<'a, str>,
-    expires_at: Cow<'a, str>,
+    issued_at: Text<'a>,
+    expires_at: Text<'a>,
 }
 
 struct PayloadSeed<'b> {
@@ -298,7 +356,7 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
         let mut contacts_seen = false;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
-                "type" => once(&mut kind, map.next_value()?, "type")?,
+                "type" => once(&mut kind, map.next_value::<Text<'de>>()?, "type")?,
                 "schema" => once(&mut schema, map.next_value()?, "schema")?,
                 "issuer" => once(&mut issuer, map.next_value()?, "issuer")?,
                 "version" => once(&mut version, map.next_value()?, "version")?,
@@ -366,30 +424,25 @@ impl<'de> serde::de::Visitor<'de> for ContactsSeed<'_> {
 }
 
 #[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 struct RawIssuer<'a> {
-    id: Cow<'a, str>,
-    #[serde(borrow)]
-    name: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(default, borrow)]
-    aliases: Vec<Cow<'a, str>>,
+    id: Text<'a>,
+    name: BTreeMap<Text<'a>, Text<'a>>,
+    #[serde(default)]
+    aliases: Vec<Text<'a>>,
 }
 
 #[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 struct RawContact<'a> {
-    #[serde(borrow)]
-    number: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    prefix: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    short_code: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    region: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    direction: Cow<'a, str>,
-    #[serde(default, borrow)]
-    channels: Option<Vec<Cow<'a, str>>>,
-    #[serde(borrow)]
-    label: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    number: Option<Text<'a>>,
+    prefix: Option<Text<'a>>,
+    short_code: Option<Text<'a>>,
+    region: Option<Text<'a>>,
+    direction: Text<'a>,
+    #[serde(default)]
+    channels: Option<Vec<Text<'a>>>,
+    label: BTreeMap<Text<'a>, Text<'a>>,
 }
 
 impl RawIssuer<'_> {
@@ -438,7 +491,7 @@ fn check_text(text: &str) -> Result<(), String> {
     }
 }
 
-fn localized(map: BTreeMap<Cow<'_, str>, Cow<'_, str>>) -> Result<Localized, String> {
+fn localized(map: BTreeMap<Text<'_>, Text<'_>>) -> Result<Localized, String> {
     if !map.contains_key("en") {
         return Err("an \"en\" text is required".into());
     }
@@ -562,7 +615,7 @@ impl Builder {
 
     /// Labels repeat across contacts: look the borrowed text up first and
     /// allocate only for a label not seen before.
-    fn intern(&mut self, raw: BTreeMap<Cow<'_, str>, Cow<'_, str>>) -> Result<u32, String> {
+    fn intern(&mut self, raw: BTreeMap<Text<'_>, Text<'_>>) -> Result<u32, String> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for (lang, text) in &raw {
