@@ -63,7 +63,7 @@ pub fn verify_signed_list(
     }
     let parsed = Jws::parse(jws)?;
     parsed.verify(trust)?;
-    let list = ContactList::parse(parsed.payload())?;
+    let list = ContactList::parse(&parsed.payload()?)?;
     if list.issuer.id != trust.issuer {
         return Err(ListError::IssuerMismatch);
     }

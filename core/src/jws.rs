@@ -79,9 +79,10 @@ type Parts<'a> = (Cow<'a, str>, Vec<RawSignature<'a>>);
 /// Borrows from the input: a large list is not copied before it is checked.
 #[derive(Debug, Clone)]
 pub struct Jws<'a> {
+    /// Checked at parse time (bad base64 is `malformed` before any signature
+    /// check), decoded only when asked: a large list is never held twice
+    /// while its signatures are verified.
     payload_b64: Cow<'a, str>,
-    /// Decoded at parse time: bad base64 is `malformed` before any signature check.
-    payload: Vec<u8>,
     signatures: Vec<RawSignature<'a>>,
 }
 
@@ -95,8 +96,8 @@ impl<'a> Jws<'a> {
         } else {
             Self::parse_compact(text)?
         };
+        check_b64(&payload_b64, "payload")?;
         let jws = Jws {
-            payload: b64(&payload_b64, "payload")?,
             payload_b64,
             signatures,
         };
@@ -158,8 +159,8 @@ impl<'a> Jws<'a> {
     }
 
     /// The payload bytes. Unverified until `verify` says otherwise.
-    pub fn payload(&self) -> &[u8] {
-        &self.payload
+    pub fn payload(&self) -> Result<Vec<u8>, ListError> {
+        b64(&self.payload_b64, "payload")
     }
 
     /// Headers as they are, for display only.
@@ -283,6 +284,18 @@ fn signing_input(protected: &str, payload: &str) -> String {
     s.push('.');
     s.push_str(payload);
     s
+}
+
+/// Validates base64url without keeping the bytes: decodes in slices into a
+/// small buffer (64 KiB of text is a whole number of 4-character groups).
+fn check_b64(text: &str, what: &str) -> Result<(), ListError> {
+    let mut buf = vec![0u8; 48 * 1024];
+    for chunk in text.as_bytes().chunks(64 * 1024) {
+        URL_SAFE_NO_PAD
+            .decode_slice(chunk, &mut buf)
+            .map_err(|_| ListError::malformed(format!("{what} is not unpadded base64url")))?;
+    }
+    Ok(())
 }
 
 fn b64(text: &str, what: &str) -> Result<Vec<u8>, ListError> {
