@@ -215,6 +215,11 @@ pub(crate) fn digit_count(n: u64) -> u32 {
     n.checked_ilog10().map_or(1, |l| l + 1)
 }
 
+/// Lower-case hex, for digests in files and headers.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub fn sha256(bytes: &[u8]) -> [u8; 32] {
     let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     digest.as_ref().try_into().expect("SHA-256 is 32 bytes")

@@ -96,7 +96,7 @@ impl ContactDirection {
 }
 
 /// Text in several languages; `en` is always present (the list rules demand it).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized(Vec<(Box<str>, Box<str>)>);
 
 impl Localized {

@@ -264,11 +264,6 @@ impl Guard {
         self.registry.snapshot()
     }
 
-    pub fn issuers(&self) -> Vec<String> {
-        let trusts = self.trusts.read().unwrap_or_else(|p| p.into_inner());
-        trusts.iter().map(|t| t.issuer.clone()).collect()
-    }
-
     pub fn max_list_bytes(&self) -> u64 {
         self.max_list_bytes
     }

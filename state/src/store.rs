@@ -8,6 +8,7 @@
 //! list can never disagree. Trust is never stored here.
 
 use crate::atomic::{remove_stale_temps, write_atomically};
+use callguard_core::list::hex;
 use callguard_core::{trust::is_valid_issuer_id, Prior};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -157,10 +158,6 @@ impl StateDir {
 
 fn sha256(bytes: &[u8]) -> [u8; 32] {
     callguard_core::list::sha256(bytes)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<[u8; 32]> {

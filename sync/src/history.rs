@@ -48,10 +48,7 @@ impl SyncState {
     }
 
     pub fn url_key(url: &str) -> String {
-        callguard_core::list::sha256(url.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        callguard_core::list::hex(&callguard_core::list::sha256(url.as_bytes()))
     }
 }
 

@@ -158,13 +158,7 @@ fn respond<S: Read + Write>(stream: &mut S, dir: &Path) {
             return "404";
         };
         let digest = callguard_core::list::sha256(&body);
-        let etag = format!(
-            "\"{}\"",
-            digest[..12]
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        );
+        let etag = format!("\"{}\"", callguard_core::list::hex(&digest[..12]));
         let content_type = match path.extension().and_then(|e| e.to_str()) {
             Some("jws") => "application/jose+json",
             Some("json") => "application/json",
