@@ -18,6 +18,7 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "normalization corpus from libphonenumber (Python phonenumbers)"
+mkdir -p target
 python3 tests/normalize/gen_corpus.py target/normalize_corpus.tsv
 export CALLGUARD_NORMALIZE_CORPUS="$PWD/target/normalize_corpus.tsv"
 
