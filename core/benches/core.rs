@@ -55,6 +55,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("screen/messenger_name_10k", |b| {
         b.iter(|| screen(black_box(&lists), black_box(&messenger), &ctx))
     });
+    // A friend: every name rule runs to the end and finds nothing.
+    let friend = Call {
+        display_name: Some("Анна Иванова 🌸 (соседка)"),
+        ..messenger
+    };
+    c.bench_function("screen/messenger_friend_10k", |b| {
+        b.iter(|| screen(black_box(&lists), black_box(&friend), &ctx))
+    });
     let samples = [
         "8 (800) 555-35-35",
         "+7 495 500-55-50",
@@ -77,5 +85,20 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core_benches, benches);
+criterion_group!(core_benches, benches, name_benches);
 criterion_main!(core_benches);
+
+fn name_benches(c: &mut Criterion) {
+    use callguard_core::screen::names;
+    let name = "Анна Иванова 🌸 (соседка)";
+    c.bench_function("names/fold_friend", |b| {
+        b.iter(|| names::fold(black_box(name)))
+    });
+    let folded = names::fold(name);
+    c.bench_function("names/authority_friend", |b| {
+        b.iter(|| names::claims_authority(black_box(&folded), []))
+    });
+    c.bench_function("names/number_in_friend", |b| {
+        b.iter(|| names::number_in_name(black_box(name)))
+    });
+}

@@ -6,6 +6,7 @@
 
 use crate::error::ListError;
 use crate::model::{Channel, Channels, ContactDirection, Localized};
+use crate::screen::names::{Alias, Phrase};
 use crate::timestamp::Timestamp;
 use crate::trust::{is_valid_issuer_id, ClassifyForHumans};
 use serde::Deserialize;
@@ -17,6 +18,7 @@ pub const LIST_TYPE: &str = "callguard.contact-list";
 pub const SUPPORTED_SCHEMA: u64 = 1;
 const MAX_TEXT_CHARS: usize = 200;
 const MAX_ALIASES: usize = 64;
+const MAX_AUTHORITY_PHRASES: usize = 64;
 
 /// How the bank uses one contact. 8 bytes, shared by every table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +59,11 @@ pub struct IssuerInfo {
     pub name: Localized,
     /// Names a scammer would use to pose as this bank.
     pub aliases: Vec<String>,
-    /// `aliases` folded for matching (see `screen::names`), computed once at load.
-    folded_aliases: Vec<String>,
+    /// `aliases` compiled for matching (see `screen::names`), once at load.
+    alias_patterns: Vec<Alias>,
+    /// Phrases the issuer adds to the authority lexicon (`authority_phrases`).
+    pub authority_phrases: Vec<String>,
+    phrase_patterns: Vec<Phrase>,
 }
 
 /// A validated list, ready for screening.
@@ -201,9 +206,14 @@ impl ContactList {
                 .sum::<usize>()
     }
 
-    /// The issuer's aliases, folded for display-name matching.
-    pub fn folded_aliases(&self) -> &[String] {
-        &self.issuer.folded_aliases
+    /// The issuer's aliases, compiled for display-name matching.
+    pub fn alias_patterns(&self) -> &[Alias] {
+        &self.issuer.alias_patterns
+    }
+
+    /// The issuer's own authority phrases, compiled.
+    pub fn authority_phrases(&self) -> &[Phrase] {
+        &self.issuer.phrase_patterns
     }
 
     pub fn label_text_bytes(&self) -> usize {
@@ -435,6 +445,8 @@ struct RawIssuer<'a> {
     name: BTreeMap<Text<'a>, Text<'a>>,
     #[serde(default)]
     aliases: Vec<Text<'a>>,
+    #[serde(default)]
+    authority_phrases: Vec<Text<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -465,20 +477,37 @@ impl RawIssuer<'_> {
             )));
         }
         let mut aliases = Vec::with_capacity(self.aliases.len());
+        let mut alias_patterns = Vec::with_capacity(self.aliases.len());
         for (i, alias) in self.aliases.into_iter().enumerate() {
-            check_text(&alias)
-                .map_err(|e| ListError::malformed(format!("issuer.aliases[{i}]: {e}")))?;
+            let field = |e: &str| ListError::malformed(format!("issuer.aliases[{i}]: {e}"));
+            check_text(&alias).map_err(|e| field(&e))?;
+            alias_patterns.push(Alias::compile(&alias).map_err(|p| field(p.describe()))?);
             aliases.push(alias.into_owned());
         }
-        let folded_aliases = aliases
-            .iter()
-            .filter_map(|a| crate::screen::names::folded_alias(a))
-            .collect();
+        if self.authority_phrases.len() > MAX_AUTHORITY_PHRASES {
+            return Err(ListError::malformed(format!(
+                "more than {MAX_AUTHORITY_PHRASES} issuer authority_phrases"
+            )));
+        }
+        let mut authority_phrases = Vec::with_capacity(self.authority_phrases.len());
+        let mut phrase_patterns = Vec::with_capacity(self.authority_phrases.len());
+        for (i, phrase) in self.authority_phrases.into_iter().enumerate() {
+            let field =
+                |e: &str| ListError::malformed(format!("issuer.authority_phrases[{i}]: {e}"));
+            check_text(&phrase).map_err(|e| field(&e))?;
+            let pattern = Phrase::from_list(&phrase)
+                .filter(|p| p.folded_len() >= 4)
+                .ok_or_else(|| field("folds to fewer than 4 visible letters or digits"))?;
+            phrase_patterns.push(pattern);
+            authority_phrases.push(phrase.into_owned());
+        }
         Ok(IssuerInfo {
             id: self.id.into_owned(),
             name,
             aliases,
-            folded_aliases,
+            alias_patterns,
+            authority_phrases,
+            phrase_patterns,
         })
     }
 }

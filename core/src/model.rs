@@ -39,6 +39,11 @@ impl Channel {
         Channel::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// An internet messenger (not the phone network, not SMS).
+    pub fn is_messenger(self) -> bool {
+        !matches!(self, Channel::Phone | Channel::Sms)
+    }
+
     fn bit(self) -> u8 {
         1 << (self as u8)
     }

@@ -93,21 +93,3 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
-
-proptest! {
-    /// The per-character fast path of name folding equals the definition on
-    /// any Latin/Cyrillic text.
-    #[test]
-    fn name_folding_fast_path_matches_the_definition(name in "[ -~\u{400}-\u{4ff}]{0,40}") {
-        let folded = callguard_core::screen::names::fold(&name);
-        let lowered: String = {
-            use unicode_normalization::UnicodeNormalization;
-            name.chars().nfkc().flat_map(char::to_lowercase).collect()
-        };
-        let expected: String = unicode_security::confusable_detection::skeleton(&lowered)
-            .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        prop_assert_eq!(folded, expected);
-    }
-}

@@ -49,6 +49,9 @@ BIDI_WRAPS = [("\u202a", "\u202c"), ("\u2066", "\u2069"), ("\u200e", "\u200e"),
 BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 FULLWIDTH = str.maketrans("0123456789+", "０１２３４５６７８９＋")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# Extensions libphonenumber strips (the E.164 form has none): the base number is the caller.
+EXTENSIONS = [" доб. 1", " доб 25", ", 2", ",,3", ";ext=2", " #2", "#12", " ext. 25", " ext 7", " x12",
+              " extension 4", " доб.: 101"]
 
 
 def oracle_view(s):
@@ -90,6 +93,7 @@ STYLES = [
     ("padded", lambda s, r: "  " + s + " "),
     ("fullwidth", lambda s, r: s.translate(FULLWIDTH)),
     ("arabic_indic", lambda s, r: s.translate(ARABIC_INDIC)),
+    ("extension", lambda s, r: s + r.choice(EXTENSIONS)),
 ]
 
 

@@ -7,6 +7,7 @@
 //! checks, short codes, 15-digit cap, round-trip stability).
 
 mod digits;
+mod extension;
 mod parse;
 #[rustfmt::skip] // generated: one line per region keeps diffs reviewable
 mod regions;
@@ -16,6 +17,7 @@ mod table;
 #[rustfmt::skip] // generated
 mod unicode_digits;
 
+pub(crate) use extension::extension_marker_len;
 use regions::{GEO_COUNT, REGIONS};
 
 /// Home region of the phone, e.g. `Region::from_iso("RU")`.

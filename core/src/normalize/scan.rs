@@ -63,6 +63,7 @@ fn strip_tel(raw: &str) -> &str {
 
 /// None = not a phone number (letters, stray symbols, too many digits).
 pub(super) fn scan(raw: &str) -> Option<Scanned> {
+    let raw = super::extension::extension_start(raw).map_or(raw, |i| &raw[..i]);
     let mut digits = Digits::new();
     let mut plus = false;
     for c in strip_tel(raw).chars() {

@@ -127,7 +127,6 @@ fn unicode_separators_and_marks() {
 fn rejects_garbage() {
     let r = ru();
     for s in [
-        "+7 495 500 55 50 ext 1",
         "*100#",
         "8 800 +7",
         "+",
@@ -202,4 +201,26 @@ fn prefix_expansion_lengths_follow_the_national_patterns() {
         "Canada via +1"
     );
     assert!(e164_lengths_under_prefix(&digits("0123")).is_empty());
+}
+
+#[test]
+fn extensions_leave_the_base_number() {
+    let r = Region::from_iso("RU").unwrap();
+    for s in [
+        "+7 495 500 55 50 ext 1",
+        "+7 800 555-35-35 доб. 1",
+        "8 800 555 35 35, 2",
+        "8 800 555 35 35;ext=2",
+        "88005553535#2",
+        "tel:+7-800-555-35-35;ext=2",
+    ] {
+        let base = if s.contains("495") {
+            74955005550
+        } else {
+            78005553535
+        };
+        assert_eq!(normalize(s, r), Normalized::E164(base), "{s:?}");
+    }
+    // Text after the number that is no extension is still garbage.
+    assert_eq!(normalize("8 800 555 35 35 звоните", r), Normalized::Invalid);
 }

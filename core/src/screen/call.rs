@@ -86,6 +86,8 @@ pub enum Reason {
     /// Outgoing call to a listed number (any direction).
     Listed,
     NameClaimsIssuer,
+    /// A messenger caller whose name claims a financial or state authority role.
+    ClaimsAuthority,
     NotListed,
     /// Screening itself failed (a bug); only the bindings' panic guard uses it.
     InternalError,
@@ -102,6 +104,7 @@ impl Reason {
             Reason::ListedOutbound => "listed_outbound",
             Reason::Listed => "listed",
             Reason::NameClaimsIssuer => "name_claims_issuer",
+            Reason::ClaimsAuthority => "claims_authority",
             Reason::NotListed => "not_listed",
             Reason::InternalError => "internal_error",
         }

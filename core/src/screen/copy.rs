@@ -97,6 +97,10 @@ fn english(
             format!("{bank} · {label}"),
             format!("This number belongs to {bank}, but caller ID can be faked. The bank never asks for codes or passwords, or to move money. If in doubt, hang up and call the number on your card."),
         ),
+        (Verdict::Impersonation, Reason::ClaimsAuthority) => (
+            "Scam warning — banks and the state don't call on messengers".to_string(),
+            format!("This caller on {channel} claims to be a bank's security service, the central bank, the police or another authority. Banks and the state never call customers through WhatsApp, Telegram or other messengers. Hang up. Never share codes, install apps or move money at a caller's request."),
+        ),
         (Verdict::Impersonation, _) => (
             format!("Scam warning — not {bank}"),
             format!("This caller uses the name of {bank} but does not call from any of its numbers. Hang up. Never share codes, install apps or move money at a caller's request."),
@@ -149,6 +153,10 @@ fn russian(
         (Verdict::Official, _) => (
             format!("{bank} · {label}"),
             format!("Номер принадлежит банку ({bank}), но номер на экране можно подделать. Банк никогда не просит коды, пароли или перевести деньги. Если сомневаетесь, положите трубку и позвоните по номеру на карте."),
+        ),
+        (Verdict::Impersonation, Reason::ClaimsAuthority) => (
+            "Мошенники: банки и госорганы не звонят в мессенджерах".to_string(),
+            format!("Звонящий в {channel} выдаёт себя за службу безопасности банка, Центробанк, полицию или другой госорган. Банки и государство не звонят клиентам через WhatsApp, Telegram и другие мессенджеры. Положите трубку. Никому не называйте коды, не устанавливайте приложения и не переводите деньги."),
         ),
         (Verdict::Impersonation, _) => (
             format!("Мошенники — это не {bank}"),

@@ -27,10 +27,36 @@ pub fn decide<'l>(
     home: Option<Region>,
     now: Timestamp,
 ) -> Decision<'l> {
-    let number = match home {
-        Some(home) => normalize(call.number, home),
-        None => normalize_international(call.number),
+    let read = |text: &str| match home {
+        Some(home) => normalize(text, home),
+        None => normalize_international(text),
     };
+    let typed = read(call.number);
+    // A caller can put a name where the number belongs: read it as a name.
+    let number_as_name = (typed == Normalized::Invalid
+        && call.number.chars().any(char::is_alphabetic))
+    .then_some(call.number);
+    let names: Vec<&str> = call
+        .display_name
+        .into_iter()
+        .chain(number_as_name)
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    // A number written in the name ("8 800 555-35-35" as a WhatsApp name).
+    let named = names
+        .iter()
+        .filter_map(|n| names::number_in_name(n))
+        .map(read)
+        .find(|n| *n != Normalized::Invalid);
+    // Without a number of its own, the call is the number its name shows.
+    let (number, named) = match (typed, named) {
+        (Normalized::Invalid, Some(named)) => (named, None),
+        (typed, named) => {
+            let named = named.filter(|n| *n != typed);
+            (typed, named)
+        }
+    };
+
     let current = |l: &&Arc<ContactList>| now <= l.expires_at;
     let has_current = lists.iter().any(|l| current(&l));
     let decision = |verdict, risk, reason, hit: Option<(&'l ContactList, Usage)>| Decision {
@@ -40,6 +66,10 @@ pub fn decide<'l>(
         list: hit.map(|(l, _)| l),
         usage: hit.map(|(_, u)| u),
         number: number.clone(),
+    };
+    let about = |list: &'l ContactList, d: Decision<'l>| Decision {
+        list: Some(list),
+        ..d
     };
 
     // Matches in current lists, and in expired ones: stale data may warn
@@ -57,15 +87,15 @@ pub fn decide<'l>(
                 Some((list, usage)),
             )
         } else {
-            Decision {
-                list: Some(list),
-                ..decision(
+            about(
+                list,
+                decision(
                     Verdict::Unverifiable,
                     Risk::Caution,
                     Reason::NoValidList,
                     None,
-                )
-            }
+                ),
+            )
         }
     };
 
@@ -86,10 +116,28 @@ pub fn decide<'l>(
         };
     }
 
+    let folded: Vec<names::Folded> = names.iter().map(|n| names::fold(n)).collect();
+    // Banks and the state never call through a messenger: no list needed to know it.
+    let claims_authority = || {
+        call.channel.is_messenger()
+            && folded.iter().any(|name| {
+                names::claims_authority(name, lists.iter().flat_map(|l| l.authority_phrases()))
+            })
+    };
+    let authority = || {
+        decision(
+            Verdict::Impersonation,
+            Risk::Danger,
+            Reason::ClaimsAuthority,
+            None,
+        )
+    };
+
     // 1. Nothing current to check against.
     if !has_current {
         return match stale_hit {
             Some(hit) => stale(hit),
+            None if claims_authority() => authority(),
             None => decision(
                 Verdict::Unverifiable,
                 Risk::Caution,
@@ -125,24 +173,57 @@ pub fn decide<'l>(
         return stale(hit);
     }
 
-    // 3. Not a bank number, but the name says it is.
-    if let Some(name) = call.display_name {
-        let folded = names::fold(name);
-        if let Some(list) = lists
-            .iter()
-            .filter(current)
-            .find(|l| names::claims(&folded, l.folded_aliases()))
-        {
-            return Decision {
-                list: Some(list),
-                ..decision(
-                    Verdict::Impersonation,
-                    Risk::Danger,
-                    Reason::NameClaimsIssuer,
-                    None,
-                )
+    // 2c. The name shows a bank number that is not the caller's own.
+    if let Some(named) = named {
+        let named_hit = find_match(lists.iter().filter(current), &named, home)
+            .or_else(|| find_match(lists.iter().filter(|l| !current(l)), &named, home));
+        if let Some((list, usage)) = named_hit {
+            let reason = if usage.direction == ContactDirection::InboundOnly {
+                Some(Reason::InboundOnly)
+            } else if !usage.channels.contains(call.channel) {
+                Some(Reason::ChannelNotUsed)
+            } else {
+                None
+            };
+            return match reason {
+                Some(reason) => Decision {
+                    number: named,
+                    ..decision(Verdict::Spoofed, Risk::Danger, reason, Some((list, usage)))
+                },
+                None => about(
+                    list,
+                    decision(
+                        Verdict::Impersonation,
+                        Risk::Danger,
+                        Reason::NameClaimsIssuer,
+                        None,
+                    ),
+                ),
             };
         }
+    }
+
+    // 3. Not a bank number, but the name says it is.
+    if let Some(list) = lists.iter().filter(current).find(|l| {
+        folded
+            .iter()
+            .any(|name| names::claims(name, l.alias_patterns()))
+    }) {
+        return about(
+            list,
+            decision(
+                Verdict::Impersonation,
+                Risk::Danger,
+                Reason::NameClaimsIssuer,
+                None,
+            ),
+        );
+    }
+
+    // 3b. A messenger caller who claims to be a bank's security service,
+    // the central bank, the police…
+    if claims_authority() {
+        return authority();
     }
 
     // 4. Someone else. Most messenger calls are friends: no nagging.

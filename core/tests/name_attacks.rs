@@ -1,0 +1,374 @@
+//! Display names against the fraudster, and against false alarms.
+//!
+//! - Every name of `tests/names/fraud.tsv` must flag (the rule it names),
+//!   every name of `tests/names/benign.txt` must stay quiet: zero alarms.
+//! - A property test disguises every alias of the shared vectors the way a
+//!   fraudster would and requires `impersonation` every time.
+//! - Over the whole Unicode confusables table: a character and its
+//!   prototype read alike, in either case.
+
+use callguard_core::accept::verify_signed_list;
+use callguard_core::list::ContactList;
+use callguard_core::normalize::Region;
+use callguard_core::screen::names::look_of_char;
+use callguard_core::screen::{
+    screen, Attestation, Call, CallDirection, Context, Lang, Reason, Verdict,
+};
+use callguard_core::{Channel, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
+use proptest::prelude::*;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The shared vectors' lists: Example Bank / Пример Банк and Other Bank / Другой Банк.
+fn lists() -> &'static [Arc<ContactList>] {
+    static LISTS: OnceLock<Vec<Arc<ContactList>>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let read = |p: &str| std::fs::read(repo().join("tests/vectors").join(p)).unwrap();
+        [
+            ("trust/example-bank.json", "lists/valid-eddsa-general.jws"),
+            ("trust/other-bank.json", "lists/other-bank-valid.jws"),
+        ]
+        .iter()
+        .map(|(trust, list)| {
+            let trust = Trust::from_json(&read(trust)).unwrap();
+            verify_signed_list(&read(list), &trust, DEFAULT_MAX_LIST_BYTES)
+                .unwrap()
+                .list()
+                .clone()
+        })
+        .collect()
+    })
+}
+
+fn screen_name(name: &str, channel: Channel) -> (Verdict, Reason) {
+    let call = Call {
+        number: "",
+        channel,
+        display_name: Some(name),
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+    };
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+    };
+    let s = screen(lists(), &call, &ctx);
+    (s.verdict, s.reason)
+}
+
+fn corpus(name: &str) -> String {
+    std::fs::read_to_string(repo().join("tests/names").join(name)).unwrap()
+}
+
+const MESSENGERS: [Channel; 3] = [Channel::Whatsapp, Channel::Telegram, Channel::Viber];
+
+#[test]
+fn ordinary_names_never_raise_an_alarm() {
+    let text = corpus("benign.txt");
+    let names: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        names.len() >= 5000,
+        "benign corpus too small: {}",
+        names.len()
+    );
+    let alarms: Vec<String> = names
+        .iter()
+        .flat_map(|name| MESSENGERS.map(|ch| (name, ch)))
+        .filter_map(|(name, ch)| {
+            let (verdict, reason) = screen_name(name, ch);
+            (verdict != Verdict::Unknown)
+                .then(|| format!("{name:?} on {}: {}", ch.name(), reason.code()))
+        })
+        .collect();
+    println!(
+        "names: benign corpus {} names x {} messengers: {} false alarms",
+        names.len(),
+        MESSENGERS.len(),
+        alarms.len()
+    );
+    assert!(alarms.is_empty(), "false alarms:\n{}", alarms.join("\n"));
+}
+
+#[test]
+fn every_fraud_name_is_caught_by_its_rule() {
+    let text = corpus("fraud.tsv");
+    let mut missed = Vec::new();
+    let (mut authority, mut issuer) = (0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (rule, name) = line.split_once('\t').expect("rule<TAB>name");
+        let expected = match rule {
+            "authority" => {
+                authority += 1;
+                Reason::ClaimsAuthority
+            }
+            "issuer" => {
+                issuer += 1;
+                Reason::NameClaimsIssuer
+            }
+            other => panic!("unknown rule {other}"),
+        };
+        for ch in MESSENGERS {
+            let (verdict, reason) = screen_name(name, ch);
+            if verdict != Verdict::Impersonation || reason != expected {
+                missed.push(format!(
+                    "{rule}\t{name:?} on {}: {} / {}",
+                    ch.name(),
+                    verdict.name(),
+                    reason.code()
+                ));
+            }
+        }
+    }
+    println!(
+        "names: fraud corpus {authority} authority + {issuer} issuer names x {} messengers: {} missed",
+        MESSENGERS.len(),
+        missed.len()
+    );
+    assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
+}
+
+/// Case pairs where the other case is another glyph altogether: the
+/// capital of a long s (`ſ` → `f`) is `S`, of a stigma `ϛ`…; those capitals
+/// are no look-alikes of the prototype.
+const NOT_VISUAL_CASE: &[(char, char)] =
+    &[('S', 'f'), ('Ṡ', 'f'), ('ϛ', 'Σ'), ('ⲋ', 'Σ'), ('Т', '7')];
+
+/// For every entry `x → p` of the TS #39 confusables table (single-character
+/// prototypes): `x` reads like `p` in each of `p`'s cases, and `p` reads like
+/// `x` in each of `x`'s cases — a name's look-alike matches an alias letter
+/// whatever case either side is written in ("ПРИМЕР БАHK" vs "Банк").
+#[test]
+fn a_character_and_its_confusable_prototype_read_alike_in_either_case() {
+    use unicode_security::confusable_detection::skeleton;
+    fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
+        let c = it.next()?;
+        it.next().is_none().then_some(c)
+    }
+    let cases = |c: char| -> Vec<char> {
+        [Some(c), single(c.to_uppercase()), single(c.to_lowercase())]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let (mut checked, mut failures) = (0, Vec::new());
+    for x in (0..0x2_0000u32).filter_map(char::from_u32) {
+        let proto: Vec<char> = skeleton(x.encode_utf8(&mut [0; 4]))
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect();
+        let [p] = proto.as_slice() else { continue };
+        if *p == x {
+            continue;
+        }
+        if look_of_char(x).is_none() {
+            continue;
+        }
+        checked += 1;
+        let mut pairs: Vec<(char, char)> = cases(*p).into_iter().map(|b| (x, b)).collect();
+        pairs.extend(cases(x).into_iter().map(|a| (a, *p)));
+        for (a, b) in pairs {
+            let (Some(la), Some(lb)) = (look_of_char(a), look_of_char(b)) else {
+                continue;
+            };
+            if !(la.meets(lb) || NOT_VISUAL_CASE.contains(&(a, b))) {
+                failures.push(format!("U+{:04X} {a} vs U+{:04X} {b}", a as u32, b as u32));
+            }
+        }
+    }
+    println!(
+        "names: {checked} confusable characters checked against their prototypes, both cases: {} pairs apart",
+        failures.len()
+    );
+    assert!(checked > 5000, "only {checked} confusables checked");
+    assert!(
+        failures.is_empty(),
+        "{} pairs read apart:\n{}",
+        failures.len(),
+        failures[..failures.len().min(40)].join("\n")
+    );
+}
+
+// ---- the disguise generator ----------------------------------------------
+
+/// Look-alikes a fraudster picks by hand, both cases, several scripts.
+const LOOK_ALIKES: &[(char, &str)] = &[
+    ('a', "аАɑαΑᴀ4"),
+    ('b', "ЬВвΒʙ8"),
+    ('c', "сСϲⅽᏟ"),
+    ('e', "еЕεΕᴇᎬ3"),
+    ('h', "һНнΗʜ"),
+    ('i', "іІ1lΙӀ"),
+    ('k', "кКκΚᴋ"),
+    ('l', "1Ӏ|ⅼ"),
+    ('m', "мМΜᴍ"),
+    ('n', "ոΝɴ"),
+    ('o', "оОοΟ0ᴏ"),
+    ('p', "рРρΡᴘᏢ"),
+    ('s', "ѕЅ5"),
+    ('t', "тТτΤᴛ"),
+    ('x', "хХχΧ"),
+    ('y', "уУγ"),
+    ('а', "aAɑαΑ4"),
+    ('в', "BΒʙ8"),
+    ('г', "r"),
+    ('д', "ɡ"),
+    ('е', "eEεΕᴇ"),
+    ('и', "1u"),
+    ('к', "kKκΚᴋ"),
+    ('м', "MΜᴍ"),
+    ('н', "HΗʜ"),
+    ('о', "oOοΟ0"),
+    ('п', "n"),
+    ('р', "pPρΡᴘ"),
+    ('с', "cCϲⅽ"),
+    ('т', "TΤᴛ"),
+    ('у', "yY"),
+    ('х', "xXχΧ"),
+    ('б', "6"),
+];
+
+const INVISIBLE: &[char] = &[
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{180E}',
+];
+const COMBINING: &[char] = &[
+    '\u{0301}', '\u{0308}', '\u{0336}', '\u{0307}', '\u{0323}', '\u{0483}',
+];
+const PUNCTUATION: &[&str] = &[
+    " ", "  ", "-", "_", ".", " · ", "\u{00A0}", "🔒", "«", "»", "*",
+];
+
+/// A tiny deterministic generator, so a failing case replays from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn disguise(alias: &str, rng: &mut Rng) -> String {
+    let mut words: Vec<String> = alias.split_whitespace().map(str::to_string).collect();
+    if words.len() > 1 && rng.chance(30) {
+        words.reverse();
+    }
+    if rng.chance(25) {
+        // A Russian case ending on the last word ("Пример Банка").
+        if let Some(last) = words.last_mut() {
+            if last
+                .chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap()))
+            {
+                last.push_str(["а", "у", "ом", "е"][rng.below(4)]);
+            }
+        }
+    }
+    let mut out = String::new();
+    if rng.chance(20) {
+        out.push_str(["Служба безопасности ", "🔒 ", "Офиц. ", "Security of "][rng.below(4)]);
+    }
+    for (w, word) in words.iter().enumerate() {
+        if w > 0 {
+            out.push_str(if rng.chance(20) {
+                ""
+            } else {
+                PUNCTUATION[rng.below(PUNCTUATION.len())]
+            });
+        }
+        for c in word.chars() {
+            let lower = c.to_lowercase().next().unwrap();
+            let mut shown = match LOOK_ALIKES.iter().find(|(base, _)| *base == lower) {
+                Some((_, subs)) if rng.chance(35) => {
+                    let subs: Vec<char> = subs.chars().collect();
+                    subs[rng.below(subs.len())]
+                }
+                _ => c,
+            };
+            if rng.chance(30) {
+                shown = if shown.is_lowercase() {
+                    shown.to_uppercase().next().unwrap()
+                } else {
+                    shown.to_lowercase().next().unwrap()
+                };
+            }
+            out.push(shown);
+            if rng.chance(10) {
+                out.push(COMBINING[rng.below(COMBINING.len())]);
+            }
+            if rng.chance(10) {
+                out.push(INVISIBLE[rng.below(INVISIBLE.len())]);
+            }
+            if rng.chance(5) {
+                out.push(' ');
+            }
+        }
+    }
+    if rng.chance(15) {
+        // Bidi: an isolate around it, or the text reversed under a right-to-left override.
+        out = if rng.chance(50) {
+            format!("\u{2066}{out}\u{2069}")
+        } else {
+            format!("\u{202E}{}\u{202C}", out.chars().rev().collect::<String>())
+        };
+    }
+    if rng.chance(15) {
+        out = format!("{}{out}", "\u{200B}".repeat(300));
+    }
+    out
+}
+
+fn aliases() -> Vec<String> {
+    lists()
+        .iter()
+        .flat_map(|l| l.issuer.aliases.clone())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Every disguise of every alias is still the bank.
+    #[test]
+    fn a_disguised_alias_is_still_the_bank(alias_index in 0usize..64, seed in 1u64.., channel in 0usize..3) {
+        let aliases = aliases();
+        let alias = &aliases[alias_index % aliases.len()];
+        let name = disguise(alias, &mut Rng(seed));
+        let (verdict, reason) = screen_name(&name, MESSENGERS[channel]);
+        prop_assert_eq!(verdict, Verdict::Impersonation, "{:?} (from {:?}): {}", name, alias, reason.code());
+    }
+}
+
+#[test]
+fn the_generator_reports_its_catch_rate() {
+    let aliases = aliases();
+    let mut rng = Rng(0x5eed);
+    let total = 10_000;
+    let mut missed = Vec::new();
+    for i in 0..total {
+        let alias = &aliases[i % aliases.len()];
+        let name = disguise(alias, &mut rng);
+        if screen_name(&name, Channel::Whatsapp).0 != Verdict::Impersonation {
+            missed.push(format!("{name:?} (from {alias:?})"));
+        }
+    }
+    let caught = total - missed.len();
+    println!("names: generated disguises caught {caught}/{total}");
+    for m in missed.iter().take(30) {
+        println!("missed: {m}");
+    }
+    assert_eq!(caught, total);
+}
