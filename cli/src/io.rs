@@ -1,7 +1,8 @@
 //! Small file helpers shared by the commands. Errors here are usage
 //! errors (exit 2): the operator named a file that cannot be used.
 
-use callguard_core::{Timestamp, Trust};
+use callguard_core::{Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_state::{read_bounded, ReadError};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -15,12 +16,31 @@ impl<E: std::fmt::Display> From<E> for UsageError {
     }
 }
 
+/// A trust file holds at most 64 public keys of a few hundred bytes each.
+pub const MAX_TRUST_BYTES: u64 = 64 * 1024;
+
+/// Lists, payloads, keys, certificates: nothing the CLI reads is larger
+/// than a list may be. Only regular files: a FIFO or `/dev/zero` is
+/// refused at once, naming the file.
 pub fn read(path: &Path) -> Result<Vec<u8>, UsageError> {
-    std::fs::read(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))
+    read_capped(path, DEFAULT_MAX_LIST_BYTES)
+}
+
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, UsageError> {
+    read_bounded(path, limit).map_err(|e| cannot_read(path, &e))
+}
+
+pub fn cannot_read(path: &Path, e: &ReadError) -> UsageError {
+    UsageError(format!("cannot read {}: {e}", path.display()))
+}
+
+pub fn read_trust_bytes(path: &Path) -> Result<Vec<u8>, UsageError> {
+    read_capped(path, MAX_TRUST_BYTES)
 }
 
 pub fn read_trust(path: &Path) -> Result<Trust, UsageError> {
-    Trust::from_json(&read(path)?).map_err(|e| UsageError(format!("{}: {e}", path.display())))
+    Trust::from_json(&read_trust_bytes(path)?)
+        .map_err(|e| UsageError(format!("{}: {e}", path.display())))
 }
 
 /// `--now` if given, else the system clock.

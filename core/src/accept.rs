@@ -83,16 +83,24 @@ pub fn check_current(list: &VerifiedList, now: Timestamp) -> Result<(), ListErro
 
 /// Step 7: never go back, and never accept two different lists under one version.
 pub fn check_history(list: &VerifiedList, prior: Option<&Prior>) -> Result<(), ListError> {
+    check_version(&list.prior(), prior)
+}
+
+/// Step 7 on versions alone. The state directory applies this very rule
+/// again under its writer lock, so a list another process stored in the
+/// meantime is respected too.
+pub fn check_version(offered: &Prior, prior: Option<&Prior>) -> Result<(), ListError> {
     let Some(prior) = prior else { return Ok(()) };
-    let offered = list.list.version;
-    if offered < prior.version {
+    if offered.version < prior.version {
         return Err(ListError::Rollback {
             accepted: prior.version,
-            offered,
+            offered: offered.version,
         });
     }
-    if offered == prior.version && list.list.payload_digest != prior.payload_digest {
-        return Err(ListError::ConflictingVersion { version: offered });
+    if offered.version == prior.version && offered.payload_digest != prior.payload_digest {
+        return Err(ListError::ConflictingVersion {
+            version: offered.version,
+        });
     }
     Ok(())
 }

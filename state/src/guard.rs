@@ -6,7 +6,7 @@
 //! - it is written before it is put in force, so memory never runs ahead of disk;
 //! - every failure leaves the previous list in force and on disk.
 
-use crate::store::{StateDir, StoreError};
+use crate::store::{SaveError, StateDir, StoreError};
 use callguard_core::accept::{accept_list, verify_signed_list, Prior};
 use callguard_core::registry::{Registry, Snapshot};
 use callguard_core::{ContactList, ListError, Timestamp, Trust, TrustError};
@@ -63,7 +63,8 @@ impl Guard {
         Guard {
             trusts: RwLock::new(Vec::new()),
             registry: Registry::new(),
-            state,
+            // Whatever this Guard accepts, it must be able to read back.
+            state: state.map(|s| s.with_max_list_bytes(max_list_bytes)),
             state_error: None,
             max_list_bytes,
             loading: Mutex::new(()),
@@ -170,9 +171,19 @@ impl Guard {
             match accept_list(jws, trust, self.max_list_bytes, now, prior.as_ref()) {
                 Ok(list) => {
                     if let Some(state) = &self.state {
-                        state.save(&trust.issuer, jws, &list.prior()).map_err(|e| {
-                            GuardError::Storage(format!("could not store the list: {}", e.kind()))
-                        })?;
+                        state
+                            .save(&trust.issuer, jws, &list.prior())
+                            .map_err(|e| match e {
+                                // Another process stored a newer list meanwhile.
+                                SaveError::Refused(e) => {
+                                    log::warn!("list rejected: {}", e.code());
+                                    GuardError::List(e)
+                                }
+                                SaveError::Io(e) => GuardError::Storage(format!(
+                                    "could not store the list: {}",
+                                    e.kind()
+                                )),
+                            })?;
                     }
                     self.registry.activate(&list);
                     log::info!("list version {} in force", list.list().version);
@@ -195,19 +206,16 @@ impl Guard {
         Err(error.into())
     }
 
-    /// The highest of what is in force and what is on disk for `issuer`.
+    /// The highest of what is in force and what the state directory
+    /// proves for `issuer` (`StateDir::highest`: a damaged list file does
+    /// not erase the history).
     fn prior(&self, issuer: &str) -> Result<Option<Prior>, GuardError> {
         let in_memory = self.registry.get(issuer).map(|l| Prior {
             version: l.version,
             payload_digest: l.payload_digest,
         });
         let on_disk = match &self.state {
-            Some(state) => match state.load(issuer) {
-                Ok(stored) => stored.map(|s| s.prior),
-                // A corrupt file gives no history; what is in memory still does.
-                Err(StoreError::Corrupt(_)) => None,
-                Err(e) => return Err(e.into()),
-            },
+            Some(state) => state.highest(issuer)?,
             None => None,
         };
         Ok(match (in_memory, on_disk) {
@@ -351,6 +359,89 @@ mod tests {
                 .is_err(),
             "v12 after v13"
         );
+    }
+
+    /// Guard with a state directory where v12 then v13 were accepted.
+    fn guard_after_v12_and_v13(dir: &std::path::Path) {
+        let guard = Guard::open(Some(dir), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        for v in ["lists/valid-eddsa-general.jws", "lists/valid-v13.jws"] {
+            guard.load_list(&vector(v), NOW).unwrap();
+        }
+    }
+
+    fn reopened(dir: &std::path::Path) -> Guard {
+        let guard = Guard::open(Some(dir), 1 << 20);
+        guard.add_trust(&vector("trust/example-bank.json")).unwrap();
+        guard
+    }
+
+    fn assert_rollback(guard: &Guard, list: &str, accepted: u64) {
+        match guard.load_list(&vector(list), NOW) {
+            Err(GuardError::List(ListError::Rollback { accepted: a, .. })) => {
+                assert_eq!(a, accepted, "{list}")
+            }
+            other => panic!("{list}: expected a rollback, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_truncated_list_file_does_not_erase_the_history() {
+        let dir = tempfile::tempdir().unwrap();
+        guard_after_v12_and_v13(dir.path());
+        let file = dir.path().join("lists/example-bank.list");
+        let len = std::fs::metadata(&file).unwrap().len();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_len(len / 2)
+            .unwrap();
+        let guard = reopened(dir.path());
+        assert!(guard.snapshot().is_empty(), "the damaged list is not restored");
+        assert_rollback(&guard, "lists/valid-eddsa-general.jws", 13);
+        assert_rollback(&guard, "lists/rollback.jws", 13);
+        // The same version again repairs the file.
+        guard
+            .load_list(&vector("lists/valid-v13.jws"), NOW)
+            .unwrap();
+        assert_eq!(reopened(dir.path()).snapshot()[0].version, 13);
+    }
+
+    #[test]
+    fn with_the_record_and_the_list_damaged_the_previous_list_still_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        guard_after_v12_and_v13(dir.path());
+        std::fs::write(dir.path().join("lists/example-bank.list"), b"").unwrap();
+        std::fs::write(dir.path().join("versions/example-bank.json"), b"{").unwrap();
+        let guard = reopened(dir.path());
+        assert_rollback(&guard, "lists/rollback.jws", 12);
+        guard
+            .load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+    }
+
+    #[test]
+    fn with_both_list_files_damaged_the_record_still_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        guard_after_v12_and_v13(dir.path());
+        for f in ["lists/example-bank.list", "lists/example-bank.list.prev"] {
+            std::fs::write(dir.path().join(f), b"garbage\n").unwrap();
+        }
+        assert_rollback(&reopened(dir.path()), "lists/valid-eddsa-general.jws", 13);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_in_place_of_the_list_file_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        guard_after_v12_and_v13(dir.path());
+        let file = dir.path().join("lists/example-bank.list");
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+        let guard = reopened(dir.path());
+        assert!(guard.snapshot().is_empty());
+        assert_rollback(&guard, "lists/valid-eddsa-general.jws", 13);
     }
 
     #[test]

@@ -3,8 +3,12 @@
 //! so `callguard-core` stays pure.
 
 pub mod atomic;
+pub mod bounded;
 pub mod guard;
+mod highest;
+mod lock;
 pub mod store;
 
 pub use guard::{Guard, GuardError};
-pub use store::{StateDir, StoreError, StoredList};
+pub use bounded::{read_bounded, ReadError};
+pub use store::{SaveError, StateDir, StoreError, StoredList};

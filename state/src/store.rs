@@ -1,23 +1,40 @@
 //! The state directory: for each issuer, the last list accepted, exactly
 //! as it arrived, plus what rollback protection needs.
 //!
-//! Layout: `DIR/lists/<issuer>.list`, one file per issuer, replaced
-//! atomically. Its first line is a small JSON header
-//! (`{"format":1,"version":N,"payload_sha256":"…","jws_sha256":"…"}`),
-//! the rest the JWS bytes. One file means one rename: the header and the
-//! list can never disagree. Trust is never stored here.
+//! Layout:
+//! - `DIR/lists/<issuer>.list`: the last accepted list. Its first line is a
+//!   small JSON header (`{"format":1,"version":N,"payload_sha256":"…","jws_sha256":"…"}`),
+//!   the rest the JWS bytes. One file means one rename: the header and the
+//!   list can never disagree.
+//! - `DIR/lists/<issuer>.list.prev`: the list accepted before it.
+//! - `DIR/versions/<issuer>.json`: the highest version ever accepted
+//!   (see `highest.rs`), so a damaged list file does not erase the history.
+//! - `DIR/lock`: the writers' lock (see `lock.rs`).
+//!
+//! Every file is replaced atomically and read with a size cap. Trust is
+//! never stored here.
 
 use crate::atomic::{remove_stale_temps, write_atomically};
+use crate::bounded::{read_bounded, ReadError};
+use crate::highest;
+use crate::lock::lock_for_writing;
+use callguard_core::accept::check_version;
 use callguard_core::list::hex;
-use callguard_core::{trust::is_valid_issuer_id, Prior};
+use callguard_core::{trust::is_valid_issuer_id, ListError, Prior, DEFAULT_MAX_LIST_BYTES};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Room for the header line in front of the JWS in a stored list file.
+const MAX_HEADER_BYTES: u64 = 1024;
+
 #[derive(Debug, Clone)]
 pub struct StateDir {
+    root: PathBuf,
     lists: PathBuf,
+    versions: PathBuf,
+    max_list_bytes: u64,
 }
 
 /// A list read back from disk. Still unverified: callers re-verify it.
@@ -39,15 +56,18 @@ struct Header {
 #[derive(Debug)]
 pub enum StoreError {
     Io(io::Error),
-    /// The file is not what we wrote (disk corruption, tampering).
-    Corrupt(&'static str),
+    /// The file is not what we wrote (disk corruption, tampering, a FIFO
+    /// or device in its place). `file` is relative to the state directory.
+    Corrupt { file: String, what: &'static str },
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Io(e) => write!(f, "state directory I/O error: {}", e.kind()),
-            StoreError::Corrupt(what) => write!(f, "stored list is corrupt: {what}"),
+            StoreError::Corrupt { file, what } => {
+                write!(f, "stored file {file} is corrupt: {what}")
+            }
         }
     }
 }
@@ -60,17 +80,68 @@ impl From<io::Error> for StoreError {
     }
 }
 
+/// Why a verified list was not stored.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The version rule refused it against what is stored now (another
+    /// process may have stored a newer list since the caller looked).
+    Refused(ListError),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Refused(e) => write!(f, "{}: {e}", e.code()),
+            SaveError::Io(e) => write!(f, "could not store the list: {}", e.kind()),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<io::Error> for SaveError {
+    fn from(e: io::Error) -> Self {
+        SaveError::Io(e)
+    }
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Io(e) => SaveError::Io(e),
+            corrupt => SaveError::Io(io::Error::other(corrupt.to_string())),
+        }
+    }
+}
+
 impl StateDir {
     /// Opens (and creates) a state directory.
     pub fn open(root: impl AsRef<Path>) -> io::Result<StateDir> {
-        let lists = root.as_ref().join("lists");
+        let root = root.as_ref().to_path_buf();
+        let lists = root.join("lists");
+        let versions = root.join("versions");
         fs::create_dir_all(&lists)?;
+        fs::create_dir_all(&versions)?;
         remove_stale_temps(&lists);
-        Ok(StateDir { lists })
+        remove_stale_temps(&versions);
+        Ok(StateDir {
+            root,
+            lists,
+            versions,
+            max_list_bytes: DEFAULT_MAX_LIST_BYTES,
+        })
+    }
+
+    /// The largest list this directory will read back (default 8 MiB):
+    /// the Guard's own limit, so everything it accepted can be restored.
+    pub fn with_max_list_bytes(mut self, max_list_bytes: u64) -> StateDir {
+        self.max_list_bytes = max_list_bytes;
+        self
     }
 
     pub fn root(&self) -> &Path {
-        self.lists.parent().expect("lists/ has a parent")
+        &self.root
     }
 
     fn path(&self, issuer: &str) -> io::Result<PathBuf> {
@@ -83,13 +154,16 @@ impl StateDir {
 
     /// The last accepted list for `issuer`, if any.
     pub fn load(&self, issuer: &str) -> Result<Option<StoredList>, StoreError> {
-        Self::read(&self.path(issuer)?)
+        self.read(&self.path(issuer)?, format!("lists/{issuer}.list"))
     }
 
     /// The list accepted before the last one (for incremental Call
     /// Directory reloads). Only a hint: it may be missing.
     pub fn load_previous(&self, issuer: &str) -> Result<Option<StoredList>, StoreError> {
-        Self::read(&self.previous_path(issuer)?)
+        self.read(
+            &self.previous_path(issuer)?,
+            format!("lists/{issuer}.list.prev"),
+        )
     }
 
     fn previous_path(&self, issuer: &str) -> io::Result<PathBuf> {
@@ -99,27 +173,74 @@ impl StateDir {
         Ok(self.lists.join(format!("{issuer}.list.prev")))
     }
 
-    fn read(path: &Path) -> Result<Option<StoredList>, StoreError> {
-        let bytes = match fs::read(path) {
+    fn record_path(&self, issuer: &str) -> io::Result<PathBuf> {
+        self.path(issuer)?; // the same id check
+        Ok(self.versions.join(format!("{issuer}.json")))
+    }
+
+    /// The highest version ever accepted for `issuer`: the one rule for
+    /// "what is older" that `verify --state`, sync and the Guard all use.
+    ///
+    /// The highest of what can still be proven: the version record, the
+    /// current list, and (only when the current list is unusable) the
+    /// previous list, each counted only if its checksum holds. A damaged
+    /// file is skipped, never read as "never seen" while another file still
+    /// proves a version. Only when every one of them is missing or damaged
+    /// is the issuer treated as new: refusing everything then would lock
+    /// the phone out of its bank's lists for good.
+    pub fn highest(&self, issuer: &str) -> Result<Option<Prior>, StoreError> {
+        let current = usable(self.load(issuer))?;
+        self.highest_given(issuer, current.as_ref())
+    }
+
+    fn highest_given(
+        &self,
+        issuer: &str,
+        current: Option<&StoredList>,
+    ) -> Result<Option<Prior>, StoreError> {
+        let record = highest::read(
+            &self.record_path(issuer)?,
+            &format!("versions/{issuer}.json"),
+            issuer,
+        );
+        // The record first, so on a tie its digest is the one kept.
+        let mut proven = vec![usable(record)?, current.map(|s| s.prior.clone())];
+        if current.is_none() {
+            proven.push(usable(self.load_previous(issuer))?.map(|s| s.prior));
+        }
+        Ok(proven
+            .into_iter()
+            .flatten()
+            .reduce(|best, p| if p.version > best.version { p } else { best }))
+    }
+
+    fn read(&self, path: &Path, file: String) -> Result<Option<StoredList>, StoreError> {
+        let corrupt = |what| StoreError::Corrupt {
+            file: file.clone(),
+            what,
+        };
+        let limit = self.max_list_bytes.saturating_add(MAX_HEADER_BYTES);
+        let bytes = match read_bounded(path, limit) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e.into()),
+            Err(ReadError::NotFound) => return Ok(None),
+            Err(ReadError::Io(e)) => return Err(e.into()),
+            Err(ReadError::NotAFile) => return Err(corrupt("not a regular file")),
+            Err(ReadError::TooLarge { .. }) => return Err(corrupt("larger than the list limit")),
         };
         let newline = bytes
             .iter()
             .position(|b| *b == b'\n')
-            .ok_or(StoreError::Corrupt("no header"))?;
-        let header: Header = serde_json::from_slice(&bytes[..newline])
-            .map_err(|_| StoreError::Corrupt("bad header"))?;
+            .ok_or(corrupt("no header"))?;
+        let header: Header =
+            serde_json::from_slice(&bytes[..newline]).map_err(|_| corrupt("bad header"))?;
         if header.format != 1 {
-            return Err(StoreError::Corrupt("unknown format"));
+            return Err(corrupt("unknown format"));
         }
         let jws = bytes[newline + 1..].to_vec();
         if hex(&sha256(&jws)) != header.jws_sha256 {
-            return Err(StoreError::Corrupt("checksum mismatch"));
+            return Err(corrupt("checksum mismatch"));
         }
-        let payload_digest =
-            unhex(&header.payload_sha256).ok_or(StoreError::Corrupt("bad digest"))?;
+        let payload_digest = unhex(&header.payload_sha256).ok_or(corrupt("bad digest"))?;
         Ok(Some(StoredList {
             jws,
             prior: Prior {
@@ -129,38 +250,64 @@ impl StateDir {
         }))
     }
 
-    /// Replaces the stored list for `issuer`. Call only with a verified list.
-    /// A different version in place is kept first as the previous list.
-    pub fn save(&self, issuer: &str, jws: &[u8], prior: &Prior) -> io::Result<()> {
-        if let Ok(Some(current)) = self.load(issuer) {
-            // Never go back on disk either: another process sharing this
-            // directory (app and extension) may have stored a newer list.
-            if current.prior.version > prior.version {
-                return Err(io::Error::other("a newer list is already stored"));
-            }
+    /// Stores a verified list for `issuer`, if the version rule still allows
+    /// it against what is on disk now. Read, check and write happen under
+    /// the writers' lock, so of two processes storing versions N and N+1
+    /// at once, N+1 always ends up on disk and N is refused (`rollback`) if
+    /// it comes second. A different version in place is kept as the previous list.
+    pub fn save(&self, issuer: &str, jws: &[u8], prior: &Prior) -> Result<(), SaveError> {
+        let path = self.path(issuer)?;
+        let _writer = lock_for_writing(&self.root)?;
+        let current = usable(self.load(issuer))?;
+        let highest = self.highest_given(issuer, current.as_ref())?;
+        check_version(prior, highest.as_ref()).map_err(SaveError::Refused)?;
+        // The record first: from here on nothing older is accepted, even if
+        // the list write below fails or the list file is damaged later.
+        highest::write(&self.record_path(issuer)?, issuer, prior)?;
+        if let Some(current) = &current {
             if current.prior.version != prior.version {
-                let bytes = fs::read(self.path(issuer)?)?;
-                write_atomically(&self.previous_path(issuer)?, &bytes)?;
+                write_atomically(
+                    &self.previous_path(issuer)?,
+                    &encode(&current.jws, &current.prior)?,
+                )?;
             }
         }
-        let header = Header {
-            format: 1,
-            version: prior.version,
-            payload_sha256: hex(&prior.payload_digest),
-            jws_sha256: hex(&sha256(jws)),
-        };
-        let mut contents = serde_json::to_vec(&header).map_err(io::Error::other)?;
-        contents.push(b'\n');
-        contents.extend_from_slice(jws);
-        write_atomically(&self.path(issuer)?, &contents)
+        write_atomically(&path, &encode(jws, prior)?)?;
+        Ok(())
     }
+}
+
+/// A damaged file proves nothing: it counts as absent (and is logged).
+/// Only an I/O error (permissions, a failing disk) is an error.
+fn usable<T>(found: Result<Option<T>, StoreError>) -> Result<Option<T>, StoreError> {
+    match found {
+        Err(StoreError::Corrupt { file, what }) => {
+            log::warn!("ignoring damaged state file {file}: {what}");
+            Ok(None)
+        }
+        other => other,
+    }
+}
+
+/// A stored list file: the header line, then the JWS bytes.
+fn encode(jws: &[u8], prior: &Prior) -> io::Result<Vec<u8>> {
+    let header = Header {
+        format: 1,
+        version: prior.version,
+        payload_sha256: hex(&prior.payload_digest),
+        jws_sha256: hex(&sha256(jws)),
+    };
+    let mut contents = serde_json::to_vec(&header).map_err(io::Error::other)?;
+    contents.push(b'\n');
+    contents.extend_from_slice(jws);
+    Ok(contents)
 }
 
 fn sha256(bytes: &[u8]) -> [u8; 32] {
     callguard_core::list::sha256(bytes)
 }
 
-fn unhex(text: &str) -> Option<[u8; 32]> {
+pub(crate) fn unhex(text: &str) -> Option<[u8; 32]> {
     if text.len() != 64 || !text.is_ascii() {
         return None;
     }
@@ -193,7 +340,7 @@ mod tests {
         let mut bytes = fs::read(&path).unwrap();
         *bytes.last_mut().unwrap() ^= 1;
         fs::write(&path, bytes).unwrap();
-        assert!(matches!(state.load("bank"), Err(StoreError::Corrupt(_))));
+        assert!(matches!(state.load("bank"), Err(StoreError::Corrupt { .. })));
     }
 
     #[test]

@@ -56,9 +56,13 @@ pub fn path_in(state_root: &Path) -> PathBuf {
     state_root.join("sync.json")
 }
 
-/// A missing or unreadable file is a fresh start: it only holds hints.
+/// A few hundred bytes per URL; a file far larger than that is not ours.
+const MAX_SYNC_STATE_BYTES: u64 = 1 << 20;
+
+/// A missing or unreadable file (or one too large, or not a regular file)
+/// is a fresh start: it only holds hints.
 pub fn load(path: &Path) -> SyncState {
-    std::fs::read(path)
+    callguard_state::read_bounded(path, MAX_SYNC_STATE_BYTES)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()

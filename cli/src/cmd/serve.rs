@@ -147,7 +147,8 @@ fn respond<S: Read + Write>(stream: &mut S, dir: &Path) {
             );
             return "404";
         };
-        let Ok(body) = std::fs::read(&path) else {
+        // Larger than any list, so testers can serve an oversized one.
+        let Ok(body) = callguard_state::read_bounded(&path, 64 << 20) else {
             reply(
                 stream,
                 "404 Not Found",

@@ -2,7 +2,7 @@
 //! command line. Exit 0 updated or not modified, 1 rejected or failed (the
 //! previous list stays), 2 usage.
 
-use crate::io::{now, read, UsageError};
+use crate::io::{now, read, read_trust_bytes, UsageError};
 use crate::Outcome;
 use callguard_state::Guard;
 use callguard_sync::{SyncConfig, SyncError, SyncStatus, Syncer};
@@ -33,7 +33,7 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
     }
     let guard = Guard::open(Some(args.state), config.max_bytes);
     guard
-        .add_trust(&read(args.trust)?)
+        .add_trust(&read_trust_bytes(args.trust)?)
         .map_err(|e| UsageError(format!("{}: {e}", args.trust.display())))?;
     let syncer = Syncer::new(config).map_err(|e| UsageError(e.to_string()))?;
     let result = syncer.sync(&guard, args.url, now);

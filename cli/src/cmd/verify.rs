@@ -1,10 +1,10 @@
 //! `callguard verify`: the phone's acceptance rules, from the command line.
 //! Exit 0 accepted, 1 rejected, 2 usage error.
 
-use crate::io::{now, read, read_trust, UsageError};
+use crate::io::{cannot_read, now, read_trust, UsageError};
 use crate::Outcome;
 use callguard_core::{accept_list, ListError, DEFAULT_MAX_LIST_BYTES};
-use callguard_state::StateDir;
+use callguard_state::{read_bounded, ReadError, SaveError, StateDir};
 use serde_json::json;
 use std::path::Path;
 
@@ -17,16 +17,34 @@ pub fn run(
 ) -> Result<Outcome, UsageError> {
     let trust = read_trust(trust)?;
     let now = now(now_arg)?;
-    let bytes = read(list)?;
+    let bytes = match read_bounded(list, DEFAULT_MAX_LIST_BYTES) {
+        Ok(bytes) => bytes,
+        // Too large is the list's fault, as it would be on a phone.
+        Err(ReadError::TooLarge { limit }) => {
+            report_rejection(&ListError::TooLarge { limit }, as_json);
+            return Ok(Outcome::Rejected);
+        }
+        Err(e) => return Err(cannot_read(list, &e)),
+    };
     let state = state.map(StateDir::open).transpose()?;
+    // The same rule as sync and the SDK: a damaged list file does not
+    // erase the history (StateDir::highest).
     let prior = match &state {
-        Some(state) => state.load(&trust.issuer)?.map(|s| s.prior),
+        Some(state) => state.highest(&trust.issuer)?,
         None => None,
     };
     match accept_list(&bytes, &trust, DEFAULT_MAX_LIST_BYTES, now, prior.as_ref()) {
         Ok(verified) => {
             if let Some(state) = &state {
-                state.save(&trust.issuer, &bytes, &verified.prior())?;
+                match state.save(&trust.issuer, &bytes, &verified.prior()) {
+                    Ok(()) => {}
+                    // Another process stored a newer list since `prior` was read.
+                    Err(SaveError::Refused(error)) => {
+                        report_rejection(&error, as_json);
+                        return Ok(Outcome::Rejected);
+                    }
+                    Err(e) => return Err(e.into()),
+                }
             }
             let list = verified.list();
             if as_json {
