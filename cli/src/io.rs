@@ -81,3 +81,100 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), UsageError> {
     file.write_all(contents)?;
     Ok(())
 }
+
+/// No caller string is anywhere near this long; a longer line is answered
+/// as bad without being held in memory.
+pub const MAX_LINE_BYTES: usize = 4096;
+
+/// One line of a batch read from stdin.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    Text(String),
+    NotUtf8,
+    TooLong,
+}
+
+impl Line {
+    /// The stable code for a line that could not be read (JSON `error`).
+    pub fn error_code(&self) -> Option<&'static str> {
+        match self {
+            Line::Text(_) => None,
+            Line::NotUtf8 => Some("not_utf8"),
+            Line::TooLong => Some("line_too_long"),
+        }
+    }
+}
+
+/// The next line (without its `\n` and trailing `\r`), `None` at the end.
+/// A bad line is reported as such and the reader moves on to the next:
+/// one bad line must not end a batch.
+pub fn next_line(input: &mut impl std::io::BufRead) -> std::io::Result<Option<Line>> {
+    let mut bytes = Vec::new();
+    let (mut read_any, mut too_long) = (false, false);
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        read_any = true;
+        let newline = buf.iter().position(|b| *b == b'\n');
+        let chunk = &buf[..newline.unwrap_or(buf.len())];
+        if !too_long && bytes.len() + chunk.len() > MAX_LINE_BYTES {
+            too_long = true;
+            bytes = Vec::new();
+        }
+        if !too_long {
+            bytes.extend_from_slice(chunk);
+        }
+        let used = newline.map_or(buf.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    Ok(match (read_any, too_long) {
+        (false, _) => None,
+        (true, true) => Some(Line::TooLong),
+        (true, false) => Some(match String::from_utf8(bytes) {
+            Ok(text) => Line::Text(text.trim_end_matches('\r').to_string()),
+            Err(_) => Line::NotUtf8,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8]) -> Vec<Line> {
+        let mut reader = std::io::BufReader::with_capacity(7, input);
+        std::iter::from_fn(|| next_line(&mut reader).unwrap()).collect()
+    }
+
+    #[test]
+    fn bad_lines_are_reported_and_reading_goes_on() {
+        let mut input = b"a\r\n\xff\xfe\n".to_vec();
+        input.extend(std::iter::repeat_n(b'9', MAX_LINE_BYTES + 1));
+        input.extend_from_slice(b"\n\nlast");
+        assert_eq!(
+            lines(&input),
+            [
+                Line::Text("a".into()),
+                Line::NotUtf8,
+                Line::TooLong,
+                Line::Text(String::new()),
+                Line::Text("last".into()),
+            ]
+        );
+        assert!(lines(b"").is_empty());
+        let exact = vec![b'1'; MAX_LINE_BYTES];
+        assert_eq!(
+            lines(&exact),
+            [Line::Text(String::from_utf8(exact.clone()).unwrap())]
+        );
+    }
+}

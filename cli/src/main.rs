@@ -1,5 +1,6 @@
 //! `callguard`: the publisher's and tester's tool. Exit codes: 0 success
-//! (accepted, updated), 1 rejected, 2 usage error.
+//! (accepted, updated), 1 rejected (or a batch with unreadable lines),
+//! 2 usage error.
 
 mod cmd;
 mod io;
@@ -74,6 +75,8 @@ enum Command {
     /// Show a signed list's headers and payload, UNVERIFIED.
     Inspect { list: PathBuf },
     /// Normalize caller strings to E.164 (one per line from stdin when none are given).
+    ///
+    /// Exit 0; 1 if a stdin line was not UTF-8 or over 4 KiB (answered `invalid`, the batch goes on).
     Normalize {
         /// The phone's home region (ISO 3166), e.g. RU.
         #[arg(long)]
@@ -107,7 +110,8 @@ enum Command {
         now: Option<String>,
         #[arg(long)]
         json: bool,
-        /// Screen one number per line from stdin; prints JSON lines.
+        /// Screen one number per line from stdin; prints JSON lines. A line that is not
+        /// UTF-8 (or over 4 KiB) gets {"line":N,"error":…} and exit code 1; the batch goes on.
         #[arg(long)]
         stdin: bool,
         number: Option<String>,
@@ -189,9 +193,7 @@ fn main() -> ExitCode {
             list,
         } => cmd::verify::run(&trust, state.as_deref(), now.as_deref(), json, &list),
         Command::Inspect { list } => cmd::inspect::run(&list),
-        Command::Normalize { region, numbers } => {
-            cmd::normalize::run(&region, &numbers).map(|_| Outcome::Accepted)
-        }
+        Command::Normalize { region, numbers } => cmd::normalize::run(&region, &numbers),
         Command::Screen {
             trusts,
             lists,
@@ -222,7 +224,6 @@ fn main() -> ExitCode {
                     number: number.as_deref(),
                 },
             )
-            .map(|_| Outcome::Accepted)
         }),
         Command::Directory {
             trusts,

@@ -15,7 +15,9 @@ pub enum ReadError {
     /// A FIFO, device, socket or directory: never opened for reading.
     NotAFile,
     /// Larger than `limit` bytes (at open, or grown while being read).
-    TooLarge { limit: u64 },
+    TooLarge {
+        limit: u64,
+    },
     Io(io::Error),
 }
 
@@ -59,8 +61,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // One byte past the limit tells a file that grew after the check.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }

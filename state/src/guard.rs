@@ -398,7 +398,10 @@ mod tests {
             .set_len(len / 2)
             .unwrap();
         let guard = reopened(dir.path());
-        assert!(guard.snapshot().is_empty(), "the damaged list is not restored");
+        assert!(
+            guard.snapshot().is_empty(),
+            "the damaged list is not restored"
+        );
         assert_rollback(&guard, "lists/valid-eddsa-general.jws", 13);
         assert_rollback(&guard, "lists/rollback.jws", 13);
         // The same version again repairs the file.

@@ -9,6 +9,6 @@ mod highest;
 mod lock;
 pub mod store;
 
-pub use guard::{Guard, GuardError};
 pub use bounded::{read_bounded, ReadError};
+pub use guard::{Guard, GuardError};
 pub use store::{SaveError, StateDir, StoreError, StoredList};

@@ -58,7 +58,10 @@ pub enum StoreError {
     Io(io::Error),
     /// The file is not what we wrote (disk corruption, tampering, a FIFO
     /// or device in its place). `file` is relative to the state directory.
-    Corrupt { file: String, what: &'static str },
+    Corrupt {
+        file: String,
+        what: &'static str,
+    },
 }
 
 impl std::fmt::Display for StoreError {
@@ -340,7 +343,10 @@ mod tests {
         let mut bytes = fs::read(&path).unwrap();
         *bytes.last_mut().unwrap() ^= 1;
         fs::write(&path, bytes).unwrap();
-        assert!(matches!(state.load("bank"), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(
+            state.load("bank"),
+            Err(StoreError::Corrupt { .. })
+        ));
     }
 
     #[test]
@@ -402,8 +408,46 @@ mod tests {
             payload_digest: [v as u8; 32],
         };
         state.save("bank", b"v7", &p(7)).unwrap();
-        assert!(state.save("bank", b"v6", &p(6)).is_err());
+        assert!(matches!(
+            state.save("bank", b"v6", &p(6)),
+            Err(SaveError::Refused(ListError::Rollback {
+                accepted: 7,
+                offered: 6
+            }))
+        ));
+        let other_payload = Prior {
+            version: 7,
+            payload_digest: [0; 32],
+        };
+        assert!(matches!(
+            state.save("bank", b"v7'", &other_payload),
+            Err(SaveError::Refused(ListError::ConflictingVersion {
+                version: 7
+            }))
+        ));
         assert_eq!(state.load("bank").unwrap().unwrap().jws, b"v7");
+    }
+
+    #[test]
+    fn the_version_record_outlives_both_list_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::open(dir.path()).unwrap();
+        let p = |v: u64| Prior {
+            version: v,
+            payload_digest: [v as u8; 32],
+        };
+        state.save("bank", b"v1", &p(1)).unwrap();
+        state.save("bank", b"v2", &p(2)).unwrap();
+        fs::remove_file(dir.path().join("lists/bank.list")).unwrap();
+        fs::write(dir.path().join("lists/bank.list.prev"), b"x").unwrap();
+        assert_eq!(state.highest("bank").unwrap(), Some(p(2)));
+        assert!(matches!(
+            state.save("bank", b"v1", &p(1)),
+            Err(SaveError::Refused(ListError::Rollback { .. }))
+        ));
+        // Nothing left to prove a version: the issuer is new again (documented).
+        fs::remove_file(dir.path().join("versions/bank.json")).unwrap();
+        assert_eq!(state.highest("bank").unwrap(), None);
     }
 }
 

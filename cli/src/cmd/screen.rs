@@ -1,12 +1,16 @@
 //! `callguard screen`: the verdict a phone would show for one call (or
-//! one per line with `--stdin`, as JSON lines).
+//! one per line with `--stdin`, as JSON lines). With `--stdin`, a line that
+//! cannot be read (not UTF-8, over 4 KiB) is answered with an error object
+//! (`{"line":N,"error":"not_utf8"|"line_too_long",…}`), the batch goes on,
+//! and the exit code is 1.
 
 use crate::cmd::normalize::region_arg;
-use crate::io::{now, UsageError};
+use crate::io::{next_line, now, Line, UsageError, MAX_LINE_BYTES};
 use crate::render;
+use crate::Outcome;
 use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Screening};
 use callguard_core::{Channel, ContactList};
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::sync::Arc;
 
 pub struct Args<'a> {
@@ -22,7 +26,7 @@ pub struct Args<'a> {
     pub number: Option<&'a str>,
 }
 
-pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<(), UsageError> {
+pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageError> {
     let ctx = Context {
         home: Some(region_arg(args.region)?),
         lang: Lang::from_tag(args.lang),
@@ -45,17 +49,37 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<(), UsageError>
         }
         let stdout = std::io::stdout();
         let mut out = BufWriter::new(stdout.lock());
-        for line in std::io::stdin().lock().lines() {
-            let line = line?;
-            let call = Call {
-                number: line.trim_end_matches('\r'),
-                ..template
+        let mut input = std::io::stdin().lock();
+        let (mut number, mut bad_lines) = (0u64, 0u64);
+        while let Some(line) = next_line(&mut input)? {
+            number += 1;
+            let answer = match &line {
+                Line::Text(text) => to_json(&screen(
+                    lists,
+                    &Call {
+                        number: text,
+                        ..template
+                    },
+                    &ctx,
+                )),
+                // One answer per line, so answers stay in step with inputs.
+                bad => {
+                    bad_lines += 1;
+                    serde_json::json!({
+                        "line": number,
+                        "error": bad.error_code(),
+                        "detail": format!("stdin line {number} is not valid UTF-8 text of at most {MAX_LINE_BYTES} bytes"),
+                    })
+                }
             };
-            let result = screen(lists, &call, &ctx);
-            writeln!(out, "{}", to_json(&result))?;
+            writeln!(out, "{answer}")?;
         }
         out.flush()?;
-        return Ok(());
+        return Ok(if bad_lines == 0 {
+            Outcome::Accepted
+        } else {
+            Outcome::Rejected
+        });
     }
     let number = args.number.unwrap_or("");
     if number.is_empty() && args.name.is_none() {
@@ -69,7 +93,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<(), UsageError>
     } else {
         print!("{}", render::card(&result, render::use_colour()));
     }
-    Ok(())
+    Ok(Outcome::Accepted)
 }
 
 pub fn to_json(s: &Screening) -> serde_json::Value {
