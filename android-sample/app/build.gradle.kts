@@ -13,6 +13,13 @@ android {
         targetSdk = 35
         versionCode = 1
         versionName = "0.1.0"
+        ndk {
+            // Exactly the ABIs bindings/build-android.sh builds libcallguard_ffi.so for. JNA's
+            // AAR also ships x86, armeabi, mips…: without this filter the APK offers those, a
+            // 32-bit x86 device installs the x86 slice, finds no libcallguard_ffi.so, and
+            // protection is off (CallGuardApp). Keep in step with build-android.sh.
+            abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64")
+        }
     }
 
     buildTypes {

@@ -12,7 +12,10 @@ import io.callguard.LogLevel
 import io.callguard.SyncConfig
 import io.callguard.callGuard
 import io.callguard.sample.logic.DeviceDefaults
+import io.callguard.sample.logic.Protection
+import io.callguard.sample.logic.ProtectionOffException
 import io.callguard.sample.logic.RepeatFilter
+import io.callguard.sample.logic.SafeStart
 import io.callguard.sample.logic.ScreeningDecider
 import io.callguard.setLogger
 import java.io.File
@@ -26,10 +29,19 @@ class CallGuardApp : Application() {
     @Volatile
     private var current: CallGuard? = null
 
-    /** Why the guard could not be created (shown on the status screen), or null. */
+    /**
+     * Whether the native side started, and if not, why: the status screen shows it. Never
+     * thrown from onCreate: the process must start even when the library cannot load (a
+     * device ABI we do not ship, bindings and library from different builds), since Telecom
+     * starts it to bind the screening service too. Calls then ring without warnings.
+     */
     @Volatile
-    var initError: String? = null
+    var protection: Protection = Protection.NotStarted
         private set
+
+    /** Set when the library itself did not load: nothing native may be called in this process. */
+    @Volatile
+    private var nativeOff: Protection.Off? = null
 
     /** Screening under a 100 ms budget; any failure allows the call. */
     val decider: ScreeningDecider by lazy { ScreeningDecider({ call -> guard().screen(call) }) }
@@ -40,10 +52,18 @@ class CallGuardApp : Application() {
     override fun onCreate() {
         super.onCreate()
         settings = Settings(this)
-        setLogger { level, message -> Log.println(priority(level), TAG, message) }
         WarningNotifier.createChannels(this)
-        // Load the native library, the trust and the stored lists off the main thread, so
-        // the first call does not pay for it; then make sure a sync is scheduled.
+        // setLogger is the first call into Rust: it loads the library. Inside SafeStart, so a
+        // library that cannot load turns protection off instead of killing the process.
+        val native = SafeStart.attempt { setLogger { level, message -> Log.println(priority(level), TAG, message) } }
+        if (native is Protection.Off) {
+            nativeOff = native
+            protection = native
+            Log.e(TAG, "CallGuard protection off: ${native.reason}")
+            return
+        }
+        // Load the trust and the stored lists off the main thread, so the first call does not
+        // pay for it; then make sure a sync is scheduled.
         thread(name = "callguard-init") {
             runCatching { guard() }.onSuccess { g ->
                 SyncWorker.schedule(this, g.nextSyncAt(), ExistingWorkPolicy.KEEP)
@@ -51,7 +71,10 @@ class CallGuardApp : Application() {
         }
     }
 
-    /** The guard, created on first use. Throws when it cannot be (see [initError]). */
+    /**
+     * The guard, created on first use. Throws when it cannot be: [ProtectionOffException] when
+     * the native library did not start, else what creating it threw (see [protection]).
+     */
     fun guard(): CallGuard = current ?: synchronized(this) {
         current ?: create(settings.language).also { current = it }
     }
@@ -67,7 +90,12 @@ class CallGuardApp : Application() {
         old?.close() // screenings in flight on the old guard finish first (uniffi counts calls)
     }
 
-    private fun create(language: String): CallGuard = try {
+    private fun create(language: String): CallGuard {
+        nativeOff?.let { throw ProtectionOffException(it.reason) }
+        return tryCreate(language)
+    }
+
+    private fun tryCreate(language: String): CallGuard = try {
         val stateDir = File(filesDir, "callguard").apply { mkdirs() }
         callGuard(homeRegion = homeRegion(), language = language, stateDir = stateDir.path).also { g ->
             g.addTrust(resources.openRawResource(R.raw.trust).bufferedReader().use { it.readText() })
@@ -78,11 +106,14 @@ class CallGuardApp : Application() {
                     allowHttpLocalhost = BuildConfig.DEBUG,
                 ),
             )
-            initError = null
+            protection = Protection.On
         }
     } catch (e: Throwable) {
-        initError = e.javaClass.simpleName + ": " + e.message
-        Log.e(TAG, "CallGuard could not start", e)
+        // Also Errors: a guard that cannot be created must leave the caller (a screening, the
+        // status screen) with an exception it handles, and the status screen with the reason.
+        val off = Protection.Off(SafeStart.reasonFor(e))
+        protection = off
+        Log.e(TAG, "CallGuard could not start: ${off.reason}")
         throw e
     }
 

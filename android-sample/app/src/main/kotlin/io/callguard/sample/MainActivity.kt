@@ -1,8 +1,9 @@
-// The tester's screen: status (role, notification access, lists, last sync),
+// The tester's screen: status (protection, role, contacts, notification access, lists, last sync),
 // "check a number before you call", settings. Plain Views, built in code.
 package io.callguard.sample
 
 import android.Manifest
+import android.app.AlertDialog
 import android.app.role.RoleManager
 import android.content.ComponentName
 import android.content.Intent
@@ -31,6 +32,8 @@ import androidx.lifecycle.lifecycleScope
 import androidx.work.ExistingWorkPolicy
 import io.callguard.CallGuardException
 import io.callguard.checkBeforeCalling
+import io.callguard.sample.logic.Protection
+import io.callguard.sample.logic.SafeStart
 import io.callguard.sample.logic.StatusFormatter
 import io.callguard.syncList
 import kotlinx.coroutines.Dispatchers
@@ -43,6 +46,7 @@ class MainActivity : ComponentActivity() {
 
     private lateinit var status: TextView
     private lateinit var roleButton: Button
+    private lateinit var contactsButton: Button
     private lateinit var accessButton: Button
     private lateinit var notifyButton: Button
     private lateinit var fullScreenButton: Button
@@ -51,6 +55,7 @@ class MainActivity : ComponentActivity() {
 
     private val roleRequest = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) { refresh() }
     private val notificationPermission = registerForActivityResult(ActivityResultContracts.RequestPermission()) { refresh() }
+    private val contactsPermission = registerForActivityResult(ActivityResultContracts.RequestPermission()) { refresh() }
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
@@ -65,10 +70,11 @@ class MainActivity : ComponentActivity() {
         status = label("")
         column.addView(status)
         roleButton = button("Make CallGuard the call-screening app") { requestRole() }
+        contactsButton = button("Allow contacts (check calls from saved numbers too)") { explainContacts() }
         accessButton = button("Allow notification access (messenger calls)") { openNotificationAccess() }
         notifyButton = button("Allow notifications") { requestNotifications() }
         fullScreenButton = button("Allow full-screen warnings") { openFullScreenSettings() }
-        listOf(roleButton, accessButton, notifyButton, fullScreenButton).forEach(column::addView)
+        listOf(roleButton, contactsButton, accessButton, notifyButton, fullScreenButton).forEach(column::addView)
         column.addView(label(RESTRICTED_SETTINGS_HELP, small = true))
         column.addView(button("Open app info") {
             startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
@@ -146,21 +152,33 @@ class MainActivity : ComponentActivity() {
             val roleHeld = roleManager()?.let {
                 it.isRoleAvailable(RoleManager.ROLE_CALL_SCREENING) && it.isRoleHeld(RoleManager.ROLE_CALL_SCREENING)
             } ?: false
+            val contacts = granted(Manifest.permission.READ_CONTACTS)
+            val overlay = AndroidSettings.canDrawOverlays(this@MainActivity)
             val access = NotificationManagerCompat.getEnabledListenerPackages(this@MainActivity).contains(packageName)
             val notifications = NotificationManagerCompat.from(this@MainActivity).areNotificationsEnabled()
             val fullScreen = WarningNotifier.canUseFullScreenIntent(this@MainActivity)
             val lines = buildList<String> {
+                add(SafeStart.statusLine(app.protection))
                 add("Call screening: " + if (roleHeld) "on" else "OFF — phone calls are not checked")
+                add("Saved contacts: " + if (contacts) "checked" else "NOT checked — Android skips the screening app for numbers in your contacts")
                 add("Messenger calls: " + if (access) "on" else "OFF — no notification access")
                 add("Notifications: " + if (notifications) "allowed" else "BLOCKED — warnings cannot be shown")
                 add("Full-screen warnings: " + if (fullScreen) "allowed" else "not allowed — heads-up only")
+                // Android 11+ grants "display over other apps" to the call-screening role holder
+                // that requests it; shown so testers can report what their phone does (README).
+                add("Display over other apps: " + if (overlay) "granted" else "not granted")
                 lists.onSuccess { addAll(StatusFormatter.listLines(it, Instant.now())) }
-                lists.onFailure { add("CallGuard could not start: " + (app.initError ?: it.javaClass.simpleName)) }
+                lists.onFailure { e ->
+                    if (app.protection !is Protection.Off) {
+                        add("CallGuard could not start: " + SafeStart.reasonFor(e))
+                    }
+                }
                 add(StatusFormatter.lastSync(app.settings.lastSyncAt, app.settings.lastSyncResult))
                 add("App ${BuildConfig.VERSION_NAME}, region ${runCatching { homeRegionHint() }.getOrDefault("?")}")
             }
             status.text = lines.joinToString("\n")
             roleButton.visibility = if (roleHeld) View.GONE else View.VISIBLE
+            contactsButton.visibility = if (contacts) View.GONE else View.VISIBLE
             accessButton.visibility = if (access) View.GONE else View.VISIBLE
             notifyButton.visibility = if (notifications) View.GONE else View.VISIBLE
             fullScreenButton.visibility =
@@ -197,12 +215,53 @@ class MainActivity : ComponentActivity() {
     }
 
     private fun requestNotifications() {
-        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU &&
-            ContextCompat.checkSelfPermission(this, Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED
-        ) {
-            notificationPermission.launch(Manifest.permission.POST_NOTIFICATIONS)
+        val permission = Manifest.permission.POST_NOTIFICATIONS
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU && !granted(permission) && canAsk(permission)) {
+            app.settings.markAsked(permission)
+            notificationPermission.launch(permission)
         } else {
-            startActivity(Intent(AndroidSettings.ACTION_APP_NOTIFICATION_SETTINGS).putExtra(AndroidSettings.EXTRA_APP_PACKAGE, packageName))
+            // Granted but switched off, or denied twice (Android 11+ then shows no dialog and
+            // the request returns "denied" at once): only the settings screen can change it.
+            openOrAppInfo(Intent(AndroidSettings.ACTION_APP_NOTIFICATION_SETTINGS).putExtra(AndroidSettings.EXTRA_APP_PACKAGE, packageName))
+        }
+    }
+
+    /**
+     * READ_CONTACTS: Telecom does not bind a call-screening app without it when the caller is
+     * one of the customer's contacts (AOSP CallScreeningServiceFilter). A spoofed bank hotline
+     * the customer saved as "Bank" is exactly the call that must be checked. The app never
+     * reads the contacts: holding the permission is what makes Telecom ask it.
+     */
+    private fun explainContacts() {
+        AlertDialog.Builder(this)
+            .setTitle("Check calls from saved numbers")
+            .setMessage(CONTACTS_EXPLANATION)
+            .setPositiveButton("Continue") { _, _ -> requestContacts() }
+            .setNegativeButton("Not now", null)
+            .show()
+    }
+
+    private fun requestContacts() {
+        val permission = Manifest.permission.READ_CONTACTS
+        if (canAsk(permission)) {
+            app.settings.markAsked(permission)
+            contactsPermission.launch(permission)
+        } else {
+            // Denied twice: Settings → Apps → CallGuard → Permissions → Contacts.
+            openOrAppInfo(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
+        }
+    }
+
+    private fun granted(permission: String) =
+        ContextCompat.checkSelfPermission(this, permission) == PackageManager.PERMISSION_GRANTED
+
+    /** The system dialog can still appear: never asked, or denied once (the rationale case). */
+    private fun canAsk(permission: String) =
+        !app.settings.wasAsked(permission) || shouldShowRequestPermissionRationale(permission)
+
+    private fun openOrAppInfo(intent: Intent) {
+        runCatching { startActivity(intent) }.onFailure {
+            startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
         }
     }
 
@@ -281,6 +340,11 @@ class MainActivity : ComponentActivity() {
     private fun dp(v: Int) = (v * resources.displayMetrics.density).toInt()
 
     private companion object {
+        const val CONTACTS_EXPLANATION =
+            "Android does not let the call-screening app check a call from a number saved in your " +
+                "contacts unless it may read contacts. Fraudsters fake the numbers people save — " +
+                "a call that shows \"Bank\" from your contacts may not be the bank. Allow Contacts so " +
+                "these calls are checked too. CallGuard never reads, stores or sends your contacts."
         const val RESTRICTED_SETTINGS_HELP =
             "Notification access lets CallGuard see that WhatsApp, Telegram or Viber is ringing, and who " +
                 "calls; it reads nothing else and sends nothing anywhere. On Android 13+ an app installed " +

@@ -6,9 +6,13 @@ package io.callguard.sample
 
 import android.app.Notification
 import android.app.Person
+import android.os.Build
+import android.os.Bundle
 import android.service.notification.NotificationListenerService
 import android.service.notification.StatusBarNotification
+import android.util.Log
 import androidx.core.os.BundleCompat
+import io.callguard.sample.logic.CallPerson
 import io.callguard.sample.logic.CallSource
 import io.callguard.sample.logic.MessengerCallParser
 import io.callguard.sample.logic.MessengerNotification
@@ -16,6 +20,18 @@ import io.callguard.sample.logic.WarningPresenter
 
 class MessengerCallListener : NotificationListenerService() {
     override fun onNotificationPosted(sbn: StatusBarNotification) {
+        // Called on the main looper with no catch around it: anything thrown here (a layout a
+        // messenger version invents, a Parcel that does not unparcel, our own bug) would kill
+        // the whole process, the call screening included. No notification is worth that.
+        try {
+            handle(sbn)
+        } catch (t: Throwable) {
+            // The class only: a message could carry the caller's name.
+            Log.e(CallGuardApp.TAG, "messenger notification skipped: ${t.javaClass.name}")
+        }
+    }
+
+    private fun handle(sbn: StatusBarNotification) {
         if (sbn.packageName !in MessengerCallParser.PACKAGES) return
         val n = sbn.notification ?: return
         val extras = n.extras ?: return
@@ -34,6 +50,8 @@ class MessengerCallListener : NotificationListenerService() {
                 subText = extras.getCharSequence(Notification.EXTRA_SUB_TEXT)?.toString(),
                 people = people,
                 isOngoing = (n.flags and Notification.FLAG_ONGOING_EVENT) != 0,
+                callPerson = callPerson(extras),
+                callType = callType(extras),
             ),
         ) ?: return
 
@@ -46,5 +64,29 @@ class MessengerCallListener : NotificationListenerService() {
         }
         val content = WarningPresenter.present(decision.screening, CallSource.MESSENGER, false, fullScreen)
         WarningNotifier.show(this, content, id)
+    }
+
+    /**
+     * The caller of a `Notification.CallStyle` notification (API 31+). Telegram on Android 12+
+     * puts the caller only here: its title is "Telegram Call" and it has no text.
+     */
+    private fun callPerson(extras: Bundle): CallPerson? {
+        if (Build.VERSION.SDK_INT < Build.VERSION_CODES.S) return null
+        val person = BundleCompat.getParcelable(extras, Notification.EXTRA_CALL_PERSON, Person::class.java) ?: return null
+        return CallPerson(name = person.name?.toString(), uri = person.uri)
+    }
+
+    /**
+     * CallStyle's call type (incoming / ongoing / screening). Set since API 31 under
+     * "android.callType"; the constant `Notification.EXTRA_CALL_TYPE` is public from API 34.
+     */
+    private fun callType(extras: Bundle): Int? {
+        if (Build.VERSION.SDK_INT < Build.VERSION_CODES.S || !extras.containsKey(EXTRA_CALL_TYPE)) return null
+        return extras.getInt(EXTRA_CALL_TYPE, MessengerCallParser.CALL_TYPE_UNKNOWN)
+    }
+
+    private companion object {
+        /** = Notification.EXTRA_CALL_TYPE (API 34), the same key since API 31. */
+        const val EXTRA_CALL_TYPE = "android.callType"
     }
 }

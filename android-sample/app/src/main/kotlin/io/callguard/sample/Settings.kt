@@ -30,7 +30,17 @@ class Settings(context: Context) {
         putString(KEY_LAST_SYNC_RESULT, result)
     }
 
+    /**
+     * Whether the app has asked for a runtime permission before. Android 11+ stops showing the
+     * dialog after two denials and gives no way to tell "denied for good" from "never asked"
+     * except this and shouldShowRequestPermissionRationale (false in both cases).
+     */
+    fun wasAsked(permission: String): Boolean = prefs.getBoolean(KEY_ASKED_PREFIX + permission, false)
+
+    fun markAsked(permission: String) = prefs.edit { putBoolean(KEY_ASKED_PREFIX + permission, true) }
+
     private companion object {
+        const val KEY_ASKED_PREFIX = "asked."
         const val KEY_SYNC_URL = "sync_url"
         const val KEY_SILENCE = "silence_spoofed"
         const val KEY_LANGUAGE = "language"

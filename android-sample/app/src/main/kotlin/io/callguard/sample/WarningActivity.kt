@@ -12,6 +12,8 @@ import android.view.Gravity
 import android.widget.Button
 import android.widget.LinearLayout
 import android.widget.TextView
+import androidx.core.view.ViewCompat
+import androidx.core.view.WindowInsetsCompat
 
 class WarningActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -24,7 +26,14 @@ class WarningActivity : Activity() {
             gravity = Gravity.CENTER
             setPadding(pad, pad, pad, pad)
             setBackgroundColor(Color.rgb(0xB7, 0x1C, 0x1C))
-            fitsSystemWindows = true
+        }
+        // Edge-to-edge (targetSdk 35): the red fills the whole screen, the text keeps clear of
+        // the bars and the cut-out. Not fitsSystemWindows: that REPLACES the view's padding with
+        // the insets, and the text then touched the screen edges.
+        ViewCompat.setOnApplyWindowInsetsListener(root) { view, insets ->
+            val bars = insets.getInsets(WindowInsetsCompat.Type.systemBars() or WindowInsetsCompat.Type.displayCutout())
+            view.setPadding(pad + bars.left, pad + bars.top, pad + bars.right, pad + bars.bottom)
+            WindowInsetsCompat.CONSUMED
         }
         root.addView(TextView(this).apply {
             text = intent.getStringExtra(EXTRA_TITLE).orEmpty()

@@ -19,6 +19,14 @@ import io.callguard.Direction
  *   legacy `Notification.EXTRA_PEOPLE` ("tel:+7…", "mailto:…", contact URIs).
  * @property isOngoing `Notification.FLAG_ONGOING_EVENT` is set (ringing notifications are: they
  *   belong to the messenger's foreground service).
+ * @property callPerson the `Notification.CallStyle` caller (`Notification.EXTRA_CALL_PERSON`,
+ *   API 31+), or null when the notification is not a CallStyle one.
+ * @property callType `extras.getInt("android.callType")` of a CallStyle notification (set since
+ *   API 31, public as `Notification.EXTRA_CALL_TYPE` in API 34): [MessengerCallParser.CALL_TYPE_INCOMING]
+ *   and friends; null when absent.
+ *
+ * Every field may be absent: apps change their layouts between versions, and a listener sees
+ * whatever any version posts. The parser never throws on any combination.
  */
 data class MessengerNotification(
     val packageName: String,
@@ -28,7 +36,18 @@ data class MessengerNotification(
     val subText: String? = null,
     val people: List<String> = emptyList(),
     val isOngoing: Boolean = false,
+    val callPerson: CallPerson? = null,
+    val callType: Int? = null,
 )
+
+/**
+ * The `android.app.Person` of a CallStyle notification, as plain data.
+ *
+ * @property name `Person.getName()`: the caller as the messenger shows it.
+ * @property uri `Person.getUri()`: "tel:+7…" when the app knows the caller's number, a contact
+ *   URI, "mailto:…", or null.
+ */
+data class CallPerson(val name: String?, val uri: String?)
 
 /**
  * Which notifications are incoming messenger calls.
@@ -42,11 +61,19 @@ data class MessengerNotification(
  * * Telegram (org.telegram.messenger, .web): title = "Telegram Call" / "Telegram Video Call"
  *   ("Звонок Telegram" / "Видеозвонок Telegram"), text = caller name, subText = the account;
  *   category "call". Some builds and forks use "Incoming call" / "Входящий звонок".
+ *   On Android 12+ (API 31) Telegram posts a `Notification.CallStyle` notification: the title
+ *   only, NO text, and the caller only in `EXTRA_CALL_PERSON` ([CallPerson]).
+ * * WhatsApp has been seen with no title and the text "WhatsApp voice call", or with the title
+ *   "WhatsApp" and the text "Calling you": the caller is then in none of the text fields.
+ *   Whether WhatsApp and Viber fill `EXTRA_CALL_PERSON` we found no public capture of: the
+ *   person is read for every app, and used whenever it is there.
  * * Viber (com.viber.voip): title = caller, text = "Incoming call" / "Incoming video call" —
  *   "Входящий вызов" / "Входящий видеовызов"; missed: "Missed call" / "Пропущенный вызов".
  *
  * Rules, in order:
  * 1. Only those packages. A category other than "call" (e.g. "msg") is never a call.
+ *    A CallStyle type set by the app decides before any text: "incoming" / "screening" is a
+ *    call, "ongoing" is not (the call was answered). The app sets it, not the caller.
  * 2. Each app has a *status* field (Telegram: the title, the others: the text) and a *name*
  *    field (the other one). Only the status field is ever read for "missed", "ongoing",
  *    "outgoing", "declined", "ended"…: the name is chosen by the caller, and a fraudster
@@ -57,8 +84,10 @@ data class MessengerNotification(
  * 5. If the app swapped its fields, an incoming-call phrase in the name field counts too.
  * 6. Otherwise category "call" on an ongoing notification is a call in a language we do not
  *    know; the caller is the name field.
- * The caller's number is the name when the name is a phone number (unsaved contacts), else
- * the first "tel:" person of the notification, else "" (the SDK screens the name alone).
+ * The caller's name is the CallStyle person's name when there is one, else the name field.
+ * The caller's number is the CallStyle person's "tel:" URI, else the name when the name is a
+ * phone number (unsaved contacts), else the first "tel:" person of the notification, else ""
+ * (the SDK screens the name alone; with neither, the SDK's verdict is "unknown": nothing shown).
  */
 object MessengerCallParser {
     val CHANNELS: Map<String, Channel> = mapOf(
@@ -74,6 +103,12 @@ object MessengerCallParser {
 
     private const val CATEGORY_CALL = "call" // android.app.Notification.CATEGORY_CALL
 
+    /** android.app.Notification.CallStyle.CALL_TYPE_* (the values of "android.callType"). */
+    const val CALL_TYPE_UNKNOWN = 0
+    const val CALL_TYPE_INCOMING = 1
+    const val CALL_TYPE_ONGOING = 2
+    const val CALL_TYPE_SCREENING = 3
+
     private val CALL_WORDS = "(?:call|audio call|voice call|video call)"
     private val RU_CALL_WORDS = "(?:звонок|вызов|аудиозвонок|видеозвонок|видеовызов|аудиовызов|" +
         "голосовой звонок|голосовой вызов|видео звонок|аудио звонок)"
@@ -87,8 +122,9 @@ object MessengerCallParser {
         Regex("^calling you$"),
         Regex("^входящий(?: групповой)?(?: $BRANDS)? $RU_CALL_WORDS(?: (?:от|из) (.+))?$"),
         Regex("^(?:групповой )?(?:звонок|видеозвонок|аудиозвонок|вызов)(?: в)? $BRANDS$"),
-        Regex("^(.+) звонит(?: вам)?$"),
+        // Before "(.+) звонит": "Вам звонит" is no caller called "вам".
         Regex("^вам звонит(?: (.+))?$"),
+        Regex("^(.+) звонит(?: вам)?$"),
     )
 
     /** Words that make a call notification not an incoming one. */
@@ -107,6 +143,8 @@ object MessengerCallParser {
         val channel = CHANNELS[n.packageName] ?: return null
         val category = n.category?.lowercase()
         if (category != null && category != CATEGORY_CALL) return null
+        if (n.callType == CALL_TYPE_ONGOING) return null
+        val incomingByType = n.callType == CALL_TYPE_INCOMING || n.callType == CALL_TYPE_SCREENING
 
         val title = clean(n.title)
         val text = clean(n.text)
@@ -114,17 +152,25 @@ object MessengerCallParser {
         val status = if (statusInTitle) title else text
         val name = (if (statusInTitle) text else title)?.takeUnless(::isBrand)
         val statusFolded = status?.let(::fold)
+        val person = n.callPerson?.name?.let(::clean)?.takeUnless(::isBrand)
+        val personNumber = n.callPerson?.uri?.let(::telNumber)
+        val statusPhrase = statusFolded?.let(::incoming)
+        val namePhrase = name?.let { incoming(fold(it)) }
 
         val caller: String? = when {
-            statusFolded != null && incoming(statusFolded) != null -> name ?: fromPart(incoming(statusFolded))
+            // The name field can hold the phrase when the app swapped its fields: not a name then.
+            incomingByType -> person ?: name.takeIf { namePhrase == null } ?: fromPart(statusPhrase ?: namePhrase)
+            statusPhrase != null -> person ?: name ?: fromPart(statusPhrase)
             statusFolded != null && NOT_INCOMING.any { it.containsMatchIn(statusFolded) } -> return null
-            name != null && incoming(fold(name)) != null -> status ?: fromPart(incoming(fold(name)))
-            category == CATEGORY_CALL && n.isOngoing && (status != null || name != null) -> name
+            namePhrase != null -> person ?: status ?: fromPart(namePhrase)
+            category == CATEGORY_CALL && n.isOngoing && (status != null || name != null || person != null) ->
+                person ?: name
             else -> return null
         }
 
         val displayName = caller?.takeUnless(::isBrand)
-        val number = displayName?.takeIf(::looksLikePhoneNumber)?.let(::stripFormatting)
+        val number = personNumber
+            ?: displayName?.takeIf(::looksLikePhoneNumber)?.let(::stripFormatting)
             ?: n.people.firstNotNullOfOrNull(::telNumber)
         return Call(
             number = number ?: "",
@@ -142,7 +188,13 @@ object MessengerCallParser {
      * Folded (lower case), which is fine: the SDK folds display names before comparing, and
      * never shows them.
      */
-    private fun fromPart(match: MatchResult?): String? = match?.groups?.get(1)?.value?.trim()?.ifEmpty { null }
+    private fun fromPart(match: MatchResult?): String? {
+        // Some phrases have no group ("Telegram Call", "Calling you"): groups[1] would throw
+        // IndexOutOfBoundsException, and that crashed the listener's process.
+        val groups = match?.groups ?: return null
+        if (groups.size < 2) return null
+        return groups[1]?.value?.trim()?.ifEmpty { null }
+    }
 
     private fun isBrand(s: String): Boolean = fold(s) in setOf("whatsapp", "whatsapp business", "telegram", "viber")
 

@@ -88,6 +88,31 @@ class CallDetailsMapperTest {
         assertEquals("", CallDetailsMapper.map(PhoneCallInfo("voicemail:1234")).number)
     }
 
+    /**
+     * Issue 11 item 4: a withheld number is "no number, no name" (Telecom gives a screening app
+     * no caller name), whatever placeholder the network put in the handle; the SDK's verdict for
+     * that is UNKNOWN / SAFE / not_listed, and the sample shows nothing.
+     */
+    @Test
+    fun withheldPlaceholdersAreNoNumberAndTheSampleShowsNothing() {
+        for (handle in listOf(null, "", "tel:", "sip:anonymous@anonymous.invalid", "sip:Anonymous@anonymous.invalid;user=phone",
+            "tel:-2", "tel:-1", "tel:Restricted", "tel:PRIVATE", "unknown")) {
+            val call = CallDetailsMapper.map(PhoneCallInfo(handle))
+            assertEquals("", call.number, "$handle")
+            assertNull(call.displayName)
+            val s = TestGuard.screen(call)
+            assertEquals(Verdict.UNKNOWN, s.verdict, "$handle")
+            assertEquals(Risk.SAFE, s.risk)
+            assertEquals("not_listed", s.reason)
+            assertNull(s.number)
+            val shown = WarningPresenter.present(s, CallSource.PHONE, silenceSpoofed = true, canUseFullScreenIntent = true)
+            assertEquals(false, shown.show, "$handle")
+            assertEquals(CallAction.ALLOW, shown.action)
+        }
+        // A real short number is still a number.
+        assertEquals("900", CallDetailsMapper.numberOf("tel:900"))
+    }
+
     @Test
     fun networkCallerNameClaimingTheBankIsImpersonation() {
         val s = screen(PhoneCallInfo("tel:+79991234567", callerDisplayName = "Example Bank"))

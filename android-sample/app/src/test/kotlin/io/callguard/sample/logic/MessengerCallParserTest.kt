@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestFactory
 import kotlin.test.assertEquals
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
+import kotlin.test.fail
 
 private const val WA = "com.whatsapp"
 private const val WA_BUSINESS = "com.whatsapp.w4b"
@@ -142,6 +143,113 @@ class MessengerCallParserTest {
         val s = TestGuard.screen(call)
         assertEquals(Verdict.UNKNOWN, s.verdict)
         assertEquals(Risk.SAFE, s.risk)
+    }
+
+    /**
+     * Issue 11 item 1: the shapes that crashed the listener (IndexOutOfBoundsException "No group 1":
+     * a phrase without a caller group, and no name field). Telegram on Android 12+ posts the title
+     * only; WhatsApp has been seen with the caller in no text field at all.
+     */
+    private val callsWithoutACallerInTheText = listOf(
+        "telegram-12-title-only-en" to n(TG, "Telegram Call", null),
+        "telegram-12-title-only-ru" to n(TG, "Звонок Telegram", null),
+        "telegram-12-title-only-video" to n(TG, "Telegram Video Call", ""),
+        "telegram-12-title-only-not-ongoing" to n(TG, "Звонок Telegram", null, ongoing = false),
+        "whatsapp-no-title-voice-call" to n(WA, null, "WhatsApp voice call"),
+        "whatsapp-brand-title-calling-you" to n(WA, "WhatsApp", "Calling you"),
+        "whatsapp-brand-title-calling-you-ru" to n(WA, "WhatsApp", "Вам звонит"),
+        "viber-brand-title-calling-you" to n(VIBER, "Viber", "Calling you"),
+    )
+
+    @TestFactory
+    fun callsWithoutACallerAreCallsWithNoName(): List<DynamicTest> = callsWithoutACallerInTheText.map { (name, notification) ->
+        DynamicTest.dynamicTest(name) {
+            val call = assertNotNull(MessengerCallParser.parse(notification), name)
+            assertEquals(MessengerCallParser.CHANNELS.getValue(notification.packageName), call.channel)
+            assertNull(call.displayName, "the brand or the phrase is not the caller")
+            assertEquals("", call.number)
+            // Nothing to compare: the SDK says "unknown", and the sample shows nothing.
+            assertEquals(Verdict.UNKNOWN, TestGuard.screen(call).verdict)
+        }
+    }
+
+    @Test
+    fun aTelTargetOfACallWithoutANameIsStillScreened() {
+        val call = assertNotNull(MessengerCallParser.parse(n(WA, "WhatsApp", "Calling you", people = listOf("tel:+74950000001"))))
+        assertEquals("+74950000001", call.number)
+        assertEquals(Verdict.OFFICIAL, TestGuard.screen(call).verdict)
+    }
+
+    @Test
+    fun noCombinationOfPresentAndAbsentFieldsThrows() {
+        val texts = listOf(null, "", " ", "\u200E", "Telegram Call", "Звонок Telegram", "WhatsApp", "WhatsApp voice call",
+            "Calling you", "Вам звонит", "Incoming call", "Incoming call from", "Incoming call from ", "is calling",
+            "Missed call", "Иван", "+7 495 000-00-01")
+        val people = listOf(null, CallPerson(null, null), CallPerson("", "tel:"), CallPerson("Viber", "tel:%"),
+            CallPerson("Example Bank", "tel:+74950000001"))
+        var parsed = 0
+        for (pkg in MessengerCallParser.PACKAGES) for (category in listOf(null, "call", "msg")) for (title in texts)
+            for (text in texts) for (person in people) for (type in listOf(null, 0, 1, 2, 3, 99)) {
+                val notification = MessengerNotification(pkg, category, title, text, null, emptyList(), true, person, type)
+                val call = try {
+                    MessengerCallParser.parse(notification)
+                } catch (e: Exception) {
+                    fail("$notification threw $e")
+                }
+                if (call != null) parsed++
+            }
+        // Not vacuous: many of the combinations are calls.
+        assertEquals(true, parsed > 1000, "parsed $parsed")
+    }
+
+    // --- Issue 11 item 2: the CallStyle person (Android 12+) ---------------------------------
+
+    @Test
+    fun telegramOnAndroid12HasTheCallerOnlyInTheCallPerson() {
+        for (title in listOf("Telegram Call", "Звонок Telegram")) {
+            val notification = MessengerNotification(TG, "call", title, null, "My account", emptyList(), true,
+                CallPerson("Служба безопасности Пример Банка", null), MessengerCallParser.CALL_TYPE_INCOMING)
+            val call = assertNotNull(MessengerCallParser.parse(notification), title)
+            assertEquals("Служба безопасности Пример Банка", call.displayName)
+            val s = TestGuard.screen(call)
+            assertEquals(Verdict.IMPERSONATION, s.verdict, title)
+            assertEquals(Risk.DANGER, s.risk)
+        }
+    }
+
+    @Test
+    fun theCallPersonsTelUriIsTheNumber() {
+        val notification = MessengerNotification(WA, "call", "Bank", "Incoming voice call",
+            callPerson = CallPerson("Bank", "tel:+7%20495%20000-00-01"), callType = MessengerCallParser.CALL_TYPE_INCOMING)
+        val call = assertNotNull(MessengerCallParser.parse(notification))
+        assertEquals("+7 495 000-00-01", call.number)
+        assertEquals(Verdict.OFFICIAL, TestGuard.screen(call).verdict)
+        // Over Telegram the bank's WhatsApp line is not a channel it uses.
+        val tg = assertNotNull(MessengerCallParser.parse(notification.copy(packageName = TG, title = "Telegram Call", text = null)))
+        assertEquals("channel_not_used", TestGuard.screen(tg).reason)
+    }
+
+    @Test
+    fun theCallStyleTypeDecidesBeforeAnyText() {
+        val person = CallPerson("Example Bank", null)
+        // Incoming by type, in a language no phrase knows, not even ongoing.
+        val unknownLanguage = MessengerNotification(VIBER, "call", "Example Bank", "Appel entrant", isOngoing = false,
+            callPerson = person, callType = MessengerCallParser.CALL_TYPE_INCOMING)
+        assertEquals(Verdict.IMPERSONATION, TestGuard.screen(assertNotNull(MessengerCallParser.parse(unknownLanguage))).verdict)
+        val screening = unknownLanguage.copy(callType = MessengerCallParser.CALL_TYPE_SCREENING)
+        assertNotNull(MessengerCallParser.parse(screening))
+        // Answered: the same notification as an ongoing call is not a ringing one.
+        assertNull(MessengerCallParser.parse(n(WA, "Example Bank", "Incoming voice call").copy(callPerson = person,
+            callType = MessengerCallParser.CALL_TYPE_ONGOING)))
+        // A person does not make a chat message a call.
+        assertNull(MessengerCallParser.parse(n(WA, "Example Bank", "hi", category = "msg").copy(callPerson = person)))
+    }
+
+    @Test
+    fun aBrandAsThePersonsNameIsNoName() {
+        val notification = MessengerNotification(TG, "call", "Telegram Call", null, isOngoing = true,
+            callPerson = CallPerson("Telegram", null), callType = MessengerCallParser.CALL_TYPE_INCOMING)
+        assertNull(assertNotNull(MessengerCallParser.parse(notification)).displayName)
     }
 
     @Test
