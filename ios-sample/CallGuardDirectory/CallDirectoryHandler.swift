@@ -41,12 +41,19 @@ final class CallDirectoryHandler: CXCallDirectoryProvider {
         feeder.fulfill(
             context,
             appliedVersions: settings.directoryBaseline,
-            isCancelled: { failed.isSet }
-        ) { report in
-            settings.appliedVersions = report.versions
-            settings.appliedLanguage = language
-            log.info("directory \(report.mode.rawValue, privacy: .public): +\(report.added) -\(report.removed), blocked \(report.blocked), skipped prefixes \(report.skippedPrefixes)")
-        }
+            isCancelled: { failed.isSet },
+            onExpired: {
+                // CallKit did not apply the entries: whatever the directory holds now,
+                // the next request reloads it all rather than diff from a guess.
+                settings.appliedVersions = nil
+                log.error("request expired: the next one reloads the whole directory")
+            },
+            onAccepted: { report in
+                settings.appliedVersions = report.versions
+                settings.appliedLanguage = language
+                log.info("directory \(report.mode.rawValue, privacy: .public): +\(report.added) -\(report.removed), blocked \(report.blocked), skipped prefixes \(report.skippedPrefixes)")
+            }
+        )
     }
 }
 

@@ -5,9 +5,10 @@
 // Rust's decision (`CallGuard.directory(options:)`); this file only moves
 // entries into CallKit in the order and shape CallKit demands.
 //
-// The feeder writes to a `CallDirectorySink`. `CXCallDirectoryExtensionContext`
-// is one (below, iOS only); tests use a recording fake, so this file builds
-// and is tested on macOS too.
+// The feeder writes to a `CallDirectorySink` and completes a
+// `CallDirectoryRequest`. `CXCallDirectoryExtensionContext` is both (below,
+// iOS only); tests use a recording fake, so this file builds and is tested
+// on macOS too.
 import Foundation
 #if canImport(CallKit) && os(iOS)
 import CallKit
@@ -26,8 +27,31 @@ public protocol CallDirectorySink: AnyObject {
     func removeAllBlockingEntries()
 }
 
+/// A Call Directory request the feeder can finish: what `fulfill` needs
+/// beyond the sink.
+public protocol CallDirectoryRequest: CallDirectorySink {
+    /// `CXCallDirectoryExtensionContext.completeRequest(completionHandler:)`.
+    /// The handler's Bool is `expired`, as Apple documents it: true means the
+    /// request ran out of time and the entries added were NOT applied (the
+    /// directory keeps what it held before); false means CallKit took them.
+    func completeDirectoryRequest(_ completion: @escaping @Sendable (_ expired: Bool) -> Void)
+    /// `CXCallDirectoryExtensionContext.cancelRequest(withError:)`: CallKit
+    /// keeps the previous directory.
+    func cancelDirectoryRequest(with error: Error)
+}
+
 #if canImport(CallKit) && os(iOS)
-extension CXCallDirectoryExtensionContext: CallDirectorySink {}
+extension CXCallDirectoryExtensionContext: CallDirectoryRequest {
+    // Own names rather than CallKit's, so the conformance does not depend on
+    // how a given SDK imports the handler's Sendable-ness.
+    public func completeDirectoryRequest(_ completion: @escaping @Sendable (_ expired: Bool) -> Void) {
+        completeRequest(completionHandler: completion)
+    }
+
+    public func cancelDirectoryRequest(with error: Error) {
+        cancelRequest(withError: error)
+    }
+}
 #endif
 
 public struct CallDirectoryFeeder {
@@ -50,8 +74,9 @@ public struct CallDirectoryFeeder {
         /// Prefix ranges over `maxPrefixExpansion`, left out (full mode only).
         public var skippedPrefixes: UInt64
         /// Issuer → list version this directory now reflects. Store it (e.g.
-        /// in the App Group's UserDefaults) only once CallKit accepted the
-        /// request, and pass it back as `appliedVersions` next time.
+        /// in the App Group's UserDefaults) only once CallKit applied the
+        /// request (`fulfill`'s `onAccepted`: completed, not expired), and
+        /// pass it back as `appliedVersions` next time.
         public var versions: [String: UInt64]
     }
 
@@ -196,36 +221,46 @@ public struct CallDirectoryFeeder {
     }
 }
 
-#if canImport(CallKit) && os(iOS)
 extension CallDirectoryFeeder {
     /// The whole of `CXCallDirectoryProvider.beginRequest(with:)`: feeds
-    /// `context`, then completes the request, or cancels it on any error
-    /// (CallKit then keeps the directory it had). `onAccepted` runs only if
-    /// CallKit accepted the data: store `report.versions` there.
+    /// `request`, then completes it, or cancels it on any error (CallKit then
+    /// keeps the directory it had).
+    ///
+    /// - `onAccepted`: runs only if CallKit applied the data (the request did
+    ///   not expire): store `report.versions` there.
+    /// - `onExpired`: runs if the request expired: CallKit did not apply
+    ///   what was added. Forget the stored versions there (store `nil`), so
+    ///   the next request reloads everything instead of diffing from versions
+    ///   the directory may not hold — a diff from a wrong baseline would leave
+    ///   stale labels (a number the bank removed keeping the bank's name).
+    ///
+    /// Both run on whatever thread CallKit calls the completion on.
     public func fulfill(
-        _ context: CXCallDirectoryExtensionContext,
+        _ request: CallDirectoryRequest,
         appliedVersions: [String: UInt64]?,
         blockedNumbers: [String] = [],
         isCancelled: () -> Bool = { false },
-        onAccepted: @escaping (Report) -> Void
+        onExpired: @escaping @Sendable () -> Void = {},
+        onAccepted: @escaping @Sendable (Report) -> Void
     ) {
         let report: Report
         do {
             report = try feed(
-                context,
+                request,
                 appliedVersions: appliedVersions,
                 blockedNumbers: blockedNumbers,
                 isCancelled: isCancelled
             )
         } catch {
-            context.cancelRequest(withError: error)
+            request.cancelDirectoryRequest(with: error)
             return
         }
-        context.completeRequest { accepted in
-            if accepted {
+        request.completeDirectoryRequest { expired in
+            if expired {
+                onExpired()
+            } else {
                 onAccepted(report)
             }
         }
     }
 }
-#endif

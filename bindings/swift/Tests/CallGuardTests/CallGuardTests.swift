@@ -420,6 +420,91 @@ final class CallDirectoryFeederTests: XCTestCase {
         XCTAssertLessThanOrEqual(sink.identification.count, 4)
     }
 
+    // MARK: fulfill: completeRequest's flag is `expired` (issue 11 item 14)
+
+    func testACompletedRequestSavesTheVersionsItApplied() throws {
+        let cg = try loadedGuard()
+        let directory = RecordingSink()
+        let saved = Locked<[String: UInt64]?>(nil)
+        let expiredCalls = Locked(0)
+        directory.beginRequest(incremental: false)
+        CallDirectoryFeeder(callGuard: cg, options: options()).fulfill(
+            directory,
+            appliedVersions: nil,
+            onExpired: { expiredCalls.withLock { $0 += 1 } },
+            onAccepted: { report in saved.withLock { $0 = report.versions } }
+        )
+        XCTAssertEqual(directory.completions, 1)
+        XCTAssertEqual(directory.cancellations, 0)
+        XCTAssertEqual(saved.withLock { $0 }, ["example-bank": 12], "completed, not expired: the versions are the directory's now")
+        XCTAssertEqual(expiredCalls.withLock { $0 }, 0)
+        XCTAssertNotNil(directory.identification[74_950_000_001])
+
+        // The next request diffs from what was saved and ends where a full load would.
+        _ = try cg.loadListAt(jws: Vectors.bytes("lists/valid-v13.jws"), nowUnixSeconds: Vectors.epoch(nowText))
+        directory.beginRequest(incremental: true)
+        CallDirectoryFeeder(callGuard: cg, options: options()).fulfill(
+            directory,
+            appliedVersions: saved.withLock { $0 },
+            onAccepted: { report in saved.withLock { $0 = report.versions } }
+        )
+        XCTAssertEqual(saved.withLock { $0 }, ["example-bank": 13])
+        let expected = RecordingSink()
+        expected.beginRequest(incremental: false)
+        _ = try CallDirectoryFeeder(callGuard: cg, options: options()).feed(expected, appliedVersions: nil)
+        XCTAssertEqual(directory.identification, expected.identification)
+        XCTAssertEqual(directory.violations, [])
+    }
+
+    func testAnExpiredRequestSavesNothingAndTheNextRequestReloadsEverything() throws {
+        let cg = try loadedGuard()
+        let directory = RecordingSink()
+        let saved = Locked<[String: UInt64]?>(nil)
+        let expiredCalls = Locked(0)
+        directory.beginRequest(incremental: false)
+        directory.expireOnCompletion = true
+        CallDirectoryFeeder(callGuard: cg, options: options()).fulfill(
+            directory,
+            appliedVersions: nil,
+            onExpired: { expiredCalls.withLock { $0 += 1 } },
+            onAccepted: { report in saved.withLock { $0 = report.versions } }
+        )
+        XCTAssertEqual(directory.completions, 1)
+        XCTAssertNil(saved.withLock { $0 }, "expired: CallKit applied nothing, so no versions may be saved")
+        XCTAssertEqual(expiredCalls.withLock { $0 }, 1)
+        XCTAssertTrue(directory.identification.isEmpty, "the fake, like CallKit, dropped what the expired request added")
+
+        // Nothing saved: the next (incremental) request is answered in full.
+        directory.beginRequest(incremental: true)
+        let report = Locked<CallDirectoryFeeder.Report?>(nil)
+        CallDirectoryFeeder(callGuard: cg, options: options()).fulfill(
+            directory,
+            appliedVersions: saved.withLock { $0 },
+            onAccepted: { r in report.withLock { $0 = r } }
+        )
+        let done = try XCTUnwrap(report.withLock { $0 })
+        XCTAssertEqual(done.mode, .full)
+        XCTAssertEqual(directory.removeAllCalls, 1)
+        XCTAssertEqual(directory.identification.count, done.added)
+        XCTAssertEqual(done.versions, ["example-bank": 12])
+    }
+
+    func testAFeedErrorCancelsTheRequestAndSavesNothing() throws {
+        let cg = try loadedGuard()
+        let directory = RecordingSink()
+        let accepted = Locked(0)
+        directory.beginRequest(incremental: false)
+        CallDirectoryFeeder(callGuard: cg, options: options(chunkSize: 2)).fulfill(
+            directory,
+            appliedVersions: nil,
+            isCancelled: { true },
+            onAccepted: { _ in accepted.withLock { $0 += 1 } }
+        )
+        XCTAssertEqual(directory.cancellations, 1)
+        XCTAssertEqual(directory.completions, 0)
+        XCTAssertEqual(accepted.withLock { $0 }, 0)
+    }
+
     func testBlockedNumbersAreNormalizedSortedAndUnique() throws {
         let cg = try loadedGuard()
         let sink = RecordingSink()
@@ -436,21 +521,44 @@ final class CallDirectoryFeederTests: XCTestCase {
 // MARK: - Test support
 
 /// A fake Call Directory that keeps what CallKit would and records the
-/// rules a real `CXCallDirectoryExtensionContext` enforces.
-final class RecordingSink: CallDirectorySink {
+/// rules a real `CXCallDirectoryExtensionContext` enforces. As a request it
+/// completes at once; with `expireOnCompletion` it reports `expired` and, as
+/// CallKit does then, keeps the directory it held before the request.
+final class RecordingSink: CallDirectoryRequest {
     private(set) var isIncremental = false
     private(set) var identification: [Int64: String] = [:]
     private(set) var blocking: [Int64] = []
     private(set) var removeAllCalls = 0
     private(set) var removeAllBlockingCalls = 0
     private(set) var violations: [String] = []
+    private(set) var completions = 0
+    private(set) var cancellations = 0
+    /// The next completion reports `expired == true`.
+    var expireOnCompletion = false
     private var lastAdded: Int64?
     private var lastBlocked: Int64?
+    private var before: (identification: [Int64: String], blocking: [Int64]) = ([:], [])
 
     func beginRequest(incremental: Bool) {
         isIncremental = incremental
         lastAdded = nil
         lastBlocked = nil
+        expireOnCompletion = false
+        before = (identification, blocking)
+    }
+
+    func completeDirectoryRequest(_ completion: @escaping @Sendable (_ expired: Bool) -> Void) {
+        completions += 1
+        let expired = expireOnCompletion
+        if expired {
+            (identification, blocking) = before
+        }
+        completion(expired)
+    }
+
+    func cancelDirectoryRequest(with error: Error) {
+        cancellations += 1
+        (identification, blocking) = before
     }
 
     func addIdentificationEntry(withNextSequentialPhoneNumber phoneNumber: Int64, label: String) {
