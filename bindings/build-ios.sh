@@ -85,9 +85,15 @@ if [ "$with_macos" -eq 1 ]; then
     "target/x86_64-apple-darwin/$profile/$lib" \
     -output "$work/macos/$lib"
 fi
-# Clang finds a framework's module by the file name module.modulemap.
-cp "$swift_dir/ffi/CallGuardFFI.h" "$work/headers/CallGuardFFI.h"
-cp "$swift_dir/ffi/CallGuardFFI.modulemap" "$work/headers/module.modulemap"
+# Clang finds a module by the file name module.modulemap, also one directory
+# down from a header search path. In a subdirectory named after the module
+# (Headers/CallGuardFFI/ in the xcframework), not at the root: Xcode copies
+# every static xcframework's headers into one include/ directory, and an app
+# that also links another uniffi/Rust xcframework with a root module.modulemap
+# fails with "Multiple commands produce .../include/module.modulemap".
+mkdir -p "$work/headers/CallGuardFFI"
+cp "$swift_dir/ffi/CallGuardFFI.h" "$work/headers/CallGuardFFI/CallGuardFFI.h"
+cp "$swift_dir/ffi/CallGuardFFI.modulemap" "$work/headers/CallGuardFFI/module.modulemap"
 
 echo "== 5/6 xcodebuild -create-xcframework -> $xcframework"
 slices=(

@@ -160,8 +160,6 @@ enum SyncService {
             return "storage: \(detail)"
         case let .InvalidTrust(detail):
             return "trust file: \(detail)"
-        default:
-            return String(describing: sdkError)
         }
     }
 }
