@@ -18,6 +18,8 @@ class GuardCallScreeningService : CallScreeningService() {
         val app = application as CallGuardApp
         val info = PhoneCallInfo(
             // Decoded number part: Uri.toString() would percent-encode "+" and spaces.
+            // Null for a withheld number: screened as "no number, no name", which the SDK
+            // answers with "unknown" and the sample lets ring without a warning (CallDetailsMapper.map).
             handle = callDetails.handle?.let { "${it.scheme}:${it.schemeSpecificPart}" },
             verificationStatus = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.R) {
                 callDetails.callerNumberVerificationStatus
@@ -25,6 +27,8 @@ class GuardCallScreeningService : CallScreeningService() {
                 CallDetailsMapper.VERIFICATION_STATUS_NOT_VERIFIED
             },
             direction = callDetails.callDirection,
+            // Always null here on AOSP: Telecom clears it for screening services. Passed on for
+            // devices that do not; nothing depends on it (see PhoneCallInfo).
             callerDisplayName = callDetails.callerDisplayName,
         )
         val call = CallDetailsMapper.map(info)

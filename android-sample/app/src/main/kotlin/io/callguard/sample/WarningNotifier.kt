@@ -40,7 +40,12 @@ object WarningNotifier {
         }
     }
 
-    /** API 34+: the customer (or the store) may have withdrawn USE_FULL_SCREEN_INTENT. */
+    /**
+     * API 34+: the customer (or the store) may have withdrawn USE_FULL_SCREEN_INTENT. Google
+     * Play revokes it at install for apps that are not dialers or alarm clocks, so a store
+     * build of a screening app mostly gets false here: the warning is then a heads-up
+     * notification (same channel, same text), which still appears over the ringing call.
+     */
     fun canUseFullScreenIntent(context: Context): Boolean =
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.UPSIDE_DOWN_CAKE) {
             context.getSystemService(NotificationManager::class.java).canUseFullScreenIntent()
