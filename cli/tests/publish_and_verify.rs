@@ -214,3 +214,38 @@ fn inspect_marks_everything_unverified() {
     assert!(text.contains("kid=ed-a"));
     assert!(text.contains("\"example-bank\""));
 }
+
+#[test]
+fn sign_refuses_an_alias_that_would_flag_every_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let key = d.join("k.jwk");
+    assert!(
+        callguard(&["keygen", "--alg", "EdDSA", "--kid", "k", "--out", s(&key)])
+            .status
+            .success()
+    );
+    for alias in [
+        "Bank",
+        "Банк",
+        "Security",
+        "\u{3164}\u{3164}\u{3164}\u{3164}",
+    ] {
+        let mut v: Value = serde_json::from_str(&payload(1, None)).unwrap();
+        v["issuer"]["aliases"] = serde_json::json!(["Test Bank", alias]);
+        std::fs::write(d.join("list.json"), v.to_string()).unwrap();
+        let out = callguard(&[
+            "sign",
+            "--key",
+            s(&key),
+            "--in",
+            s(&d.join("list.json")),
+            "--out",
+            s(&d.join("list.jws")),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{alias:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("issuer.aliases[1]"), "{alias:?}: {stderr}");
+        assert!(!d.join("list.jws").exists());
+    }
+}

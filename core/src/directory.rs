@@ -3,19 +3,28 @@
 //! extension never holds them all.
 //!
 //! iOS shows the label while the number rings, so the warning must live in
-//! the label: inbound-only numbers get "⚠ Not Example Bank — hang up".
+//! the label: inbound-only numbers, and numbers the bank uses only over a
+//! messenger, get "⚠ Not Example Bank — hang up".
 //! Expired lists contribute only those warnings (stale data may warn, never
 //! vouch). Prefixes expand to every number of the country's national length
 //! under them, up to a cap; short codes are skipped (not E.164).
 
 use crate::list::{ContactList, Usage};
-use crate::model::ContactDirection;
+use crate::model::{Channel, ContactDirection};
 use crate::normalize::e164_lengths_under_prefix;
 use crate::screen::copy::{directory_label, Lang};
 use crate::timestamp::Timestamp;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::sync::Arc;
+
+/// The Call Directory sees only phone calls. A phone call from a number the
+/// bank never calls from by phone — an inbound-only hotline, or a number it
+/// uses only over WhatsApp/Telegram — is what screening calls `spoofed`, so
+/// its label is the warning, never the bank's name.
+fn warns_on_phone_calls(usage: &Usage) -> bool {
+    usage.direction == ContactDirection::InboundOnly || !usage.channels.contains(Channel::Phone)
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct DirectoryOptions {
@@ -130,7 +139,7 @@ impl Directory {
 
     /// May a usage from list `li` appear at all (expired lists only warn)?
     fn usable(&self, li: usize, usage: &Usage) -> bool {
-        self.current[li] || usage.direction == ContactDirection::InboundOnly
+        self.current[li] || warns_on_phone_calls(usage)
     }
 
     /// The source's current number, skipping what may not appear.
@@ -180,12 +189,12 @@ impl Directory {
             } => (*list, *usage, *specificity),
         };
         // As in screening: the most specific match, then the more alarming one.
-        let alarm = u8::from(usage.direction == ContactDirection::InboundOnly);
+        let alarm = u8::from(warns_on_phone_calls(&usage));
         (li, usage, (specificity, alarm))
     }
 
     fn label(&mut self, li: usize, usage: Usage) -> Arc<str> {
-        let warning = usage.direction == ContactDirection::InboundOnly;
+        let warning = warns_on_phone_calls(&usage);
         let key = (li, usage.label, warning);
         if let Some(label) = self.labels.get(&key) {
             return label.clone();

@@ -247,3 +247,38 @@ fn matches_the_shared_directory_vector() {
     );
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_number_the_bank_uses_only_over_whatsapp_is_a_warning_for_phone_calls() {
+    let list = payload(
+        "wa-bank",
+        json!([
+            {"number": "+74951110001", "direction": "outbound", "channels": ["whatsapp"], "label": {"en": "WhatsApp desk"}},
+            {"number": "+74951110002", "direction": "outbound", "channels": ["phone", "whatsapp"], "label": {"en": "Cards"}},
+        ]),
+    );
+    let entries = all(&[list.clone()], 1000, Lang::En, NOW);
+    assert_eq!(
+        entries,
+        vec![
+            (74951110001, "⚠ Not wa-bank — hang up".to_string()),
+            (74951110002, "wa-bank · Cards".to_string()),
+        ]
+    );
+    // The screening of a phone call from it says the same.
+    let call = callguard_core::screen::Call {
+        number: "+74951110001",
+        channel: callguard_core::Channel::Phone,
+        display_name: None,
+        attestation: callguard_core::screen::Attestation::NotVerified,
+        direction: callguard_core::screen::CallDirection::Incoming,
+    };
+    let ctx = callguard_core::screen::Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now: NOW,
+    };
+    let s = callguard_core::screen::screen(&[list], &call, &ctx);
+    assert_eq!(s.verdict.name(), "spoofed");
+    assert_eq!(s.reason.code(), "channel_not_used");
+}

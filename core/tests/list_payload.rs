@@ -49,3 +49,52 @@ fn duplicate_members_are_refused() {
         "malformed"
     );
 }
+
+fn with_issuer(issuer: &str) -> String {
+    format!(
+        r#"{{"type":"callguard.contact-list","schema":1,"issuer":{issuer},"version":1,"issued_at":"2026-01-01T00:00:00Z","expires_at":"2027-01-01T00:00:00Z","contacts":[]}}"#
+    )
+}
+
+#[test]
+fn aliases_that_would_flag_every_caller_are_refused_when_accepted() {
+    for alias in [
+        "Bank",
+        "BANK",
+        "Банк",
+        "Bank Security",
+        "Служба безопасности",
+        "\u{3164}\u{3164}",
+        "\u{200B}\u{200B}A",
+    ] {
+        let issuer = format!(
+            r#"{{"id":"bank","name":{{"en":"Bank"}},"aliases":["Пример Банк",{}]}}"#,
+            serde_json::to_string(alias).unwrap()
+        );
+        let err = ContactList::parse(with_issuer(&issuer).as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "malformed", "{alias:?}");
+        assert!(
+            err.to_string().contains("issuer.aliases[1]"),
+            "{alias:?}: {err}"
+        );
+    }
+    let ok = r#"{"id":"bank","name":{"en":"Bank"},"aliases":["ВТБ","Sber","Пример Банк"]}"#;
+    assert!(ContactList::parse(with_issuer(ok).as_bytes()).is_ok());
+}
+
+#[test]
+fn authority_phrases_extend_the_lexicon_and_are_checked() {
+    let issuer =
+        r#"{"id":"bank","name":{"en":"Bank"},"authority_phrases":["Агентство по защите вкладов"]}"#;
+    let list = ContactList::parse(with_issuer(issuer).as_bytes()).unwrap();
+    assert_eq!(
+        list.issuer.authority_phrases,
+        ["Агентство по защите вкладов"]
+    );
+    assert_eq!(list.authority_phrases().len(), 1);
+    for bad in [r#"[" "]"#, r#"["🔒"]"#] {
+        let issuer = format!(r#"{{"id":"bank","name":{{"en":"Bank"}},"authority_phrases":{bad}}}"#);
+        let err = ContactList::parse(with_issuer(&issuer).as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "malformed", "{bad}");
+    }
+}

@@ -372,3 +372,39 @@ fn the_generator_reports_its_catch_rate() {
     }
     assert_eq!(caught, total);
 }
+
+#[test]
+fn a_lists_own_authority_phrases_flag_messenger_callers() {
+    let payload = r#"{"type":"callguard.contact-list","schema":1,"issuer":{"id":"bank","name":{"en":"Bank"},"authority_phrases":["Агентство по страхованию вкладов"]},"version":1,"issued_at":"2026-01-01T00:00:00Z","expires_at":"2027-01-01T00:00:00Z","contacts":[]}"#;
+    let list = Arc::new(ContactList::parse(payload.as_bytes()).unwrap());
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::Ru,
+        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+    };
+    let call = |name, channel| Call {
+        number: "",
+        channel,
+        display_name: Some(name),
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+    };
+    let lists = [list];
+    let s = screen(
+        &lists,
+        &call("АГЕНТСТВА по страхованию ВКЛАДОВ", Channel::Telegram),
+        &ctx,
+    );
+    assert_eq!(
+        (s.verdict, s.reason),
+        (Verdict::Impersonation, Reason::ClaimsAuthority)
+    );
+    assert!(s.issuer.is_none());
+    // Without the list the phrase is nobody's: quiet.
+    let s = screen(
+        &[],
+        &call("Агентство по страхованию вкладов", Channel::Telegram),
+        &ctx,
+    );
+    assert_eq!(s.verdict, Verdict::Unverifiable);
+}

@@ -93,3 +93,35 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Whatever a caller puts in the name or the number field (any Unicode,
+    /// bidi and invisible characters, digits, extensions), screening answers.
+    #[test]
+    fn screening_any_name_and_number_never_panics(
+        name in "(?s).{0,300}",
+        number in "[0-9 +()\\-#,;.a-zA-Zа-яА-Я\u{200B}\u{202E}\u{2066}-\u{2069}доб.ext=]{0,60}",
+        messenger in any::<bool>(),
+    ) {
+        use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang};
+        static LIST: std::sync::OnceLock<std::sync::Arc<ContactList>> = std::sync::OnceLock::new();
+        let list = LIST.get_or_init(|| {
+            let (jws, trust) = callguard_core::testing::synthetic_list(10);
+            callguard_core::accept::verify_signed_list(&jws, &trust, 1 << 20).unwrap().list().clone()
+        });
+        let call = Call {
+            number: &number,
+            channel: if messenger { callguard_core::Channel::Telegram } else { callguard_core::Channel::Phone },
+            display_name: Some(&name),
+            attestation: Attestation::NotVerified,
+            direction: CallDirection::Incoming,
+        };
+        let ctx = Context { home: callguard_core::normalize::Region::from_iso("RU"), lang: Lang::En, now: Timestamp(1_796_083_200) };
+        let _ = screen(std::slice::from_ref(list), &call, &ctx);
+        let swapped = Call { number: &name, display_name: Some(&number), ..call };
+        let _ = screen(std::slice::from_ref(list), &swapped, &ctx);
+        let _ = callguard_core::screen::names::number_in_name(&name);
+    }
+}

@@ -72,6 +72,29 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
+            story:
+                "A WhatsApp call from \"Служба безопасности Банка\": no bank named, no number shown",
+            call: call(
+                "",
+                Channel::Whatsapp,
+                Some("Служба безопасности Банка"),
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: "A Telegram caller whose name is the bank's hotline number",
+            call: call(
+                "",
+                Channel::Telegram,
+                Some("Пример Банк 8 800 555-35-35"),
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
             story: "The bank's phone-only security line \"calls\" over Telegram",
             call: call(
                 "+7 495 000-00-02",
@@ -171,9 +194,11 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
             now: Timestamp(now.0 + scene.days_later * DAY),
         };
         let result = screen(&lists, &scene.call, &ctx);
+        let channel = scene.call.channel.name();
         let who = match (scene.call.display_name, scene.call.number) {
-            (Some(name), number) => format!("{name} ({number}, {})", scene.call.channel.name()),
-            (None, number) => format!("{number} ({})", scene.call.channel.name()),
+            (Some(name), "") => format!("{name} (no number shown, {channel})"),
+            (Some(name), number) => format!("{name} ({number}, {channel})"),
+            (None, number) => format!("{number} ({channel})"),
         };
         let arrow = if scene.call.direction == CallDirection::Outgoing {
             "dialling"

@@ -85,9 +85,11 @@ data class CallPerson(val name: String?, val uri: String?)
  * 6. Otherwise category "call" on an ongoing notification is a call in a language we do not
  *    know; the caller is the name field.
  * The caller's name is the CallStyle person's name when there is one, else the name field.
- * The caller's number is the CallStyle person's "tel:" URI, else the name when the name is a
- * phone number (unsaved contacts), else the first "tel:" person of the notification, else ""
- * (the SDK screens the name alone; with neither, the SDK's verdict is "unknown": nothing shown).
+ * The caller's number is the CallStyle person's "tel:" URI, else the first "tel:" person of the
+ * notification, else "". A name that is (or contains) a phone number — an unsaved contact, or a
+ * scammer's "8 800 555-35-35" profile name — is passed as it is: the SDK's core reads the number
+ * in the name itself (so iOS and every app get the same rule); with neither, the SDK's verdict
+ * is "unknown": nothing shown.
  */
 object MessengerCallParser {
     val CHANNELS: Map<String, Channel> = mapOf(
@@ -169,9 +171,7 @@ object MessengerCallParser {
         }
 
         val displayName = caller?.takeUnless(::isBrand)
-        val number = personNumber
-            ?: displayName?.takeIf(::looksLikePhoneNumber)?.let(::stripFormatting)
-            ?: n.people.firstNotNullOfOrNull(::telNumber)
+        val number = personNumber ?: n.people.firstNotNullOfOrNull(::telNumber)
         return Call(
             number = number ?: "",
             channel = channel,
@@ -213,16 +213,6 @@ object MessengerCallParser {
     private fun stripInvisible(s: String): String = s.filterNot { c ->
         Character.getType(c) == Character.FORMAT.toInt() // bidi marks and embeddings, ZWJ, ZWNJ, BOM…
     }
-
-    /** Only the characters a dialled number is written with, at least 7 digits, no letters. */
-    internal fun looksLikePhoneNumber(s: String): Boolean {
-        val t = stripInvisible(s).trim()
-        if (t.isEmpty() || t.any { it.isLetter() }) return false
-        if (!t.all { it.isDigit() || it in "+-‐‑‒–—()./ \u00A0\u202F" }) return false
-        return t.count { it.isDigit() } in 7..17
-    }
-
-    private fun stripFormatting(s: String): String = stripInvisible(s).trim()
 
     private fun telNumber(uri: String): String? {
         if (!uri.startsWith("tel:", ignoreCase = true)) return null

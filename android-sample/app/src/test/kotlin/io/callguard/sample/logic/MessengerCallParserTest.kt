@@ -36,7 +36,7 @@ class MessengerCallParserTest {
         Triple("whatsapp-ellipsis", n(WA, "Иван", "Incoming voice call…"), Triple(Channel.WHATSAPP, "Иван", "")),
         Triple("whatsapp-no-category", n(WA, "Иван", "Входящий аудиозвонок", category = null), Triple(Channel.WHATSAPP, "Иван", "")),
         Triple("whatsapp-business", n(WA_BUSINESS, "Example Bank", "Incoming voice call"), Triple(Channel.WHATSAPP, "Example Bank", "")),
-        Triple("whatsapp-unsaved-number", n(WA, "$BIDI_LRE+7 495 000-00-01$BIDI_PDF", "Incoming voice call"), Triple(Channel.WHATSAPP, "+7 495 000-00-01", "+7 495 000-00-01")),
+        Triple("whatsapp-unsaved-number", n(WA, "$BIDI_LRE+7 495 000-00-01$BIDI_PDF", "Incoming voice call"), Triple(Channel.WHATSAPP, "+7 495 000-00-01", "")),
         Triple("whatsapp-calling-you", n(WA, "Иван", "Иван is calling you", category = null), Triple(Channel.WHATSAPP, "Иван", "")),
         Triple("whatsapp-person-tel", n(WA, "Bank", "Incoming voice call", people = listOf("mailto:x@example.com", "tel:%2B74950000002")), Triple(Channel.WHATSAPP, "Bank", "+74950000002")),
         Triple("telegram-en", n(TG, "Telegram Call", "Пpимep Бaнк", subText = "My account"), Triple(Channel.TELEGRAM, "Пpимep Бaнк", "")),
@@ -45,7 +45,7 @@ class MessengerCallParserTest {
         Triple("telegram-ru-video", n(TG, "Видеозвонок Telegram", "Пример Банк"), Triple(Channel.TELEGRAM, "Пример Банк", "")),
         Triple("telegram-incoming-call-layout", n(TG, "Иван", "Incoming call"), Triple(Channel.TELEGRAM, "Иван", "")),
         Triple("telegram-ru-incoming-layout", n(TG, "Иван", "Входящий звонок"), Triple(Channel.TELEGRAM, "Иван", "")),
-        Triple("telegram-number-as-name", n(TG, "Telegram Call", "+7 495 000-00-01"), Triple(Channel.TELEGRAM, "+7 495 000-00-01", "+7 495 000-00-01")),
+        Triple("telegram-number-as-name", n(TG, "Telegram Call", "+7 495 000-00-01"), Triple(Channel.TELEGRAM, "+7 495 000-00-01", "")),
         Triple("viber-en", n(VIBER, "Пример Банк", "Incoming call"), Triple(Channel.VIBER, "Пример Банк", "")),
         Triple("viber-en-video", n(VIBER, "Иван", "Incoming video call"), Triple(Channel.VIBER, "Иван", "")),
         Triple("viber-ru", n(VIBER, "Пример Банк", "Входящий вызов"), Triple(Channel.VIBER, "Пример Банк", "")),
@@ -253,10 +253,13 @@ class MessengerCallParserTest {
     }
 
     @Test
-    fun phoneNumberShapes() {
-        for (yes in listOf("+7 495 000-00-01", "8 (800) 555-35-35", "+44 20 7946 0000", "$BIDI_LRE+7 916 123‑45‑67$BIDI_PDF"))
-            assertEquals(true, MessengerCallParser.looksLikePhoneNumber(yes), yes)
-        for (no in listOf("Мама", "Bank 24/7", "900", "Example Bank +7 495", "", "12-34"))
-            assertEquals(false, MessengerCallParser.looksLikePhoneNumber(no), no)
+    fun theCoreReadsTheNumberInTheName() {
+        // The parser passes the name as it is; the SDK finds the hotline in it (issue 10 §3).
+        val call = assertNotNull(MessengerCallParser.parse(n(WA, "Пример Банк 8 800 555-35-35", "Incoming voice call")))
+        assertEquals("", call.number)
+        val s = TestGuard.screen(call)
+        assertEquals(Verdict.SPOOFED, s.verdict)
+        assertEquals("inbound_only", s.reason)
+        assertEquals("+78005553535", s.number)
     }
 }
