@@ -18,6 +18,18 @@ pub enum Alg {
     Es256,
 }
 
+impl Jwk {
+    /// Reads one JWK from a file's bytes, refusing duplicate members (which
+    /// serde would silently resolve for unknown ones).
+    pub fn from_json(json: &[u8]) -> Result<Jwk, String> {
+        crate::duplicates::check(json).map_err(|d| d.to_string())?;
+        serde_json::from_slice(json).map_err(|e| {
+            use crate::trust::ClassifyForHumans;
+            format!("not a JWK: {}", e.classify_for_humans())
+        })
+    }
+}
+
 impl Alg {
     pub fn from_jws(name: &str) -> Option<Alg> {
         match name {
@@ -68,6 +80,7 @@ impl PublicKey {
         match (jwk.kty.as_str(), jwk.crv.as_str()) {
             ("OKP", "Ed25519") => {
                 let x = decode_fixed::<32>(&jwk.x, "x")?;
+                check_ed25519(&x)?;
                 Ok(PublicKey::Ed25519(x))
             }
             ("EC", "P-256") => {
@@ -77,6 +90,7 @@ impl PublicKey {
                 point[0] = 4;
                 point[1..33].copy_from_slice(&x);
                 point[33..].copy_from_slice(&y);
+                check_p256(&point)?;
                 Ok(PublicKey::P256(Box::new(point)))
             }
             (kty, crv) => Err(format!(
@@ -247,6 +261,95 @@ impl SigningKey {
     }
 }
 
+/// p = 2^255 - 19, little-endian, as Ed25519 encodes field elements.
+const ED25519_P: [u8; 32] = {
+    let mut p = [0xff; 32];
+    p[0] = 0xed;
+    p[31] = 0x7f;
+    p
+};
+
+/// Encodings of the eight small-order points (the torsion subgroup), with
+/// the sign bit of x cleared: y = 0 (order 4), 1 (order 1), the two order-8
+/// y values, p - 1 (order 2), and the non-canonical p (= 0) and p + 1 (= 1).
+/// The list is libsodium's (`ge25519_has_small_order` in
+/// src/libsodium/crypto_core/ed25519/ref10/ed25519_ref10.c), which also
+/// compares with the top bit masked off. Byte strings, little-endian.
+const ED25519_SMALL_ORDER: [[u8; 32]; 7] = [
+    [0; 32],
+    {
+        let mut one = [0; 32];
+        one[0] = 1;
+        one
+    },
+    [
+        0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98,
+        0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53,
+        0xfc, 0x05,
+    ],
+    [
+        0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67,
+        0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac,
+        0x03, 0x7a,
+    ],
+    {
+        let mut p_minus_1 = ED25519_P;
+        p_minus_1[0] = 0xec;
+        p_minus_1
+    },
+    ED25519_P,
+    {
+        let mut p_plus_1 = ED25519_P;
+        p_plus_1[0] = 0xee;
+        p_plus_1
+    },
+];
+
+/// Refuses Ed25519 keys a careful verifier refuses (RFC 8032 §5.1.3;
+/// "Taming the many EdDSAs", Chalkias et al. 2020):
+///
+/// - a non-canonical y (y ≥ p, after masking the sign bit of x);
+/// - a small-order point, in any of its encodings. This also covers the
+///   remaining non-canonical encodings RFC 8032 names, x = 0 with the sign
+///   bit set: x = 0 only for y = 1 and y = p - 1, both small-order.
+///
+/// What is left maps one-to-one onto curve points, so two different accepted
+/// byte strings are two different points and the trust file's "same key
+/// twice" check, a byte comparison, is a point comparison. (A y with no
+/// point on the curve is not detected here; such a key fails every
+/// signature check in `ring`, so it can never count toward a threshold.)
+fn check_ed25519(x: &[u8; 32]) -> Result<(), String> {
+    let mut masked = *x;
+    masked[31] &= 0x7f;
+    if ED25519_SMALL_ORDER.contains(&masked) {
+        return Err("\"x\" is a small-order Ed25519 point, not a signing key".into());
+    }
+    // Compare as little-endian integers: most significant byte first.
+    if masked.iter().rev().ge(ED25519_P.iter().rev()) {
+        return Err("\"x\" is a non-canonical Ed25519 encoding (y is not below 2^255 - 19)".into());
+    }
+    Ok(())
+}
+
+/// Refuses a P-256 point that is off the curve or has a coordinate ≥ p, at
+/// load rather than at the first verification. `ring` exposes its point
+/// validation only through ECDH, which runs it on the peer's key before
+/// anything else: one key agreement with a throwaway key, at trust-file
+/// load only. The uncompressed form is unique per point, so equal points
+/// are equal bytes for the "same key twice" check.
+fn check_p256(point: &[u8; 65]) -> Result<(), String> {
+    use ring::agreement;
+    let rng = SystemRandom::new();
+    let mine = agreement::EphemeralPrivateKey::generate(&agreement::ECDH_P256, &rng)
+        .map_err(|_| "no system randomness")?;
+    agreement::agree_ephemeral(
+        mine,
+        &agreement::UnparsedPublicKey::new(&agreement::ECDH_P256, &point[..]),
+        |_| (),
+    )
+    .map_err(|_| "\"x\"/\"y\" is not a point on P-256".to_string())
+}
+
 fn decode_fixed<const N: usize>(b64: &str, member: &str) -> Result<[u8; N], String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(b64)
@@ -287,5 +390,71 @@ mod tests {
     fn es256_signature_is_fixed_64_bytes() {
         let (key, _) = SigningKey::generate(Alg::Es256, "p").unwrap();
         assert_eq!(key.sign(b"m").unwrap().len(), 64);
+    }
+
+    fn ed25519_jwk(x: &[u8; 32]) -> Jwk {
+        Jwk {
+            kty: "OKP".into(),
+            crv: "Ed25519".into(),
+            x: URL_SAFE_NO_PAD.encode(x),
+            ..Jwk::default()
+        }
+    }
+
+    #[test]
+    fn small_order_ed25519_keys_are_refused_in_every_encoding() {
+        for point in ED25519_SMALL_ORDER {
+            for sign in [0, 0x80] {
+                let mut x = point;
+                x[31] |= sign;
+                let err = PublicKey::from_jwk(&ed25519_jwk(&x)).unwrap_err();
+                assert!(err.contains("small-order"), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_canonical_ed25519_y_is_refused() {
+        // y = 3 is on the curve and not of small order; p + 3 encodes the same point.
+        let mut canonical = [0u8; 32];
+        canonical[0] = 3;
+        assert!(PublicKey::from_jwk(&ed25519_jwk(&canonical)).is_ok());
+        let mut twin = ED25519_P;
+        twin[0] += 3;
+        for sign in [0, 0x80] {
+            let mut x = twin;
+            x[31] |= sign;
+            let err = PublicKey::from_jwk(&ed25519_jwk(&x)).unwrap_err();
+            assert!(err.contains("non-canonical"), "{err}");
+        }
+        // The largest 255-bit y, and p - 2 just below p (a valid encoding of y = p - 2).
+        assert!(PublicKey::from_jwk(&ed25519_jwk(&[0xff; 32])).is_err());
+        let mut below = ED25519_P;
+        below[0] -= 2;
+        assert!(check_ed25519(&below).is_ok());
+    }
+
+    #[test]
+    fn real_ed25519_keys_pass_the_checks() {
+        for _ in 0..32 {
+            let (key, _) = SigningKey::generate(Alg::EdDsa, "k").unwrap();
+            assert!(PublicKey::from_jwk(&key.public_jwk()).is_ok());
+        }
+    }
+
+    #[test]
+    fn off_curve_p256_points_are_refused_at_load() {
+        let (key, _) = SigningKey::generate(Alg::Es256, "p").unwrap();
+        let mut jwk = key.public_jwk();
+        assert!(PublicKey::from_jwk(&jwk).is_ok());
+        // Change y: (x, y') is not on the curve.
+        let mut y = URL_SAFE_NO_PAD.decode(jwk.y.as_deref().unwrap()).unwrap();
+        y[31] ^= 1;
+        jwk.y = Some(URL_SAFE_NO_PAD.encode(&y));
+        let err = PublicKey::from_jwk(&jwk).unwrap_err();
+        assert!(err.contains("not a point on P-256"), "{err}");
+        // A coordinate ≥ p (all ones) is refused too.
+        jwk.y = Some(URL_SAFE_NO_PAD.encode([0xff; 32]));
+        assert!(PublicKey::from_jwk(&jwk).is_err());
     }
 }

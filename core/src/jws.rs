@@ -46,8 +46,9 @@ struct JsonSignature<'a> {
     signature: Cow<'a, str>,
 }
 
-/// What the protected header must and may say. Duplicate members are an
-/// error (serde refuses them), which closes a parser-differential hole.
+/// What the protected header must and may say. Duplicate members, known or
+/// not, are refused before serde sees the header (`duplicates::check`),
+/// which closes a parser-differential hole.
 #[derive(Deserialize)]
 struct ProtectedHeader {
     alg: Option<String>,
@@ -113,6 +114,8 @@ impl<'a> Jws<'a> {
     }
 
     fn parse_json(text: &'a str) -> Result<Parts<'a>, ListError> {
+        crate::duplicates::check(text.as_bytes())
+            .map_err(|d| ListError::malformed(format!("JWS JSON: {d}")))?;
         let jws: JsonJws<'a> = serde_json::from_str(text)
             .map_err(|_| ListError::malformed("JWS JSON members missing, mistyped or invalid"))?;
         let signatures = match (jws.signatures, jws.protected, jws.signature) {
@@ -273,6 +276,8 @@ fn decode_header(protected: &str) -> Result<ProtectedHeader, ListError> {
             "the protected header is not a JSON object",
         ));
     }
+    crate::duplicates::check(&bytes)
+        .map_err(|d| ListError::malformed(format!("protected header: {d}")))?;
     serde_json::from_slice(&bytes).map_err(|_| {
         ListError::malformed("the protected header is not a JSON object of the expected shape")
     })

@@ -7,6 +7,7 @@
 
 pub mod accept;
 pub mod directory;
+pub mod duplicates;
 pub mod error;
 pub mod jwk;
 pub mod jws;

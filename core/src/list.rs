@@ -92,6 +92,10 @@ pub enum Match {
 impl ContactList {
     /// Parses and checks a payload (the bytes a JWS signed).
     pub fn parse(payload: &[u8]) -> Result<ContactList, ListError> {
+        // Before anything else: a document with a duplicate member means
+        // different things to different parsers (a second "en" label would
+        // silently replace the first in a map).
+        crate::duplicates::check(payload).map_err(duplicate_error)?;
         // Contacts go straight into the builder as they are parsed: peak
         // memory stays near the size of the result, not of a parsed tree.
         let mut builder = Builder::default();
@@ -233,6 +237,16 @@ pub fn hex(bytes: &[u8]) -> String {
 pub fn sha256(bytes: &[u8]) -> [u8; 32] {
     let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     digest.as_ref().try_into().expect("SHA-256 is 32 bytes")
+}
+
+/// `issuer.name` and contact labels are language maps: say "language".
+fn duplicate_error(d: crate::duplicates::Duplicate) -> ListError {
+    let is_label = d.path.starts_with("contacts[") && d.path.ends_with("].label");
+    if is_label || d.path == "issuer.name" {
+        ListError::malformed(format!("{}: duplicate language {}", d.path, d.name))
+    } else {
+        ListError::malformed(format!("payload: {d}"))
+    }
 }
 
 fn timestamp(text: &str, field: &str) -> Result<Timestamp, ListError> {

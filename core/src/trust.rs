@@ -46,6 +46,7 @@ pub fn is_valid_issuer_id(id: &str) -> bool {
 
 impl Trust {
     pub fn from_json(json: &[u8]) -> Result<Trust, TrustError> {
+        crate::duplicates::check(json).map_err(|d| TrustError(d.to_string()))?;
         let file: TrustFile = serde_json::from_slice(json)
             .map_err(|e| TrustError(format!("not a trust file: {}", e.classify_for_humans())))?;
         if !is_valid_issuer_id(&file.issuer) {

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 pub fn run(issuer: &str, threshold: usize, keys: &[PathBuf]) -> Result<(), UsageError> {
     let mut public = Vec::with_capacity(keys.len());
     for path in keys {
-        let jwk: Jwk = serde_json::from_slice(&read(path)?)
-            .map_err(|e| UsageError(format!("{}: not a JWK: {e}", path.display())))?;
+        let jwk = Jwk::from_json(&read(path)?)
+            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
         // Accept a private key file too, but only ever emit its public half.
         let kid = jwk
             .kid
