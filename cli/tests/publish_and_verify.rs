@@ -249,3 +249,34 @@ fn sign_refuses_an_alias_that_would_flag_every_caller() {
         assert!(!d.join("list.jws").exists());
     }
 }
+
+fn trust_refuses_small_order_non_canonical_and_duplicate_member_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut identity = [0u8; 32];
+    identity[0] = 1;
+    let cases = [
+        ("small-order", ed25519_jwk(identity), "small-order"),
+        ("non-canonical", ed25519_jwk([0xff; 32]), "non-canonical"),
+        (
+            "duplicate",
+            r#"{"kty":"OKP","crv":"Ed25519","x":"AQ","kid":"a","kid":"b"}"#.to_string(),
+            "duplicate member \"kid\"",
+        ),
+    ];
+    for (name, jwk, expected) in cases {
+        let path = d.join(format!("{name}.jwk"));
+        std::fs::write(&path, jwk).unwrap();
+        let out = callguard(&["trust", "--issuer", "test-bank", s(&path)]);
+        assert!(!out.status.success(), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(out.stdout.is_empty(), "{name}: printed a trust file");
+    }
+}
+
+/// A public JWK for any 32 bytes (`to_jwk` encodes without checking).
+fn ed25519_jwk(x: [u8; 32]) -> String {
+    let jwk = callguard_core::jwk::PublicKey::Ed25519(x).to_jwk("a");
+    serde_json::to_string(&jwk).unwrap()
+}

@@ -508,6 +508,94 @@ fn main() {
         );
     }
 
+    // Duplicate member names: two parsers may read one signed document two
+    // ways (first wins, last wins), so every duplicate is refused, known
+    // member or not. serde_json's `Value` cannot hold duplicates: these are
+    // made by editing the JSON text.
+    let base_text = base.to_string();
+    let duplicate_payloads = [
+        (
+            "duplicate-label-language",
+            insert_after(
+                &base_text,
+                r#""label":{"en":"Hotline","#,
+                r#""en":"Security service","#,
+            ),
+        ),
+        (
+            "duplicate-issuer-name-language",
+            insert_after(
+                &base_text,
+                r#""name":{"en":"Example Bank","#,
+                r#""en":"Other Bank","#,
+            ),
+        ),
+        (
+            "duplicate-unknown-top-level-member",
+            insert_after(&base_text, "{", r#""x-note":1,"x-note":2,"#),
+        ),
+        (
+            "duplicate-unknown-contact-member",
+            insert_after(&base_text, r#""contacts":[{"#, r#""x-note":1,"x-note":2,"#),
+        ),
+        (
+            "duplicate-version",
+            insert_after(&base_text, "{", r#""version":99,"#),
+        ),
+    ];
+    for (name, text) in duplicate_payloads {
+        case(
+            name,
+            "example-bank",
+            sign_general(text.as_bytes(), &[&ed_a]).unwrap(),
+            "malformed",
+            none.clone(),
+        );
+    }
+    case(
+        "duplicate-unknown-header-member",
+        "example-bank",
+        sign_with_header_text(
+            &base,
+            &ed_a,
+            r#"{"alg":"EdDSA","kid":"ed-a","typ":"callguard-list+json","x-note":1,"x-note":2}"#,
+        ),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "duplicate-kid-in-header",
+        "example-bank",
+        sign_with_header_text(
+            &base,
+            &ed_a,
+            r#"{"alg":"EdDSA","kid":"other-1","typ":"callguard-list+json","kid":"ed-a"}"#,
+        ),
+        "malformed",
+        none.clone(),
+    );
+    let signed = serde_json::from_str::<Value>(&sign(&base, &[&ed_a]))
+        .unwrap()
+        .to_string();
+    case(
+        "duplicate-unprotected-header-member",
+        "example-bank",
+        signed.replacen(
+            r#"{"protected":"#,
+            r#"{"header":{"kid":"ed-a","kid":"other-1"},"protected":"#,
+            1,
+        ),
+        "malformed",
+        none.clone(),
+    );
+    case(
+        "duplicate-unknown-jws-member",
+        "example-bank",
+        insert_after(&signed, "{", r#""x-note":1,"x-note":2,"#),
+        "malformed",
+        none.clone(),
+    );
+
     // A second bank, so screening is tested with several issuers loaded.
     let other_payload = json!({
         "type": "callguard.contact-list", "schema": 1,
@@ -563,6 +651,22 @@ pub fn example_payload(version: u64) -> Value {
 
 fn sign_with_header(payload: &Value, key: &SigningKey, header: Value) -> String {
     let protected = B64.encode(header.to_string());
+    let payload_b64 = B64.encode(payload.to_string());
+    let sig = key
+        .sign(format!("{protected}.{payload_b64}").as_bytes())
+        .unwrap();
+    json!({"payload": payload_b64, "signatures": [{"protected": protected, "signature": B64.encode(sig)}]}).to_string()
+}
+
+/// `text` with `insertion` right after the first `anchor`.
+fn insert_after(text: &str, anchor: &str, insertion: &str) -> String {
+    let at = text.find(anchor).expect("anchor in text") + anchor.len();
+    format!("{}{insertion}{}", &text[..at], &text[at..])
+}
+
+/// Like `sign_with_header`, with the header's exact JSON text.
+fn sign_with_header_text(payload: &Value, key: &SigningKey, header: &str) -> String {
+    let protected = B64.encode(header);
     let payload_b64 = B64.encode(payload.to_string());
     let sig = key
         .sign(format!("{protected}.{payload_b64}").as_bytes())

@@ -68,7 +68,7 @@ fn run(cases: &[Value], case: &Value) -> String {
 #[test]
 fn every_vector_matches_its_manifest() {
     let cases = manifest();
-    assert!(cases.len() >= 40, "the manifest lost cases");
+    assert!(cases.len() >= 60, "the manifest lost cases");
     for case in &cases {
         assert_eq!(
             run(&cases, case),
@@ -152,3 +152,44 @@ threat!(unknown_channel, "invalid-contact-unknown-channel" => "malformed");
 threat!(label_without_english, "invalid-contact-no-english-label" => "malformed");
 threat!(bad_direction, "invalid-contact-bad-direction" => "malformed");
 threat!(duplicate_contact, "invalid-contact-duplicate" => "malformed");
+
+// Duplicate member names: one signed document, two readings.
+threat!(second_english_label_for_the_same_contact, "duplicate-label-language" => "malformed");
+threat!(second_english_issuer_name, "duplicate-issuer-name-language" => "malformed");
+threat!(duplicate_unknown_top_level_member, "duplicate-unknown-top-level-member" => "malformed");
+threat!(duplicate_unknown_contact_member, "duplicate-unknown-contact-member" => "malformed");
+threat!(duplicate_version_member, "duplicate-version" => "malformed");
+threat!(duplicate_unknown_protected_header_member, "duplicate-unknown-header-member" => "malformed");
+threat!(second_kid_in_protected_header, "duplicate-kid-in-header" => "malformed");
+threat!(duplicate_member_in_unprotected_header, "duplicate-unprotected-header-member" => "malformed");
+threat!(duplicate_unknown_jws_member, "duplicate-unknown-jws-member" => "malformed");
+
+/// The detail names the object and the member, never a value.
+#[test]
+fn duplicate_label_language_is_named_precisely() {
+    let cases = manifest();
+    let case = cases
+        .iter()
+        .find(|c| c["name"] == "duplicate-label-language")
+        .unwrap();
+    let read = |rel: &str| std::fs::read(vectors().join(rel)).unwrap();
+    let trust = Trust::from_json(&read(case["trust"].as_str().unwrap())).unwrap();
+    let now = Timestamp::parse_rfc3339(case["now"].as_str().unwrap()).unwrap();
+    let err = accept_list(
+        &read(case["list"].as_str().unwrap()),
+        &trust,
+        DEFAULT_MAX_LIST_BYTES,
+        now,
+        None,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.ends_with(r#"contacts[0].label: duplicate language "en""#),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Hotline") && !text.contains("Security"),
+        "{text}"
+    );
+}
