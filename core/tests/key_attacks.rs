@@ -127,7 +127,7 @@ fn duplicate_member_in_trust_file_is_refused() {
 fn duplicate_member_in_a_jwk_is_refused() {
     let key = real_key("a");
     let with_dup = key.replacen('{', r#"{"ext":true,"ext":false,"#, 1);
-    let err = load(&trust_file(1, &[with_dup.clone()])).unwrap_err();
+    let err = load(&trust_file(1, std::slice::from_ref(&with_dup))).unwrap_err();
     assert!(err.contains(r#"keys[0]: duplicate member "ext""#), "{err}");
     // A second "x": which key is trusted?
     let other: Jwk = serde_json::from_str(&real_key("b")).unwrap();
