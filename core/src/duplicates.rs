@@ -49,9 +49,10 @@ impl std::fmt::Display for Duplicate {
 /// their own 3-byte sequences, so names compare by code units.
 type Name<'a> = Cow<'a, [u8]>;
 
-enum Segment<'a> {
+enum Segment {
     Index(usize),
-    Member(Name<'a>),
+    /// The member's raw name: its place in the input, nothing copied.
+    Member(std::ops::Range<usize>),
 }
 
 struct Object<'a> {
@@ -86,7 +87,7 @@ struct Scanner<'a> {
     kinds: Vec<u64>,
     objects: Vec<Object<'a>>,
     names: Vec<Name<'a>>,
-    path: Vec<Segment<'a>>,
+    path: Vec<Segment>,
 }
 
 impl<'a> Scanner<'a> {
@@ -168,7 +169,8 @@ impl<'a> Scanner<'a> {
         self.at += 1;
         let start = self.at;
         let escaped = self.skip_string()?;
-        let raw = &self.bytes[start..self.at - 1];
+        let raw_range = start..self.at - 1;
+        let raw = &self.bytes[raw_range.clone()];
         let name: Name<'a> = if escaped {
             Cow::Owned(unescape(raw)?)
         } else {
@@ -181,15 +183,15 @@ impl<'a> Scanner<'a> {
         self.at += 1;
         if self.depth <= PATH_DEPTH {
             if let Some(segment) = self.current_segment() {
-                *segment = Segment::Member(name.clone());
+                *segment = Segment::Member(raw_range);
             }
         }
         let object = self.objects.last_mut()?;
         let fresh = match &mut object.set {
-            Some(set) => set.insert(name.clone()),
+            Some(set) => set.insert(name),
             None => {
                 let fresh = !self.names[object.names_start..].contains(&name);
-                self.names.push(name.clone());
+                self.names.push(name);
                 if self.names.len() - object.names_start > LINEAR_MEMBERS {
                     object.set = Some(Box::new(self.names.drain(object.names_start..).collect()));
                 }
@@ -201,7 +203,7 @@ impl<'a> Scanner<'a> {
         } else {
             Some(Err(Duplicate {
                 path: self.path_text(),
-                name: display_name(&name),
+                name: display_name(&unescape(raw)?),
             }))
         }
     }
@@ -244,7 +246,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The innermost container's segment, if it is within `PATH_DEPTH`.
-    fn current_segment(&mut self) -> Option<&mut Segment<'a>> {
+    fn current_segment(&mut self) -> Option<&mut Segment> {
         if self.depth <= PATH_DEPTH {
             self.path.last_mut()
         } else {
@@ -262,11 +264,12 @@ impl<'a> Scanner<'a> {
                 Segment::Index(i) => {
                     let _ = write!(text, "[{i}]");
                 }
-                Segment::Member(name) => {
+                Segment::Member(raw) => {
                     if !text.is_empty() {
                         text.push('.');
                     }
-                    text.push_str(&path_name(name));
+                    let name = unescape(&self.bytes[raw.clone()]).unwrap_or_default();
+                    text.push_str(&path_name(&name));
                 }
             }
         }
@@ -290,7 +293,7 @@ impl<'a> Scanner<'a> {
         loop {
             while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().ok()?);
-                if has_byte(word, b'"') || has_byte(word, b'\\') {
+                if has_quote_or_backslash(word) {
                     break;
                 }
                 self.at += 8;
@@ -323,12 +326,14 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Whether any byte of `word` is `byte` (the classic SWAR zero-byte test).
-fn has_byte(word: u64, byte: u8) -> bool {
+/// Whether any byte of `word` is `"` or `\\` (the classic SWAR zero-byte
+/// test, once for each, without a branch).
+fn has_quote_or_backslash(word: u64) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = word ^ (LOW * byte as u64);
-    x.wrapping_sub(LOW) & !x & HIGH != 0
+    let quote = word ^ (LOW * b'"' as u64);
+    let backslash = word ^ (LOW * b'\\' as u64);
+    ((quote.wrapping_sub(LOW) & !quote) | (backslash.wrapping_sub(LOW) & !backslash)) & HIGH != 0
 }
 
 /// A string's content without its escapes; `None` for a broken escape.
