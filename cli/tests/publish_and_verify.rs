@@ -250,6 +250,7 @@ fn sign_refuses_an_alias_that_would_flag_every_caller() {
     }
 }
 
+#[test]
 fn trust_refuses_small_order_non_canonical_and_duplicate_member_keys() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
