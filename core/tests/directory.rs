@@ -257,7 +257,7 @@ fn a_number_the_bank_uses_only_over_whatsapp_is_a_warning_for_phone_calls() {
             {"number": "+74951110002", "direction": "outbound", "channels": ["phone", "whatsapp"], "label": {"en": "Cards"}},
         ]),
     );
-    let entries = all(&[list.clone()], 1000, Lang::En, NOW);
+    let entries = all(std::slice::from_ref(&list), 1000, Lang::En, NOW);
     assert_eq!(
         entries,
         vec![

@@ -63,6 +63,9 @@ final class AppModel: ObservableObject {
     /// Re-reads what the SDK and the shared settings say (the background
     /// sync may have changed it while the app was away).
     func refresh() {
+        // The background task (BGAppRefreshTask) syncs with its own CallGuard:
+        // pick up what it stored before reading the lists.
+        _ = try? callGuard?.reload()
         lists = callGuard?.lists() ?? []
         nextSync = callGuard?.nextSyncDate()
         lastSync = settings.lastSync

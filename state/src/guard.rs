@@ -7,7 +7,7 @@
 //! - every failure leaves the previous list in force and on disk.
 
 use crate::store::{SaveError, StateDir, StoreError};
-use callguard_core::accept::{accept_list, verify_signed_list, Prior};
+use callguard_core::accept::{accept_list, verify_signed_list, Prior, VerifiedList};
 use callguard_core::registry::{Registry, Snapshot};
 use callguard_core::{ContactList, ListError, Timestamp, Trust, TrustError};
 use std::collections::HashMap;
@@ -105,25 +105,7 @@ impl Guard {
             trusts.push(trust.clone());
             previous.is_some_and(|p| *p == *trust)
         };
-        let restored = match &self.state {
-            Some(state) => match state.load(&issuer) {
-                Ok(Some(stored)) => {
-                    match verify_signed_list(&stored.jws, &trust, self.max_list_bytes) {
-                        Ok(list) => Some(list),
-                        Err(e) => {
-                            log::warn!("stored list not restored: {}", e.code());
-                            None
-                        }
-                    }
-                }
-                Ok(None) => None,
-                Err(e) => {
-                    log::warn!("stored list not restored: {e}");
-                    None
-                }
-            },
-            None => None,
-        };
+        let restored = self.stored_list(&trust);
         match restored {
             Some(list) => {
                 let newer_in_memory = unchanged
@@ -146,6 +128,57 @@ impl Guard {
             None => {}
         }
         Ok(issuer)
+    }
+
+    /// The list stored for `trust`'s issuer, verified again, if any.
+    fn stored_list(&self, trust: &Trust) -> Option<VerifiedList> {
+        match self.state.as_ref()?.load(&trust.issuer) {
+            Ok(Some(stored)) => match verify_signed_list(&stored.jws, trust, self.max_list_bytes) {
+                Ok(list) => Some(list),
+                Err(e) => {
+                    log::warn!("stored list not restored: {}", e.code());
+                    None
+                }
+            },
+            Ok(None) => None,
+            Err(e) => {
+                log::warn!("stored list not restored: {e}");
+                None
+            }
+        }
+    }
+
+    /// Picks up what another process stored in the state directory (the
+    /// app's background sync, a Call Directory extension, a second Guard):
+    /// for every trusted issuer whose stored list is newer than the one in
+    /// force, the stored list is verified again and put in force. Never goes
+    /// back a version. Returns the lists that came into force.
+    pub fn reload(&self) -> Result<Vec<Arc<ContactList>>, GuardError> {
+        if let Some(e) = &self.state_error {
+            return Err(GuardError::Storage(e.clone()));
+        }
+        let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
+        let trusts = self
+            .trusts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let mut picked_up = Vec::new();
+        for trust in trusts {
+            let Some(list) = self.stored_list(&trust) else {
+                continue;
+            };
+            let newer = self
+                .registry
+                .get(&trust.issuer)
+                .is_none_or(|l| list.list().version > l.version);
+            if newer {
+                self.registry.activate(&list);
+                log::info!("picked up a stored list (version {})", list.list().version);
+                picked_up.push(list.list().clone());
+            }
+        }
+        Ok(picked_up)
     }
 
     /// Verifies a list from outside against the matching trust, the clock
@@ -296,6 +329,28 @@ mod tests {
     }
 
     const NOW: Timestamp = Timestamp(1_796_083_200); // 2026-12-01
+
+    #[test]
+    fn reload_picks_up_what_another_guard_stored_and_never_goes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let trust = vector("trust/example-bank.json");
+        let app = Guard::open(Some(dir.path()), 1 << 20);
+        app.add_trust(&trust).unwrap();
+        app.load_list(&vector("lists/valid-eddsa-general.jws"), NOW)
+            .unwrap();
+        assert!(app.reload().unwrap().is_empty(), "nothing new yet");
+        // A background sync in another process stores v13.
+        let background = Guard::open(Some(dir.path()), 1 << 20);
+        background.add_trust(&trust).unwrap();
+        background
+            .load_list(&vector("lists/valid-v13.jws"), NOW)
+            .unwrap();
+        assert_eq!(app.registry.get("example-bank").unwrap().version, 12);
+        let picked = app.reload().unwrap();
+        assert_eq!(picked.len(), 1);
+        assert_eq!(app.registry.get("example-bank").unwrap().version, 13);
+        assert!(app.reload().unwrap().is_empty(), "once only");
+    }
 
     #[test]
     fn a_stored_list_is_back_in_force_as_soon_as_its_trust_is_added() {

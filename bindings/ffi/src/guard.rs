@@ -82,6 +82,19 @@ impl CallGuard {
         Ok(ListInfo::from(list.as_ref()))
     }
 
+    /// Picks up lists another process stored in the same state directory
+    /// (a background sync, the Call Directory extension): each is verified
+    /// again and put in force if newer than the one in force. Call it when
+    /// the app comes to the foreground. Returns the lists picked up.
+    pub fn reload(&self) -> Result<Vec<ListInfo>, CallGuardError> {
+        Ok(self
+            .guard
+            .reload()?
+            .iter()
+            .map(|l| ListInfo::from(l.as_ref()))
+            .collect())
+    }
+
     /// The lists in force, one per issuer, expired ones included.
     pub fn lists(&self) -> Vec<ListInfo> {
         self.guard

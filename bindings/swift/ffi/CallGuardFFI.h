@@ -395,6 +395,11 @@ int64_t uniffi_callguard_ffi_fn_method_callguard_next_sync_at_from(uint64_t ptr,
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_normalize(uint64_t ptr, RustBuffer number, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RELOAD
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RELOAD
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_reload(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen(uint64_t ptr, RustBuffer call, RustCallStatus *_Nonnull out_status
@@ -835,6 +840,12 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_next_sync_at_from(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NORMALIZE
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_NORMALIZE
 uint16_t uniffi_callguard_ffi_checksum_method_callguard_normalize(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RELOAD
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RELOAD
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_reload(void
     
 );
 #endif

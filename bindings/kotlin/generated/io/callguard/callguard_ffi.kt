@@ -755,6 +755,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_normalize(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_reload(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_screen(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_screen_at(
@@ -842,6 +844,8 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_method_callguard_next_sync_at_from(`ptr`: Long,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_method_callguard_normalize(`ptr`: Long,`number`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_reload(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_screen(`ptr`: Long,`call`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1044,6 +1048,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_normalize() and 0xFFFF) != 28324) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_reload() and 0xFFFF) != 38970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_screen() and 0xFFFF) != 58625) {
@@ -1630,6 +1637,14 @@ public interface CallGuardInterface {
     fun `normalize`(`number`: kotlin.String): kotlin.String?
     
     /**
+     * Picks up lists another process stored in the same state directory
+     * (a background sync, the Call Directory extension): each is verified
+     * again and put in force if newer than the one in force. Call it when
+     * the app comes to the foreground. Returns the lists picked up.
+     */
+    fun `reload`(): List<ListInfo>
+    
+    /**
      * The verdict for one call. Never fails: if screening itself broke, the
      * answer is a cautious `Unverifiable` with reason `internal_error`.
      */
@@ -2006,6 +2021,26 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
         it,
         
         FfiConverterString.lower(`number`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Picks up lists another process stored in the same state directory
+     * (a background sync, the Call Directory extension): each is verified
+     * again and put in force if newer than the one in force. Call it when
+     * the app comes to the foreground. Returns the lists picked up.
+     */
+    @Throws(CallGuardException::class)override fun `reload`(): List<ListInfo> {
+            return FfiConverterSequenceTypeListInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_reload(
+        it,
+        _status)
 }
     }
     )

@@ -141,6 +141,25 @@ class SdkTest {
     }
 
     @Test
+    fun reloadPicksUpWhatAnotherInstanceStored() {
+        // The app's instance and a background sync's, on one state directory.
+        val dir = Files.createTempDirectory("callguard-state").toFile()
+        callGuard("RU", stateDir = dir.path).use { app ->
+            app.addTrust(Vectors.text(TRUST))
+            app.loadListAt(Vectors.bytes(LIST), NOW)
+            assertTrue(app.reload().isEmpty(), "nothing new yet")
+            callGuard("RU", stateDir = dir.path).use { background ->
+                background.addTrust(Vectors.text(TRUST))
+                background.loadListAt(Vectors.bytes("lists/valid-v13.jws"), NOW)
+            }
+            assertEquals(12UL, app.lists().single().version, "an in-memory snapshot until reload")
+            assertEquals(13UL, app.reload().single().version)
+            assertEquals(13UL, app.lists().single().version)
+            assertTrue(app.reload().isEmpty(), "picked up once")
+        }
+    }
+
+    @Test
     fun idiomaticLayer() {
         callGuard("RU", language = "ru").use { guard ->
             guard.addTrust(Vectors.text(TRUST))

@@ -701,6 +701,14 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func normalize(number: String)  -> String?
     
     /**
+     * Picks up lists another process stored in the same state directory
+     * (a background sync, the Call Directory extension): each is verified
+     * again and put in force if newer than the one in force. Call it when
+     * the app comes to the foreground. Returns the lists picked up.
+     */
+    func reload() throws  -> [ListInfo]
+    
+    /**
      * The verdict for one call. Never fails: if screening itself broke, the
      * answer is a cautious `Unverifiable` with reason `internal_error`.
      */
@@ -974,6 +982,21 @@ open func normalize(number: String) -> String?  {
     uniffi_callguard_ffi_fn_method_callguard_normalize(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(number),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Picks up lists another process stored in the same state directory
+     * (a background sync, the Call Directory extension): each is verified
+     * again and put in force if newer than the one in force. Call it when
+     * the app comes to the foreground. Returns the lists picked up.
+     */
+open func reload()throws  -> [ListInfo]  {
+    return try  FfiConverterSequenceTypeListInfo.lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_reload(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -3751,6 +3774,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_normalize() != 28324) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_reload() != 38970) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_screen() != 58625) {

@@ -148,7 +148,10 @@ class MainActivity : ComponentActivity() {
 
     private fun refresh() {
         lifecycleScope.launch {
-            val lists = withContext(Dispatchers.IO) { runCatching { app.guard().lists() } }
+            // A sync in another process (or instance) may have stored a newer list: pick it up.
+            val lists = withContext(Dispatchers.IO) {
+                runCatching { app.guard().also { it.reload() }.lists() }
+            }
             val roleHeld = roleManager()?.let {
                 it.isRoleAvailable(RoleManager.ROLE_CALL_SCREENING) && it.isRoleHeld(RoleManager.ROLE_CALL_SCREENING)
             } ?: false
