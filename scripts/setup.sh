@@ -4,7 +4,10 @@
 #   Debian: JNA + JUnit 5 console launcher (Kotlin tests), shellcheck, a JDK
 #   npm:    kotlin-compiler (kotlinc, kotlin-stdlib, kotlinx-coroutines, kotlin-test)
 #   PyPI:   jwcrypto (JOSE interop), phonenumbers (normalization oracle),
-#           tree-sitter + tree-sitter-swift (Swift syntax check)
+#           tree-sitter + tree-sitter-swift (Swift syntax check), into the
+#           project's own virtual environment $TOOLS_DIR/venv — never into the
+#           system's or the user's site-packages (PEP 668 distributions refuse
+#           that anyway). test-all.sh puts that venv first on PATH.
 set -euo pipefail
 
 KOTLIN_VERSION="2.4.20"
@@ -32,13 +35,26 @@ if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null || true)" != "$KOTLIN_VERSION" 
   chmod +x "$KOTLIN_HOME"/bin/* 2>/dev/null || true
 fi
 
+# The venv is made with whatever python3 is first on PATH (a stock
+# Debian/Ubuntu /usr/bin/python3 is fine; it needs python3-venv).
+VENV="$TOOLS_DIR/venv"
+if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+  echo "setup: apt-get install python3-venv"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+fi
+if [ ! -x "$VENV/bin/python3" ] || ! "$VENV/bin/python3" -c "import sys" 2>/dev/null; then
+  echo "setup: python3 -m venv $VENV"
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+fi
 py_missing=0
 for module in jwcrypto phonenumbers tree_sitter tree_sitter_swift; do
-  python3 -c "import $module" 2>/dev/null || py_missing=1
+  "$VENV/bin/python3" -c "import $module" 2>/dev/null || py_missing=1
 done
 if [ "$py_missing" -ne 0 ]; then
-  echo "setup: pip install jwcrypto phonenumbers tree-sitter tree-sitter-swift"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+  echo "setup: pip install (into $VENV) jwcrypto phonenumbers tree-sitter tree-sitter-swift"
+  "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check \
     "jwcrypto>=1.5" "phonenumbers>=9" "tree-sitter>=0.23" "tree-sitter-swift>=0.7"
 fi
 
@@ -54,4 +70,4 @@ for f in /usr/share/java/jna.jar /usr/share/java/junit-platform-console-standalo
          "$KOTLIN_HOME/lib/kotlin-test-junit5.jar" "$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"; do
   [ -e "$f" ] || { echo "setup: missing $f" >&2; exit 1; }
 done
-echo "setup: all tools present (kotlin in $KOTLIN_HOME)"
+echo "setup: all tools present (kotlin in $KOTLIN_HOME, python tools in $VENV)"

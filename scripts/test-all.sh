@@ -6,10 +6,38 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-step() { printf '\n=== %s ===\n' "$*"; }
+# Every stage starts with `step`: it closes the previous stage (ok, with its
+# time), prints a progress line, and at exit a summary table says which
+# stage failed, if one did.
+SUITE_START=$SECONDS
+STAGE_START=$SECONDS
+STAGE=""
+RESULTS=()
+close_stage() {
+  [ -n "$STAGE" ] && RESULTS+=("$(printf '%-72s %-6s %5ss' "$STAGE" "$1" "$((SECONDS - STAGE_START))")")
+  STAGE=""
+}
+step() {
+  close_stage ok
+  STAGE="$*"
+  STAGE_START=$SECONDS
+  local t=$((SECONDS - SUITE_START))
+  printf '\n=== [%d:%02d] %s ===\n' "$((t / 60))" "$((t % 60))" "$*"
+}
+summary() {
+  local code=$?
+  close_stage "$([ "$code" -eq 0 ] && echo ok || echo FAILED)"
+  local t=$((SECONDS - SUITE_START))
+  printf '\n%-72s %-6s %6s\n' "stage" "result" "time"
+  printf '%s\n' "${RESULTS[@]}"
+  printf '%-72s %-6s %5ss (%d:%02d)\n' "total" "$([ "$code" -eq 0 ] && echo ok || echo FAILED)" "$t" "$((t / 60))" "$((t % 60))"
+}
+trap summary EXIT
 
 step "setup (idempotent)"
 bash scripts/setup.sh
+# The Python test tools live in the project's own venv (scripts/setup.sh).
+export PATH="${CALLGUARD_TOOLS:-$HOME/.cache/callguard-tools}/venv/bin:$PATH"
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

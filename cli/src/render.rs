@@ -1,18 +1,19 @@
 //! A screening drawn as the phone would show it: a coloured card on a
 //! terminal, plain text when piped.
 
-use callguard_core::screen::{Risk, Screening};
+use callguard_core::screen::{Lang, Risk, Screening};
 use std::io::IsTerminal;
 
 pub fn use_colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-pub fn card(s: &Screening, colour: bool) -> String {
+pub fn card(s: &Screening, colour: bool, lang: Lang) -> String {
+    let ru = lang == Lang::Ru;
     let (badge, code) = match s.risk {
-        Risk::Danger => ("DANGER", "1;97;41"),
-        Risk::Caution => ("CAUTION", "1;30;43"),
-        Risk::Safe => ("SAFE", "1;97;42"),
+        Risk::Danger => (if ru { "ОПАСНО" } else { "DANGER" }, "1;97;41"),
+        Risk::Caution => (if ru { "ОСТОРОЖНО" } else { "CAUTION" }, "1;30;43"),
+        Risk::Safe => (if ru { "БЕЗОПАСНО" } else { "SAFE" }, "1;97;42"),
     };
     let paint = |text: &str| {
         if colour {

@@ -182,10 +182,28 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
     ] {
         assert!(text.contains(expected), "demo output lacks {expected}");
     }
-    let ru = callguard(&["demo", "--lang", "ru"], None);
-    assert!(String::from_utf8(ru.stdout)
-        .unwrap()
-        .contains("Поддельный звонок"));
+    let ru = String::from_utf8(callguard(&["demo", "--lang", "ru"], None).stdout).unwrap();
+    for expected in [
+        "Демо CallGuard",
+        "Поддельный звонок",
+        "[ОПАСНО]",
+        "[ОСТОРОЖНО]",
+        "входящий:",
+        "набор номера:",
+        "номер не виден",
+    ] {
+        assert!(ru.contains(expected), "Russian demo lacks {expected}");
+    }
+    for english in [
+        "ringing",
+        "dialling",
+        "[DANGER]",
+        "The bank",
+        "list v1 verified",
+        "no number shown",
+    ] {
+        assert!(!ru.contains(english), "Russian demo still says {english:?}");
+    }
 }
 
 #[test]

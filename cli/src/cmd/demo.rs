@@ -17,7 +17,8 @@ const DEMO_PAYLOAD: &str = include_str!("../../demo/payload.json");
 const DAY: i64 = 86_400;
 
 struct Scene {
-    story: &'static str,
+    /// What happens, in English and in Russian.
+    story: [&'static str; 2],
     call: Call<'static>,
     days_later: i64,
 }
@@ -34,7 +35,7 @@ fn scenes() -> Vec<Scene> {
     use CallDirection::*;
     vec![
         Scene {
-            story: "The bank's card department calls from its real outbound line",
+            story: ["The bank's card department calls from its real outbound line", "Отдел карт банка звонит со своего настоящего номера"],
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -45,12 +46,12 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "The same line, and the network attests the caller ID (STIR/SHAKEN)",
+            story: ["The same line, and the network attests the caller ID (STIR/SHAKEN)", "Тот же номер, и оператор подтвердил номер звонящего (STIR/SHAKEN)"],
             call: call("+7 495 000-00-01", Channel::Phone, None, Passed, Incoming),
             days_later: 0,
         },
         Scene {
-            story: "A scammer spoofs the bank's hotline, which only takes calls",
+            story: ["A scammer spoofs the bank's hotline, which only takes calls", "Мошенник подделал номер горячей линии банка, которая только принимает звонки"],
             call: call(
                 "8 (800) 555-35-35",
                 Channel::Phone,
@@ -61,7 +62,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "A WhatsApp call from a profile named \"Служба безопасности Пример Банка\"",
+            story: ["A WhatsApp call from a profile named \"Служба безопасности Пример Банка\"", "Звонок в WhatsApp от профиля «Служба безопасности Пример Банка»"],
             call: call(
                 "+7 903 555-12-34",
                 Channel::Whatsapp,
@@ -72,8 +73,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story:
-                "A WhatsApp call from \"Служба безопасности Банка\": no bank named, no number shown",
+            story: ["A WhatsApp call from \"Служба безопасности Банка\": no bank named, no number shown", "Звонок в WhatsApp от «Служба безопасности Банка»: банк не назван, номера не видно"],
             call: call(
                 "",
                 Channel::Whatsapp,
@@ -84,7 +84,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "A Telegram caller whose name is the bank's hotline number",
+            story: ["A Telegram caller whose name is the bank's hotline number", "Звонящий в Telegram, чьё имя — номер горячей линии банка"],
             call: call(
                 "",
                 Channel::Telegram,
@@ -95,7 +95,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "The bank's phone-only security line \"calls\" over Telegram",
+            story: ["The bank's phone-only security line \"calls\" over Telegram", "Номер службы безопасности банка, работающий только по телефону, «звонит» в Telegram"],
             call: call(
                 "+7 495 000-00-02",
                 Channel::Telegram,
@@ -106,7 +106,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "A friend calls on WhatsApp",
+            story: ["A friend calls on WhatsApp", "Звонит друг в WhatsApp"],
             call: call(
                 "+7 916 123-45-67",
                 Channel::Whatsapp,
@@ -117,7 +117,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "Before calling back a number from a suspicious SMS",
+            story: ["Before calling back a number from a suspicious SMS", "Перед тем как перезвонить на номер из подозрительного SMS"],
             call: call(
                 "+7 999 000-00-00",
                 Channel::Phone,
@@ -128,7 +128,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: "Forty days offline, the list has expired: the bank's line calls",
+            story: ["Forty days offline, the list has expired: the bank's line calls", "Сорок дней без сети, список устарел: звонит номер банка"],
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -139,7 +139,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 40,
         },
         Scene {
-            story: "Still expired: the spoofed hotline is flagged all the same",
+            story: ["Still expired: the spoofed hotline is flagged all the same", "Список всё ещё устарел: подделанная горячая линия всё равно опознана"],
             call: call(
                 "8 800 555 35 35",
                 Channel::Phone,
@@ -176,14 +176,17 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         .load_list(signed.as_bytes(), now)
         .map_err(|e| UsageError(format!("the demo list was rejected: {e}")))?;
     let colour = render::use_colour();
-    println!(
-        "CallGuard demo — {} list v{} verified ({} contacts, signed with the DEMO-ONLY key \"{}\"), home region {}\n",
-        list.issuer.name.get(lang.code()),
-        list.version,
-        list.contact_count(),
-        key.kid,
-        home.iso()
-    );
+    let bank = list.issuer.name.get(lang.code());
+    let (version, contacts, kid, region) =
+        (list.version, list.contact_count(), &key.kid, home.iso());
+    match lang {
+        Lang::En => println!(
+            "CallGuard demo — {bank} list v{version} verified ({contacts} contacts, signed with the DEMO-ONLY key \"{kid}\"), home region {region}\n"
+        ),
+        Lang::Ru => println!(
+            "Демо CallGuard — список «{bank}» v{version} проверен ({contacts} контактов, подписан ДЕМО-ключом \"{kid}\"), регион {region}\n"
+        ),
+    }
 
     // 3. Calls arrive.
     let lists = guard.snapshot();
@@ -195,18 +198,25 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         };
         let result = screen(&lists, &scene.call, &ctx);
         let channel = scene.call.channel.name();
+        let no_number = match lang {
+            Lang::En => "no number shown",
+            Lang::Ru => "номер не виден",
+        };
         let who = match (scene.call.display_name, scene.call.number) {
-            (Some(name), "") => format!("{name} (no number shown, {channel})"),
+            (Some(name), "") => format!("{name} ({no_number}, {channel})"),
             (Some(name), number) => format!("{name} ({number}, {channel})"),
             (None, number) => format!("{number} ({channel})"),
         };
-        let arrow = if scene.call.direction == CallDirection::Outgoing {
-            "dialling"
-        } else {
-            "ringing"
+        let outgoing = scene.call.direction == CallDirection::Outgoing;
+        let arrow = match (lang, outgoing) {
+            (Lang::En, true) => "dialling",
+            (Lang::En, false) => "ringing",
+            (Lang::Ru, true) => "набор номера",
+            (Lang::Ru, false) => "входящий",
         };
-        println!("{}. {}\n   {arrow}: {who}", i + 1, scene.story);
-        print!("{}", indent(&render::card(&result, colour)));
+        let story = scene.story[usize::from(lang == Lang::Ru)];
+        println!("{}. {story}\n   {arrow}: {who}", i + 1);
+        print!("{}", indent(&render::card(&result, colour, lang)));
         println!();
     }
     Ok(())

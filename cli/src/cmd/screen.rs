@@ -91,7 +91,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
     if args.json {
         println!("{}", to_json(&result));
     } else {
-        print!("{}", render::card(&result, render::use_colour()));
+        print!("{}", render::card(&result, render::use_colour(), ctx.lang));
     }
     Ok(Outcome::Accepted)
 }

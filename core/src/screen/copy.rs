@@ -105,9 +105,13 @@ fn english(
             format!("Scam warning — not {bank}"),
             format!("This caller uses the name of {bank} but does not call from any of its numbers. Hang up. Never share codes, install apps or move money at a caller's request."),
         ),
+        (Verdict::Unverifiable, Reason::InternalError) => (
+            "Cannot check this call".to_string(),
+            "Something went wrong while checking this call. If the caller says they are from the bank, hang up and call the number on your card. Never share codes.".to_string(),
+        ),
         (Verdict::Unverifiable, _) => (
             "Cannot check this call".to_string(),
-            "Your bank's list of official numbers is out of date. If the caller says they are from the bank, hang up and call the number on your card. Never share codes.".to_string(),
+            "Your bank's list of official numbers is out of date, so this call cannot be checked. Open your bank's app while you are online so it can update the list. Until then, if the caller says they are from the bank, hang up and call the number on your card. Never share codes.".to_string(),
         ),
         (Verdict::Unknown, _) if outgoing => (
             "Not a bank number".to_string(),
@@ -162,9 +166,13 @@ fn russian(
             format!("Мошенники — это не {bank}"),
             format!("Звонящий называет себя {bank}, но звонит не с номера банка. Положите трубку. Никому не называйте коды, не устанавливайте приложения и не переводите деньги по просьбе звонящего."),
         ),
+        (Verdict::Unverifiable, Reason::InternalError) => (
+            "Не удаётся проверить звонок".to_string(),
+            "При проверке звонка произошла ошибка. Если звонящий говорит, что он из банка, положите трубку и позвоните по номеру на карте. Никому не называйте коды.".to_string(),
+        ),
         (Verdict::Unverifiable, _) => (
             "Не удаётся проверить звонок".to_string(),
-            "Список официальных номеров банка устарел. Если звонящий говорит, что он из банка, положите трубку и позвоните по номеру на карте. Никому не называйте коды.".to_string(),
+            "Список официальных номеров банка устарел, поэтому звонок нельзя проверить. Откройте приложение банка, когда будете в сети, — оно обновит список. А пока, если звонящий говорит, что он из банка, положите трубку и позвоните по номеру на карте. Никому не называйте коды.".to_string(),
         ),
         (Verdict::Unknown, _) if outgoing => (
             "Это не номер банка".to_string(),
