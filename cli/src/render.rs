@@ -14,6 +14,14 @@ pub fn card(s: &Screening, colour: bool, lang: Lang) -> String {
         Risk::Danger => (if ru { "ОПАСНО" } else { "DANGER" }, "1;97;41"),
         Risk::Caution => (if ru { "ОСТОРОЖНО" } else { "CAUTION" }, "1;30;43"),
         Risk::Safe => (if ru { "БЕЗОПАСНО" } else { "SAFE" }, "1;97;42"),
+        Risk::Neutral => (
+            if ru {
+                "НЕИЗВЕСТНО"
+            } else {
+                "UNKNOWN"
+            },
+            "1;97;100",
+        ),
     };
     let paint = |text: &str| {
         if colour {

@@ -178,6 +178,7 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         "verdict=unverifiable",
         "[DANGER]",
         "[SAFE]",
+        "[UNKNOWN]",
         "[CAUTION]",
     ] {
         assert!(text.contains(expected), "demo output lacks {expected}");

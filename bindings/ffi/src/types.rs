@@ -122,7 +122,10 @@ pub enum Verdict {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum Risk {
+    /// The bank's number, confirmed; or calling one of its numbers.
     Safe,
+    /// Nothing known about the caller: no warning, and no reassurance either.
+    Neutral,
     Caution,
     Danger,
 }
@@ -154,6 +157,7 @@ impl From<core_screen::Screening> for Screening {
             },
             risk: match s.risk {
                 core_screen::Risk::Safe => Risk::Safe,
+                core_screen::Risk::Neutral => Risk::Neutral,
                 core_screen::Risk::Caution => Risk::Caution,
                 core_screen::Risk::Danger => Risk::Danger,
             },

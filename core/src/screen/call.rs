@@ -31,7 +31,13 @@ pub struct Call<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Risk {
+    /// The bank's number, confirmed by the network; or the customer is about
+    /// to call one of the bank's numbers.
     Safe,
+    /// Nothing is known about the caller: a friend, or a scammer on an
+    /// unlisted number who only *says* he is the bank. No warning — a false
+    /// alarm teaches the customer to ignore us — but no reassurance either.
+    Neutral,
     Caution,
     Danger,
 }
@@ -40,6 +46,7 @@ impl Risk {
     pub fn name(self) -> &'static str {
         match self {
             Risk::Safe => "safe",
+            Risk::Neutral => "neutral",
             Risk::Caution => "caution",
             Risk::Danger => "danger",
         }

@@ -119,7 +119,7 @@ fn english(
         ),
         (Verdict::Unknown, _) => (
             "Not a bank number".to_string(),
-            "This number is not on your bank's list.".to_string(),
+            "This number is not on your bank's list. If the caller says they are from the bank, hang up and call the number on your card.".to_string(),
         ),
     };
     (title, message)
@@ -180,7 +180,7 @@ fn russian(
         ),
         (Verdict::Unknown, _) => (
             "Это не номер банка".to_string(),
-            "Этого номера нет в списке вашего банка.".to_string(),
+            "Этого номера нет в списке вашего банка. Если звонящий говорит, что он из банка, положите трубку и позвоните по номеру на карте.".to_string(),
         ),
     };
     (title, message)

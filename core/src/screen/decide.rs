@@ -226,8 +226,9 @@ pub fn decide<'l>(
         return authority();
     }
 
-    // 4. Someone else. Most messenger calls are friends: no nagging.
-    decision(Verdict::Unknown, Risk::Safe, Reason::NotListed, None)
+    // 4. Someone else. Most calls are friends: no nagging, but we don't
+    // know that the caller is safe either.
+    decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
 }
 
 /// The most specific match across lists: an exact number beats a prefix,

@@ -4337,7 +4337,14 @@ public object FfiConverterTypeLogLevel: FfiConverterRustBuffer<LogLevel> {
 
 enum class Risk {
     
+    /**
+     * The bank's number, confirmed; or calling one of its numbers.
+     */
     SAFE,
+    /**
+     * Nothing known about the caller: no warning, and no reassurance either.
+     */
+    NEUTRAL,
     CAUTION,
     DANGER;
 

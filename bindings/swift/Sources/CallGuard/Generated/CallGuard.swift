@@ -3135,7 +3135,14 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 public enum Risk: Equatable, Hashable {
     
+    /**
+     * The bank's number, confirmed; or calling one of its numbers.
+     */
     case safe
+    /**
+     * Nothing known about the caller: no warning, and no reassurance either.
+     */
+    case neutral
     case caution
     case danger
 
@@ -3161,9 +3168,11 @@ public struct FfiConverterTypeRisk: FfiConverterRustBuffer {
         
         case 1: return .safe
         
-        case 2: return .caution
+        case 2: return .neutral
         
-        case 3: return .danger
+        case 3: return .caution
+        
+        case 4: return .danger
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3177,12 +3186,16 @@ public struct FfiConverterTypeRisk: FfiConverterRustBuffer {
             writeInt(&buf, Int32(1))
         
         
-        case .caution:
+        case .neutral:
             writeInt(&buf, Int32(2))
         
         
-        case .danger:
+        case .caution:
             writeInt(&buf, Int32(3))
+        
+        
+        case .danger:
+            writeInt(&buf, Int32(4))
         
         }
     }

@@ -94,8 +94,10 @@ object WarningPresenter {
                     fullScreen = false, title = screening.title, text = screening.message,
                     silence = false, action = CallAction.ALLOW,
                 )
-                else -> QUIET // unknown callers are mostly friends: stay quiet
+                else -> QUIET
             }
+            // Nothing known about the caller: most are friends. No warning — and no "safe" badge.
+            Risk.NEUTRAL -> QUIET
         }
     }
 

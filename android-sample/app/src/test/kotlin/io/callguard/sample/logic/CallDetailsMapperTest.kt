@@ -102,7 +102,7 @@ class CallDetailsMapperTest {
             assertNull(call.displayName)
             val s = TestGuard.screen(call)
             assertEquals(Verdict.UNKNOWN, s.verdict, "$handle")
-            assertEquals(Risk.SAFE, s.risk)
+            assertEquals(Risk.NEUTRAL, s.risk)
             assertEquals("not_listed", s.reason)
             assertNull(s.number)
             val shown = WarningPresenter.present(s, CallSource.PHONE, silenceSpoofed = true, canUseFullScreenIntent = true)

@@ -138,11 +138,11 @@ class MessengerCallParserTest {
     }
 
     @Test
-    fun aFriendIsUnknownAndSafe() {
+    fun aFriendIsUnknownAndNeutral() {
         val call = assertNotNull(MessengerCallParser.parse(n(WA, "Мама", "Входящий видеозвонок")))
         val s = TestGuard.screen(call)
         assertEquals(Verdict.UNKNOWN, s.verdict)
-        assertEquals(Risk.SAFE, s.risk)
+        assertEquals(Risk.NEUTRAL, s.risk)
     }
 
     /**
