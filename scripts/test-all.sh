@@ -64,6 +64,11 @@ python3 tests/interop/jose_interop.py "$CALLGUARD"
 step "README: the publish-and-serve walk-through, run as written"
 bash scripts/run-readme-walkthrough.sh | tail -3
 
+# --- sample guides (issue 13): the Android and iOS guides' shell steps, run as written ---
+step "Sample guides: the Android and iOS testers' shell steps, run as written"
+bash scripts/run-sample-guides.sh | tail -1
+# --- end sample guides ---
+
 step "bindings: generated Kotlin and Swift are fresh"
 bash bindings/generate.sh --check
 
