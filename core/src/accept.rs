@@ -67,6 +67,17 @@ pub fn verify_signed_list(
     if list.issuer.id != trust.issuer {
         return Err(ListError::IssuerMismatch);
     }
+    // List keys stay offline: one that also signs per-call intents online
+    // would put the whole list within reach of the online service.
+    if let Some(i) = list
+        .intent_keys()
+        .iter()
+        .position(|k| trust.keys().iter().any(|t| t.key == k.key))
+    {
+        return Err(ListError::malformed(format!(
+            "intent_keys[{i}]: a list signing key may not sign call intents"
+        )));
+    }
     Ok(VerifiedList {
         list: Arc::new(list),
     })

@@ -80,6 +80,20 @@ pub struct ContactList {
     prefixes: Vec<Vec<PrefixEntry>>,
     short_codes: Vec<ShortCodeEntry>,
     labels: Vec<Localized>,
+    /// Call intents (see `intent`): the keys this list delegates to sign them.
+    intent_keys: Vec<IntentKey>,
+    /// `announces_calls`: every call the bank makes is announced by an intent.
+    pub announces_calls: bool,
+    /// `max_intent_minutes`, as seconds (30 minutes when absent).
+    max_intent_window: i64,
+}
+
+/// A key the list delegates to the bank's online intent service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntentKey {
+    pub kid: String,
+    pub key: crate::jwk::PublicKey,
+    pub expires_at: Timestamp,
 }
 
 /// What a number matched in one list.
@@ -128,6 +142,7 @@ impl ContactList {
                 "\"expires_at\" is not after \"issued_at\"",
             ));
         }
+        let (intent_keys, announces_calls, max_intent_window) = intent_settings(raw.intents)?;
         let (numbers, prefixes, short_codes, labels) = builder.finish()?;
         Ok(ContactList {
             issuer,
@@ -139,6 +154,9 @@ impl ContactList {
             prefixes,
             short_codes,
             labels,
+            intent_keys,
+            announces_calls,
+            max_intent_window,
         })
     }
 
@@ -159,6 +177,20 @@ impl ContactList {
             }
         }
         None
+    }
+
+    /// The intent key with this `kid`, if the list delegates one.
+    pub fn intent_key(&self, kid: &str) -> Option<&IntentKey> {
+        self.intent_keys.iter().find(|k| k.kid == kid)
+    }
+
+    pub fn intent_keys(&self) -> &[IntentKey] {
+        &self.intent_keys
+    }
+
+    /// The longest `exp - nbf` an intent of this issuer may have.
+    pub fn max_intent_window_secs(&self) -> i64 {
+        self.max_intent_window
     }
 
     pub fn match_short_code(&self, region: &str, code: &str) -> Option<&ShortCodeEntry> {
@@ -247,6 +279,49 @@ fn duplicate_error(d: crate::duplicates::Duplicate) -> ListError {
     } else {
         ListError::malformed(format!("payload: {d}"))
     }
+}
+
+/// `intent_keys`, `announces_calls`, `max_intent_minutes` checked.
+fn intent_settings(raw: RawIntentSettings) -> Result<(Vec<IntentKey>, bool, i64), ListError> {
+    let raw_keys = raw.keys.unwrap_or_default();
+    if raw_keys.len() > MAX_INTENT_KEYS {
+        return Err(ListError::malformed(format!(
+            "more than {MAX_INTENT_KEYS} intent_keys"
+        )));
+    }
+    let mut keys: Vec<IntentKey> = Vec::with_capacity(raw_keys.len());
+    for (i, raw) in raw_keys.into_iter().enumerate() {
+        let field = |e: &str| ListError::malformed(format!("intent_keys[{i}]: {e}"));
+        if raw.jwk.d.is_some() {
+            return Err(field("a private key in a list"));
+        }
+        let kid = raw
+            .jwk
+            .kid
+            .clone()
+            .filter(|k| !k.is_empty())
+            .ok_or_else(|| field("no \"kid\""))?;
+        let key = crate::jwk::PublicKey::from_jwk(&raw.jwk).map_err(|e| field(&e))?;
+        let expires_at = timestamp(&raw.expires_at, "expires_at")
+            .map_err(|_| field("\"expires_at\" is not an RFC 3339 timestamp"))?;
+        if keys.iter().any(|k| k.kid == kid || k.key == key) {
+            return Err(field("the same kid or key appears twice"));
+        }
+        keys.push(IntentKey {
+            kid,
+            key,
+            expires_at,
+        });
+    }
+    let minutes = raw.max_minutes.unwrap_or(30);
+    if !(1..=30).contains(&minutes) {
+        return Err(ListError::malformed("\"max_intent_minutes\" must be 1-30"));
+    }
+    Ok((
+        keys,
+        raw.announces_calls.unwrap_or(false),
+        minutes as i64 * 60,
+    ))
 }
 
 fn timestamp(text: &str, field: &str) -> Result<Timestamp, ListError> {
@@ -348,7 +423,25 @@ struct RawPayload<'a> {
     version: u64,
     issued_at: Text<'a>,
     expires_at: Text<'a>,
+    intents: RawIntentSettings,
 }
+
+/// The members about call intents, all optional.
+#[derive(Default)]
+struct RawIntentSettings {
+    keys: Option<Vec<RawIntentKey>>,
+    announces_calls: Option<bool>,
+    max_minutes: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RawIntentKey {
+    #[serde(flatten)]
+    jwk: crate::jwk::Jwk,
+    expires_at: String,
+}
+
+const MAX_INTENT_KEYS: usize = 16;
 
 struct PayloadSeed<'b> {
     builder: &'b mut Builder,
@@ -383,6 +476,7 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
         let (mut kind, mut schema, mut issuer, mut version, mut issued_at, mut expires_at) =
             (None, None, None, None, None, None);
         let mut contacts_seen = false;
+        let mut intents = RawIntentSettings::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
                 "type" => once(&mut kind, map.next_value::<Text<'de>>()?, "type")?,
@@ -391,6 +485,17 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
                 "version" => once(&mut version, map.next_value()?, "version")?,
                 "issued_at" => once(&mut issued_at, map.next_value()?, "issued_at")?,
                 "expires_at" => once(&mut expires_at, map.next_value()?, "expires_at")?,
+                "intent_keys" => once(&mut intents.keys, map.next_value()?, "intent_keys")?,
+                "announces_calls" => once(
+                    &mut intents.announces_calls,
+                    map.next_value()?,
+                    "announces_calls",
+                )?,
+                "max_intent_minutes" => once(
+                    &mut intents.max_minutes,
+                    map.next_value()?,
+                    "max_intent_minutes",
+                )?,
                 "contacts" => {
                     if std::mem::replace(&mut contacts_seen, true) {
                         return Err(A::Error::duplicate_field("contacts"));
@@ -415,6 +520,7 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
             version: version.ok_or_else(|| A::Error::missing_field("version"))?,
             issued_at: issued_at.ok_or_else(|| A::Error::missing_field("issued_at"))?,
             expires_at: expires_at.ok_or_else(|| A::Error::missing_field("expires_at"))?,
+            intents,
         })
     }
 }

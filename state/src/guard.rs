@@ -8,6 +8,9 @@
 
 use crate::store::{SaveError, StateDir, StoreError};
 use callguard_core::accept::{accept_list, verify_signed_list, Prior, VerifiedList};
+use callguard_core::intent::{
+    accept_intent, accept_stored_intent, new_audience_id, CallIntent, IntentBook, IntentError,
+};
 use callguard_core::registry::{Registry, Snapshot};
 use callguard_core::{ContactList, ListError, Timestamp, Trust, TrustError};
 use std::collections::HashMap;
@@ -20,6 +23,8 @@ pub enum GuardError {
     List(ListError),
     Trust(TrustError),
     Storage(String),
+    /// A call intent was refused (`IntentError::code`).
+    Intent(IntentError),
 }
 
 impl std::fmt::Display for GuardError {
@@ -28,6 +33,7 @@ impl std::fmt::Display for GuardError {
             GuardError::List(e) => e.fmt(f),
             GuardError::Trust(e) => e.fmt(f),
             GuardError::Storage(e) => write!(f, "{e}"),
+            GuardError::Intent(e) => e.fmt(f),
         }
     }
 }
@@ -56,11 +62,28 @@ pub struct Guard {
     max_list_bytes: u64,
     /// One list load at a time, so two loads cannot interleave disk and memory.
     loading: Mutex<()>,
+    /// The call intents received, swapped whole on change (screening reads
+    /// a snapshot without waiting).
+    intents: RwLock<Arc<IntentBook>>,
+    /// This install's audience id (persisted with a state directory).
+    audience: String,
 }
 
 impl Guard {
     pub fn new(state: Option<StateDir>, max_list_bytes: u64) -> Guard {
+        let audience = state
+            .as_ref()
+            .map(|s| s.audience())
+            .unwrap_or_else(|| new_audience_id().map_err(std::io::Error::other))
+            .unwrap_or_else(|e| {
+                // Without randomness or a writable directory no intent can
+                // match this install: calls are then screened as without intents.
+                log::error!("no audience id for call intents: {}", e.kind());
+                String::new()
+            });
         Guard {
+            intents: RwLock::new(Arc::new(IntentBook::new())),
+            audience,
             trusts: RwLock::new(Vec::new()),
             registry: Registry::new(),
             // Whatever this Guard accepts, it must be able to read back.
@@ -127,6 +150,7 @@ impl Guard {
             None if !unchanged => self.registry.deactivate(&issuer),
             None => {}
         }
+        self.restore_intents();
         Ok(issuer)
     }
 
@@ -178,7 +202,94 @@ impl Guard {
                 picked_up.push(list.list().clone());
             }
         }
+        self.restore_intents();
         Ok(picked_up)
+    }
+
+    // ---- call intents ---------------------------------------------------
+
+    /// Uses the app's own audience id instead of the random one. False (and
+    /// nothing changes) when it is not 1–128 of `A-Z a-z 0-9 . _ : -`.
+    pub fn set_intent_audience(&mut self, audience: &str) -> bool {
+        let ok = (1..=128).contains(&audience.len())
+            && audience
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
+        if ok {
+            self.audience = audience.to_string();
+        }
+        ok
+    }
+
+    /// This install's audience id: the bank app registers it with its
+    /// backend, which addresses intents to it (`aud`).
+    pub fn intent_audience(&self) -> &str {
+        &self.audience
+    }
+
+    /// Verifies a call intent against the lists in force, this install and
+    /// the clock, stores it (atomically) and puts it in force.
+    pub fn receive_intent(
+        &self,
+        bytes: &[u8],
+        now: Timestamp,
+    ) -> Result<Arc<CallIntent>, GuardError> {
+        let lists = self.snapshot();
+        let intent =
+            accept_intent(bytes, &lists, &self.audience, now).map_err(GuardError::Intent)?;
+        let (issuer, id) = (intent.issuer.clone(), intent.id.clone());
+        let mut current = self.intents.write().unwrap_or_else(|p| p.into_inner());
+        let mut book = IntentBook::clone(&current);
+        book.add(intent, now).map_err(GuardError::Intent)?;
+        if let Some(state) = &self.state {
+            let stored: Vec<&str> = book.all().iter().map(|i| i.jws.as_str()).collect();
+            state
+                .save_intents(&stored)
+                .map_err(|e| GuardError::Storage(format!("intents not stored: {}", e.kind())))?;
+        }
+        *current = Arc::new(book);
+        log::info!("call intent accepted");
+        Ok(current
+            .all()
+            .iter()
+            .find(|i| i.issuer == issuer && i.id == id)
+            .cloned()
+            .expect("just added"))
+    }
+
+    /// Intents valid now, for the app's "talking to you now" screen.
+    pub fn active_intents(&self, now: Timestamp) -> Vec<Arc<CallIntent>> {
+        self.intents().active(&self.snapshot(), now)
+    }
+
+    /// The intents in force, for screening.
+    pub fn intents(&self) -> Arc<IntentBook> {
+        self.intents
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Intents stored by an earlier run (or another process), verified
+    /// again against the lists in force now; what no longer verifies stays
+    /// out. Expired ones are purged at the next change and never match.
+    fn restore_intents(&self) {
+        let Some(state) = &self.state else { return };
+        let lists = self.snapshot();
+        let mut current = self.intents.write().unwrap_or_else(|p| p.into_inner());
+        let mut book = IntentBook::clone(&current);
+        let mut restored = 0;
+        for jws in state.load_intents() {
+            if let Ok(intent) = accept_stored_intent(jws.as_bytes(), &lists, &self.audience) {
+                if book.restore(intent).is_ok() {
+                    restored += 1;
+                }
+            }
+        }
+        if restored > 0 {
+            log::info!("restored {restored} stored call intents");
+            *current = Arc::new(book);
+        }
     }
 
     /// Verifies a list from outside against the matching trust, the clock

@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod bounded;
 pub mod guard;
 mod highest;
+mod intents;
 mod lock;
 pub mod store;
 

@@ -163,6 +163,8 @@ impl Syncer {
             GuardError::List(e) => SyncError::List(e),
             GuardError::Trust(e) => SyncError::List(callguard_core::ListError::Malformed(e.0)),
             GuardError::Storage(e) => SyncError::Storage(e),
+            // load_list never returns intent errors; kept total, not a panic.
+            GuardError::Intent(e) => SyncError::Storage(e.to_string()),
         })?;
         state.urls.insert(
             key,

@@ -18,6 +18,9 @@ pub enum CallGuardError {
     /// `timeout`, `too_large`, `http_status`, `network`, `insecure_redirect`.
     #[error("network: {detail}")]
     Network { detail: String },
+    /// A call intent was refused. `code` is one of docs/call-intents.md's codes.
+    #[error("invalid intent ({code}): {detail}")]
+    InvalidIntent { code: String, detail: String },
 }
 
 impl From<callguard_sync::SyncError> for CallGuardError {
@@ -41,6 +44,10 @@ impl From<GuardError> for CallGuardError {
             },
             GuardError::Trust(e) => CallGuardError::InvalidTrust { detail: e.0 },
             GuardError::Storage(detail) => CallGuardError::Storage { detail },
+            GuardError::Intent(e) => CallGuardError::InvalidIntent {
+                code: e.code().to_string(),
+                detail: e.to_string(),
+            },
         }
     }
 }

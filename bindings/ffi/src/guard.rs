@@ -4,7 +4,7 @@
 use crate::directory::{DirectoryChanges, DirectoryOptions, DirectoryReader, Stream};
 use crate::error::CallGuardError;
 use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
-use crate::types::{Call, GuardConfig, ListInfo, Screening};
+use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening};
 use callguard_core::directory::{blocking_entries, Directory, DirectoryDiff};
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
@@ -49,10 +49,17 @@ impl CallGuard {
                 "home_region is not a known ISO 3166 region: only numbers with '+' will match"
             );
         }
-        let guard = Guard::open(
+        let mut guard = Guard::open(
             config.state_dir.as_deref().map(Path::new),
             config.max_list_bytes.unwrap_or(DEFAULT_MAX_LIST_BYTES),
         );
+        if let Some(audience) = config.intent_audience {
+            if !guard.set_intent_audience(&audience) {
+                log::error!(
+                    "intent_audience is not 1-128 of A-Z a-z 0-9 . _ : -: a random one is used"
+                );
+            }
+        }
         Arc::new(CallGuard {
             guard,
             home,
@@ -80,6 +87,44 @@ impl CallGuard {
     ) -> Result<ListInfo, CallGuardError> {
         let list = self.guard.load_list(&jws, Timestamp(now_unix_seconds))?;
         Ok(ListInfo::from(list.as_ref()))
+    }
+
+    /// This install's audience id for call intents: register it with the
+    /// bank's backend, which puts it in every intent meant for this phone.
+    pub fn intent_audience(&self) -> String {
+        self.guard.intent_audience().to_string()
+    }
+
+    /// Verifies a call intent (compact JWS bytes, e.g. from a push), stores
+    /// it and puts it in force: a call it announces is then `Expected`.
+    pub fn receive_intent(&self, jws: Vec<u8>) -> Result<IntentInfo, CallGuardError> {
+        self.receive_intent_at(jws, now())
+    }
+
+    /// `receive_intent` with the caller's clock (Unix seconds).
+    pub fn receive_intent_at(
+        &self,
+        jws: Vec<u8>,
+        now_unix_seconds: i64,
+    ) -> Result<IntentInfo, CallGuardError> {
+        let intent = self
+            .guard
+            .receive_intent(&jws, Timestamp(now_unix_seconds))?;
+        Ok(IntentInfo::new(&intent, self.lang))
+    }
+
+    /// The announced calls valid now ("talking to you now: Anna, card department…").
+    pub fn active_intents(&self) -> Vec<IntentInfo> {
+        self.active_intents_at(now())
+    }
+
+    /// `active_intents` with the caller's clock (Unix seconds).
+    pub fn active_intents_at(&self, now_unix_seconds: i64) -> Vec<IntentInfo> {
+        self.guard
+            .active_intents(Timestamp(now_unix_seconds))
+            .iter()
+            .map(|i| IntentInfo::new(i, self.lang))
+            .collect()
     }
 
     /// Picks up lists another process stored in the same state directory
@@ -119,8 +164,9 @@ impl CallGuard {
             now: Timestamp(now_unix_seconds),
         };
         let lists = self.guard.snapshot();
+        let intents = self.guard.intents();
         catch_unwind(AssertUnwindSafe(|| {
-            screen::screen(&lists, &core_call, &ctx)
+            screen::screen_announced(&lists, &intents, &core_call, &ctx)
         }))
         .unwrap_or_else(|_| {
             log::error!("screening failed internally; answered with a cautious fallback");

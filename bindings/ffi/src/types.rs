@@ -17,6 +17,11 @@ pub struct GuardConfig {
     /// Refuse lists larger than this many bytes (default 8 MiB).
     #[uniffi(default = None)]
     pub max_list_bytes: Option<u64>,
+    /// This install's audience id for call intents, if the app has its own
+    /// (1–128 of `A-Z a-z 0-9 . _ : -`). `None`: a random id, made once and
+    /// kept in the state directory (`intent_audience()` returns it).
+    #[uniffi(default = None)]
+    pub intent_audience: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -63,6 +68,57 @@ impl From<Channel> for CoreChannel {
             Channel::Viber => CoreChannel::Viber,
             Channel::Signal => CoreChannel::Signal,
             Channel::Other => CoreChannel::Other,
+        }
+    }
+}
+
+impl From<CoreChannel> for Channel {
+    fn from(c: CoreChannel) -> Self {
+        match c {
+            CoreChannel::Phone => Channel::Phone,
+            CoreChannel::Sms => Channel::Sms,
+            CoreChannel::Whatsapp => Channel::Whatsapp,
+            CoreChannel::Telegram => Channel::Telegram,
+            CoreChannel::Viber => Channel::Viber,
+            CoreChannel::Signal => Channel::Signal,
+            CoreChannel::Other => Channel::Other,
+        }
+    }
+}
+
+/// A call the bank announced (a verified call intent), for the app's own
+/// "talking to you now" screen. Texts in the guard's language.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IntentInfo {
+    pub issuer: String,
+    pub id: String,
+    /// E.164, `+7…`.
+    pub from: String,
+    pub channel: Channel,
+    pub agent: String,
+    pub department: String,
+    pub purpose: String,
+    /// Unix seconds.
+    pub not_before: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+impl IntentInfo {
+    pub fn new(
+        intent: &callguard_core::intent::CallIntent,
+        lang: callguard_core::screen::Lang,
+    ) -> Self {
+        IntentInfo {
+            issuer: intent.issuer.clone(),
+            id: intent.id.clone(),
+            from: format!("+{}", intent.from),
+            channel: intent.channel.into(),
+            agent: intent.agent.get(lang.code()).to_string(),
+            department: intent.department.get(lang.code()).to_string(),
+            purpose: intent.purpose.get(lang.code()).to_string(),
+            not_before: intent.not_before.0,
+            expires_at: intent.expires_at.0,
         }
     }
 }
@@ -114,6 +170,8 @@ impl Call {
 pub enum Verdict {
     Official,
     Verified,
+    /// The bank's number, and the bank announced this very call (a signed call intent).
+    Expected,
     Spoofed,
     Impersonation,
     Unknown,
@@ -140,6 +198,8 @@ pub struct Screening {
     pub label: Option<String>,
     /// E.164 ("+7…") or a short code; `None` when the input was not a number.
     pub number: Option<String>,
+    /// The call intent that announced this call (verdict `Expected`), for the app's own screen.
+    pub intent_id: Option<String>,
     pub title: String,
     pub message: String,
 }
@@ -150,6 +210,7 @@ impl From<core_screen::Screening> for Screening {
             verdict: match s.verdict {
                 core_screen::Verdict::Official => Verdict::Official,
                 core_screen::Verdict::Verified => Verdict::Verified,
+                core_screen::Verdict::Expected => Verdict::Expected,
                 core_screen::Verdict::Spoofed => Verdict::Spoofed,
                 core_screen::Verdict::Impersonation => Verdict::Impersonation,
                 core_screen::Verdict::Unknown => Verdict::Unknown,
@@ -165,6 +226,7 @@ impl From<core_screen::Screening> for Screening {
             issuer: s.issuer,
             label: s.label,
             number: s.number,
+            intent_id: s.intent_id,
             title: s.title,
             message: s.message,
         }

@@ -59,6 +59,8 @@ pub enum Verdict {
     Official,
     /// The bank's number, confirmed by the network.
     Verified,
+    /// The bank's number, and the bank announced this call (a signed intent).
+    Expected,
     /// A bank number used in a way the bank never uses it: caller ID faked.
     Spoofed,
     /// Not a bank number, but the name claims a bank.
@@ -73,6 +75,7 @@ impl Verdict {
         match self {
             Verdict::Official => "official",
             Verdict::Verified => "verified",
+            Verdict::Expected => "expected",
             Verdict::Spoofed => "spoofed",
             Verdict::Impersonation => "impersonation",
             Verdict::Unknown => "unknown",
@@ -90,6 +93,10 @@ pub enum Reason {
     AttestationFailed,
     Attested,
     ListedOutbound,
+    /// A signed call intent announced this call.
+    Announced,
+    /// The bank announces every call it makes, and this one was not.
+    Unannounced,
     /// Outgoing call to a listed number (any direction).
     Listed,
     NameClaimsIssuer,
@@ -109,6 +116,8 @@ impl Reason {
             Reason::AttestationFailed => "attestation_failed",
             Reason::Attested => "attested",
             Reason::ListedOutbound => "listed_outbound",
+            Reason::Announced => "announced",
+            Reason::Unannounced => "unannounced",
             Reason::Listed => "listed",
             Reason::NameClaimsIssuer => "name_claims_issuer",
             Reason::ClaimsAuthority => "claims_authority",
@@ -130,6 +139,8 @@ pub struct Screening {
     pub label: Option<String>,
     /// The caller as E.164 (`+7…`) or a short code; `None` when not a number.
     pub number: Option<String>,
+    /// The `jti` of the call intent that announced this call (`expected`).
+    pub intent_id: Option<String>,
     pub title: String,
     pub message: String,
 }

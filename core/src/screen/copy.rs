@@ -3,6 +3,7 @@
 
 use super::call::{Call, CallDirection, Reason, Verdict};
 use super::decide::Decision;
+use crate::intent::CallIntent;
 use crate::model::Channel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,9 @@ pub fn words(decision: &Decision<'_>, call: &Call<'_>, lang: Lang) -> (String, S
     };
     let channel = channel_name(call.channel, lang);
     let outgoing = call.direction == CallDirection::Outgoing;
+    if let Some(intent) = decision.intent {
+        return announced(&bank, intent, lang);
+    }
     match lang {
         Lang::En => english(
             decision.verdict,
@@ -60,6 +64,23 @@ pub fn words(decision: &Decision<'_>, call: &Call<'_>, lang: Lang) -> (String, S
             &label,
             channel,
             outgoing,
+        ),
+    }
+}
+
+/// The bank announced this call: who calls and why, from its signed intent.
+fn announced(bank: &str, intent: &CallIntent, lang: Lang) -> (String, String) {
+    let agent = intent.agent.get(lang.code());
+    let department = intent.department.get(lang.code());
+    let purpose = intent.purpose.get(lang.code());
+    match lang {
+        Lang::En => (
+            format!("{bank} is calling you now"),
+            format!("{agent}, {department}, about {purpose}. The bank announced this call in its app. Even so, the bank never asks for card codes, SMS codes or passwords, or to move money."),
+        ),
+        Lang::Ru => (
+            format!("{bank} звонит вам сейчас"),
+            format!("{agent}, {department}: {purpose}. Банк заранее сообщил об этом звонке в приложении. И всё же банк никогда не спрашивает коды из SMS, CVC и пароли и не просит переводить деньги."),
         ),
     }
 }
@@ -85,13 +106,17 @@ fn english(
             format!("Fake call — not {bank}"),
             "The phone network could not confirm this number: the caller ID is probably faked. Hang up and call the number on the back of your card.".to_string(),
         ),
-        (Verdict::Verified, _) => (
+        (Verdict::Verified | Verdict::Expected, _) => (
             format!("{bank} · {label}"),
             format!("The network confirmed this call comes from {bank}. Even so, the bank never asks for card codes, SMS codes or passwords."),
         ),
         (Verdict::Official, Reason::Listed) => (
             format!("{bank} · {label}"),
             format!("This is an official number of {bank}. It is safe to call."),
+        ),
+        (Verdict::Official, Reason::Unannounced) => (
+            format!("{bank} · {label} — not announced"),
+            format!("{bank} announces its calls in the app. This call was not announced: it may be fake. Hang up and call the number on your card."),
         ),
         (Verdict::Official, _) => (
             format!("{bank} · {label}"),
@@ -146,13 +171,17 @@ fn russian(
             format!("Поддельный звонок — это не {bank}"),
             "Оператор не подтвердил этот номер: скорее всего, он подделан. Положите трубку и позвоните по номеру с обратной стороны карты.".to_string(),
         ),
-        (Verdict::Verified, _) => (
+        (Verdict::Verified | Verdict::Expected, _) => (
             format!("{bank} · {label}"),
             format!("Оператор подтвердил, что звонит {bank}. И всё же банк никогда не спрашивает коды из SMS, CVC и пароли."),
         ),
         (Verdict::Official, Reason::Listed) => (
             format!("{bank} · {label}"),
             format!("Это официальный номер: {bank}. Звонить безопасно."),
+        ),
+        (Verdict::Official, Reason::Unannounced) => (
+            format!("{bank} · {label} — звонок не объявлен"),
+            format!("{bank} заранее сообщает о своих звонках в приложении. Об этом звонке сообщения не было: возможно, он поддельный. Положите трубку и позвоните по номеру на карте."),
         ),
         (Verdict::Official, _) => (
             format!("{bank} · {label}"),

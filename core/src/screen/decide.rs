@@ -3,6 +3,7 @@
 
 use super::call::{Attestation, Call, CallDirection, Reason, Risk, Verdict};
 use super::names;
+use crate::intent::{CallIntent, IntentBook};
 use crate::list::{ContactList, Match, Usage};
 use crate::model::ContactDirection;
 use crate::normalize::{normalize, normalize_international, Normalized, Region};
@@ -19,10 +20,13 @@ pub struct Decision<'l> {
     pub list: Option<&'l ContactList>,
     pub usage: Option<Usage>,
     pub number: Normalized,
+    /// The bank's signed announcement of this call, when one matched.
+    pub intent: Option<&'l CallIntent>,
 }
 
 pub fn decide<'l>(
     lists: &'l [Arc<ContactList>],
+    intents: &'l IntentBook,
     call: &Call<'_>,
     home: Option<Region>,
     now: Timestamp,
@@ -66,6 +70,7 @@ pub fn decide<'l>(
         list: hit.map(|(l, _)| l),
         usage: hit.map(|(_, u)| u),
         number: number.clone(),
+        intent: None,
     };
     let about = |list: &'l ContactList, d: Decision<'l>| Decision {
         list: Some(list),
@@ -154,19 +159,31 @@ pub fn decide<'l>(
     }
 
     // 2. The number is one of the bank's.
-    if let Some(hit @ (_, usage)) = fresh_hit {
+    if let Some(hit @ (list, usage)) = fresh_hit {
+        // The bank's signed announcement of this very call (number, channel, now).
+        let announced = match number {
+            Normalized::E164(n) => intents.matching(&list.issuer.id, n, call.channel, lists, now),
+            _ => None,
+        };
         let (verdict, risk, reason) = if usage.direction == ContactDirection::InboundOnly {
             (Verdict::Spoofed, Risk::Danger, Reason::InboundOnly)
         } else if !usage.channels.contains(call.channel) {
             (Verdict::Spoofed, Risk::Danger, Reason::ChannelNotUsed)
         } else if call.attestation == Attestation::Failed {
             (Verdict::Spoofed, Risk::Danger, Reason::AttestationFailed)
+        } else if announced.is_some() {
+            (Verdict::Expected, Risk::Safe, Reason::Announced)
         } else if call.attestation == Attestation::Passed {
             (Verdict::Verified, Risk::Safe, Reason::Attested)
+        } else if list.announces_calls {
+            (Verdict::Official, Risk::Caution, Reason::Unannounced)
         } else {
             (Verdict::Official, Risk::Caution, Reason::ListedOutbound)
         };
-        return decision(verdict, risk, reason, Some(hit));
+        return Decision {
+            intent: announced.filter(|_| verdict == Verdict::Expected),
+            ..decision(verdict, risk, reason, Some(hit))
+        };
     }
     // 2b. The number is in a list that has expired (another bank's is current).
     if let Some(hit) = stale_hit {

@@ -12,6 +12,7 @@ pub mod names;
 pub use call::{Attestation, Call, CallDirection, Reason, Risk, Screening, Verdict};
 pub use copy::Lang;
 
+use crate::intent::IntentBook;
 use crate::list::ContactList;
 use crate::normalize::{format_e164, Normalized, Region};
 use crate::timestamp::Timestamp;
@@ -28,7 +29,17 @@ pub struct Context {
 
 /// Screens one call against every list in force. Never fails.
 pub fn screen(lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context) -> Screening {
-    let decision = decide::decide(lists, call, ctx.home, ctx.now);
+    screen_announced(lists, &IntentBook::new(), call, ctx)
+}
+
+/// `screen`, with the call intents the bank sent this phone.
+pub fn screen_announced(
+    lists: &[Arc<ContactList>],
+    intents: &IntentBook,
+    call: &Call<'_>,
+    ctx: &Context,
+) -> Screening {
+    let decision = decide::decide(lists, intents, call, ctx.home, ctx.now);
     render(&decision, call, ctx.lang)
 }
 
@@ -42,6 +53,7 @@ pub fn fallback(call: &Call<'_>, lang: Lang) -> Screening {
         list: None,
         usage: None,
         number: Normalized::Invalid,
+        intent: None,
     };
     render(&decision, call, lang)
 }
@@ -62,6 +74,7 @@ fn render(decision: &decide::Decision<'_>, call: &Call<'_>, lang: Lang) -> Scree
             Normalized::ShortCode(code) => Some(code.clone()),
             Normalized::Invalid => None,
         },
+        intent_id: decision.intent.map(|i| i.id.clone()),
         title,
         message,
     }

@@ -729,6 +729,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_active_intents(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_active_intents_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_add_trust(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_blocking_entries(
@@ -743,6 +747,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_directory_versions(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_intent_audience(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_lists(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_load_list(
@@ -754,6 +760,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_callguard_ffi_checksum_method_callguard_next_sync_at_from(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_normalize(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_receive_intent(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_receive_intent_at(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_reload(
     ): Int
@@ -819,6 +829,10 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_callguard_ffi_fn_constructor_callguard_new(`config`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_active_intents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_active_intents_at(`ptr`: Long,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_add_trust(`ptr`: Long,`trustJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_blocking_entries(`ptr`: Long,`numbers`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -833,6 +847,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_directory_versions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_intent_audience(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_lists(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_load_list(`ptr`: Long,`jws`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -844,6 +860,10 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_method_callguard_next_sync_at_from(`ptr`: Long,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_method_callguard_normalize(`ptr`: Long,`number`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_receive_intent(`ptr`: Long,`jws`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_receive_intent_at(`ptr`: Long,`jws`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_reload(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1011,6 +1031,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() and 0xFFFF) != 46647) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_active_intents() and 0xFFFF) != 24116) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_active_intents_at() and 0xFFFF) != 29223) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_add_trust() and 0xFFFF) != 37350) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1032,6 +1058,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_versions() and 0xFFFF) != 34683) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_intent_audience() and 0xFFFF) != 12025) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_lists() and 0xFFFF) != 43906) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1048,6 +1077,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_normalize() and 0xFFFF) != 28324) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_receive_intent() and 0xFFFF) != 992) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_receive_intent_at() and 0xFFFF) != 12151) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_reload() and 0xFFFF) != 38970) {
@@ -1566,6 +1601,16 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 public interface CallGuardInterface {
     
     /**
+     * The announced calls valid now ("talking to you now: Anna, card department…").
+     */
+    fun `activeIntents`(): List<IntentInfo>
+    
+    /**
+     * `active_intents` with the caller's clock (Unix seconds).
+     */
+    fun `activeIntentsAt`(`nowUnixSeconds`: kotlin.Long): List<IntentInfo>
+    
+    /**
      * Pins an issuer's trust file (JSON). Returns the issuer id. With a
      * state directory, that issuer's stored list is re-verified and in force at once.
      */
@@ -1606,6 +1651,12 @@ public interface CallGuardInterface {
     fun `directoryVersions`(): Map<kotlin.String, kotlin.ULong>
     
     /**
+     * This install's audience id for call intents: register it with the
+     * bank's backend, which puts it in every intent meant for this phone.
+     */
+    fun `intentAudience`(): kotlin.String
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */
     fun `lists`(): List<ListInfo>
@@ -1635,6 +1686,17 @@ public interface CallGuardInterface {
      * E.164 ("+7…") or a short code for the home region; `None` if not a number.
      */
     fun `normalize`(`number`: kotlin.String): kotlin.String?
+    
+    /**
+     * Verifies a call intent (compact JWS bytes, e.g. from a push), stores
+     * it and puts it in force: a call it announces is then `Expected`.
+     */
+    fun `receiveIntent`(`jws`: kotlin.ByteArray): IntentInfo
+    
+    /**
+     * `receive_intent` with the caller's clock (Unix seconds).
+     */
+    fun `receiveIntentAt`(`jws`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): IntentInfo
     
     /**
      * Picks up lists another process stored in the same state directory
@@ -1797,6 +1859,39 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
+     * The announced calls valid now ("talking to you now: Anna, card department…").
+     */override fun `activeIntents`(): List<IntentInfo> {
+            return FfiConverterSequenceTypeIntentInfo.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_active_intents(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `active_intents` with the caller's clock (Unix seconds).
+     */override fun `activeIntentsAt`(`nowUnixSeconds`: kotlin.Long): List<IntentInfo> {
+            return FfiConverterSequenceTypeIntentInfo.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_active_intents_at(
+        it,
+        
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * Pins an issuer's trust file (JSON). Returns the issuer id. With a
      * state directory, that issuer's stored list is re-verified and in force at once.
      */
@@ -1925,6 +2020,23 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
+     * This install's audience id for call intents: register it with the
+     * bank's backend, which puts it in every intent meant for this phone.
+     */override fun `intentAudience`(): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_intent_audience(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */override fun `lists`(): List<ListInfo> {
             return FfiConverterSequenceTypeListInfo.lift(
@@ -2021,6 +2133,44 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
         it,
         
         FfiConverterString.lower(`number`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Verifies a call intent (compact JWS bytes, e.g. from a push), stores
+     * it and puts it in force: a call it announces is then `Expected`.
+     */
+    @Throws(CallGuardException::class)override fun `receiveIntent`(`jws`: kotlin.ByteArray): IntentInfo {
+            return FfiConverterTypeIntentInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_receive_intent(
+        it,
+        
+        FfiConverterByteArray.lower(`jws`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `receive_intent` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `receiveIntentAt`(`jws`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): IntentInfo {
+            return FfiConverterTypeIntentInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_receive_intent_at(
+        it,
+        
+        FfiConverterByteArray.lower(`jws`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
 }
     }
     )
@@ -3589,6 +3739,13 @@ data class GuardConfig (
      * Refuse lists larger than this many bytes (default 8 MiB).
      */
     var `maxListBytes`: kotlin.ULong? = null 
+    , 
+    /**
+     * This install's audience id for call intents, if the app has its own
+     * (1–128 of `A-Z a-z 0-9 . _ : -`). `None`: a random id, made once and
+     * kept in the state directory (`intent_audience()` returns it).
+     */
+    var `intentAudience`: kotlin.String? = null 
     
 ){
     
@@ -3609,6 +3766,7 @@ public object FfiConverterTypeGuardConfig: FfiConverterRustBuffer<GuardConfig> {
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -3616,7 +3774,8 @@ public object FfiConverterTypeGuardConfig: FfiConverterRustBuffer<GuardConfig> {
             FfiConverterString.allocationSize(value.`homeRegion`) +
             FfiConverterString.allocationSize(value.`language`) +
             FfiConverterOptionalString.allocationSize(value.`stateDir`) +
-            FfiConverterOptionalULong.allocationSize(value.`maxListBytes`)
+            FfiConverterOptionalULong.allocationSize(value.`maxListBytes`) +
+            FfiConverterOptionalString.allocationSize(value.`intentAudience`)
     )
 
     override fun write(value: GuardConfig, buf: ByteBuffer) {
@@ -3624,6 +3783,7 @@ public object FfiConverterTypeGuardConfig: FfiConverterRustBuffer<GuardConfig> {
             FfiConverterString.write(value.`language`, buf)
             FfiConverterOptionalString.write(value.`stateDir`, buf)
             FfiConverterOptionalULong.write(value.`maxListBytes`, buf)
+            FfiConverterOptionalString.write(value.`intentAudience`, buf)
     }
 }
 
@@ -3769,6 +3929,92 @@ public object FfiConverterTypeHttpResponse: FfiConverterRustBuffer<HttpResponse>
 
 
 
+/**
+ * A call the bank announced (a verified call intent), for the app's own
+ * "talking to you now" screen. Texts in the guard's language.
+ */
+data class IntentInfo (
+    var `issuer`: kotlin.String
+    , 
+    var `id`: kotlin.String
+    , 
+    /**
+     * E.164, `+7…`.
+     */
+    var `from`: kotlin.String
+    , 
+    var `channel`: Channel
+    , 
+    var `agent`: kotlin.String
+    , 
+    var `department`: kotlin.String
+    , 
+    var `purpose`: kotlin.String
+    , 
+    /**
+     * Unix seconds.
+     */
+    var `notBefore`: kotlin.Long
+    , 
+    /**
+     * Unix seconds.
+     */
+    var `expiresAt`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIntentInfo: FfiConverterRustBuffer<IntentInfo> {
+    override fun read(buf: ByteBuffer): IntentInfo {
+        return IntentInfo(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeChannel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: IntentInfo) = (
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`from`) +
+            FfiConverterTypeChannel.allocationSize(value.`channel`) +
+            FfiConverterString.allocationSize(value.`agent`) +
+            FfiConverterString.allocationSize(value.`department`) +
+            FfiConverterString.allocationSize(value.`purpose`) +
+            FfiConverterLong.allocationSize(value.`notBefore`) +
+            FfiConverterLong.allocationSize(value.`expiresAt`)
+    )
+
+    override fun write(value: IntentInfo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`from`, buf)
+            FfiConverterTypeChannel.write(value.`channel`, buf)
+            FfiConverterString.write(value.`agent`, buf)
+            FfiConverterString.write(value.`department`, buf)
+            FfiConverterString.write(value.`purpose`, buf)
+            FfiConverterLong.write(value.`notBefore`, buf)
+            FfiConverterLong.write(value.`expiresAt`, buf)
+    }
+}
+
+
+
 data class ListInfo (
     var `issuer`: kotlin.String
     , 
@@ -3847,6 +4093,11 @@ data class Screening (
      */
     var `number`: kotlin.String?
     , 
+    /**
+     * The call intent that announced this call (verdict `Expected`), for the app's own screen.
+     */
+    var `intentId`: kotlin.String?
+    , 
     var `title`: kotlin.String
     , 
     var `message`: kotlin.String
@@ -3872,6 +4123,7 @@ public object FfiConverterTypeScreening: FfiConverterRustBuffer<Screening> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
         )
@@ -3884,6 +4136,7 @@ public object FfiConverterTypeScreening: FfiConverterRustBuffer<Screening> {
             FfiConverterOptionalString.allocationSize(value.`issuer`) +
             FfiConverterOptionalString.allocationSize(value.`label`) +
             FfiConverterOptionalString.allocationSize(value.`number`) +
+            FfiConverterOptionalString.allocationSize(value.`intentId`) +
             FfiConverterString.allocationSize(value.`title`) +
             FfiConverterString.allocationSize(value.`message`)
     )
@@ -3895,6 +4148,7 @@ public object FfiConverterTypeScreening: FfiConverterRustBuffer<Screening> {
             FfiConverterOptionalString.write(value.`issuer`, buf)
             FfiConverterOptionalString.write(value.`label`, buf)
             FfiConverterOptionalString.write(value.`number`, buf)
+            FfiConverterOptionalString.write(value.`intentId`, buf)
             FfiConverterString.write(value.`title`, buf)
             FfiConverterString.write(value.`message`, buf)
     }
@@ -4133,6 +4387,19 @@ sealed class CallGuardException: kotlin.Exception() {
             get() = "detail=${ `detail` }"
     }
     
+    /**
+     * A call intent was refused. `code` is one of docs/call-intents.md's codes.
+     */
+    class InvalidIntent(
+        
+        val `code`: kotlin.String, 
+        
+        val `detail`: kotlin.String
+        ) : CallGuardException() {
+        override val message
+            get() = "code=${ `code` }, detail=${ `detail` }"
+    }
+    
 
     
 
@@ -4165,6 +4432,10 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
             4 -> CallGuardException.Network(
                 FfiConverterString.read(buf),
                 )
+            5 -> CallGuardException.InvalidIntent(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
     }
@@ -4192,6 +4463,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
                 4UL
                 + FfiConverterString.allocationSize(value.`detail`)
             )
+            is CallGuardException.InvalidIntent -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
         }
     }
 
@@ -4215,6 +4492,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
             }
             is CallGuardException.Network -> {
                 buf.putInt(4)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is CallGuardException.InvalidIntent -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
             }
@@ -4498,6 +4781,10 @@ enum class Verdict {
     
     OFFICIAL,
     VERIFIED,
+    /**
+     * The bank's number, and the bank announced this very call (a signed call intent).
+     */
+    EXPECTED,
     SPOOFED,
     IMPERSONATION,
     UNKNOWN,
@@ -4733,6 +5020,34 @@ public object FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer<List<Ht
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeHttpHeader.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeIntentInfo: FfiConverterRustBuffer<List<IntentInfo>> {
+    override fun read(buf: ByteBuffer): List<IntentInfo> {
+        val len = buf.getInt()
+        return List<IntentInfo>(len) {
+            FfiConverterTypeIntentInfo.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<IntentInfo>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeIntentInfo.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<IntentInfo>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeIntentInfo.write(it, buf)
         }
     }
 }

@@ -630,6 +630,16 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 public protocol CallGuardProtocol: AnyObject, Sendable {
     
     /**
+     * The announced calls valid now ("talking to you now: Anna, card department…").
+     */
+    func activeIntents()  -> [IntentInfo]
+    
+    /**
+     * `active_intents` with the caller's clock (Unix seconds).
+     */
+    func activeIntentsAt(nowUnixSeconds: Int64)  -> [IntentInfo]
+    
+    /**
      * Pins an issuer's trust file (JSON). Returns the issuer id. With a
      * state directory, that issuer's stored list is re-verified and in force at once.
      */
@@ -670,6 +680,12 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func directoryVersions()  -> [String: UInt64]
     
     /**
+     * This install's audience id for call intents: register it with the
+     * bank's backend, which puts it in every intent meant for this phone.
+     */
+    func intentAudience()  -> String
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */
     func lists()  -> [ListInfo]
@@ -699,6 +715,17 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
      * E.164 ("+7…") or a short code for the home region; `None` if not a number.
      */
     func normalize(number: String)  -> String?
+    
+    /**
+     * Verifies a call intent (compact JWS bytes, e.g. from a push), stores
+     * it and puts it in force: a call it announces is then `Expected`.
+     */
+    func receiveIntent(jws: Data) throws  -> IntentInfo
+    
+    /**
+     * `receive_intent` with the caller's clock (Unix seconds).
+     */
+    func receiveIntentAt(jws: Data, nowUnixSeconds: Int64) throws  -> IntentInfo
     
     /**
      * Picks up lists another process stored in the same state directory
@@ -810,6 +837,31 @@ public convenience init(config: GuardConfig) {
 
     
     /**
+     * The announced calls valid now ("talking to you now: Anna, card department…").
+     */
+open func activeIntents() -> [IntentInfo]  {
+    return try!  FfiConverterSequenceTypeIntentInfo.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_active_intents(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `active_intents` with the caller's clock (Unix seconds).
+     */
+open func activeIntentsAt(nowUnixSeconds: Int64) -> [IntentInfo]  {
+    return try!  FfiConverterSequenceTypeIntentInfo.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_active_intents_at(
+            self.uniffiCloneHandle(),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Pins an issuer's trust file (JSON). Returns the issuer id. With a
      * state directory, that issuer's stored list is re-verified and in force at once.
      */
@@ -909,6 +961,19 @@ open func directoryVersions() -> [String: UInt64]  {
 }
     
     /**
+     * This install's audience id for call intents: register it with the
+     * bank's backend, which puts it in every intent meant for this phone.
+     */
+open func intentAudience() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_intent_audience(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The lists in force, one per issuer, expired ones included.
      */
 open func lists() -> [ListInfo]  {
@@ -982,6 +1047,34 @@ open func normalize(number: String) -> String?  {
     uniffi_callguard_ffi_fn_method_callguard_normalize(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(number),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a call intent (compact JWS bytes, e.g. from a push), stores
+     * it and puts it in force: a call it announces is then `Expected`.
+     */
+open func receiveIntent(jws: Data)throws  -> IntentInfo  {
+    return try  FfiConverterTypeIntentInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_receive_intent(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(jws),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `receive_intent` with the caller's clock (Unix seconds).
+     */
+open func receiveIntentAt(jws: Data, nowUnixSeconds: Int64)throws  -> IntentInfo  {
+    return try  FfiConverterTypeIntentInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_receive_intent_at(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(jws),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
     )
 })
 }
@@ -2070,6 +2163,12 @@ public struct GuardConfig: Equatable, Hashable {
      * Refuse lists larger than this many bytes (default 8 MiB).
      */
     public var maxListBytes: UInt64?
+    /**
+     * This install's audience id for call intents, if the app has its own
+     * (1–128 of `A-Z a-z 0-9 . _ : -`). `None`: a random id, made once and
+     * kept in the state directory (`intent_audience()` returns it).
+     */
+    public var intentAudience: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2086,11 +2185,17 @@ public struct GuardConfig: Equatable, Hashable {
          */stateDir: String? = nil, 
         /**
          * Refuse lists larger than this many bytes (default 8 MiB).
-         */maxListBytes: UInt64? = nil) {
+         */maxListBytes: UInt64? = nil, 
+        /**
+         * This install's audience id for call intents, if the app has its own
+         * (1–128 of `A-Z a-z 0-9 . _ : -`). `None`: a random id, made once and
+         * kept in the state directory (`intent_audience()` returns it).
+         */intentAudience: String? = nil) {
         self.homeRegion = homeRegion
         self.language = language
         self.stateDir = stateDir
         self.maxListBytes = maxListBytes
+        self.intentAudience = intentAudience
     }
 
     
@@ -2112,7 +2217,8 @@ public struct FfiConverterTypeGuardConfig: FfiConverterRustBuffer {
                 homeRegion: FfiConverterString.read(from: &buf), 
                 language: FfiConverterString.read(from: &buf), 
                 stateDir: FfiConverterOptionString.read(from: &buf), 
-                maxListBytes: FfiConverterOptionUInt64.read(from: &buf)
+                maxListBytes: FfiConverterOptionUInt64.read(from: &buf), 
+                intentAudience: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -2121,6 +2227,7 @@ public struct FfiConverterTypeGuardConfig: FfiConverterRustBuffer {
         FfiConverterString.write(value.language, into: &buf)
         FfiConverterOptionString.write(value.stateDir, into: &buf)
         FfiConverterOptionUInt64.write(value.maxListBytes, into: &buf)
+        FfiConverterOptionString.write(value.intentAudience, into: &buf)
     }
 }
 
@@ -2330,6 +2437,110 @@ public func FfiConverterTypeHttpResponse_lower(_ value: HttpResponse) -> RustBuf
 }
 
 
+/**
+ * A call the bank announced (a verified call intent), for the app's own
+ * "talking to you now" screen. Texts in the guard's language.
+ */
+public struct IntentInfo: Equatable, Hashable {
+    public var issuer: String
+    public var id: String
+    /**
+     * E.164, `+7…`.
+     */
+    public var from: String
+    public var channel: Channel
+    public var agent: String
+    public var department: String
+    public var purpose: String
+    /**
+     * Unix seconds.
+     */
+    public var notBefore: Int64
+    /**
+     * Unix seconds.
+     */
+    public var expiresAt: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(issuer: String, id: String, 
+        /**
+         * E.164, `+7…`.
+         */from: String, channel: Channel, agent: String, department: String, purpose: String, 
+        /**
+         * Unix seconds.
+         */notBefore: Int64, 
+        /**
+         * Unix seconds.
+         */expiresAt: Int64) {
+        self.issuer = issuer
+        self.id = id
+        self.from = from
+        self.channel = channel
+        self.agent = agent
+        self.department = department
+        self.purpose = purpose
+        self.notBefore = notBefore
+        self.expiresAt = expiresAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IntentInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIntentInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IntentInfo {
+        return
+            try IntentInfo(
+                issuer: FfiConverterString.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                from: FfiConverterString.read(from: &buf), 
+                channel: FfiConverterTypeChannel.read(from: &buf), 
+                agent: FfiConverterString.read(from: &buf), 
+                department: FfiConverterString.read(from: &buf), 
+                purpose: FfiConverterString.read(from: &buf), 
+                notBefore: FfiConverterInt64.read(from: &buf), 
+                expiresAt: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IntentInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.from, into: &buf)
+        FfiConverterTypeChannel.write(value.channel, into: &buf)
+        FfiConverterString.write(value.agent, into: &buf)
+        FfiConverterString.write(value.department, into: &buf)
+        FfiConverterString.write(value.purpose, into: &buf)
+        FfiConverterInt64.write(value.notBefore, into: &buf)
+        FfiConverterInt64.write(value.expiresAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIntentInfo_lift(_ buf: RustBuffer) throws -> IntentInfo {
+    return try FfiConverterTypeIntentInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIntentInfo_lower(_ value: IntentInfo) -> RustBuffer {
+    return FfiConverterTypeIntentInfo.lower(value)
+}
+
+
 public struct ListInfo: Equatable, Hashable {
     public var issuer: String
     public var version: UInt64
@@ -2421,6 +2632,10 @@ public struct Screening: Equatable, Hashable {
      * E.164 ("+7…") or a short code; `None` when the input was not a number.
      */
     public var number: String?
+    /**
+     * The call intent that announced this call (verdict `Expected`), for the app's own screen.
+     */
+    public var intentId: String?
     public var title: String
     public var message: String
 
@@ -2432,13 +2647,17 @@ public struct Screening: Equatable, Hashable {
          */reason: String, issuer: String?, label: String?, 
         /**
          * E.164 ("+7…") or a short code; `None` when the input was not a number.
-         */number: String?, title: String, message: String) {
+         */number: String?, 
+        /**
+         * The call intent that announced this call (verdict `Expected`), for the app's own screen.
+         */intentId: String?, title: String, message: String) {
         self.verdict = verdict
         self.risk = risk
         self.reason = reason
         self.issuer = issuer
         self.label = label
         self.number = number
+        self.intentId = intentId
         self.title = title
         self.message = message
     }
@@ -2465,6 +2684,7 @@ public struct FfiConverterTypeScreening: FfiConverterRustBuffer {
                 issuer: FfiConverterOptionString.read(from: &buf), 
                 label: FfiConverterOptionString.read(from: &buf), 
                 number: FfiConverterOptionString.read(from: &buf), 
+                intentId: FfiConverterOptionString.read(from: &buf), 
                 title: FfiConverterString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf)
         )
@@ -2477,6 +2697,7 @@ public struct FfiConverterTypeScreening: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.issuer, into: &buf)
         FfiConverterOptionString.write(value.label, into: &buf)
         FfiConverterOptionString.write(value.number, into: &buf)
+        FfiConverterOptionString.write(value.intentId, into: &buf)
         FfiConverterString.write(value.title, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
     }
@@ -2791,6 +3012,11 @@ enum CallGuardError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case Network(detail: String
     )
+    /**
+     * A call intent was refused. `code` is one of docs/call-intents.md's codes.
+     */
+    case InvalidIntent(code: String, detail: String
+    )
 
     
 
@@ -2833,6 +3059,10 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
         case 4: return .Network(
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 5: return .InvalidIntent(
+            code: try FfiConverterString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -2863,6 +3093,12 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
         
         case let .Network(detail):
             writeInt(&buf, Int32(4))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InvalidIntent(code,detail):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -3374,6 +3610,10 @@ public enum Verdict: Equatable, Hashable {
     
     case official
     case verified
+    /**
+     * The bank's number, and the bank announced this very call (a signed call intent).
+     */
+    case expected
     case spoofed
     case impersonation
     case unknown
@@ -3403,13 +3643,15 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
         
         case 2: return .verified
         
-        case 3: return .spoofed
+        case 3: return .expected
         
-        case 4: return .impersonation
+        case 4: return .spoofed
         
-        case 5: return .unknown
+        case 5: return .impersonation
         
-        case 6: return .unverifiable
+        case 6: return .unknown
+        
+        case 7: return .unverifiable
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3427,20 +3669,24 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
         
         
-        case .spoofed:
+        case .expected:
             writeInt(&buf, Int32(3))
         
         
-        case .impersonation:
+        case .spoofed:
             writeInt(&buf, Int32(4))
         
         
-        case .unknown:
+        case .impersonation:
             writeInt(&buf, Int32(5))
         
         
-        case .unverifiable:
+        case .unknown:
             writeInt(&buf, Int32(6))
+        
+        
+        case .unverifiable:
+            writeInt(&buf, Int32(7))
         
         }
     }
@@ -3637,6 +3883,31 @@ fileprivate struct FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIntentInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [IntentInfo]
+
+    public static func write(_ value: [IntentInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIntentInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IntentInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IntentInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIntentInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer {
     typealias SwiftType = [ListInfo]
 
@@ -3750,6 +4021,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() != 46647) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_callguard_active_intents() != 24116) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_active_intents_at() != 29223) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_callguard_add_trust() != 37350) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3771,6 +4048,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_method_callguard_directory_versions() != 34683) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_callguard_intent_audience() != 12025) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_callguard_lists() != 43906) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3787,6 +4067,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_normalize() != 28324) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_receive_intent() != 992) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_receive_intent_at() != 12151) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_reload() != 38970) {

@@ -1,0 +1,161 @@
+//! The signed statement: who calls, from where, over what, about what, when.
+//!
+//! ```json
+//! {"type": "callguard.call-intent", "iss": "example-bank", "jti": "c-20261201-0001",
+//!  "aud": "<the phone's audience id>", "from": "+74950000001", "channel": "phone",
+//!  "agent": {"en": "Anna", "ru": "Анна"}, "department": {"en": "Card department"},
+//!  "purpose": {"en": "your credit card application"},
+//!  "iat": 1796083200, "nbf": 1796083200, "exp": 1796083800}
+//! ```
+//! Times are JWT NumericDates (Unix seconds).
+
+use super::{IntentError, INTENT_TYPE, MAX_PURPOSE_CHARS};
+use crate::model::{Channel, Localized};
+use crate::timestamp::Timestamp;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const MAX_TEXT_CHARS: usize = 100;
+
+/// An intent whose signature and rules have been checked (see `accept`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallIntent {
+    pub issuer: String,
+    /// `jti`: unique per intent of an issuer.
+    pub id: String,
+    /// The intent key that signed it (`kid`): revoked when a list drops it.
+    pub kid: String,
+    /// E.164 digits of the number the call will come from.
+    pub from: u64,
+    pub channel: Channel,
+    pub agent: Localized,
+    pub department: Localized,
+    pub purpose: Localized,
+    pub issued_at: Timestamp,
+    pub not_before: Timestamp,
+    pub expires_at: Timestamp,
+    /// SHA-256 of the exact bytes received: the same `jti` with other bytes is a replay.
+    pub digest: [u8; 32],
+    /// The JWS as received, for the state directory (re-verified on load).
+    pub jws: String,
+}
+
+#[derive(Deserialize)]
+struct RawClaims {
+    #[serde(rename = "type")]
+    kind: String,
+    iss: String,
+    jti: String,
+    aud: String,
+    from: String,
+    channel: String,
+    agent: BTreeMap<String, String>,
+    department: BTreeMap<String, String>,
+    purpose: BTreeMap<String, String>,
+    iat: i64,
+    nbf: i64,
+    exp: i64,
+}
+
+/// The claims before the signature is checked: only the issuer is read
+/// from them first, to find the keys.
+pub(crate) struct Claims {
+    pub issuer: String,
+    pub id: String,
+    pub audience: String,
+    pub from: u64,
+    pub channel: Channel,
+    pub agent: Localized,
+    pub department: Localized,
+    pub purpose: Localized,
+    pub issued_at: Timestamp,
+    pub not_before: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+pub(crate) fn parse(payload: &[u8]) -> Result<Claims, IntentError> {
+    crate::duplicates::check(payload).map_err(|d| IntentError::malformed(d.to_string()))?;
+    let raw: RawClaims = serde_json::from_slice(payload).map_err(|e| {
+        IntentError::malformed(format!(
+            "claims: {}",
+            crate::trust::ClassifyForHumans::classify_for_humans(&e)
+        ))
+    })?;
+    if raw.kind != INTENT_TYPE {
+        return Err(IntentError::WrongType);
+    }
+    if !crate::trust::is_valid_issuer_id(&raw.iss) {
+        return Err(IntentError::malformed("\"iss\" is not an issuer id"));
+    }
+    let token_ok = |s: &str, max: usize| {
+        !s.is_empty()
+            && s.len() <= max
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b))
+    };
+    if !token_ok(&raw.jti, 64) {
+        return Err(IntentError::malformed(
+            "\"jti\" must be 1-64 of A-Z a-z 0-9 . _ : -",
+        ));
+    }
+    if !token_ok(&raw.aud, 128) {
+        return Err(IntentError::malformed(
+            "\"aud\" must be 1-128 of A-Z a-z 0-9 . _ : -",
+        ));
+    }
+    let from = raw
+        .from
+        .strip_prefix('+')
+        .filter(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|d| !d.starts_with('0'))
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(|| IntentError::malformed("\"from\" must be E.164: + and 8-15 digits"))?;
+    let channel = Channel::from_name(&raw.channel)
+        .ok_or_else(|| IntentError::malformed("\"channel\" is not a known channel"))?;
+    if raw.nbf > raw.exp {
+        return Err(IntentError::malformed("\"nbf\" is after \"exp\""));
+    }
+    Ok(Claims {
+        issuer: raw.iss,
+        id: raw.jti,
+        audience: raw.aud,
+        from,
+        channel,
+        agent: localized(raw.agent, "agent", MAX_TEXT_CHARS)?,
+        department: localized(raw.department, "department", MAX_TEXT_CHARS)?,
+        purpose: localized(raw.purpose, "purpose", MAX_PURPOSE_CHARS)?,
+        issued_at: Timestamp(raw.iat),
+        not_before: Timestamp(raw.nbf),
+        expires_at: Timestamp(raw.exp),
+    })
+}
+
+fn localized(
+    map: BTreeMap<String, String>,
+    field: &str,
+    max_chars: usize,
+) -> Result<Localized, IntentError> {
+    if !map.contains_key("en") {
+        return Err(IntentError::malformed(format!(
+            "\"{field}\" needs an \"en\" text"
+        )));
+    }
+    let mut pairs = Vec::with_capacity(map.len());
+    for (lang, text) in map {
+        let lang_ok = (2..=35).contains(&lang.len())
+            && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let chars = text.chars().count();
+        if !lang_ok {
+            return Err(IntentError::malformed(format!(
+                "\"{field}\": language keys are BCP 47 tags"
+            )));
+        }
+        if text.trim().is_empty() || chars > max_chars || text.chars().any(char::is_control) {
+            return Err(IntentError::malformed(format!(
+                "\"{field}\": texts are 1-{max_chars} characters, no control characters"
+            )));
+        }
+        pairs.push((lang.into_boxed_str(), text.into_boxed_str()));
+    }
+    Ok(Localized::new(pairs))
+}
