@@ -110,11 +110,53 @@ enum Command {
         now: Option<String>,
         #[arg(long)]
         json: bool,
+        /// A call intent the bank sent this phone (repeatable); verified like the SDK does.
+        #[arg(long = "intent")]
+        intents: Vec<PathBuf>,
+        /// This phone's audience id for --intent (default: the first intent's own `aud`).
+        #[arg(long)]
+        audience: Option<String>,
         /// Screen one number per line from stdin; prints JSON lines. A line that is not
         /// UTF-8 (or over 4 KiB) gets {"line":N,"error":…} and exit code 1; the batch goes on.
         #[arg(long)]
         stdin: bool,
         number: Option<String>,
+    },
+    /// Sign a call intent with a delegated intent key (prints the compact JWS): "we are calling you now".
+    Intent {
+        /// The intent key (private JWK) that the bank's list delegates in `intent_keys`.
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        issuer: String,
+        /// The intent id (`jti`); random when omitted.
+        #[arg(long)]
+        id: Option<String>,
+        /// The number the call will come from (E.164, e.g. +74950000001).
+        #[arg(long)]
+        from: String,
+        #[arg(long, default_value = "phone", value_parser = ["phone", "sms", "whatsapp", "telegram", "viber", "signal", "other"])]
+        channel: String,
+        /// The customer's install (its audience id, from the app's intent_audience()).
+        #[arg(long)]
+        audience: String,
+        #[arg(long = "agent-en")]
+        agent_en: Option<String>,
+        #[arg(long = "agent-ru")]
+        agent_ru: Option<String>,
+        #[arg(long = "department-en")]
+        department_en: Option<String>,
+        #[arg(long = "department-ru")]
+        department_ru: Option<String>,
+        #[arg(long = "purpose-en")]
+        purpose_en: Option<String>,
+        #[arg(long = "purpose-ru")]
+        purpose_ru: Option<String>,
+        /// How long from now the call may come: 90s, 10m … at most 30m.
+        #[arg(long, default_value = "10m")]
+        ttl: String,
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Print the iOS Call Directory entries (NUMBER<TAB>LABEL, ascending), as the extension hands them to iOS.
     Directory {
@@ -206,12 +248,16 @@ fn main() -> ExitCode {
             lang,
             now,
             json,
+            intents,
+            audience,
             stdin,
             number,
         } => lists::load(&trusts, &lists, state.as_ref()).and_then(|loaded| {
             cmd::screen::run(
                 &loaded,
                 cmd::screen::Args {
+                    intents: &intents,
+                    audience: audience.as_deref(),
                     region: &region,
                     channel: &channel,
                     name: name.as_deref(),
@@ -225,6 +271,35 @@ fn main() -> ExitCode {
                 },
             )
         }),
+        Command::Intent {
+            key,
+            issuer,
+            id,
+            from,
+            channel,
+            audience,
+            agent_en,
+            agent_ru,
+            department_en,
+            department_ru,
+            purpose_en,
+            purpose_ru,
+            ttl,
+            now,
+        } => cmd::intent::make(cmd::intent::Args {
+            key: &key,
+            issuer: &issuer,
+            id: id.as_deref(),
+            from: &from,
+            channel: &channel,
+            audience: &audience,
+            agent: [agent_en.as_deref(), agent_ru.as_deref()],
+            department: [department_en.as_deref(), department_ru.as_deref()],
+            purpose: [purpose_en.as_deref(), purpose_ru.as_deref()],
+            ttl: &ttl,
+            now: now.as_deref(),
+        })
+        .map(|_| Outcome::Accepted),
         Command::Directory {
             trusts,
             lists,

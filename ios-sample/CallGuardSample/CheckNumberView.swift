@@ -72,6 +72,10 @@ struct ScreeningStyle: Equatable {
         case .safe:
             symbol = "checkmark.shield.fill"
             color = .green
+        case .neutral:
+            // Nothing known: no alarm, and no green shield either.
+            symbol = "questionmark.circle"
+            color = .secondary
         }
     }
 }

@@ -1,6 +1,7 @@
 pub mod demo;
 pub mod directory;
 pub mod inspect;
+pub mod intent;
 pub mod keygen;
 pub mod normalize;
 pub mod screen;

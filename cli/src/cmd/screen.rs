@@ -8,12 +8,16 @@ use crate::cmd::normalize::region_arg;
 use crate::io::{next_line, now, Line, UsageError, MAX_LINE_BYTES};
 use crate::render;
 use crate::Outcome;
-use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Screening};
+use callguard_core::screen::{
+    screen_announced, Attestation, Call, CallDirection, Context, Lang, Screening,
+};
 use callguard_core::{Channel, ContactList};
 use std::io::{BufWriter, Write};
 use std::sync::Arc;
 
 pub struct Args<'a> {
+    pub intents: &'a [std::path::PathBuf],
+    pub audience: Option<&'a str>,
     pub region: &'a str,
     pub channel: &'a str,
     pub name: Option<&'a str>,
@@ -34,6 +38,19 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
     };
     let channel = Channel::from_name(args.channel)
         .ok_or_else(|| UsageError(format!("unknown --channel {:?}", args.channel)))?;
+    let audience = crate::cmd::intent::audience_of(args.intents, args.audience)?;
+    let intents = crate::cmd::intent::book(args.intents, lists, &audience, ctx.now).map_err(
+        |(path, e)| {
+            UsageError(format!(
+                "{}: intent refused ({}): {e}",
+                path.display(),
+                e.code()
+            ))
+        },
+    )?;
+    let screen = |lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context| {
+        screen_announced(lists, &intents, call, ctx)
+    };
     let attestation = parse_attestation(args.attestation)?;
     let direction = parse_direction(args.direction)?;
     let template = Call {

@@ -159,3 +159,21 @@ fn localized(
     }
     Ok(Localized::new(pairs))
 }
+
+/// The payload rules alone (no signature, no list): for publishers that
+/// want to refuse a bad intent before signing it.
+pub fn check_claims(payload: &[u8]) -> Result<(), IntentError> {
+    parse(payload).map(|_| ())
+}
+
+/// The `aud` of an intent, unverified (for tools that play a phone).
+pub fn unverified_audience(jws: &[u8]) -> Option<String> {
+    use base64::Engine;
+    let text = std::str::from_utf8(jws).ok()?.trim();
+    let payload = text.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    value["aud"].as_str().map(str::to_string)
+}

@@ -726,6 +726,7 @@ enum VectorNames {
         switch verdict {
         case .official: return "official"
         case .verified: return "verified"
+        case .expected: return "expected"
         case .spoofed: return "spoofed"
         case .impersonation: return "impersonation"
         case .unknown: return "unknown"
@@ -736,6 +737,7 @@ enum VectorNames {
     static func name(_ risk: Risk) -> String {
         switch risk {
         case .safe: return "safe"
+        case .neutral: return "neutral"
         case .caution: return "caution"
         case .danger: return "danger"
         }
