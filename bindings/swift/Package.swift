@@ -17,7 +17,19 @@
 //     ),
 // (build-ios.sh prints that checksum). A URL binary target must be a zip
 // served over HTTPS; SwiftPM verifies the checksum before using it.
+//
+// On Linux (the test command, bindings/swift/run-linux-tests.sh) there is no
+// xcframework: the FFI is a system library, the generated header plus the
+// host-built libcallguard_ffi.so, found through the linker flags the script
+// passes (-Xlinker -L<dir> -Xlinker -rpath -Xlinker <dir>). Apple builds
+// never see that branch.
 import PackageDescription
+
+#if os(Linux)
+let ffiTarget: Target = .systemLibrary(name: "CallGuardFFI", path: "linux/CallGuardFFI")
+#else
+let ffiTarget: Target = .binaryTarget(name: "CallGuardFFI", path: "CallGuardFFI.xcframework")
+#endif
 
 let package = Package(
     name: "CallGuard",
@@ -31,7 +43,7 @@ let package = Package(
         .library(name: "CallGuard", targets: ["CallGuard"]),
     ],
     targets: [
-        .binaryTarget(name: "CallGuardFFI", path: "CallGuardFFI.xcframework"),
+        ffiTarget,
         .target(
             name: "CallGuard",
             dependencies: ["CallGuardFFI"],
@@ -40,8 +52,8 @@ let package = Package(
                 // The Rust static library uses nothing beyond libSystem for
                 // screening; these cover the platform TLS/network stack the
                 // sync may use. Linking an unused framework costs nothing.
-                .linkedFramework("Security"),
-                .linkedFramework("SystemConfiguration"),
+                .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),
+                .linkedFramework("SystemConfiguration", .when(platforms: [.iOS, .macOS])),
             ]
         ),
         // The tests read the shared vectors in the repository's
@@ -50,8 +62,8 @@ let package = Package(
         // so there is no `resources:` here: the tests find the vectors by
         // walking up from their own source file (#filePath) to the directory
         // that holds tests/vectors/lists.json, or take CALLGUARD_VECTORS from
-        // the environment. That works for `swift test` on the Mac and for the
-        // iOS Simulator (same file system); not on a physical device.
+        // the environment. That works for `swift test` on the Mac and on Linux,
+        // and for the iOS Simulator (same file system); not on a physical device.
         .testTarget(
             name: "CallGuardTests",
             dependencies: ["CallGuard"],
