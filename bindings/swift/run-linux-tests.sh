@@ -80,6 +80,7 @@ mount_in_chroot "$repo" --bind "$repo"
 in_chroot() { # in_chroot DIR COMMAND...: clean environment, C.UTF-8
   local dir="$1"
   shift
+  # shellcheck disable=SC2016 # expanded by the chroot's sh, not here
   swift_sudo_if_needed chroot "$SWIFT_CHROOT" /usr/bin/env -i \
     HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 TMPDIR=/tmp \
     CALLGUARD_VECTORS="$repo/tests/vectors" \

@@ -8,6 +8,7 @@
 // before asking for the next, so a list with prefix ranges expanded to
 // hundreds of thousands of numbers never sits in memory at once.
 import CallGuard
+import CallGuardSampleLogic
 import CallKit
 import Foundation
 import os
@@ -29,29 +30,22 @@ final class CallDirectoryHandler: CXCallDirectoryProvider {
             return
         }
 
-        let language = settings.language
         let log = self.log
         let failed = self.failed
-        let feeder = CallDirectoryFeeder(
-            callGuard: callGuard,
-            options: DirectoryOptions(language: nil, maxPrefixExpansion: 100_000, chunkSize: 2_000)
-        )
-        // Incremental when iOS allows it and we know what the directory
-        // holds (same language, known versions); otherwise everything anew.
-        feeder.fulfill(
+        // The plan (options, baseline, what is booked when CallKit accepts or
+        // drops the request) is DirectoryRequest in Logic/, tested on Linux.
+        DirectoryRequest.fulfill(
             context,
-            appliedVersions: settings.directoryBaseline,
+            callGuard: callGuard,
+            settings: settings,
             isCancelled: { failed.isSet },
-            onExpired: {
-                // CallKit did not apply the entries: whatever the directory holds now,
-                // the next request reloads it all rather than diff from a guess.
-                settings.appliedVersions = nil
-                log.error("request expired: the next one reloads the whole directory")
-            },
-            onAccepted: { report in
-                settings.appliedVersions = report.versions
-                settings.appliedLanguage = language
-                log.info("directory \(report.mode.rawValue, privacy: .public): +\(report.added) -\(report.removed), blocked \(report.blocked), skipped prefixes \(report.skippedPrefixes)")
+            finished: { outcome in
+                switch outcome {
+                case .accepted:
+                    log.info("\(DirectoryRequest.describe(outcome), privacy: .public)")
+                case .expired:
+                    log.error("\(DirectoryRequest.describe(outcome), privacy: .public)")
+                }
             }
         )
     }

@@ -1,6 +1,7 @@
 // The app's state for its three screens: the lists in force, sync status,
 // the Call Directory extension's status, and the settings.
 import CallGuard
+import CallGuardSampleLogic
 import CallKit
 import Foundation
 import UIKit
@@ -55,7 +56,7 @@ final class AppModel: ObservableObject {
             openError = nil
         } catch {
             callGuard = nil
-            openError = SyncService.describe(error)
+            openError = SyncFlow.describe(error)
         }
         refresh()
     }
@@ -109,5 +110,21 @@ final class AppModel: ObservableObject {
     /// Opens the Settings page where the extension is switched on.
     func openPhoneSettings() {
         CXCallDirectoryManager.sharedInstance.openSettings { _ in }
+    }
+}
+
+extension DirectoryStatus {
+    /// CallKit's answer in the logic's terms (Format.status words it).
+    init(_ status: CXCallDirectoryManager.EnabledStatus) {
+        switch status {
+        case .enabled:
+            self = .enabled
+        case .disabled:
+            self = .disabled
+        case .unknown:
+            self = .unknown
+        @unknown default:
+            self = .unknown
+        }
     }
 }

@@ -2,6 +2,7 @@
 // back, or sent a number by SMS. Only numbers on the bank's signed list are
 // the bank's; the SDK says which, and what to do.
 import CallGuard
+import CallGuardSampleLogic
 import SwiftUI
 
 struct CheckNumberView: View {
@@ -43,7 +44,7 @@ struct ScreeningCard: View {
         VStack(alignment: .leading, spacing: 8) {
             Label(screening.title, systemImage: style.symbol)
                 .font(.headline)
-                .foregroundStyle(style.color)
+                .foregroundStyle(style.color.swiftUIColor)
             Text(screening.message)
             if let label = screening.label {
                 Text(label)
@@ -56,26 +57,18 @@ struct ScreeningCard: View {
     }
 }
 
-/// How a risk looks. The words (title, message) are the SDK's.
-struct ScreeningStyle: Equatable {
-    let symbol: String
-    let color: Color
-
-    init(risk: Risk) {
-        switch risk {
-        case .danger:
-            symbol = "exclamationmark.octagon.fill"
-            color = .red
-        case .caution:
-            symbol = "exclamationmark.triangle.fill"
-            color = .orange
-        case .safe:
-            symbol = "checkmark.shield.fill"
-            color = .green
-        case .neutral:
-            // Nothing known: no alarm, and no green shield either.
-            symbol = "questionmark.circle"
-            color = .secondary
+extension ScreeningStyle.Tint {
+    /// ScreeningStyle (Logic/) decides how a risk looks; SwiftUI paints it.
+    var swiftUIColor: Color {
+        switch self {
+        case .red:
+            return .red
+        case .orange:
+            return .orange
+        case .green:
+            return .green
+        case .grey:
+            return .secondary
         }
     }
 }

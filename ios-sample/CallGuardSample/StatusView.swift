@@ -1,6 +1,8 @@
 // Status: the lists in force (issuer, version, expiry), the last and next
 // sync, and whether the Call Directory extension is switched on.
+// The text comes from Format (Logic/), tested on Linux too.
 import CallGuard
+import CallGuardSampleLogic
 import CallKit
 import SwiftUI
 
@@ -41,7 +43,7 @@ struct StatusView: View {
                     .disabled(model.isSyncing || model.callGuard == nil)
                 }
                 Section {
-                    LabeledContent("Call Directory", value: Format.status(model.directoryStatus))
+                    LabeledContent("Call Directory", value: Format.status(DirectoryStatus(model.directoryStatus)))
                     if model.directoryStatus != .enabled {
                         Button("Open Settings") { model.openPhoneSettings() }
                     }
@@ -72,35 +74,5 @@ private struct ListRow: View {
                 .foregroundStyle(expired ? Color.red : Color.secondary)
         }
         .accessibilityElement(children: .combine)
-    }
-}
-
-/// Text for the screens, kept out of the views so the unit tests can check it.
-enum Format {
-    static func date(_ date: Date?) -> String {
-        guard let date else { return "—" }
-        return date.formatted(date: .abbreviated, time: .shortened)
-    }
-
-    static func versionLine(_ info: ListInfo) -> String {
-        "Version \(info.version) · \(info.contacts) contacts"
-    }
-
-    static func expiryLine(_ info: ListInfo, now: Date = Date()) -> String {
-        let when = info.expiresAtDate.map { date($0) } ?? info.expiresAt
-        return info.isExpired(at: now) ? "Expired \(when): sync to renew" : "Valid until \(when)"
-    }
-
-    static func status(_ status: CXCallDirectoryManager.EnabledStatus) -> String {
-        switch status {
-        case .enabled:
-            return "On"
-        case .disabled:
-            return "Off"
-        case .unknown:
-            return "Unknown"
-        @unknown default:
-            return "Unknown"
-        }
     }
 }

@@ -1,61 +1,30 @@
 // One sync, wherever it starts (the Sync button, app launch, a background
-// refresh): download + verify + store through the SDK, reload the Call
-// Directory when what it shows changed, schedule the next background run at
-// the SDK's nextSyncAt().
+// refresh), wired to iOS: SyncFlow (Logic/) syncs and decides what follows;
+// this file reloads the Call Directory through CallKit when asked and
+// schedules the next background run at the SDK's nextSyncAt().
 import BackgroundTasks
 import CallGuard
+import CallGuardSampleLogic
 import CallKit
 import Foundation
 import os
-
-enum SyncError: LocalizedError {
-    case noURL
-
-    var errorDescription: String? {
-        "No list URL: set it in Settings."
-    }
-}
 
 enum SyncService {
     // `os.Logger`, spelled out: the SDK has a `Logger` protocol too.
     private static let log = os.Logger(subsystem: "io.callguard.sample", category: "sync")
 
-    /// Syncs, records the result in the shared settings, reloads the Call
-    /// Directory if needed and schedules the next background refresh.
+    /// Syncs and records the result in the shared settings, reloading the
+    /// Call Directory if needed (SyncFlow in Logic/ decides), then schedules
+    /// the next background refresh.
     @discardableResult
     static func run(callGuard: CallGuard, settings: SharedSettings = .shared) async -> Result<SyncOutcome, Error> {
-        let url = settings.syncURL.trimmingCharacters(in: .whitespacesAndNewlines)
-        let result: Result<SyncOutcome, Error>
-        if url.isEmpty {
-            result = .failure(SyncError.noURL)
-        } else {
-            do {
-                // In async code this is the SDK's non-blocking overload.
-                let outcome = try await callGuard.sync(url: url)
-                result = .success(outcome)
-            } catch {
-                result = .failure(error)
-            }
-        }
-
+        let result = await SyncFlow.run(callGuard: callGuard, settings: settings, reloadDirectory: reloadCallDirectory)
+        let message = settings.lastSyncResult ?? "-"
         switch result {
-        case let .success(outcome):
-            settings.lastSync = Date()
-            var message = describe(outcome)
-            let current = CallDirectoryFeeder.versions(of: callGuard.lists())
-            if outcome.status == .updated || settings.directoryBaseline != current {
-                do {
-                    try await reloadCallDirectory()
-                    message += " · caller ID updated"
-                } catch {
-                    message += " · caller ID not updated: \(describe(error))"
-                }
-            }
-            settings.lastSyncResult = message
+        case .success:
             log.info("sync: \(message, privacy: .public)")
-        case let .failure(error):
-            settings.lastSyncResult = "Failed: \(describe(error))"
-            log.error("sync failed: \(describe(error), privacy: .public)")
+        case .failure:
+            log.error("sync: \(message, privacy: .public)")
         }
         schedule(after: callGuard.nextSyncDate())
         return result
@@ -105,7 +74,7 @@ enum SyncService {
     /// Submitting again replaces the pending request.
     static func schedule(after date: Date) {
         let request = BGAppRefreshTaskRequest(identifier: SampleConfig.syncTaskID)
-        request.earliestBeginDate = max(date, Date(timeIntervalSinceNow: 60))
+        request.earliestBeginDate = SyncFlow.earliestBackgroundBegin(next: date, now: Date())
         do {
             try BGTaskScheduler.shared.submit(request)
             log.info("next background sync after \(request.earliestBeginDate?.description ?? "-", privacy: .public)")
@@ -124,7 +93,7 @@ enum SyncService {
                 completion.complete(success: (try? result.get()) != nil)
             } catch {
                 log.error("background sync could not open the guard: \(describe(error), privacy: .public)")
-                schedule(after: Date(timeIntervalSinceNow: 15 * 60))
+                schedule(after: Date(timeIntervalSinceNow: SyncFlow.retryAfterFailure))
                 completion.complete(success: false)
             }
         }
@@ -133,34 +102,13 @@ enum SyncService {
             // list is stored atomically if it completes); tell iOS now and
             // make sure another attempt is scheduled.
             work.cancel()
-            schedule(after: Date(timeIntervalSinceNow: 15 * 60))
+            schedule(after: Date(timeIntervalSinceNow: SyncFlow.retryAfterFailure))
             completion.complete(success: false)
         }
     }
 
-    static func describe(_ outcome: SyncOutcome) -> String {
-        switch outcome.status {
-        case .updated:
-            return "Updated to version \(outcome.list.version)"
-        case .notModified:
-            return "Up to date (version \(outcome.list.version))"
-        }
-    }
-
     static func describe(_ error: Error) -> String {
-        guard let sdkError = error as? CallGuardError else {
-            return error.localizedDescription
-        }
-        switch sdkError {
-        case let .Network(detail):
-            return "network: \(detail)"
-        case let .InvalidList(code, detail):
-            return "list refused (\(code)): \(detail)"
-        case let .Storage(detail):
-            return "storage: \(detail)"
-        case let .InvalidTrust(detail):
-            return "trust file: \(detail)"
-        }
+        SyncFlow.describe(error)
     }
 }
 

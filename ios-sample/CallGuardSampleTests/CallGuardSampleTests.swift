@@ -1,8 +1,10 @@
-// Unit tests of the sample's own code, hosted in the app on the Simulator:
-// the shared state directory (app ↔ extension hand-off), the App Group
-// settings, the sync bookkeeping, and the text the screens show. The SDK
-// itself is tested in bindings/swift/Tests.
+// Unit tests of what only iOS can run, hosted in the app on the Simulator:
+// the protected state directory, the bundled trust, Info.plist identifiers,
+// the hand-off through SharedGuard. The sample's decisions (settings, screen
+// text, sync bookkeeping, Call Directory requests) are plain Swift in
+// Logic/, tested there on Linux and on a Mac; the SDK in bindings/swift/Tests.
 import CallGuard
+import CallGuardSampleLogic
 import XCTest
 @testable import CallGuardSample
 
@@ -65,18 +67,6 @@ final class CallGuardSampleTests: XCTestCase {
         XCTAssertTrue(sink.ascending)
     }
 
-    func testAppliedVersionsRoundTripAndALanguageChangeMeansAFullReload() {
-        XCTAssertNil(settings.directoryBaseline)
-        settings.appliedVersions = ["example-bank": 12, "other-bank": 3]
-        settings.appliedLanguage = "en"
-        XCTAssertEqual(settings.directoryBaseline, ["example-bank": 12, "other-bank": 3])
-        settings.language = "ru"
-        XCTAssertNil(settings.directoryBaseline, "labels were written in English")
-        settings.appliedVersions = nil
-        settings.language = "en"
-        XCTAssertNil(settings.directoryBaseline)
-    }
-
     func testASyncWithoutAURLFailsAndSaysWhy() async throws {
         let callGuard = try SharedGuard.open(settings: settings, stateDirectory: directory)
         settings.syncURL = "  "
@@ -87,32 +77,6 @@ final class CallGuardSampleTests: XCTestCase {
         XCTAssertTrue(error is SyncError)
         XCTAssertEqual(settings.lastSyncResult?.hasPrefix("Failed"), true)
         XCTAssertNil(settings.lastSync)
-    }
-
-    func testErrorsAreDescribedWithTheirCode() {
-        XCTAssertEqual(
-            SyncService.describe(CallGuardError.InvalidList(code: "expired", detail: "expires_at is past")),
-            "list refused (expired): expires_at is past"
-        )
-        XCTAssertEqual(SyncService.describe(CallGuardError.Network(detail: "timeout: 30 s")), "network: timeout: 30 s")
-    }
-
-    func testScreensShowExpiryAndRisk() {
-        let info = ListInfo(
-            issuer: "example-bank",
-            version: 12,
-            issuedAt: "2026-11-28T09:00:00Z",
-            expiresAt: "2026-12-28T09:00:00Z",
-            contacts: 4
-        )
-        let before = Date(timeIntervalSince1970: TimeInterval(Fixtures.listTime))
-        let after = before.addingTimeInterval(60 * 86_400)
-        XCTAssertTrue(Format.expiryLine(info, now: before).hasPrefix("Valid until"))
-        XCTAssertTrue(Format.expiryLine(info, now: after).hasPrefix("Expired"))
-        XCTAssertEqual(Format.versionLine(info), "Version 12 · 4 contacts")
-        XCTAssertEqual(Format.date(nil), "—")
-        XCTAssertEqual(ScreeningStyle(risk: .danger).color, .red)
-        XCTAssertEqual(ScreeningStyle(risk: .safe).symbol, "checkmark.shield.fill")
     }
 
     func testIdentifiersComeFromInfoPlist() {

@@ -1,7 +1,9 @@
 // Opens CallGuard the same way in the app and in the Call Directory
 // extension: state directory in the App Group container (so both see the
 // list the app synced), protected until first unlock, bundled trust.
+// SampleGuard (Logic/) opens the guard; this file finds its inputs on iOS.
 import CallGuard
+import CallGuardSampleLogic
 import Foundation
 
 enum SharedGuardError: LocalizedError {
@@ -59,22 +61,16 @@ enum SharedGuard {
         trust: [String]? = nil,
         bundle: Bundle = .main
     ) throws -> CallGuard {
-        let directory = try stateDirectory ?? Self.stateDirectory()
-        let callGuard = CallGuard(
-            homeRegion: settings.homeRegion,
-            language: settings.language,
-            stateDirectory: directory
-        )
-        for trustJson in try trust ?? bundledTrust(in: bundle) {
-            _ = try callGuard.addTrust(trustJson: trustJson)
-        }
         // Testing with a private CA: drop its certificate in as test-ca.pem.
         // (A configuration profile makes iOS trust it; this makes the SDK's
         // own TLS stack trust it too, whichever it uses.)
-        if let url = bundle.url(forResource: "test-ca", withExtension: "pem"),
-           let pem = try? String(contentsOf: url, encoding: .utf8) {
-            callGuard.setSyncConfig(config: SyncConfig(caCertsPem: [pem]))
-        }
-        return callGuard
+        let testCA = bundle.url(forResource: "test-ca", withExtension: "pem")
+            .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        return try SampleGuard.open(
+            settings: settings,
+            stateDirectory: stateDirectory ?? Self.stateDirectory(),
+            trust: trust ?? bundledTrust(in: bundle),
+            testCAPem: testCA
+        )
     }
 }
