@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Syntax-checks Swift files with tree-sitter's Swift grammar (no Swift
-compiler exists on these machines). Exit 1 on any ERROR or MISSING node.
+"""Syntax-checks Swift files with tree-sitter's Swift grammar: the iOS
+sample's files that need Apple frameworks, which no Linux compiler builds
+(everything else is compiled by bindings/swift/run-linux-tests.sh).
+Exit 1 on any ERROR or MISSING node.
 
 Usage: check-swift-syntax.py [--self-test] FILE.swift...
 

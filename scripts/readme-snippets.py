@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes each README code block marked `<!-- snippet: NAME -->` to
-target/readme/NAME, so the test command compiles (Kotlin), parses (Swift)
-and runs (the shell walk-through) exactly what the README shows."""
+target/readme/NAME, so the test command compiles (Kotlin, Swift) and runs
+(the shell walk-through) exactly what the README shows."""
 import re
 import sys
 from pathlib import Path
