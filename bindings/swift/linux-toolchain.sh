@@ -58,9 +58,9 @@ ensure_swift_chroot() {
   mkdir -p "$(dirname "$SWIFT_CHROOT")"
   swift_sudo_if_needed debootstrap --variant=minbase trixie "$SWIFT_CHROOT" "$mirror" >/dev/null
   echo "swift: apt-get install $SWIFT_CHROOT_PACKAGES (in the chroot)"
-  # shellcheck disable=SC2086 # the package list is meant to split
   swift_sudo_if_needed chroot "$SWIFT_CHROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive \
-    sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends $SWIFT_CHROOT_PACKAGES >/dev/null && apt-get clean"
+    sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends $SWIFT_CHROOT_PACKAGES >/dev/null && apt-get clean" \
+    2> >(grep -v -F 'Can not write log (Is /dev/pts mounted?)' >&2) # dpkg's pty log only
   # `swift --version` would need /proc (ld.so resolves $ORIGIN through
   # /proc/self/exe); the files are enough to know the install finished.
   for f in usr/libexec/swift/bin/swift usr/include/stdio.h; do

@@ -39,12 +39,12 @@ t=$SECONDS
 # Always (cheap when fresh): the library must match the generated bindings.
 (cd "$repo" && cargo build --quiet --release -p callguard-ffi)
 (cd "$repo" && python3 scripts/readme-snippets.py >/dev/null)
-ensure_swift_chroot
-echo "swift: library and toolchain ready ($(elapsed "$t"))"
-
-# One run at a time: the mounts below live in the shared chroot.
+# One run at a time: making the chroot, and the mounts below, are shared.
+mkdir -p "$(dirname "$SWIFT_CHROOT")"
 exec 9>"$SWIFT_CHROOT.lock"
 flock 9
+ensure_swift_chroot
+echo "swift: library and toolchain ready ($(elapsed "$t"))"
 
 mounted=()
 unmount_all() {
@@ -57,8 +57,21 @@ unmount_all() {
   done
   mounted=()
 }
+# Commands in the chroot run in the background and are waited for, so a
+# signal is handled at once: stop the command with SIGTERM (a background
+# job ignores SIGINT), then leave through the EXIT trap, which unmounts.
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+child=0
+on_signal() {
+  if [ "$child" -ne 0 ]; then
+    kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit 130
+}
 trap unmount_all EXIT
-trap 'exit 130' INT TERM
+trap on_signal INT TERM
 
 mount_in_chroot() { # mount_in_chroot TARGET-INSIDE MOUNT-ARGS...
   local target="$SWIFT_CHROOT$1"
@@ -78,13 +91,19 @@ mount_in_chroot /proc -t proc proc
 mount_in_chroot "$repo" --bind "$repo"
 
 in_chroot() { # in_chroot DIR COMMAND...: clean environment, C.UTF-8
-  local dir="$1"
+  local dir="$1" status=0
   shift
+  # chroot, env and sh all exec: $child is the command itself (or sudo,
+  # which passes signals on).
   # shellcheck disable=SC2016 # expanded by the chroot's sh, not here
-  swift_sudo_if_needed chroot "$SWIFT_CHROOT" /usr/bin/env -i \
+  "${as_root[@]}" chroot "$SWIFT_CHROOT" /usr/bin/env -i \
     HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 TMPDIR=/tmp \
     CALLGUARD_VECTORS="$repo/tests/vectors" \
-    /bin/sh -c 'cd "$0" && exec "$@"' "$dir" "$@"
+    /bin/sh -c 'cd "$0" && exec "$@"' "$dir" "$@" &
+  child=$!
+  wait "$child" || status=$?
+  child=0
+  return "$status"
 }
 
 total_passed=0
@@ -126,15 +145,18 @@ run_xctests callguard "$repo/bindings/swift"
 t=$SECONDS
 modules="$SCRATCH/callguard/debug/Modules"
 [ -d "$modules" ] || modules="$SCRATCH/callguard/debug"
+mkdir -p "$SCRATCH/clients"
 for source in "$repo/target/readme/ReadmeExample.swift" "${clients[@]}"; do
-  source="$(cd "$(dirname "$source")" && pwd)/$(basename "$source")"
   name="$(basename "$source" .swift)"
+  # A copy inside the checkout: the chroot sees nothing else of the host.
+  copy="$SCRATCH/clients/$name.swift"
+  cp "$source" "$copy"
   if in_chroot "$repo" swiftc -parse-as-library -module-name "$name" \
       -I "$modules" -I "$repo/bindings/swift/linux/CallGuardFFI" \
-      -c "$source" -o "$SCRATCH/$name.o"; then
+      -c "$copy" -o "$SCRATCH/clients/$name.o"; then
     echo "swift: compiled ${source#"$repo"/} against the CallGuard module"
   else
-    echo "swift: ${source#"$repo"/} does not compile against the CallGuard module" >&2
+    echo "swift: ${source#"$repo"/} (copied to ${copy#"$repo"/}) does not compile against the CallGuard module" >&2
     broken=1
   fi
 done
