@@ -142,6 +142,81 @@ const NOT_VISUAL_CASE: &[(char, char)] =
 /// prototypes): `x` reads like `p` in each of `p`'s cases, and `p` reads like
 /// `x` in each of `x`'s cases — a name's look-alike matches an alias letter
 /// whatever case either side is written in ("ПРИМЕР БАHK" vs "Банк").
+/// Scam names a review found passing as `unknown` (now caught).
+#[test]
+fn names_the_review_found_are_caught() {
+    for name in [
+        "С л у ж б а  б е з о п а с н о с т и",
+        "Сл. безопасности",
+        "Безопасность",
+        "Банковская безопасность",
+        "Кибербезопасность",
+        "Менеджер банка",
+        "Оператор Сбербанка",
+        "Служба поддержки клиентов",
+        "Налоговая",
+        "ФССП",
+        "Судебный пристав",
+        "ГИБДД",
+        "ФСБшник",
+        "Центрбанк",
+        "Интерпол",
+        "Сбербанк",
+        "ВТБ",
+        "Т-Банк",
+        "Ваш банк",
+        "\u{202E}\u{202D}Служба безопасности\u{202C}\u{202C}",
+    ] {
+        let (verdict, reason) = screen_name(name, Channel::Whatsapp);
+        assert_eq!(
+            (verdict, reason),
+            (Verdict::Impersonation, Reason::ClaimsAuthority),
+            "{name:?}"
+        );
+    }
+    // Nested overrides that display the bank's name.
+    let (verdict, _) = screen_name(
+        "\u{202E}\u{202D}Пример Банк\u{202C}\u{202C}",
+        Channel::Whatsapp,
+    );
+    assert_eq!(verdict, Verdict::Impersonation);
+}
+
+#[test]
+fn a_number_in_a_name_never_vouches() {
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+    };
+    for (number, name, attestation) in [
+        ("", Some("+7 495 000-00-01"), Attestation::NotVerified),
+        ("", Some("+44 20 7946 0000"), Attestation::Passed),
+        ("Пример Банк +7 495 000-00-01", None, Attestation::Passed),
+        ("private", Some("+7 495 000-00-02"), Attestation::Passed),
+    ] {
+        for channel in [Channel::Phone, Channel::Whatsapp, Channel::Telegram] {
+            let call = Call {
+                number,
+                channel,
+                display_name: name,
+                attestation,
+                direction: CallDirection::Incoming,
+            };
+            let s = screen(lists(), &call, &ctx);
+            assert!(
+                !matches!(
+                    s.verdict,
+                    Verdict::Official | Verdict::Verified | Verdict::Expected
+                ),
+                "{number:?} / {name:?} on {}: {}",
+                channel.name(),
+                s.verdict.name()
+            );
+        }
+    }
+}
+
 #[test]
 fn a_character_and_its_confusable_prototype_read_alike_in_either_case() {
     use unicode_security::confusable_detection::skeleton;

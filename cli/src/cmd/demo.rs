@@ -197,7 +197,10 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
             now: Timestamp(now.0 + scene.days_later * DAY),
         };
         let result = screen(&lists, &scene.call, &ctx);
-        let channel = scene.call.channel.name();
+        let channel = match (lang, scene.call.channel) {
+            (Lang::Ru, Channel::Phone) => "телефон",
+            (_, channel) => channel.name(),
+        };
         let no_number = match lang {
             Lang::En => "no number shown",
             Lang::Ru => "номер не виден",

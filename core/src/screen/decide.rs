@@ -52,7 +52,9 @@ pub fn decide<'l>(
         .filter_map(|n| names::number_in_name(n))
         .map(read)
         .find(|n| *n != Normalized::Invalid);
-    // Without a number of its own, the call is the number its name shows.
+    // Without a number of its own, the call is the number its name shows —
+    // for warnings only: the caller wrote that name, so it never vouches.
+    let from_name = typed == Normalized::Invalid && named.is_some();
     let (number, named) = match (typed, named) {
         (Normalized::Invalid, Some(named)) => (named, None),
         (typed, named) => {
@@ -180,13 +182,19 @@ pub fn decide<'l>(
         } else {
             (Verdict::Official, Risk::Caution, Reason::ListedOutbound)
         };
-        return Decision {
-            intent: announced.filter(|_| verdict == Verdict::Expected),
-            ..decision(verdict, risk, reason, Some(hit))
-        };
+        let vouches = matches!(
+            verdict,
+            Verdict::Official | Verdict::Verified | Verdict::Expected
+        );
+        if !(from_name && vouches) {
+            return Decision {
+                intent: announced.filter(|_| verdict == Verdict::Expected),
+                ..decision(verdict, risk, reason, Some(hit))
+            };
+        }
     }
     // 2b. The number is in a list that has expired (another bank's is current).
-    if let Some(hit) = stale_hit {
+    if let Some(hit) = stale_hit.filter(|_| !from_name) {
         return stale(hit);
     }
 

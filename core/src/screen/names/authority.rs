@@ -67,6 +67,30 @@ const LEXICON: &str = "
 налогов* служб*
 росфинмон*
 служб* финансов* безопасн*
+сл безопасн*
+банковск* безопасн*
+финансов* безопасн*
+кибербезопасн*
+безопасност~
+служб* поддержк* клиент*
+служб* защит* клиент*
+пфр
+сфр
+налогов*
+минфин*
+фссп
+судебн* пристав*
+росгвардия*
+гибдд
+умвд
+омвд
+гумвд
+скр
+следком*
+фсбшник*
+центрбанк*
+центр банк~
+интерпол*
 министерств* внутренн* дел*
 генпрокуратур*
 генеральн* прокуратур*
@@ -121,16 +145,33 @@ interpol*
 /// Words that name a bank, matched anywhere in a word ("Сбер|банк|а").
 const BANK_WORDS: &[&str] = &["банк", "bank"];
 
-/// Bank brands of the region, matched at the start of a word: a brand with
-/// a role word ("VTB Security", "СБ Сбера") is a claim of its staff.
-const BRANDS: &str =
-    "втб vtb сбер* sber* тинькофф* tinkoff* альфа* alfa* каспи* kaspi* халык* halyk* \
-    открыти* райффайзен* raiffeisen* приват* privat* ощад* oschad* юмани* yoomoney* озон* \
-    совком* почта* росбанк* уралсиб* jusan* freedom* forte*";
+/// Bank brands of the region that are no ordinary words, matched at the
+/// start of a word: a brand with a role word ("VTB Security", "СБ Сбера")
+/// is a claim of its staff, and a brand alone on a messenger is the bank
+/// (which does not call there). Brands that are common words ("Альфа",
+/// "Открытие", "Почта", "Freedom") are left out: too many shops share them.
+const BRANDS: &str = "втб vtb сбер* sber* тинькофф* tinkoff* каспи* kaspi* райффайзен* \
+    raiffeisen* ощадбанк* oschadbank* росбанк* уралсиб* газпромбанк* совкомбанк* jusan*";
 
-/// Role words that, beside a bank word, make a name claim a bank's staff.
+/// Role words that, beside a bank word or brand, make a name claim a bank's
+/// staff: security, fraud, support, and the people who call customers.
 const ROLE_WORDS: &str = "безопасн* безпек* security* мошенн* fraud* антифрод* antifraud* \
-    служб* service* поддержк* support* сб сотрудник* специалист* employee* отдел* department*";
+    сб поддержк* сотрудник* специалист* менеджер* оператор* консультант* employee* manager* \
+    operator* consultant*";
+
+/// Endings after "банк"/"bank" that keep it the word bank ("Банка",
+/// "банком", "banks"), and not a surname ("Банков", "Банкин") or another
+/// word ("Банкет").
+const BANK_ENDINGS: &[&str] = &["а", "у", "ом", "е", "и", "ах", "ам", "ами", "s"];
+
+/// Words that make a security phrase civil: a building's or a shop's own
+/// guards ("Служба безопасности ЖК Солнечный"), a blood or food bank.
+const CIVIL: &str = "жк тц трц бц завод* школ* склад* магазин* гостиниц* отел* \
+    кров* blood* food* продовольств* данных идей";
+
+/// Words that may stand beside a bank word or brand in a name that is
+/// nothing but the bank ("Ваш банк", "Т-Банк", "Банк онлайн").
+const FILLERS: &str = "ваш your the мой my онлайн online официальн* official т";
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
@@ -217,8 +258,11 @@ fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize> {
 struct Lexicon {
     phrases: Vec<Phrase>,
     bank_words: Vec<Vec<Look>>,
+    bank_endings: Vec<Vec<Look>>,
     brands: Vec<Word>,
     roles: Vec<Word>,
+    civil: Vec<Word>,
+    fillers: Vec<Word>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -232,30 +276,50 @@ fn lexicon() -> &'static Lexicon {
             .filter(|p| !p.words.is_empty())
             .collect(),
         bank_words: BANK_WORDS.iter().map(|w| fold(w).looks).collect(),
+        bank_endings: BANK_ENDINGS.iter().map(|w| fold(w).looks).collect(),
         brands: Phrase::from_lexicon(BRANDS).words,
         roles: Phrase::from_lexicon(ROLE_WORDS).words,
+        civil: Phrase::from_lexicon(CIVIL).words,
+        fillers: Phrase::from_lexicon(FILLERS).words,
     })
 }
 
-/// A bank word anywhere, followed by at most an ending, and a role word
-/// starting another word.
+/// Where a bank word ends, if one is at `at`: "банк"/"bank" starting a word
+/// or ending a compound ("Сбер|банк|а"), with only a bank ending after it.
+fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
+    lexicon.bank_words.iter().find_map(|w| {
+        let end = at + w.len();
+        if !name.has_at(at, w) {
+            return None;
+        }
+        let rest = name.rest_of_word(end);
+        let ending_ok = rest == 0
+            || lexicon
+                .bank_endings
+                .iter()
+                .any(|e| e.len() == rest && name.has_at(end, e));
+        ending_ok.then_some(end + rest)
+    })
+}
+
+fn brand_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
+    lexicon
+        .brands
+        .iter()
+        .find_map(|b| starts_word(name, at, b))
+        .map(|end| end + name.rest_of_word(end))
+}
+
+/// A bank word or brand, and a role word starting another word.
 fn bank_with_role(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
-    let bank_at = |at: usize| {
-        lexicon.bank_words.iter().find_map(|w| {
-            let end = at + w.len();
-            (name.has_at(at, w) && name.rest_of_word(end) <= 3).then_some(at)
-        })
-    };
-    let brand_at = |at: usize| {
-        lexicon
-            .brands
-            .iter()
-            .any(|b| starts_word(name, at, b).is_some())
-            .then_some(at)
-    };
     let Some(bank) = (0..name.len())
-        .find_map(bank_at)
-        .or_else(|| starts.iter().copied().find_map(brand_at))
+        .find(|&at| bank_word_at(name, at, lexicon).is_some())
+        .or_else(|| {
+            starts
+                .iter()
+                .copied()
+                .find(|&at| brand_at(name, at, lexicon).is_some())
+        })
     else {
         return false;
     };
@@ -269,6 +333,86 @@ fn bank_with_role(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
     })
 }
 
+/// A name that is nothing but a bank: bank words, brands and fillers
+/// ("Сбербанк", "Ваш банк", "Т-Банк").
+fn only_the_bank(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
+    let mut any_bank = false;
+    for &at in starts {
+        let word_end = at + name.rest_of_word(at + 1) + 1;
+        let bank_end = bank_word_at(name, at, lexicon)
+            .or_else(|| {
+                // A compound ending in "банк" ("Газпромбанк") is a bank word too.
+                (at + 1..word_end).find_map(|i| bank_word_at(name, i, lexicon))
+            })
+            .or_else(|| brand_at(name, at, lexicon));
+        if bank_end == Some(word_end) {
+            any_bank = true;
+            continue;
+        }
+        let filler = lexicon.fillers.iter().any(|f| {
+            starts_word(name, at, f).is_some_and(|end| end + name.rest_of_word(end) == word_end)
+        });
+        if !filler {
+            return false;
+        }
+    }
+    any_bank
+}
+
+/// Names written with spaces between the letters ("С л у ж б а"): runs of
+/// three or more one-letter words read as one word.
+fn glued(name: &Folded) -> Option<Folded> {
+    let single = |i: usize| name.word_start[i] && (i + 1 == name.len() || name.word_start[i + 1]);
+    let mut out = name.clone();
+    let mut changed = false;
+    let mut i = 0;
+    while i < name.len() {
+        if single(i) {
+            let start = i;
+            while i < name.len() && single(i) {
+                i += 1;
+            }
+            if i - start >= 3 {
+                for j in start + 1..i {
+                    out.word_start[j] = false;
+                }
+                changed = true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The phrase's words one right after the other inside glued letters.
+fn in_glued(name: &Folded, at: usize, words: &[Word]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return true;
+    };
+    if !name.has_at(at, &word.chars) {
+        return false;
+    }
+    let end = at + word.chars.len();
+    rest.is_empty() || (0..=MAX_ENDING + 6).any(|gap| in_glued(name, end + gap, rest))
+}
+
+fn claims_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> bool {
+    let starts = word_starts(name);
+    if starts.iter().any(|&at| {
+        lexicon
+            .civil
+            .iter()
+            .any(|c| starts_word(name, at, c).is_some())
+    }) {
+        return false;
+    }
+    lexicon.phrases.iter().any(|p| p.matches_at(name, &starts))
+        || bank_with_role(name, &starts, lexicon)
+        || only_the_bank(name, &starts, lexicon)
+        || extra.iter().any(|p| p.matches_at(name, &starts))
+}
+
 /// True when the folded name claims an authority role, by the built-in
 /// lexicon or by one of `extra` (phrases from the lists in force).
 pub fn claims_authority<'a>(name: &Folded, extra: impl IntoIterator<Item = &'a Phrase>) -> bool {
@@ -276,10 +420,18 @@ pub fn claims_authority<'a>(name: &Folded, extra: impl IntoIterator<Item = &'a P
         return false;
     }
     let lexicon = lexicon();
-    let starts = word_starts(name);
-    lexicon.phrases.iter().any(|p| p.matches_at(name, &starts))
-        || bank_with_role(name, &starts, lexicon)
-        || extra.into_iter().any(|p| p.matches_at(name, &starts))
+    let extra: Vec<&Phrase> = extra.into_iter().collect();
+    if claims_in(name, lexicon, &extra) {
+        return true;
+    }
+    // "С л у ж б а  б е з о п а с н о с т и": the letters glued back.
+    glued(name).is_some_and(|g| {
+        lexicon
+            .phrases
+            .iter()
+            .chain(extra.iter().copied())
+            .any(|p| (0..g.len()).any(|at| g.word_start[at] && in_glued(&g, at, &p.words)))
+    })
 }
 
 #[cfg(test)]
@@ -304,6 +456,14 @@ mod tests {
             "Госуслуги",
             "СБ Сбербанка",
             "Поддержка банка",
+            "Менеджер банка",
+            "Сбербанк",
+            "Ваш банк",
+            "Т-Банк",
+            "С л у ж б а  б е з о п а с н о с т и",
+            "Сл. безопасности",
+            "ФСБшник",
+            "Безопасность",
             "Служба безпеки банку",
             "Қауіпсіздік қызметі",
             "Bank Security",
@@ -324,6 +484,14 @@ mod tests {
             "Мама",
             "Центральный рынок",
             "Security desk",
+            "Альфамед служба записи",
+            "Почта России служба доставки",
+            "Иван Банков отдел продаж",
+            "Банкет-холл служба заказов",
+            "Food Bank support",
+            "Служба безопасности ЖК Солнечный",
+            "Центральный банк крови",
+            "Freedom Taxi Service",
         ] {
             assert!(!flags(name), "{name}");
         }

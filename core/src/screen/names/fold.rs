@@ -27,8 +27,9 @@ pub const MAX_FOLDED_CHARS: usize = 256;
 
 /// Raw characters read per name: a bound against hostile input that is
 /// mostly invisible. Generous, because invisible characters cost nothing to
-/// the renderer and must not push the bank's name out of reach.
-const MAX_RAW_CHARS: usize = 4096;
+/// the renderer and must not push the bank's name out of reach; they cost
+/// us nothing either (see `common_invisible`).
+const MAX_RAW_CHARS: usize = 65_536;
 
 /// Digits and letters a reader takes for one another in a name ("Пр1мер",
 /// "5ber"): extra readings of the digit.
@@ -299,74 +300,131 @@ fn fast_piece(c: char) -> Option<&'static Piece> {
 
 /// Bidi controls: embeddings, overrides, isolates, marks.
 enum Bidi {
-    OpenReversed,
-    Open,
+    /// RLO: what follows is shown right to left.
+    OverrideRtl,
+    /// LRO: what follows is shown left to right.
+    OverrideLtr,
+    /// RLE, RLI: a right-to-left embedding (letters of ours stay in order).
+    EmbedRtl,
+    /// LRE, LRI, FSI.
+    EmbedLtr,
+    /// PDF, PDI.
     Close,
     Mark,
 }
 
 fn bidi_control(c: char) -> Option<Bidi> {
     match c {
-        '\u{202E}' => Some(Bidi::OpenReversed),
-        '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{2066}'..='\u{2068}' => Some(Bidi::Open),
+        '\u{202E}' => Some(Bidi::OverrideRtl),
+        '\u{202D}' => Some(Bidi::OverrideLtr),
+        '\u{202B}' | '\u{2067}' => Some(Bidi::EmbedRtl),
+        '\u{202A}' | '\u{2066}' | '\u{2068}' => Some(Bidi::EmbedLtr),
         '\u{202C}' | '\u{2069}' => Some(Bidi::Close),
         '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Bidi::Mark),
         _ => None,
     }
 }
 
-/// The characters in display order: text inside a right-to-left override
-/// (U+202E … U+202C/U+2069 or the end) is shown reversed; other controls vanish.
+/// Deeper than this, more controls change nothing (UAX #9 allows 125).
+const MAX_BIDI_DEPTH: u8 = 125;
+
+/// The characters in display order, as UAX #9 orders a line of our
+/// (left-to-right) letters with explicit controls: each character gets an
+/// embedding level (an override forces odd for RTL, even for LTR; a letter
+/// in an RTL embedding is raised to the next even level), then runs are
+/// reversed from the highest level down to the lowest odd one (rule L2).
+/// So RLO reverses, an LRO nested inside it restores the order, and every
+/// control vanishes. A paragraph break closes everything.
 fn display_order(text: &str) -> Vec<char> {
-    let mut out: Vec<char> = Vec::new();
-    // For each open embedding: where its text starts in `out`, and whether it is reversed.
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    let close = |out: &mut Vec<char>, (start, reversed): (usize, bool)| {
-        if reversed {
-            out[start..].reverse();
-        }
-    };
+    let mut out: Vec<(char, u8)> = Vec::new();
+    // (level, overridden direction: Some(true) = RTL)
+    let mut stack: Vec<(u8, Option<bool>)> = vec![(0, None)];
     for c in text.chars().take(MAX_RAW_CHARS) {
+        let (level, over) = *stack.last().expect("base level");
+        let next_odd = (level + 1) | 1;
+        let next_even = (level + 2) & !1;
+        let push = |stack: &mut Vec<(u8, Option<bool>)>, l: u8, o: Option<bool>| {
+            if l <= MAX_BIDI_DEPTH {
+                stack.push((l, o));
+            } else {
+                stack.push((level, over));
+            }
+        };
         match bidi_control(c) {
-            Some(Bidi::OpenReversed) => open.push((out.len(), true)),
-            Some(Bidi::Open) => open.push((out.len(), false)),
+            Some(Bidi::OverrideRtl) => push(&mut stack, next_odd, Some(true)),
+            Some(Bidi::OverrideLtr) => push(&mut stack, next_even, Some(false)),
+            Some(Bidi::EmbedRtl) => push(&mut stack, next_odd, None),
+            Some(Bidi::EmbedLtr) => push(&mut stack, next_even, None),
             Some(Bidi::Close) => {
-                if let Some(level) = open.pop() {
-                    close(&mut out, level);
+                if stack.len() > 1 {
+                    stack.pop();
                 }
             }
             Some(Bidi::Mark) => {}
             None if c == '\n' || c == '\u{2029}' => {
-                // A paragraph break closes every embedding.
-                while let Some(level) = open.pop() {
-                    close(&mut out, level);
-                }
-                out.push(' ');
+                stack.truncate(1);
+                out.push((' ', 0));
             }
-            None => out.push(c),
+            None => {
+                let shown = match over {
+                    Some(_) => level,
+                    // One of our letters in an RTL embedding: next even level.
+                    None if level % 2 == 1 => level + 1,
+                    None => level,
+                };
+                out.push((c, shown));
+            }
         }
     }
-    while let Some(level) = open.pop() {
-        close(&mut out, level);
+    let highest = out.iter().map(|(_, l)| *l).max().unwrap_or(0);
+    for level in (1..=highest).rev() {
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].1 >= level {
+                let start = i;
+                while i < out.len() && out[i].1 >= level {
+                    i += 1;
+                }
+                out[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
     }
-    out
+    out.into_iter().map(|(c, _)| c).collect()
 }
+
+/// Invisible characters that are common in hostile names: dropped at once,
+/// without the slow path (and without counting as work).
+fn common_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}')
+}
+
+/// Characters per name that may take the slow path (NFKD and three
+/// skeleton look-ups each): bounded work whatever the name.
+const MAX_SLOW_CHARS: usize = 256;
 
 /// Folds a display name (or an alias) as the customer would read it.
 pub fn fold(text: &str) -> Folded {
     let mut folded = Folded::default();
     let mut at_break = true;
     let mut previous_lower = false;
+    let mut slow_budget = MAX_SLOW_CHARS;
     for c in display_order(text) {
         if folded.len() >= MAX_FOLDED_CHARS {
             break;
+        }
+        if common_invisible(c) {
+            continue;
         }
         // "ПримерБанк": a capital after a small letter starts a word.
         let camel = previous_lower && c.is_uppercase();
         let slow;
         let piece = match fast_piece(c) {
             Some(piece) => piece,
+            None if slow_budget == 0 => break,
             None => {
+                slow_budget -= 1;
                 slow = piece_slow(c);
                 &slow
             }
@@ -458,7 +516,32 @@ mod tests {
 
     #[test]
     fn invisible_padding_cannot_push_the_name_out_of_reach() {
-        let padded = format!("{}Пример Банк", "\u{200B}".repeat(1000));
+        let padded = format!("{}Пример Банк", "\u{200B}".repeat(5000));
         assert!(alike(&padded, "Пример Банк"));
+        let marks = format!("{}Пример Банк", "\u{0301}".repeat(5000));
+        assert!(alike(&marks, "Пример Банк"));
+    }
+
+    #[test]
+    fn nested_overrides_read_as_displayed() {
+        // LRO inside RLO: shown in logical order.
+        assert!(alike(
+            "\u{202E}\u{202D}Пример Банк\u{202C}\u{202C}",
+            "Пример Банк"
+        ));
+        // RLO inside LRO: reversed.
+        assert!(alike(
+            "\u{202D}\u{202E}кнаБ ремирП\u{202C}\u{202C}",
+            "Пример Банк"
+        ));
+        // An RLE does not reverse letters of ours.
+        assert!(alike("\u{202B}Пример Банк\u{202C}", "Пример Банк"));
+    }
+
+    #[test]
+    fn slow_characters_are_bounded_work() {
+        let hostile = "\u{FDFA}".repeat(4096); // ﷺ: 18 parts each under NFKD
+        let started = fold(&hostile);
+        assert!(started.len() <= MAX_FOLDED_CHARS);
     }
 }

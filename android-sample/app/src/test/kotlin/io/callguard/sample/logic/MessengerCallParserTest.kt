@@ -122,10 +122,12 @@ class MessengerCallParserTest {
     }
 
     @Test
-    fun theBanksWhatsappLineFromAnUnsavedNumberIsOfficial() {
+    fun aBankNumberShownAsTheNameNeverVouches() {
+        // WhatsApp shows an unsaved caller's number as the title, but a scammer can name his profile
+        // "+7 495 000-00-01" too: a number read from the name may only warn (issue 10 review).
         val call = assertNotNull(MessengerCallParser.parse(n(WA, "$BIDI_LRE+7 495 000-00-01$BIDI_PDF", "Входящий аудиозвонок")))
         val s = TestGuard.screen(call)
-        assertEquals(Verdict.OFFICIAL, s.verdict)
+        assertEquals(Verdict.UNKNOWN, s.verdict)
         assertEquals("+74950000001", s.number)
     }
 
