@@ -61,6 +61,9 @@ CALLGUARD="$PWD/target/debug/callguard"
 step "JOSE interop with jwcrypto, both ways"
 python3 tests/interop/jose_interop.py "$CALLGUARD"
 
+step "call intents made by jwcrypto (EdDSA, ES256) accepted; tampered ones refused"
+python3 tests/interop/intent_interop.py "$CALLGUARD"
+
 step "README: the publish-and-serve walk-through, run as written"
 bash scripts/run-readme-walkthrough.sh | tail -3
 

@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core_benches, benches, name_benches);
+criterion_group!(core_benches, benches, name_benches, intent_benches);
 criterion_main!(core_benches);
 
 fn name_benches(c: &mut Criterion) {
@@ -100,5 +100,88 @@ fn name_benches(c: &mut Criterion) {
     });
     c.bench_function("names/number_in_friend", |b| {
         b.iter(|| names::number_in_name(black_box(name)))
+    });
+}
+
+fn intent_benches(c: &mut Criterion) {
+    use callguard_core::intent::{accept_intent, IntentBook, IntentDraft};
+    use callguard_core::jwk::{Alg, SigningKey};
+    use callguard_core::{Channel, ContactList, Timestamp};
+    let (key, _) = SigningKey::generate(Alg::EdDsa, "intents").unwrap();
+    let mut jwk = serde_json::to_value(key.public_jwk()).unwrap();
+    jwk["expires_at"] = "2099-01-01T00:00:00Z".into();
+    let payload = serde_json::json!({
+        "type": "callguard.contact-list", "schema": 1,
+        "issuer": {"id": "bench-bank", "name": {"en": "Bench Bank"}},
+        "version": 1, "issued_at": "2026-01-01T00:00:00Z", "expires_at": "2099-01-01T00:00:00Z",
+        "intent_keys": [jwk], "announces_calls": true,
+        "contacts": (0..64).map(|i| serde_json::json!({"number": format!("+7495{:07}", i), "direction": "outbound", "label": {"en": "Desk"}})).collect::<Vec<_>>()
+    });
+    let lists = vec![std::sync::Arc::new(
+        ContactList::parse(payload.to_string().as_bytes()).unwrap(),
+    )];
+    let now = Timestamp(1_796_083_200);
+    let numbers: Vec<String> = (0..64).map(|i| format!("+7495{:07}", i)).collect();
+    let intents: Vec<String> = (0..64)
+        .map(|i| {
+            let id = format!("bench-{i}");
+            IntentDraft {
+                issuer: "bench-bank",
+                id: &id,
+                audience: "bench-audience",
+                from: &numbers[i],
+                channel: Channel::Phone,
+                agent: &[("en", "Anna")],
+                department: &[("en", "cards")],
+                purpose: &[("en", "your application")],
+                issued_at: now,
+                not_before: now,
+                expires_at: Timestamp(now.0 + 600),
+            }
+            .sign(&key)
+            .unwrap()
+        })
+        .collect();
+    c.bench_function("intent/verify_one", |b| {
+        b.iter(|| {
+            accept_intent(
+                black_box(intents[0].as_bytes()),
+                &lists,
+                "bench-audience",
+                now,
+            )
+            .unwrap()
+        })
+    });
+    let mut book = IntentBook::new();
+    for jws in &intents {
+        book.add(
+            accept_intent(jws.as_bytes(), &lists, "bench-audience", now).unwrap(),
+            now,
+        )
+        .unwrap();
+    }
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now,
+    };
+    // The last announced number: the book is searched to its end.
+    let call = Call {
+        number: "+74950000063",
+        channel: Channel::Phone,
+        display_name: None,
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+    };
+    c.bench_function("screen/with_64_live_intents", |b| {
+        b.iter(|| {
+            callguard_core::screen::screen_announced(
+                black_box(&lists),
+                &book,
+                black_box(&call),
+                &ctx,
+            )
+        })
     });
 }

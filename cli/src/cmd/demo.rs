@@ -5,9 +5,10 @@
 
 use crate::io::{system_now, UsageError};
 use crate::render;
-use callguard_core::jwk::{Jwk, SigningKey};
+use callguard_core::intent::IntentDraft;
+use callguard_core::jwk::{Alg, Jwk, SigningKey};
 use callguard_core::normalize::Region;
-use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::screen::{screen_announced, Attestation, Call, CallDirection, Context, Lang};
 use callguard_core::{jws, Channel, Timestamp, Trust};
 use callguard_state::Guard;
 
@@ -35,7 +36,7 @@ fn scenes() -> Vec<Scene> {
     use CallDirection::*;
     vec![
         Scene {
-            story: ["The bank's card department calls from its real outbound line", "Отдел карт банка звонит со своего настоящего номера"],
+            story: ["The bank announces in its app that Anna will call (a signed call intent); then its card line rings", "Банк сообщает в приложении, что позвонит Анна (подписанное уведомление о звонке); звонит номер отдела карт"],
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -46,9 +47,20 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["The same line, and the network attests the caller ID (STIR/SHAKEN)", "Тот же номер, и оператор подтвердил номер звонящего (STIR/SHAKEN)"],
+            story: ["The same line a day later, with no announcement (the bank announces every call)", "Тот же номер на следующий день, без уведомления (банк сообщает о каждом звонке)"],
+            call: call(
+                "+7 495 000-00-01",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 1,
+        },
+        Scene {
+            story: ["The same line that day, and the network attests the caller ID (STIR/SHAKEN)", "Тот же номер в тот же день, и оператор подтвердил номер звонящего (STIR/SHAKEN)"],
             call: call("+7 495 000-00-01", Channel::Phone, None, Passed, Incoming),
-            days_later: 0,
+            days_later: 1,
         },
         Scene {
             story: ["A scammer spoofs the bank's hotline, which only takes calls", "Мошенник подделал номер горячей линии банка, которая только принимает звонки"],
@@ -164,6 +176,12 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     let mut payload: serde_json::Value = serde_json::from_str(DEMO_PAYLOAD)?;
     payload["issued_at"] = Timestamp(now.0 - DAY).to_rfc3339().into();
     payload["expires_at"] = Timestamp(now.0 + 30 * DAY).to_rfc3339().into();
+    // The bank's online intent service gets its own key; the list delegates it.
+    let (intent_key, _) = SigningKey::generate(Alg::EdDsa, "demo-intents").map_err(UsageError)?;
+    let mut delegated = serde_json::to_value(intent_key.public_jwk())?;
+    delegated["expires_at"] = Timestamp(now.0 + 30 * DAY).to_rfc3339().into();
+    payload["intent_keys"] = serde_json::json!([delegated]);
+    payload["announces_calls"] = true.into();
     let signed = jws::sign_general(payload.to_string().as_bytes(), &[&key]).map_err(UsageError)?;
     let trust = Trust::to_json("example-bank", 1, &[key.public_jwk()]).to_string();
 
@@ -175,6 +193,29 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     let list = guard
         .load_list(signed.as_bytes(), now)
         .map_err(|e| UsageError(format!("the demo list was rejected: {e}")))?;
+    // 2b. Just before Anna dials, the bank sends this phone a call intent.
+    let audience = guard.intent_audience().to_string();
+    let intent = IntentDraft {
+        issuer: "example-bank",
+        id: "demo-call-1",
+        audience: &audience,
+        from: "+74950000001",
+        channel: Channel::Phone,
+        agent: &[("en", "Anna"), ("ru", "Анна")],
+        department: &[("en", "card department"), ("ru", "отдел карт")],
+        purpose: &[
+            ("en", "your credit card application"),
+            ("ru", "ваша заявка на кредитную карту"),
+        ],
+        issued_at: now,
+        not_before: now,
+        expires_at: Timestamp(now.0 + 10 * 60),
+    }
+    .sign(&intent_key)
+    .map_err(UsageError)?;
+    guard
+        .receive_intent(intent.as_bytes(), now)
+        .map_err(|e| UsageError(format!("the demo intent was refused: {e}")))?;
     let colour = render::use_colour();
     let bank = list.issuer.name.get(lang.code());
     let (version, contacts, kid, region) =
@@ -196,7 +237,7 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
             lang,
             now: Timestamp(now.0 + scene.days_later * DAY),
         };
-        let result = screen(&lists, &scene.call, &ctx);
+        let result = screen_announced(&lists, &guard.intents(), &scene.call, &ctx);
         let channel = match (lang, scene.call.channel) {
             (Lang::Ru, Channel::Phone) => "телефон",
             (_, channel) => channel.name(),

@@ -23,7 +23,7 @@ pub use claims::CallIntent;
 pub use error::IntentError;
 pub use sign::{sign_claims, IntentDraft};
 
-/// The JWS `typ` of an intent (a list's is `callguard-list+jws`).
+/// The JWS `typ` of an intent (a list's is `callguard-list+json`).
 pub const INTENT_TYP: &str = "callguard-intent+jwt";
 /// The payload `type`.
 pub const INTENT_TYPE: &str = "callguard.call-intent";
