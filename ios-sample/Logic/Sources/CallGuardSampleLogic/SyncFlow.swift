@@ -116,6 +116,8 @@ public enum SyncFlow {
             return "storage: \(detail)"
         case let .InvalidTrust(detail):
             return "trust file: \(detail)"
+        case let .InvalidIntent(code, detail):
+            return "call intent refused (\(code)): \(detail)"
         }
     }
 }
