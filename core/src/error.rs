@@ -16,7 +16,7 @@ pub enum ListError {
     Malformed(String),
     /// A contact (or the issuer block) breaks the payload rules; `what` names the field.
     InvalidContact { index: usize, what: String },
-    /// `alg` is missing, `none`, or anything but `EdDSA`/`ES256`.
+    /// `alg` is missing, `none`, or anything but `EdDSA`/`Ed25519`/`ES256`.
     UnsupportedAlg,
     /// `typ` header or payload `type` is not ours.
     WrongType,
@@ -37,6 +37,23 @@ pub enum ListError {
     /// Same `version` as one accepted before, but a different payload.
     ConflictingVersion { version: u64 },
 }
+
+/// Every code `ListError::code` can return, in the order of the table in
+/// docs/list-format.md §5 (a test keeps the two in step).
+pub const CODES: [&str; 12] = [
+    "malformed",
+    "too_large",
+    "unsupported_alg",
+    "wrong_type",
+    "unknown_key",
+    "bad_signature",
+    "insufficient_signatures",
+    "issuer_mismatch",
+    "unsupported_schema",
+    "expired",
+    "rollback",
+    "conflicting_version",
+];
 
 impl ListError {
     /// The stable reason code (see docs/list-format.md, "Rejection codes").
@@ -75,7 +92,7 @@ impl fmt::Display for ListError {
             ListError::UnsupportedAlg => {
                 write!(
                     f,
-                    "no signature uses a supported algorithm (EdDSA or ES256)"
+                    "no signature uses a supported algorithm (EdDSA, Ed25519 or ES256)"
                 )
             }
             ListError::WrongType => write!(f, "the list is not a CallGuard contact list"),
@@ -118,3 +135,40 @@ impl fmt::Display for TrustError {
 }
 
 impl std::error::Error for TrustError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_lists_every_code_once() {
+        let all = [
+            ListError::TooLarge { limit: 1 },
+            ListError::Malformed(String::new()),
+            ListError::InvalidContact {
+                index: 0,
+                what: String::new(),
+            },
+            ListError::UnsupportedAlg,
+            ListError::WrongType,
+            ListError::UnknownKey,
+            ListError::BadSignature,
+            ListError::InsufficientSignatures {
+                valid: 0,
+                threshold: 1,
+            },
+            ListError::IssuerMismatch,
+            ListError::UnsupportedSchema { schema: 2 },
+            ListError::Expired,
+            ListError::Rollback {
+                accepted: 2,
+                offered: 1,
+            },
+            ListError::ConflictingVersion { version: 1 },
+        ];
+        let codes: std::collections::BTreeSet<&str> = all.iter().map(ListError::code).collect();
+        let listed: std::collections::BTreeSet<&str> = CODES.into_iter().collect();
+        assert_eq!(codes, listed);
+        assert_eq!(listed.len(), CODES.len());
+    }
+}

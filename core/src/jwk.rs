@@ -24,21 +24,24 @@ impl Jwk {
     pub fn from_json(json: &[u8]) -> Result<Jwk, String> {
         crate::duplicates::check(json).map_err(|d| d.to_string())?;
         serde_json::from_slice(json).map_err(|e| {
-            use crate::trust::ClassifyForHumans;
-            format!("not a JWK: {}", e.classify_for_humans())
+            let why = crate::trust::explain_shape(json, &crate::shape::JWK, "JWK", &e);
+            format!("not a JWK: {why}")
         })
     }
 }
 
 impl Alg {
+    /// A JWS `alg` name. `Ed25519` is the fully-specified name for EdDSA
+    /// over Ed25519 (RFC 9864; jose v6 emits it): the same algorithm.
     pub fn from_jws(name: &str) -> Option<Alg> {
         match name {
-            "EdDSA" => Some(Alg::EdDsa),
+            "EdDSA" | "Ed25519" => Some(Alg::EdDsa),
             "ES256" => Some(Alg::Es256),
             _ => None,
         }
     }
 
+    /// The name CallGuard writes (`EdDSA`, which every JOSE library reads).
     pub fn jws_name(self) -> &'static str {
         match self {
             Alg::EdDsa => "EdDSA",

@@ -19,6 +19,10 @@ pub const SUPPORTED_SCHEMA: u64 = 1;
 const MAX_TEXT_CHARS: usize = 200;
 const MAX_ALIASES: usize = 64;
 const MAX_AUTHORITY_PHRASES: usize = 64;
+/// 2^53 − 1: the largest integer a JavaScript (or any IEEE double) publisher
+/// writes exactly. A larger `version` could be read as another number by
+/// the tool that produced it; refused rather than guessed.
+pub const MAX_VERSION: u64 = (1 << 53) - 1;
 
 /// How the bank uses one contact. 8 bytes, shared by every table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +137,11 @@ impl ContactList {
         }
         if raw.schema == 0 {
             return Err(ListError::malformed("\"schema\" must be 1 or more"));
+        }
+        if raw.version > MAX_VERSION {
+            return Err(ListError::malformed(
+                "version: must be at most 9007199254740991 (2^53 − 1)",
+            ));
         }
         let issuer = raw.issuer.check()?;
         let issued_at = timestamp(&raw.issued_at, "issued_at")?;
@@ -325,8 +334,11 @@ fn intent_settings(raw: RawIntentSettings) -> Result<(Vec<IntentKey>, bool, i64)
 }
 
 fn timestamp(text: &str, field: &str) -> Result<Timestamp, ListError> {
-    Timestamp::parse_rfc3339(text)
-        .ok_or_else(|| ListError::malformed(format!("\"{field}\" is not an RFC 3339 timestamp")))
+    Timestamp::parse_rfc3339(text).ok_or_else(|| {
+        ListError::malformed(format!(
+            "{field}: expected an RFC 3339 timestamp YYYY-MM-DDTHH:MM:SS[.fraction] then Z or ±HH:MM"
+        ))
+    })
 }
 
 /// Parsing stopped: say whether it is not our type, a newer schema (whose
@@ -342,7 +354,11 @@ fn explain_parse_failure(
         kind: Option<String>,
         schema: Option<u64>,
     }
-    if let Ok(env) = serde_json::from_slice::<Envelope>(payload) {
+    // Only an object can say what it is (serde would read `["x", 2]` as an
+    // envelope too); anything else is malformed, named by the shape walk.
+    let is_object = payload.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let envelope = serde_json::from_slice::<Envelope>(payload).ok();
+    if let Some(env) = envelope.filter(|_| is_object) {
         if env.kind.as_deref() != Some(LIST_TYPE) {
             return ListError::WrongType;
         }
@@ -350,9 +366,18 @@ fn explain_parse_failure(
             return ListError::UnsupportedSchema { schema };
         }
     }
-    contact_error.unwrap_or_else(|| {
-        ListError::malformed(format!("payload: {}", error.classify_for_humans()))
-    })
+    if let Some(e) = contact_error {
+        return e;
+    }
+    let shape = match error.classify() {
+        serde_json::error::Category::Data => {
+            crate::shape::explain(payload, &crate::shape::PAYLOAD, "payload")
+        }
+        _ => None,
+    };
+    ListError::malformed(
+        shape.unwrap_or_else(|| format!("payload: {}", error.classify_for_humans())),
+    )
 }
 
 // ---- wire format -------------------------------------------------------
@@ -645,19 +670,29 @@ fn check_text(text: &str) -> Result<(), String> {
     }
 }
 
+/// A language map. Tags are compared case-insensitively (RFC 5646 §2.1.1):
+/// `en` and `EN` are one language, so both in one map is a duplicate, and
+/// either satisfies "`en` is required". Keys are kept as published.
 fn localized(map: BTreeMap<Text<'_>, Text<'_>>) -> Result<Localized, String> {
-    if !map.contains_key("en") {
-        return Err("an \"en\" text is required".into());
-    }
-    let mut pairs = Vec::with_capacity(map.len());
+    let mut pairs: Vec<(Box<str>, Box<str>)> = Vec::with_capacity(map.len());
     for (lang, text) in map {
-        let lang_ok = (2..=8).contains(&lang.len())
-            && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !lang_ok {
-            return Err("language keys must be BCP 47 tags like \"en\" or \"ru\"".into());
+        if !crate::language_tag::is_well_formed(&lang) {
+            return Err(
+                "language keys must be well-formed BCP 47 tags (\"en\", \"zh-Hant-TW\")".into(),
+            );
+        }
+        if let Some((known, _)) = pairs.iter().find(|(l, _)| l.eq_ignore_ascii_case(&lang)) {
+            // Both spellings passed the tag grammar: letters, digits and `-` only.
+            return Err(format!(
+                "duplicate language \"{}\"",
+                known.to_ascii_lowercase()
+            ));
         }
         check_text(&text)?;
         pairs.push((Box::from(lang.as_ref()), Box::from(text.as_ref())));
+    }
+    if !pairs.iter().any(|(l, _)| l.eq_ignore_ascii_case("en")) {
+        return Err("an \"en\" text is required".into());
     }
     Ok(Localized::new(pairs))
 }
@@ -699,6 +734,13 @@ impl Builder {
         let direction = ContactDirection::from_name(&raw.direction)
             .ok_or("\"direction\" must be inbound_only, outbound or both")?;
         let channels = match raw.channels {
+            // The bank never calls from an inbound-only contact, so a channel
+            // it "calls over" would contradict the direction: a publisher bug.
+            Some(_) if direction == ContactDirection::InboundOnly => {
+                return Err(
+                    "\"channels\" is not allowed with \"direction\": \"inbound_only\"".into(),
+                )
+            }
             None => Channels::PHONE_ONLY,
             Some(names) if names.is_empty() => return Err("\"channels\" is empty".into()),
             Some(names) => {

@@ -111,7 +111,8 @@ impl Localized {
         Localized(pairs)
     }
 
-    /// The text in `lang`, else English.
+    /// The text in `lang`, else English. Language tags compare
+    /// case-insensitively (`pt-BR` finds `pt-br`), as BCP 47 says.
     pub fn get(&self, lang: &str) -> &str {
         self.find(lang)
             .or_else(|| self.find("en"))
@@ -121,7 +122,7 @@ impl Localized {
     fn find(&self, lang: &str) -> Option<&str> {
         self.0
             .iter()
-            .find(|(l, _)| l.as_ref() == lang)
+            .find(|(l, _)| l.eq_ignore_ascii_case(lang))
             .map(|(_, t)| t.as_ref())
     }
 

@@ -5,7 +5,7 @@
 //! directory, so nobody who can write files or the network can change it.
 
 use crate::error::TrustError;
-use crate::jwk::{Jwk, PublicKey};
+use crate::jwk::{Alg, Jwk, PublicKey};
 use serde::Deserialize;
 
 /// More keys than this in one trust file is a mistake, not a rotation.
@@ -47,8 +47,12 @@ pub fn is_valid_issuer_id(id: &str) -> bool {
 impl Trust {
     pub fn from_json(json: &[u8]) -> Result<Trust, TrustError> {
         crate::duplicates::check(json).map_err(|d| TrustError(d.to_string()))?;
-        let file: TrustFile = serde_json::from_slice(json)
-            .map_err(|e| TrustError(format!("not a trust file: {}", e.classify_for_humans())))?;
+        let file: TrustFile = serde_json::from_slice(json).map_err(|e| {
+            TrustError(format!(
+                "not a trust file: {}",
+                explain_shape(json, &crate::shape::TRUST, "trust file", &e)
+            ))
+        })?;
         if !is_valid_issuer_id(&file.issuer) {
             return Err(TrustError(
                 "\"issuer\" must match [a-z0-9][a-z0-9._-]{0,63}".into(),
@@ -77,7 +81,7 @@ impl Trust {
             let key =
                 PublicKey::from_jwk(jwk).map_err(|e| TrustError(format!("keys[{i}]: {e}")))?;
             if let Some(alg) = jwk.alg.as_deref() {
-                if alg != key.alg().jws_name() {
+                if Alg::from_jws(alg) != Some(key.alg()) {
                     return Err(TrustError(format!(
                         "keys[{i}]: \"alg\" does not fit the key type"
                     )));
@@ -124,6 +128,21 @@ impl Trust {
     }
 }
 
+/// Why serde refused a document: the field and the expected type when the
+/// JSON was fine but its shape was not, else the category and position.
+pub(crate) fn explain_shape(
+    json: &[u8],
+    shape: &crate::shape::Shape,
+    root: &str,
+    error: &serde_json::Error,
+) -> String {
+    let named = match error.classify() {
+        serde_json::error::Category::Data => crate::shape::explain(json, shape, root),
+        _ => None,
+    };
+    named.unwrap_or_else(|| error.classify_for_humans())
+}
+
 /// serde_json's messages can quote input; keep only the category and position.
 pub(crate) trait ClassifyForHumans {
     fn classify_for_humans(&self) -> String;
@@ -144,7 +163,7 @@ impl ClassifyForHumans for serde_json::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jwk::{Alg, SigningKey};
+    use crate::jwk::SigningKey;
 
     fn public(alg: Alg, kid: &str) -> Jwk {
         SigningKey::generate(alg, kid).unwrap().0.public_jwk()

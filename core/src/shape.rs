@@ -1,0 +1,234 @@
+//! Type errors that name the field and what was expected.
+//!
+//! When serde refuses a document's shape, its message either quotes the
+//! value (`invalid type: string "+7900…"`, which must never reach an error
+//! string) or is reduced to a position (`unexpected structure at line 1
+//! column 743`), which tells a publisher nothing. So on that failure path,
+//! and only there, the document is read again as a tree and walked against
+//! the same shape the typed parsers expect; the first mismatch is reported
+//! by path and type: `version: expected a whole number, found a string`.
+//!
+//! The tree costs memory, but a list payload only gets here after its
+//! signatures verified (a publisher bug, not an attack), and trust files
+//! and keys are small.
+
+use serde_json::Value;
+
+/// What a member must hold.
+pub(crate) enum Shape {
+    Str,
+    /// A JSON integer from 0 to `u64::MAX` (serde's `u64`).
+    Uint,
+    Object(&'static [Member]),
+    ArrayOf(&'static Shape),
+    /// An object whose values all have this shape (language maps).
+    MapOf(&'static Shape),
+}
+
+/// Whether a member may be left out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    Required,
+    /// Absent or `null` (an `Option`).
+    Optional,
+    /// Absent, but not `null` (a `#[serde(default)]` collection).
+    Defaulted,
+}
+
+pub(crate) struct Member(pub &'static str, pub Need, pub Shape);
+
+use Need::{Defaulted, Optional, Required};
+use Shape::{ArrayOf, MapOf, Object, Str, Uint};
+
+const CONTACT: &[Member] = &[
+    Member("number", Optional, Str),
+    Member("prefix", Optional, Str),
+    Member("short_code", Optional, Str),
+    Member("region", Optional, Str),
+    Member("direction", Required, Str),
+    Member("channels", Optional, ArrayOf(&Str)),
+    Member("label", Required, MapOf(&Str)),
+];
+
+const ISSUER: &[Member] = &[
+    Member("id", Required, Str),
+    Member("name", Required, MapOf(&Str)),
+    Member("aliases", Defaulted, ArrayOf(&Str)),
+    Member("authority_phrases", Defaulted, ArrayOf(&Str)),
+];
+
+/// The list payload (`list::RawPayload`, `RawIssuer`, `RawContact`).
+pub(crate) const PAYLOAD: Shape = Object(&[
+    Member("type", Required, Str),
+    Member("schema", Required, Uint),
+    Member("issuer", Required, Object(ISSUER)),
+    Member("version", Required, Uint),
+    Member("issued_at", Required, Str),
+    Member("expires_at", Required, Str),
+    Member("contacts", Required, ArrayOf(&Object(CONTACT))),
+]);
+
+const JWK_MEMBERS: &[Member] = &[
+    Member("kty", Required, Str),
+    Member("crv", Required, Str),
+    Member("x", Required, Str),
+    Member("y", Optional, Str),
+    Member("d", Optional, Str),
+    Member("kid", Optional, Str),
+    Member("alg", Optional, Str),
+    Member("use", Optional, Str),
+];
+
+/// One JWK (`jwk::Jwk`).
+pub(crate) const JWK: Shape = Object(JWK_MEMBERS);
+
+/// The trust file (`trust::TrustFile`).
+pub(crate) const TRUST: Shape = Object(&[
+    Member("issuer", Required, Str),
+    Member("threshold", Optional, Uint),
+    Member("keys", Required, ArrayOf(&JWK)),
+]);
+
+/// The first place where `json` does not have `shape`, as
+/// `path: expected …, found …`; `None` if it is not JSON or has the shape.
+/// `root` names the document itself (`payload`, `trust file`).
+pub(crate) fn explain(json: &[u8], shape: &Shape, root: &str) -> Option<String> {
+    let value: Value = serde_json::from_slice(json).ok()?;
+    match (shape, &value) {
+        (Object(_), Value::Object(_)) => walk(&value, shape, ""),
+        _ => Some(format!(
+            "{root}: expected {}, found {}",
+            expected(shape),
+            found(&value)
+        )),
+    }
+}
+
+fn walk(value: &Value, shape: &Shape, path: &str) -> Option<String> {
+    let wrong = || {
+        Some(format!(
+            "{path}: expected {}, found {}",
+            expected(shape),
+            found(value)
+        ))
+    };
+    match (shape, value) {
+        (Str, Value::String(_)) => None,
+        (Uint, Value::Number(n)) if n.is_u64() => None,
+        (Object(members), Value::Object(map)) => {
+            for Member(name, need, inner) in members.iter() {
+                let child = match (map.get(*name), need) {
+                    (None, Required) => return Some(missing(path, name)),
+                    (None, _) | (Some(Value::Null), Optional) => continue,
+                    (Some(child), _) => child,
+                };
+                if let Some(e) = walk(child, inner, &join(path, name)) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+        (ArrayOf(inner), Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| walk(item, inner, &format!("{path}[{i}]"))),
+        // Keys are content (language tags, say): the path stops at the map.
+        (MapOf(inner), Value::Object(map)) => map.values().find_map(|v| {
+            walk(v, inner, "").map(|_| {
+                format!(
+                    "{path}: expected {}, found {} as a value",
+                    expected(shape),
+                    found(v)
+                )
+            })
+        }),
+        _ => wrong(),
+    }
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+fn missing(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        format!("\"{name}\" is missing")
+    } else {
+        format!("{path}: \"{name}\" is missing")
+    }
+}
+
+fn expected(shape: &Shape) -> &'static str {
+    match shape {
+        Str => "a string",
+        Uint => "a whole number from 0",
+        Object(_) => "an object",
+        ArrayOf(Str) => "an array of strings",
+        ArrayOf(Object(_)) => "an array of objects",
+        ArrayOf(_) => "an array",
+        MapOf(_) => "an object whose values are strings",
+    }
+}
+
+/// The JSON type of a value, never the value.
+fn found(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(n) if n.is_u64() => "a whole number",
+        Value::Number(n) if n.is_i64() => "a negative number",
+        Value::Number(_) => "a number with a fraction or an exponent (or too large)",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explain_str(json: &str, shape: &Shape) -> Option<String> {
+        explain(json.as_bytes(), shape, "trust file")
+    }
+
+    #[test]
+    fn names_the_path_and_the_types_never_the_value() {
+        let cases = [
+            (r#"{"issuer":"b","keys":[]}"#, None),
+            (r#"{"keys":[]}"#, Some("\"issuer\" is missing")),
+            (
+                r#"{"issuer":"b","threshold":1.0,"keys":[]}"#,
+                Some("threshold: expected a whole number from 0, found a number with a fraction or an exponent (or too large)"),
+            ),
+            (r#"{"issuer":"b","threshold":null,"keys":[]}"#, None),
+            (
+                r#"{"issuer":"b","keys":[{"kty":"OKP","crv":"Ed25519","x":7}]}"#,
+                Some("keys[0].x: expected a string, found a whole number"),
+            ),
+            (
+                r#"{"issuer":"b","keys":[{"kty":"OKP","x":"a"}]}"#,
+                Some("keys[0]: \"crv\" is missing"),
+            ),
+            (r#"[]"#, Some("trust file: expected an object, found an array")),
+        ];
+        for (json, want) in cases {
+            assert_eq!(explain_str(json, &TRUST).as_deref(), want, "{json}");
+        }
+    }
+
+    #[test]
+    fn language_maps_do_not_print_their_keys() {
+        let payload = r#"{"type":"t","schema":1,"issuer":{"id":"b","name":{"secret-key":5}},
+            "version":1,"issued_at":"x","expires_at":"y","contacts":[]}"#;
+        let e = explain_str(payload, &PAYLOAD).unwrap();
+        assert_eq!(
+            e,
+            "issuer.name: expected an object whose values are strings, found a whole number as a value"
+        );
+    }
+}
