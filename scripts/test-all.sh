@@ -58,8 +58,9 @@ step "cargo build (CLI for the cross-language tests)"
 cargo build --quiet -p callguard-cli
 CALLGUARD="$PWD/target/debug/callguard"
 
-step "JOSE interop with jwcrypto, both ways"
+step "JOSE interop with jwcrypto, both ways; list-format.md recipes in Python (jwcrypto) and Node (jose)"
 python3 tests/interop/jose_interop.py "$CALLGUARD"
+python3 tests/interop/recipes_test.py "$CALLGUARD"
 
 step "call intents made by jwcrypto (EdDSA, ES256) accepted; tampered ones refused"
 python3 tests/interop/intent_interop.py "$CALLGUARD"

@@ -231,6 +231,90 @@ fn main() {
         "wrong_type",
         none.clone(),
     );
+    // `Ed25519`, the fully-specified name (RFC 9864), for an Ed25519 key
+    // only; under a P-256 kid it is an algorithm that does not fit the key.
+    case(
+        "alg-ed25519-name",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "Ed25519", "kid": "ed-a", "typ": "callguard-list+json"}),
+        ),
+        "ok",
+        json!({"version": 12}),
+    );
+    case(
+        "alg-ed25519-under-p256-kid",
+        "example-bank",
+        sign_with_header(
+            &base,
+            &ed_a,
+            json!({"alg": "Ed25519", "kid": "p256-a", "typ": "callguard-list+json"}),
+        ),
+        "bad_signature",
+        none.clone(),
+    );
+    // Payload rules a publisher in another language gets wrong first.
+    let payload_cases = [
+        (
+            "version-above-2-pow-53",
+            "version",
+            json!(9_007_199_254_740_992u64),
+            "malformed",
+        ),
+        ("version-with-fraction", "version", json!(12.0), "malformed"),
+        (
+            "issued-at-lower-case-t",
+            "issued_at",
+            json!("2026-11-28t09:00:00Z"),
+            "malformed",
+        ),
+        (
+            "issued-at-space-separator",
+            "issued_at",
+            json!("2026-11-28 09:00:00Z"),
+            "malformed",
+        ),
+        (
+            "expires-at-leap-second",
+            "expires_at",
+            json!("2026-12-31T23:59:60Z"),
+            "malformed",
+        ),
+        (
+            "timestamps-with-offset-and-fraction",
+            "issued_at",
+            json!("2026-11-28T12:00:00.5+03:00"),
+            "ok",
+        ),
+        (
+            "issued-at-in-the-future",
+            "issued_at",
+            json!("2026-12-20T00:00:00Z"),
+            "ok",
+        ),
+    ];
+    for (name, field, value, expect) in payload_cases {
+        let mut p = base.clone();
+        p[field] = value;
+        case(
+            name,
+            "example-bank",
+            sign(&p, &[&ed_a]),
+            expect,
+            none.clone(),
+        );
+    }
+    let mut p = base.clone();
+    p["issuer"]["name"] = json!({"EN": "Example Bank", "zh-Hant-TW": "範例銀行"});
+    case(
+        "language-tags-bcp47-any-case",
+        "example-bank",
+        sign(&p, &[&ed_a]),
+        "ok",
+        none.clone(),
+    );
     case(
         "missing-typ",
         "example-bank",
@@ -489,6 +573,14 @@ fn main() {
         (
             "invalid-contact-no-english-label",
             json!({"number": "+74950000009", "direction": "both", "label": {"ru": "х"}}),
+        ),
+        (
+            "invalid-contact-channels-on-inbound-only",
+            json!({"number": "+74950000009", "direction": "inbound_only", "channels": ["phone"], "label": {"en": "x"}}),
+        ),
+        (
+            "invalid-contact-language-not-bcp47",
+            json!({"number": "+74950000009", "direction": "both", "label": {"en": "x", "e1": "y"}}),
         ),
         (
             "invalid-contact-bad-direction",
