@@ -9,7 +9,9 @@
 //! /fresh (v100, valid until 2099: for tests on the real clock),
 //! /500-then-ok, /429-then-ok (Retry-After: 1), /404, /tampered, /unknown-key,
 //! /rollback, /expired, /truncated, /endless, /drip, /redirect-http.
-//! `other_ca` serves the same routes with a certificate from another CA.
+//! `other_ca` serves the same routes with a certificate from another CA,
+//! `other_host` with a certificate for "other.invalid" from the CA in
+//! `other_host_ca_pem_file`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -18,7 +20,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use support::{make_pki, ok, serve, status, Reply};
+use support::{make_pki, make_pki_for, ok, serve, status, Reply};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -93,15 +95,24 @@ fn main() {
     let main = serve(Some(&pki), move |n, h| r1(n, h));
     let r2 = route.clone();
     let other_ca = serve(Some(&other), move |n, h| r2(n, h));
+    let wrong_host = make_pki_for(&["other.invalid"]);
+    let r3 = route.clone();
+    let other_host = serve(Some(&wrong_host), move |n, h| r3(n, h));
     let ca_file = out.join("ca.pem");
     std::fs::write(&ca_file, &pki.ca_pem).unwrap();
     std::fs::write(out.join("server-cert.pem"), &pki.cert_pem).unwrap();
+    let other_host_ca_file = out.join("other-host-ca.pem");
+    std::fs::write(&other_host_ca_file, &wrong_host.ca_pem).unwrap();
     println!(
-        "{{\"https\":\"{}\",\"other_ca\":\"{}\",\"http\":\"{}\",\"ca_pem_file\":\"{}\"}}",
-        main.base,
-        other_ca.base,
-        plain.base,
-        ca_file.display()
+        "{}",
+        serde_json::json!({
+            "https": main.base,
+            "other_ca": other_ca.base,
+            "other_host": other_host.base,
+            "http": plain.base,
+            "ca_pem_file": ca_file.display().to_string(),
+            "other_host_ca_pem_file": other_host_ca_file.display().to_string(),
+        })
     );
     // Serve until the parent closes our stdin (or dies).
     let mut sink = Vec::new();

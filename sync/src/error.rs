@@ -1,5 +1,21 @@
 //! Why a sync failed. Codes are stable (the CLI's `--json`, the bindings'
 //! `Network` detail); details never contain list contents or numbers.
+//!
+//! Network codes (the bindings' `Network` detail starts with `<code>: `):
+//!
+//! | code | meaning |
+//! | --- | --- |
+//! | `dns` | the host name could not be resolved |
+//! | `connection_refused` | nothing listens at that address and port |
+//! | `timeout` | connect, read or total time-out (the detail says which) |
+//! | `tls_untrusted` | the certificate chain is not trusted (a private server: pass its CA) |
+//! | `tls_wrong_host` | the certificate is not valid for this host name |
+//! | `tls_protocol` | the TLS handshake failed (not TLS, no common version, garbage) |
+//! | `insecure_url` | the URL itself is not `https://` (plain http only to 127.0.0.1/localhost, when allowed) |
+//! | `insecure_redirect` | a redirect led to a non-`https://` URL |
+//! | `too_large` | the body exceeded the byte cap |
+//! | `http_status` | an unexpected HTTP status (4xx, or 5xx after retries) |
+//! | `network` | any other transfer failure |
 
 use callguard_core::ListError;
 use std::fmt;
@@ -16,27 +32,65 @@ pub enum SyncError {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NetworkCode {
+    /// The host name could not be resolved.
+    Dns,
+    /// Nothing listens at that address and port.
+    ConnectionRefused,
     /// Connect, read or total time-out.
     Timeout,
+    /// The certificate chain does not lead to a trusted CA.
+    TlsUntrusted,
+    /// The certificate is for another host name.
+    TlsWrongHost,
+    /// The TLS handshake failed for another reason.
+    TlsProtocol,
+    /// The URL itself is not https (or plain http where that is not allowed).
+    InsecureUrl,
+    /// A redirect leads to plain `http:`.
+    InsecureRedirect,
     /// The body exceeded the byte cap (checked while streaming).
     TooLarge,
     /// The server answered with an unexpected status (4xx, or 5xx after retries).
     HttpStatus,
-    /// DNS, TCP, TLS (including an untrusted certificate), protocol errors.
+    /// Any other transfer failure (reset, cut short, corrupt).
     Network,
-    /// A redirect (or the URL itself) leads to plain `http:`.
-    InsecureRedirect,
 }
 
 impl NetworkCode {
+    pub const ALL: [NetworkCode; 11] = [
+        NetworkCode::Dns,
+        NetworkCode::ConnectionRefused,
+        NetworkCode::Timeout,
+        NetworkCode::TlsUntrusted,
+        NetworkCode::TlsWrongHost,
+        NetworkCode::TlsProtocol,
+        NetworkCode::InsecureUrl,
+        NetworkCode::InsecureRedirect,
+        NetworkCode::TooLarge,
+        NetworkCode::HttpStatus,
+        NetworkCode::Network,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
+            NetworkCode::Dns => "dns",
+            NetworkCode::ConnectionRefused => "connection_refused",
             NetworkCode::Timeout => "timeout",
+            NetworkCode::TlsUntrusted => "tls_untrusted",
+            NetworkCode::TlsWrongHost => "tls_wrong_host",
+            NetworkCode::TlsProtocol => "tls_protocol",
+            NetworkCode::InsecureUrl => "insecure_url",
+            NetworkCode::InsecureRedirect => "insecure_redirect",
             NetworkCode::TooLarge => "too_large",
             NetworkCode::HttpStatus => "http_status",
             NetworkCode::Network => "network",
-            NetworkCode::InsecureRedirect => "insecure_redirect",
         }
+    }
+
+    /// The code an app's own transport put in front of its message
+    /// (`"tls_untrusted: …"`), if it is one of ours.
+    pub fn from_code(code: &str) -> Option<NetworkCode> {
+        NetworkCode::ALL.into_iter().find(|c| c.code() == code)
     }
 }
 
@@ -57,12 +111,16 @@ impl SyncError {
         }
     }
 
-    /// Worth another attempt within this sync?
+    /// Worth another attempt within this sync? Not a certificate or a
+    /// refused URL: asking again gets the same answer.
     pub(crate) fn is_transient(&self) -> bool {
         matches!(
             self,
             SyncError::Network {
-                code: NetworkCode::Timeout | NetworkCode::Network,
+                code: NetworkCode::Timeout
+                    | NetworkCode::Network
+                    | NetworkCode::Dns
+                    | NetworkCode::ConnectionRefused,
                 ..
             }
         )
@@ -80,3 +138,20 @@ impl fmt::Display for SyncError {
 }
 
 impl std::error::Error for SyncError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_distinct_and_round_trip() {
+        for code in NetworkCode::ALL {
+            assert_eq!(NetworkCode::from_code(code.code()), Some(code));
+        }
+        let mut names: Vec<_> = NetworkCode::ALL.iter().map(|c| c.code()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), NetworkCode::ALL.len());
+        assert_eq!(NetworkCode::from_code("Network"), None);
+    }
+}

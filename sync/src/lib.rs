@@ -3,6 +3,7 @@
 //! protects the phone (time, memory, battery, disk) from whatever the
 //! server or an attacker on the path sends.
 
+mod classify;
 pub mod config;
 pub mod error;
 pub mod history;
@@ -10,6 +11,7 @@ pub mod reqwest_transport;
 pub mod syncer;
 pub mod transport;
 
+pub use classify::CA_HINT;
 pub use config::SyncConfig;
 pub use error::{NetworkCode, SyncError};
 pub use syncer::{SyncOutcome, SyncStatus, Syncer};

@@ -3,6 +3,7 @@
 //! request runs on a current-thread runtime built for it (a sync happens a
 //! few times a day, so a resident runtime thread would only cost memory).
 
+use crate::classify::{classify, InsecureRedirect};
 use crate::config::SyncConfig;
 use crate::error::{NetworkCode, SyncError};
 use crate::transport::{check_url, HttpRequest, HttpResponse, Transport};
@@ -13,18 +14,6 @@ use std::sync::{Arc, Once};
 pub struct ReqwestTransport {
     client: reqwest::Client,
 }
-
-/// Marks our redirect refusal inside reqwest's error chain.
-#[derive(Debug)]
-struct InsecureRedirect;
-
-impl std::fmt::Display for InsecureRedirect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "redirect to a non-https URL")
-    }
-}
-
-impl std::error::Error for InsecureRedirect {}
 
 static RING_PROVIDER: Once = Once::new();
 
@@ -104,7 +93,7 @@ impl ReqwestTransport {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        let mut response = builder.send().await.map_err(classify)?;
+        let mut response = builder.send().await.map_err(|e| classify(&e))?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -133,7 +122,7 @@ impl ReqwestTransport {
             return Err(too_large(request.max_bytes));
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e))? {
             if body.len() as u64 + chunk.len() as u64 > request.max_bytes {
                 return Err(too_large(request.max_bytes));
             }
@@ -152,31 +141,4 @@ fn too_large(limit: u64) -> SyncError {
         NetworkCode::TooLarge,
         format!("the response is larger than {limit} bytes"),
     )
-}
-
-fn classify(error: reqwest::Error) -> SyncError {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
-    while let Some(e) = source {
-        if e.is::<InsecureRedirect>() {
-            return SyncError::network(
-                NetworkCode::InsecureRedirect,
-                "a redirect led to a non-https URL",
-            );
-        }
-        source = e.source();
-    }
-    if error.is_timeout() {
-        SyncError::network(NetworkCode::Timeout, "the server took too long")
-    } else if error.is_redirect() {
-        SyncError::network(NetworkCode::HttpStatus, "too many redirects")
-    } else if error.is_connect() {
-        SyncError::network(NetworkCode::Network, "could not connect (DNS, TCP or TLS)")
-    } else if error.is_body() || error.is_decode() {
-        SyncError::network(
-            NetworkCode::Network,
-            "the transfer was cut short or corrupt",
-        )
-    } else {
-        SyncError::network(NetworkCode::Network, "the transfer failed")
-    }
 }

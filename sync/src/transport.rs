@@ -38,14 +38,32 @@ pub trait Transport: Send + Sync {
     fn get(&self, request: &HttpRequest) -> Result<HttpResponse, SyncError>;
 }
 
-/// HTTPS only; plain `http:` only to this machine, and only when allowed.
+/// Said whenever a plain `http:` URL is refused.
+pub const HTTP_REFUSED: &str = "plain http:// is refused, only https:// URLs are allowed \
+     (--allow-http-localhost / SyncConfig(allowHttpLocalhost = true) permits http only to \
+     127.0.0.1 and localhost, for testing)";
+
+/// The URL a sync was asked to fetch: `insecure_url` when refused.
 pub fn check_url(url: &str, config: &SyncConfig) -> Result<(), SyncError> {
+    url_allowed(url, config).map_err(|why| SyncError::network(NetworkCode::InsecureUrl, why))
+}
+
+/// Where a redirect led (or an app's transport ended up):
+/// `insecure_redirect` when refused.
+pub fn check_redirect(url: &str, config: &SyncConfig) -> Result<(), SyncError> {
+    url_allowed(url, config).map_err(|why| {
+        SyncError::network(
+            NetworkCode::InsecureRedirect,
+            format!("a redirect led to a refused URL: {why}"),
+        )
+    })
+}
+
+/// HTTPS only; plain `http:` only to this machine, and only when allowed.
+fn url_allowed(url: &str, config: &SyncConfig) -> Result<(), &'static str> {
     // URL parsers read '\\' as '/', which would move the host past our check.
     if url.contains('\\') || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(SyncError::network(
-            NetworkCode::InsecureRedirect,
-            "malformed URL",
-        ));
+        return Err("malformed URL (a backslash, a space or a control character)");
     }
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("https://") {
@@ -67,10 +85,11 @@ pub fn check_url(url: &str, config: &SyncConfig) -> Result<(), SyncError> {
             return Ok(());
         }
     }
-    Err(SyncError::network(
-        NetworkCode::InsecureRedirect,
-        "only https:// URLs are allowed",
-    ))
+    if lower.starts_with("http://") {
+        Err(HTTP_REFUSED)
+    } else {
+        Err("only https:// URLs are allowed")
+    }
 }
 
 #[cfg(test)]
@@ -101,5 +120,19 @@ mod tests {
         ] {
             assert!(check_url(bad, &local).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_url_and_a_redirect_are_told_apart() {
+        let strict = SyncConfig::default();
+        let url = check_url("http://127.0.0.1:8080/l", &strict).unwrap_err();
+        assert_eq!(url.code(), "insecure_url");
+        assert!(url.to_string().contains("--allow-http-localhost"), "{url}");
+        let redirect = check_redirect("http://127.0.0.1:8080/l", &strict).unwrap_err();
+        assert_eq!(redirect.code(), "insecure_redirect");
+        assert_eq!(
+            check_url("ftp://x", &strict).unwrap_err().code(),
+            "insecure_url"
+        );
     }
 }

@@ -331,7 +331,7 @@ fn certificate_from_another_ca() {
         max_attempts: 1,
         ..config(&stranger)
     };
-    assert_rejected(&pki, cfg, |_, _| ok(b"never read", &[]), "network");
+    assert_rejected(&pki, cfg, |_, _| ok(b"never read", &[]), "tls_untrusted");
 }
 
 #[test]
@@ -343,7 +343,7 @@ fn plain_http_needs_explicit_permission() {
     let strict = Syncer::new(SyncConfig::default()).unwrap();
     assert_eq!(
         strict.sync(&guard, &url, NOW).unwrap_err().code(),
-        "insecure_redirect"
+        "insecure_url"
     );
     assert_eq!(server.hits.load(std::sync::atomic::Ordering::SeqCst), 0);
     let allowed = Syncer::new(SyncConfig {

@@ -14,8 +14,10 @@ pub enum CallGuardError {
     /// The state directory could not be read or written.
     #[error("storage: {detail}")]
     Storage { detail: String },
-    /// The list could not be downloaded. `detail` starts with a code:
-    /// `timeout`, `too_large`, `http_status`, `network`, `insecure_redirect`.
+    /// The list could not be downloaded. `detail` starts with a code and a
+    /// colon: `dns`, `connection_refused`, `timeout`, `tls_untrusted`,
+    /// `tls_wrong_host`, `tls_protocol`, `insecure_url`, `insecure_redirect`,
+    /// `too_large`, `http_status`, `network` (callguard_sync::error).
     #[error("network: {detail}")]
     Network { detail: String },
     /// A call intent was refused. `code` is one of docs/call-intents.md's codes.

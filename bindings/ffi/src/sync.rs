@@ -90,12 +90,33 @@ pub struct HttpResponse {
     pub final_url: String,
 }
 
+/// What an app's transport throws. `Failed.detail` may start with one of
+/// the sync's network codes (`"tls_untrusted: …"`, `"dns: …"`, see
+/// `CallGuardError::Network`) so the app's failures reach its UI as
+/// precisely as the built-in transport's; any other text is `network`.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum TransportError {
     #[error("timeout: {detail}")]
     Timeout { detail: String },
     #[error("network: {detail}")]
     Failed { detail: String },
+}
+
+impl TransportError {
+    fn into_sync_error(self) -> SyncError {
+        match self {
+            TransportError::Timeout { detail } => SyncError::network(NetworkCode::Timeout, detail),
+            TransportError::Failed { detail } => {
+                let coded = detail.split_once(':').and_then(|(code, rest)| {
+                    Some((NetworkCode::from_code(code.trim())?, rest.trim()))
+                });
+                match coded {
+                    Some((code, rest)) => SyncError::network(code, rest),
+                    None => SyncError::network(NetworkCode::Network, detail),
+                }
+            }
+        }
+    }
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for TransportError {
@@ -133,15 +154,8 @@ impl Transport for ForeignTransport {
                 max_bytes: request.max_bytes,
                 timeout_ms: request.timeout.as_millis() as u64,
             })
-            .map_err(|e| match e {
-                TransportError::Timeout { detail } => {
-                    SyncError::network(NetworkCode::Timeout, detail)
-                }
-                TransportError::Failed { detail } => {
-                    SyncError::network(NetworkCode::Network, detail)
-                }
-            })?;
-        callguard_sync::transport::check_url(&response.final_url, &self.config)?;
+            .map_err(TransportError::into_sync_error)?;
+        callguard_sync::transport::check_redirect(&response.final_url, &self.config)?;
         if response.body.len() as u64 > request.max_bytes {
             return Err(SyncError::network(
                 NetworkCode::TooLarge,
@@ -157,5 +171,30 @@ impl Transport for ForeignTransport {
                 .collect(),
             body: response.body,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_apps_transport_error_keeps_its_code() {
+        let failed = |d: &str| {
+            TransportError::Failed { detail: d.into() }
+                .into_sync_error()
+                .to_string()
+        };
+        assert_eq!(
+            failed("tls_untrusted: pinning failed"),
+            "tls_untrusted: pinning failed"
+        );
+        assert_eq!(failed("dns:no such host"), "dns: no such host");
+        assert_eq!(failed("offline"), "network: offline");
+        assert_eq!(failed("Unknown: x"), "network: Unknown: x");
+        let timeout = TransportError::Timeout {
+            detail: "slow".into(),
+        };
+        assert_eq!(timeout.into_sync_error().code(), "timeout");
     }
 }

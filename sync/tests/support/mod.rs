@@ -59,12 +59,18 @@ pub struct Pki {
 }
 
 pub fn make_pki() -> Pki {
+    make_pki_for(&["localhost", "127.0.0.1"])
+}
+
+/// A CA and a server certificate for `names` only (e.g. "other.invalid",
+/// to be served on 127.0.0.1: a certificate for another host).
+pub fn make_pki_for(names: &[&str]) -> Pki {
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let ca_key = KeyPair::generate().unwrap();
     let ca = ca_params.self_signed(&ca_key).unwrap();
     let params =
-        CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
     let key = KeyPair::generate().unwrap();
     let cert = params.signed_by(&key, &ca, &ca_key).unwrap();
     Pki {
@@ -73,6 +79,64 @@ pub fn make_pki() -> Pki {
         key_der: key.serialize_der(),
         cert_pem: cert.pem(),
         key_pem: key.serialize_pem(),
+    }
+}
+
+/// A port on 127.0.0.1 where nothing listens: bound, then released.
+pub fn refused_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+/// A TCP server that never speaks TLS.
+pub enum Raw {
+    /// Answers any connection with a plain-text HTTP response and closes.
+    Garbage,
+    /// Accepts and says nothing (until the client gives up or the test ends).
+    Silent,
+}
+
+/// Serves `behaviour` on 127.0.0.1; returns an `https://` base URL.
+pub fn serve_raw(behaviour: Raw) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let stop = Arc::new(AtomicBool::new(false));
+    let hits = Arc::new(AtomicUsize::new(0));
+    let garbage = matches!(behaviour, Raw::Garbage);
+    {
+        let (stop, hits) = (stop.clone(), hits.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                hits.fetch_add(1, Ordering::SeqCst);
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    if garbage {
+                        let _ = stream
+                            .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                        let _ = stream.flush();
+                        return;
+                    }
+                    // Hold the connection open, silent, for at most a minute.
+                    for _ in 0..600 {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                    drop(stream);
+                });
+            }
+        });
+    }
+    Server {
+        base: format!("https://127.0.0.1:{port}"),
+        hits,
+        last_request: Arc::new(std::sync::Mutex::new(String::new())),
+        stop,
     }
 }
 

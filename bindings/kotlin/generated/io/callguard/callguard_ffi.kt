@@ -4376,8 +4376,10 @@ sealed class CallGuardException: kotlin.Exception() {
     }
     
     /**
-     * The list could not be downloaded. `detail` starts with a code:
-     * `timeout`, `too_large`, `http_status`, `network`, `insecure_redirect`.
+     * The list could not be downloaded. `detail` starts with a code and a
+     * colon: `dns`, `connection_refused`, `timeout`, `tls_untrusted`,
+     * `tls_wrong_host`, `tls_protocol`, `insecure_url`, `insecure_redirect`,
+     * `too_large`, `http_status`, `network` (callguard_sync::error).
      */
     class Network(
         
@@ -4695,6 +4697,12 @@ public object FfiConverterTypeSyncStatus: FfiConverterRustBuffer<SyncStatus> {
 
 
 
+/**
+ * What an app's transport throws. `Failed.detail` may start with one of
+ * the sync's network codes (`"tls_untrusted: …"`, `"dns: …"`, see
+ * `CallGuardError::Network`) so the app's failures reach its UI as
+ * precisely as the built-in transport's; any other text is `network`.
+ */
 sealed class TransportException: kotlin.Exception() {
     
     class Timeout(

@@ -20,6 +20,9 @@ class SyncTest {
     private lateinit var https: String
     private lateinit var otherCa: String
     private lateinit var caPem: String
+    private lateinit var otherHost: String
+    private lateinit var otherHostCaPem: String
+    private lateinit var http: String
     private val now = Vectors.epoch("2026-12-01T00:00:00Z")
 
     @BeforeAll
@@ -32,6 +35,9 @@ class SyncTest {
         https = info["https"] as String
         otherCa = info["other_ca"] as String
         caPem = File(info["ca_pem_file"] as String).readText()
+        otherHost = info["other_host"] as String
+        otherHostCaPem = File(info["other_host_ca_pem_file"] as String).readText()
+        http = info["http"] as String
     }
 
     @AfterAll
@@ -111,14 +117,39 @@ class SyncTest {
         assertTrue((System.nanoTime() - started) / 1_000_000 < 8_000, "bounded wall time")
     }
 
+    /** The Network detail of a sync of [url] under [config]; v12 stays in force. */
+    private fun networkFailure(url: String, config: SyncConfig): String = guardWithV12().use { guard ->
+        guard.setSyncConfig(config)
+        val e = assertFailsWith<CallGuardException.Network> { guard.syncAt(url, now) }
+        assertEquals(12UL, guard.lists().single().version, "the previous list stays in force")
+        e.detail
+    }
+
     @Test
     fun certificateFromAnotherCa() {
-        guardWithV12().use { guard ->
-            guard.setSyncConfig(SyncConfig(caCertsPem = listOf(caPem), maxAttempts = 1u))
-            val e = assertFailsWith<CallGuardException.Network> { guard.syncAt("$otherCa/ok", now) }
-            assertTrue(e.detail.startsWith("network"), e.detail)
-            assertEquals(12UL, guard.lists().single().version)
-        }
+        val detail = networkFailure("$otherCa/ok", SyncConfig(caCertsPem = listOf(caPem), maxAttempts = 1u))
+        assertTrue(detail.startsWith("tls_untrusted:"), detail)
+        assertTrue(detail.contains("caCertsPem"), "the hint says how to trust a private CA: $detail")
+    }
+
+    @Test
+    fun certificateForAnotherHost() {
+        val detail = networkFailure("$otherHost/ok", SyncConfig(caCertsPem = listOf(caPem, otherHostCaPem), maxAttempts = 1u))
+        assertTrue(detail.startsWith("tls_wrong_host:"), detail)
+    }
+
+    @Test
+    fun nothingListening() {
+        val port = java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1")).use { it.localPort }
+        val detail = networkFailure("https://127.0.0.1:$port/ok", SyncConfig(caCertsPem = listOf(caPem), maxAttempts = 1u))
+        assertTrue(detail.startsWith("connection_refused:"), detail)
+    }
+
+    @Test
+    fun plainHttpIsRefusedAndSaysHowToAllowIt() {
+        val detail = networkFailure("$http/ok", SyncConfig(caCertsPem = listOf(caPem)))
+        assertTrue(detail.startsWith("insecure_url:"), detail)
+        assertTrue(detail.contains("allowHttpLocalhost"), detail)
     }
 
     @Test
@@ -146,6 +177,13 @@ class SyncTest {
             })
             val t = assertFailsWith<CallGuardException.Network> { guard.syncAt("https://bank.example/list.jws", now) }
             assertTrue(t.detail.startsWith("timeout"), t.detail)
+            // A code in front of the app's message is kept (its own pinning, say).
+            guard.setHttpTransport(object : HttpTransport {
+                override fun get(request: HttpRequest): HttpResponse =
+                    throw TransportException.Failed("tls_untrusted: the pinned key did not match")
+            })
+            val u = assertFailsWith<CallGuardException.Network> { guard.syncAt("https://bank.example/list.jws", now) }
+            assertEquals("tls_untrusted: the pinned key did not match", u.detail)
         }
     }
 }

@@ -3007,8 +3007,10 @@ enum CallGuardError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     case Storage(detail: String
     )
     /**
-     * The list could not be downloaded. `detail` starts with a code:
-     * `timeout`, `too_large`, `http_status`, `network`, `insecure_redirect`.
+     * The list could not be downloaded. `detail` starts with a code and a
+     * colon: `dns`, `connection_refused`, `timeout`, `tls_untrusted`,
+     * `tls_wrong_host`, `tls_protocol`, `insecure_url`, `insecure_redirect`,
+     * `too_large`, `http_status`, `network` (callguard_sync::error).
      */
     case Network(detail: String
     )
@@ -3520,6 +3522,12 @@ public func FfiConverterTypeSyncStatus_lower(_ value: SyncStatus) -> RustBuffer 
 
 
 
+/**
+ * What an app's transport throws. `Failed.detail` may start with one of
+ * the sync's network codes (`"tls_untrusted: …"`, `"dns: …"`, see
+ * `CallGuardError::Network`) so the app's failures reach its UI as
+ * precisely as the built-in transport's; any other text is `network`.
+ */
 public 
 enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
