@@ -213,8 +213,55 @@ enum Command {
     },
 }
 
+/// With `--json`, stdout is always one JSON document: a usage error
+/// (exit 2) too, in the shape of the command's own answers (`error` is the
+/// code, `detail` the message's first line). The message also goes to
+/// stderr, for whoever reads the terminal.
+#[derive(Clone, Copy)]
+enum JsonShape {
+    Verify,
+    Sync,
+    Plain,
+}
+
+impl JsonShape {
+    /// `None` when the command was not asked for JSON.
+    fn of(command: &Command) -> Option<JsonShape> {
+        match command {
+            Command::Verify { json: true, .. } => Some(JsonShape::Verify),
+            Command::Sync { json: true, .. } => Some(JsonShape::Sync),
+            Command::Screen { json: true, .. } => Some(JsonShape::Plain),
+            _ => None,
+        }
+    }
+
+    fn usage_error(self, message: &str) -> serde_json::Value {
+        let detail = message.lines().next().unwrap_or("").trim();
+        let detail = detail.strip_prefix("error: ").unwrap_or(detail);
+        match self {
+            JsonShape::Verify => {
+                serde_json::json!({"valid": false, "error": "usage", "detail": detail})
+            }
+            JsonShape::Sync => serde_json::json!({
+                "status": "failed", "version": null, "error": "usage", "detail": detail
+            }),
+            JsonShape::Plain => serde_json::json!({"error": "usage", "detail": detail}),
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and --version are answers, not errors.
+            if e.use_stderr() && std::env::args().any(|a| a == "--json") {
+                println!("{}", JsonShape::Plain.usage_error(&e.to_string()));
+            }
+            e.exit();
+        }
+    };
+    let json = JsonShape::of(&cli.command);
     let result = match cli.command {
         Command::Keygen { alg, kid, out } => {
             cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted)
@@ -342,6 +389,9 @@ fn main() -> ExitCode {
         Ok(Outcome::Accepted) => ExitCode::SUCCESS,
         Ok(Outcome::Rejected) => ExitCode::from(1),
         Err(UsageError(message)) => {
+            if let Some(shape) = json {
+                println!("{}", shape.usage_error(&message));
+            }
             eprintln!("callguard: {message}");
             ExitCode::from(2)
         }

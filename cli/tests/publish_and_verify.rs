@@ -115,7 +115,7 @@ fn keygen_trust_sign_verify_round_trip_with_state() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["valid"], false);
     assert_eq!(json["error"], "rollback");
-    // Without --json: one human sentence on stderr, nothing on stdout.
+    // Without --json: one human sentence on stdout, nothing on stderr.
     let out = callguard(&[
         "verify",
         "--trust",
@@ -125,8 +125,8 @@ fn keygen_trust_sign_verify_round_trip_with_state() {
         s(&d.join("v1.jws")),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.is_empty());
-    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    assert!(out.stderr.is_empty());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
 
 #[test]

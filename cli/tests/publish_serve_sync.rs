@@ -191,8 +191,22 @@ fn publish_serve_sync_screen_over_https() {
             json["status"].as_str(),
             json["error"].as_str()
         ),
-        (Some(1), Some("failed"), Some("network"))
+        (Some(1), Some("failed"), Some("tls_untrusted"))
     );
+    // The human message says what to do, and that v2 stays.
+    let out = callguard(&[
+        "sync",
+        "--url",
+        &url,
+        "--trust",
+        s(&d.join("trust.json")),
+        "--state",
+        s(&state),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("failed: tls_untrusted"), "{text}");
+    assert!(text.contains("--ca-cert"), "{text}");
+    assert!(text.contains("version 2, stays in force"), "{text}");
 
     // Screening from the stored list, no network.
     let out = callguard(&[

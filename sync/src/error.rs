@@ -154,4 +154,19 @@ mod tests {
         assert_eq!(names.len(), NetworkCode::ALL.len());
         assert_eq!(NetworkCode::from_code("Network"), None);
     }
+
+    #[test]
+    fn every_code_is_documented_in_the_readme_and_here() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let here = include_str!("error.rs");
+        for code in NetworkCode::ALL {
+            let row = format!("| `{}` |", code.code());
+            assert!(readme.contains(&row), "README lacks {row}");
+            assert!(
+                here.contains(&format!("//! {row}")),
+                "the doc table lacks {row}"
+            );
+        }
+    }
 }

@@ -29,7 +29,7 @@ pub fn run(keys: &[PathBuf], input: &Path, out: &Path) -> Result<(), UsageError>
     let signed = jws::sign_general(&payload, &signers).map_err(UsageError)?;
     std::fs::write(out, format!("{signed}\n"))
         .map_err(|e| UsageError(format!("cannot write {}: {e}", out.display())))?;
-    eprintln!(
+    println!(
         "signed {} with {} key(s): issuer {}, version {}, {} contacts -> {}",
         input.display(),
         signers.len(),

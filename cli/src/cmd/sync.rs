@@ -1,6 +1,7 @@
 //! `callguard sync`: what a phone does to keep its list current, from the
 //! command line. Exit 0 updated or not modified, 1 rejected or failed (the
-//! previous list stays), 2 usage.
+//! previous list, if any, stays), 2 usage. The result is one line on
+//! stdout (one JSON document with `--json`).
 
 use crate::io::{now, read, read_trust_bytes, UsageError};
 use crate::Outcome;
@@ -32,18 +33,23 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
         );
     }
     let guard = Guard::open(Some(args.state), config.max_bytes);
-    guard
+    let issuer = guard
         .add_trust(&read_trust_bytes(args.trust)?)
         .map_err(|e| UsageError(format!("{}: {e}", args.trust.display())))?;
     let syncer = Syncer::new(config).map_err(|e| UsageError(e.to_string()))?;
     let result = syncer.sync(&guard, args.url, now);
-    let (status, version, error, detail) = match &result {
+    // The version of this issuer's list in force now (after the sync).
+    let in_force = guard
+        .snapshot()
+        .iter()
+        .find(|l| l.issuer.id == issuer)
+        .map(|l| l.version);
+    let (status, error, detail) = match &result {
         Ok(o) => (
             match o.status {
                 SyncStatus::Updated => "updated",
                 SyncStatus::NotModified => "not_modified",
             },
-            Some(o.list.version),
             None,
             format!(
                 "version {} of {} in force, expires {}",
@@ -58,7 +64,6 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
             } else {
                 "failed"
             },
-            guard.snapshot().first().map(|l| l.version),
             Some(e.code()),
             e.to_string(),
         ),
@@ -66,12 +71,17 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
     if args.json {
         println!(
             "{}",
-            json!({"status": status, "version": version, "error": error, "detail": detail})
+            json!({"status": status, "version": in_force, "error": error, "detail": detail})
         );
     } else if result.is_ok() {
-        eprintln!("{status}: {detail}");
+        println!("{status}: {detail}");
     } else {
-        eprintln!("{status}: {detail} (the previous list stays in force)");
+        match in_force {
+            Some(version) => println!(
+                "{status}: {detail} (the previous list, version {version}, stays in force)"
+            ),
+            None => println!("{status}: {detail} (no list of {issuer} is in force yet)"),
+        }
     }
     Ok(if result.is_ok() {
         Outcome::Accepted

@@ -1,5 +1,6 @@
 //! `callguard verify`: the phone's acceptance rules, from the command line.
-//! Exit 0 accepted, 1 rejected, 2 usage error.
+//! Exit 0 accepted, 1 rejected, 2 usage error. The verdict goes to stdout
+//! (one JSON document with `--json`, errors included: see main.rs).
 
 use crate::io::{cannot_read, now, read_trust, UsageError};
 use crate::Outcome;
@@ -26,11 +27,20 @@ pub fn run(
         }
         Err(e) => return Err(cannot_read(list, &e)),
     };
-    let state = state.map(StateDir::open).transpose()?;
+    // State errors name the directory: "Not a directory" alone says not which.
+    let state_dir = state;
+    let in_state = |e: &dyn std::fmt::Display| {
+        let dir = state_dir.map_or(String::new(), |d| d.display().to_string());
+        UsageError(format!("state directory {dir}: {e}"))
+    };
+    let state = state_dir
+        .map(StateDir::open)
+        .transpose()
+        .map_err(|e| in_state(&e))?;
     // The same rule as sync and the SDK: a damaged list file does not
     // erase the history (StateDir::highest).
     let prior = match &state {
-        Some(state) => state.highest(&trust.issuer)?,
+        Some(state) => state.highest(&trust.issuer).map_err(|e| in_state(&e))?,
         None => None,
     };
     match accept_list(&bytes, &trust, DEFAULT_MAX_LIST_BYTES, now, prior.as_ref()) {
@@ -43,7 +53,7 @@ pub fn run(
                         report_rejection(&error, as_json);
                         return Ok(Outcome::Rejected);
                     }
-                    Err(e) => return Err(e.into()),
+                    Err(e) => return Err(in_state(&e)),
                 }
             }
             let list = verified.list();
@@ -59,7 +69,7 @@ pub fn run(
                     })
                 );
             } else {
-                eprintln!(
+                println!(
                     "accepted: {} version {}, {} contacts, expires {}",
                     list.issuer.id,
                     list.version,
@@ -83,6 +93,6 @@ pub fn report_rejection(error: &ListError, as_json: bool) {
             json!({"valid": false, "error": error.code(), "detail": error.to_string()})
         );
     } else {
-        eprintln!("rejected ({}): {error}", error.code());
+        println!("rejected ({}): {error}", error.code());
     }
 }
