@@ -231,3 +231,17 @@ fn sync_json_with_an_unusable_ca_file_is_a_json_usage_error() {
         (Some("failed"), Some("usage"))
     );
 }
+
+#[test]
+fn sync_json_with_an_unusable_state_directory_is_a_json_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let port = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/list.jws", port.local_addr().unwrap());
+    let out = sync(&url, &file.join("state"), &["--json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let doc = json(&out);
+    assert_eq!(doc["error"], "usage");
+    assert!(doc["detail"].as_str().unwrap().contains("a-file"), "{doc}");
+}

@@ -5,7 +5,7 @@
 
 use crate::io::{now, read, read_trust_bytes, UsageError};
 use crate::Outcome;
-use callguard_state::Guard;
+use callguard_state::{Guard, StateDir};
 use callguard_sync::{SyncConfig, SyncError, SyncStatus, Syncer};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -32,6 +32,10 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
                 .map_err(|_| UsageError(format!("{} is not PEM text", path.display())))?,
         );
     }
+    // Guard::open carries on without an unusable directory (a phone must
+    // still screen); here it is the operator's to fix, before any download.
+    StateDir::open(args.state)
+        .map_err(|e| UsageError(format!("state directory {}: {e}", args.state.display())))?;
     let guard = Guard::open(Some(args.state), config.max_bytes);
     let issuer = guard
         .add_trust(&read_trust_bytes(args.trust)?)
