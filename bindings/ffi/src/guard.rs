@@ -4,11 +4,12 @@
 use crate::directory::{DirectoryChanges, DirectoryOptions, DirectoryReader, Stream};
 use crate::error::CallGuardError;
 use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
-use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening};
+use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening, ScreeningCode};
 use callguard_core::directory::{blocking_entries, Directory, DirectoryDiff};
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
 };
+use callguard_core::screen::decide::decide;
 use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
 use callguard_state::Guard;
@@ -173,6 +174,39 @@ impl CallGuard {
             screen::fallback(&core_call, self.lang)
         })
         .into()
+    }
+
+    /// Verdicts for many calls at once, item `i` for `calls[i]`: a call log,
+    /// a contact picker. Same decisions as `screen`, but codes only and one
+    /// trip across the FFI for the whole batch; from Kotlin each trip costs
+    /// tens of microseconds of JNA work, so thousands of `screen` calls
+    /// would cost that many times over (README, "What a call costs").
+    pub fn screen_many(&self, calls: Vec<Call>) -> Vec<ScreeningCode> {
+        self.screen_many_at(calls, now())
+    }
+
+    /// `screen_many` with the caller's clock (Unix seconds).
+    pub fn screen_many_at(&self, calls: Vec<Call>, now_unix_seconds: i64) -> Vec<ScreeningCode> {
+        let now = Timestamp(now_unix_seconds);
+        // One snapshot for the batch: every answer is against the same lists.
+        let lists = self.guard.snapshot();
+        let intents = self.guard.intents();
+        calls
+            .iter()
+            .map(|call| {
+                let core_call = call.as_core();
+                // Per call: one call that trips a bug must not cost the others their answer.
+                catch_unwind(AssertUnwindSafe(|| {
+                    let d = decide(&lists, &intents, &core_call, self.home, now);
+                    ScreeningCode::new(d.verdict, d.risk, d.reason)
+                }))
+                .unwrap_or_else(|_| {
+                    log::error!("screening failed internally; answered with a cautious fallback");
+                    let s = screen::fallback(&core_call, self.lang);
+                    ScreeningCode::new(s.verdict, s.risk, s.reason)
+                })
+            })
+            .collect()
     }
 
     /// Downloads the list at `url` (https), verifies it and, if newer, stores

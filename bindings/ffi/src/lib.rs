@@ -22,5 +22,6 @@ pub use sync::{
     TransportError,
 };
 pub use types::{
-    Attestation, Call, Channel, Direction, GuardConfig, ListInfo, Risk, Screening, Verdict,
+    Attestation, Call, Channel, Direction, GuardConfig, ListInfo, Reason, Risk, Screening,
+    ScreeningCode, Verdict,
 };

@@ -188,6 +188,96 @@ pub enum Risk {
     Danger,
 }
 
+/// Why the verdict was reached: the stable codes of docs/screening.md
+/// (`Screening.reason` carries the same code as text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Reason {
+    NoValidList,
+    InboundOnly,
+    ChannelNotUsed,
+    AttestationFailed,
+    Attested,
+    ListedOutbound,
+    /// A call intent announced this call.
+    Announced,
+    /// The bank announces every call, and this one was not.
+    Unannounced,
+    Listed,
+    NameClaimsIssuer,
+    ClaimsAuthority,
+    NotListed,
+    InternalError,
+}
+
+impl From<core_screen::Reason> for Reason {
+    fn from(r: core_screen::Reason) -> Self {
+        match r {
+            core_screen::Reason::NoValidList => Reason::NoValidList,
+            core_screen::Reason::InboundOnly => Reason::InboundOnly,
+            core_screen::Reason::ChannelNotUsed => Reason::ChannelNotUsed,
+            core_screen::Reason::AttestationFailed => Reason::AttestationFailed,
+            core_screen::Reason::Attested => Reason::Attested,
+            core_screen::Reason::Announced => Reason::Announced,
+            core_screen::Reason::Unannounced => Reason::Unannounced,
+            core_screen::Reason::ListedOutbound => Reason::ListedOutbound,
+            core_screen::Reason::Listed => Reason::Listed,
+            core_screen::Reason::NameClaimsIssuer => Reason::NameClaimsIssuer,
+            core_screen::Reason::ClaimsAuthority => Reason::ClaimsAuthority,
+            core_screen::Reason::NotListed => Reason::NotListed,
+            core_screen::Reason::InternalError => Reason::InternalError,
+        }
+    }
+}
+
+/// One answer of `screen_many`: the verdict as codes only. No strings, so a
+/// batch of thousands crosses the FFI as a few bytes per call; `screen` the
+/// one call the customer opens for its issuer, label and worded warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct ScreeningCode {
+    pub verdict: Verdict,
+    pub risk: Risk,
+    pub reason: Reason,
+}
+
+impl ScreeningCode {
+    pub(crate) fn new(
+        verdict: core_screen::Verdict,
+        risk: core_screen::Risk,
+        reason: core_screen::Reason,
+    ) -> Self {
+        ScreeningCode {
+            verdict: verdict.into(),
+            risk: risk.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<core_screen::Verdict> for Verdict {
+    fn from(v: core_screen::Verdict) -> Self {
+        match v {
+            core_screen::Verdict::Official => Verdict::Official,
+            core_screen::Verdict::Verified => Verdict::Verified,
+            core_screen::Verdict::Expected => Verdict::Expected,
+            core_screen::Verdict::Spoofed => Verdict::Spoofed,
+            core_screen::Verdict::Impersonation => Verdict::Impersonation,
+            core_screen::Verdict::Unknown => Verdict::Unknown,
+            core_screen::Verdict::Unverifiable => Verdict::Unverifiable,
+        }
+    }
+}
+
+impl From<core_screen::Risk> for Risk {
+    fn from(r: core_screen::Risk) -> Self {
+        match r {
+            core_screen::Risk::Safe => Risk::Safe,
+            core_screen::Risk::Neutral => Risk::Neutral,
+            core_screen::Risk::Caution => Risk::Caution,
+            core_screen::Risk::Danger => Risk::Danger,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Screening {
     pub verdict: Verdict,
@@ -207,21 +297,8 @@ pub struct Screening {
 impl From<core_screen::Screening> for Screening {
     fn from(s: core_screen::Screening) -> Self {
         Screening {
-            verdict: match s.verdict {
-                core_screen::Verdict::Official => Verdict::Official,
-                core_screen::Verdict::Verified => Verdict::Verified,
-                core_screen::Verdict::Expected => Verdict::Expected,
-                core_screen::Verdict::Spoofed => Verdict::Spoofed,
-                core_screen::Verdict::Impersonation => Verdict::Impersonation,
-                core_screen::Verdict::Unknown => Verdict::Unknown,
-                core_screen::Verdict::Unverifiable => Verdict::Unverifiable,
-            },
-            risk: match s.risk {
-                core_screen::Risk::Safe => Risk::Safe,
-                core_screen::Risk::Neutral => Risk::Neutral,
-                core_screen::Risk::Caution => Risk::Caution,
-                core_screen::Risk::Danger => Risk::Danger,
-            },
+            verdict: s.verdict.into(),
+            risk: s.risk.into(),
             reason: s.reason.code().to_string(),
             issuer: s.issuer,
             label: s.label,

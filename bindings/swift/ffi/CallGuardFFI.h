@@ -435,6 +435,16 @@ RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen(uint64_t ptr, RustBuf
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen_at(uint64_t ptr, RustBuffer call, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_MANY
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_MANY
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen_many(uint64_t ptr, RustBuffer calls, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_MANY_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SCREEN_MANY_AT
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_screen_many_at(uint64_t ptr, RustBuffer calls, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SET_HTTP_TRANSPORT
 void uniffi_callguard_ffi_fn_method_callguard_set_http_transport(uint64_t ptr, uint64_t transport, RustCallStatus *_Nonnull out_status
@@ -913,6 +923,18 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_screen(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_AT
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_AT
 uint16_t uniffi_callguard_ffi_checksum_method_callguard_screen_at(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_MANY
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_MANY
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_screen_many(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_MANY_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SCREEN_MANY_AT
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_screen_many_at(void
     
 );
 #endif

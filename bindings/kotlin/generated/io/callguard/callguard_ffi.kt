@@ -771,6 +771,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_screen_at(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_screen_many(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_screen_many_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_set_http_transport(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_set_sync_config(
@@ -870,6 +874,10 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_method_callguard_screen(`ptr`: Long,`call`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_screen_at(`ptr`: Long,`call`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_screen_many(`ptr`: Long,`calls`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_screen_many_at(`ptr`: Long,`calls`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_set_http_transport(`ptr`: Long,`transport`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
@@ -1092,6 +1100,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_screen_at() and 0xFFFF) != 35031) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_screen_many() and 0xFFFF) != 8013) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_screen_many_at() and 0xFFFF) != 40706) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_set_http_transport() and 0xFFFF) != 25700) {
@@ -1718,6 +1732,20 @@ public interface CallGuardInterface {
     fun `screenAt`(`call`: Call, `nowUnixSeconds`: kotlin.Long): Screening
     
     /**
+     * Verdicts for many calls at once, item `i` for `calls[i]`: a call log,
+     * a contact picker. Same decisions as `screen`, but codes only and one
+     * trip across the FFI for the whole batch; from Kotlin each trip costs
+     * tens of microseconds of JNA work, so thousands of `screen` calls
+     * would cost that many times over (README, "What a call costs").
+     */
+    fun `screenMany`(`calls`: List<Call>): List<ScreeningCode>
+    
+    /**
+     * `screen_many` with the caller's clock (Unix seconds).
+     */
+    fun `screenManyAt`(`calls`: List<Call>, `nowUnixSeconds`: kotlin.Long): List<ScreeningCode>
+    
+    /**
      * Fetch through the app's own HTTP stack instead of the built-in one.
      */
     fun `setHttpTransport`(`transport`: HttpTransport)
@@ -2226,6 +2254,45 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
         it,
         
         FfiConverterTypeCall.lower(`call`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Verdicts for many calls at once, item `i` for `calls[i]`: a call log,
+     * a contact picker. Same decisions as `screen`, but codes only and one
+     * trip across the FFI for the whole batch; from Kotlin each trip costs
+     * tens of microseconds of JNA work, so thousands of `screen` calls
+     * would cost that many times over (README, "What a call costs").
+     */override fun `screenMany`(`calls`: List<Call>): List<ScreeningCode> {
+            return FfiConverterSequenceTypeScreeningCode.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_screen_many(
+        it,
+        
+        FfiConverterSequenceTypeCall.lower(`calls`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `screen_many` with the caller's clock (Unix seconds).
+     */override fun `screenManyAt`(`calls`: List<Call>, `nowUnixSeconds`: kotlin.Long): List<ScreeningCode> {
+            return FfiConverterSequenceTypeScreeningCode.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_screen_many_at(
+        it,
+        
+        FfiConverterSequenceTypeCall.lower(`calls`),
         FfiConverterLong.lower(`nowUnixSeconds`),_status)
 }
     }
@@ -4156,6 +4223,54 @@ public object FfiConverterTypeScreening: FfiConverterRustBuffer<Screening> {
 
 
 
+/**
+ * One answer of `screen_many`: the verdict as codes only. No strings, so a
+ * batch of thousands crosses the FFI as a few bytes per call; `screen` the
+ * one call the customer opens for its issuer, label and worded warning.
+ */
+data class ScreeningCode (
+    var `verdict`: Verdict
+    , 
+    var `risk`: Risk
+    , 
+    var `reason`: Reason
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScreeningCode: FfiConverterRustBuffer<ScreeningCode> {
+    override fun read(buf: ByteBuffer): ScreeningCode {
+        return ScreeningCode(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterTypeRisk.read(buf),
+            FfiConverterTypeReason.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ScreeningCode) = (
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterTypeRisk.allocationSize(value.`risk`) +
+            FfiConverterTypeReason.allocationSize(value.`reason`)
+    )
+
+    override fun write(value: ScreeningCode, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterTypeRisk.write(value.`risk`, buf)
+            FfiConverterTypeReason.write(value.`reason`, buf)
+    }
+}
+
+
+
 data class SkippedPrefix (
     var `issuer`: kotlin.String
     , 
@@ -4619,6 +4734,53 @@ public object FfiConverterTypeLogLevel: FfiConverterRustBuffer<LogLevel> {
 
 
 
+/**
+ * Why the verdict was reached: the stable codes of docs/screening.md
+ * (`Screening.reason` carries the same code as text).
+ */
+
+enum class Reason {
+    
+    NO_VALID_LIST,
+    INBOUND_ONLY,
+    CHANNEL_NOT_USED,
+    ATTESTATION_FAILED,
+    ATTESTED,
+    LISTED_OUTBOUND,
+    LISTED,
+    NAME_CLAIMS_ISSUER,
+    CLAIMS_AUTHORITY,
+    NOT_LISTED,
+    INTERNAL_ERROR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReason: FfiConverterRustBuffer<Reason> {
+    override fun read(buf: ByteBuffer) = try {
+        Reason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Reason) = 4UL
+
+    override fun write(value: Reason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 enum class Risk {
     
@@ -4982,6 +5144,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCall: FfiConverterRustBuffer<List<Call>> {
+    override fun read(buf: ByteBuffer): List<Call> {
+        val len = buf.getInt()
+        return List<Call>(len) {
+            FfiConverterTypeCall.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Call>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCall.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Call>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCall.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer<List<DirectoryEntry>> {
     override fun read(buf: ByteBuffer): List<DirectoryEntry> {
         val len = buf.getInt()
@@ -5084,6 +5274,34 @@ public object FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer<List<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeListInfo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeScreeningCode: FfiConverterRustBuffer<List<ScreeningCode>> {
+    override fun read(buf: ByteBuffer): List<ScreeningCode> {
+        val len = buf.getInt()
+        return List<ScreeningCode>(len) {
+            FfiConverterTypeScreeningCode.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ScreeningCode>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeScreeningCode.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ScreeningCode>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeScreeningCode.write(it, buf)
         }
     }
 }

@@ -747,6 +747,20 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func screenAt(call: Call, nowUnixSeconds: Int64)  -> Screening
     
     /**
+     * Verdicts for many calls at once, item `i` for `calls[i]`: a call log,
+     * a contact picker. Same decisions as `screen`, but codes only and one
+     * trip across the FFI for the whole batch; from Kotlin each trip costs
+     * tens of microseconds of JNA work, so thousands of `screen` calls
+     * would cost that many times over (README, "What a call costs").
+     */
+    func screenMany(calls: [Call])  -> [ScreeningCode]
+    
+    /**
+     * `screen_many` with the caller's clock (Unix seconds).
+     */
+    func screenManyAt(calls: [Call], nowUnixSeconds: Int64)  -> [ScreeningCode]
+    
+    /**
      * Fetch through the app's own HTTP stack instead of the built-in one.
      */
     func setHttpTransport(transport: HttpTransport) 
@@ -1117,6 +1131,37 @@ open func screenAt(call: Call, nowUnixSeconds: Int64) -> Screening  {
     uniffi_callguard_ffi_fn_method_callguard_screen_at(
             self.uniffiCloneHandle(),
         FfiConverterTypeCall_lower(call),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verdicts for many calls at once, item `i` for `calls[i]`: a call log,
+     * a contact picker. Same decisions as `screen`, but codes only and one
+     * trip across the FFI for the whole batch; from Kotlin each trip costs
+     * tens of microseconds of JNA work, so thousands of `screen` calls
+     * would cost that many times over (README, "What a call costs").
+     */
+open func screenMany(calls: [Call]) -> [ScreeningCode]  {
+    return try!  FfiConverterSequenceTypeScreeningCode.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_screen_many(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeCall.lower(calls),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `screen_many` with the caller's clock (Unix seconds).
+     */
+open func screenManyAt(calls: [Call], nowUnixSeconds: Int64) -> [ScreeningCode]  {
+    return try!  FfiConverterSequenceTypeScreeningCode.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_screen_many_at(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeCall.lower(calls),
         FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
     )
 })
@@ -2719,6 +2764,69 @@ public func FfiConverterTypeScreening_lower(_ value: Screening) -> RustBuffer {
 }
 
 
+/**
+ * One answer of `screen_many`: the verdict as codes only. No strings, so a
+ * batch of thousands crosses the FFI as a few bytes per call; `screen` the
+ * one call the customer opens for its issuer, label and worded warning.
+ */
+public struct ScreeningCode: Equatable, Hashable {
+    public var verdict: Verdict
+    public var risk: Risk
+    public var reason: Reason
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(verdict: Verdict, risk: Risk, reason: Reason) {
+        self.verdict = verdict
+        self.risk = risk
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScreeningCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreeningCode: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScreeningCode {
+        return
+            try ScreeningCode(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                risk: FfiConverterTypeRisk.read(from: &buf), 
+                reason: FfiConverterTypeReason.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScreeningCode, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterTypeRisk.write(value.risk, into: &buf)
+        FfiConverterTypeReason.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningCode_lift(_ buf: RustBuffer) throws -> ScreeningCode {
+    return try FfiConverterTypeScreeningCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningCode_lower(_ value: ScreeningCode) -> RustBuffer {
+    return FfiConverterTypeScreeningCode.lower(value)
+}
+
+
 public struct SkippedPrefix: Equatable, Hashable {
     public var issuer: String
     public var prefix: String
@@ -3370,6 +3478,139 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 
 
+/**
+ * Why the verdict was reached: the stable codes of docs/screening.md
+ * (`Screening.reason` carries the same code as text).
+ */
+
+public enum Reason: Equatable, Hashable {
+    
+    case noValidList
+    case inboundOnly
+    case channelNotUsed
+    case attestationFailed
+    case attested
+    case listedOutbound
+    case listed
+    case nameClaimsIssuer
+    case claimsAuthority
+    case notListed
+    case internalError
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Reason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReason: FfiConverterRustBuffer {
+    typealias SwiftType = Reason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .noValidList
+        
+        case 2: return .inboundOnly
+        
+        case 3: return .channelNotUsed
+        
+        case 4: return .attestationFailed
+        
+        case 5: return .attested
+        
+        case 6: return .listedOutbound
+        
+        case 7: return .listed
+        
+        case 8: return .nameClaimsIssuer
+        
+        case 9: return .claimsAuthority
+        
+        case 10: return .notListed
+        
+        case 11: return .internalError
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Reason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .noValidList:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .inboundOnly:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .channelNotUsed:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .attestationFailed:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .attested:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .listedOutbound:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .listed:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .nameClaimsIssuer:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .claimsAuthority:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .notListed:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .internalError:
+            writeInt(&buf, Int32(11))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lift(_ buf: RustBuffer) throws -> Reason {
+    return try FfiConverterTypeReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
+    return FfiConverterTypeReason.lower(value)
+}
+
+
+
 
 public enum Risk: Equatable, Hashable {
     
@@ -3841,6 +4082,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCall: FfiConverterRustBuffer {
+    typealias SwiftType = [Call]
+
+    public static func write(_ value: [Call], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCall.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Call] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Call]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCall.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
     typealias SwiftType = [DirectoryEntry]
 
@@ -3933,6 +4199,31 @@ fileprivate struct FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeListInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScreeningCode: FfiConverterRustBuffer {
+    typealias SwiftType = [ScreeningCode]
+
+    public static func write(_ value: [ScreeningCode], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScreeningCode.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScreeningCode] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScreeningCode]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScreeningCode.read(from: &buf))
         }
         return seq
     }
@@ -4090,6 +4381,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_screen_at() != 35031) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_screen_many() != 8013) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_screen_many_at() != 40706) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_set_http_transport() != 25700) {
