@@ -74,3 +74,7 @@ awk -v a="$screen_listed" -v b="$screen_unlisted" -v c="$screen_name" -v n="$nor
   printf "%-48s %11.3f s  %11s    (budget: callguard >= 10x faster)\n", "normalize 200k numbers: Python phonenumbers", p, ""
   printf "%-48s %14s\n", "agreement with phonenumbers on those numbers", ag
 }'
+
+echo
+echo "== FFI: one call from Kotlin (JVM, JNA) and from Swift (scripts/bench-ffi.sh)"
+bash scripts/bench-ffi.sh

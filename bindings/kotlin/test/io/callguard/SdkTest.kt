@@ -175,6 +175,12 @@ class SdkTest {
             val whatsapp = guard.screenIncoming("", Channel.WHATSAPP, displayName = "Служба безопасности Пример Банка")
             assertTrue(whatsapp.verdict == Verdict.IMPERSONATION || whatsapp.verdict == Verdict.UNVERIFIABLE)
             assertEquals(Risk.CAUTION, guard.checkBeforeCalling("+7 999 000 00 00").risk)
+            // The batch form answers each number as the one-by-one form does, in order.
+            val numbers = listOf("+7 999 000 00 00", "8 800 555 35 35", "not a number", "+7 495 000-00-01")
+            assertEquals(
+                numbers.map { guard.checkBeforeCalling(it).let { s -> Triple(s.verdict, s.risk, s.reason) } },
+                guard.checkBeforeCalling(numbers).map { Triple(it.verdict, it.risk, it.reason.name.lowercase()) },
+            )
         }
     }
 
