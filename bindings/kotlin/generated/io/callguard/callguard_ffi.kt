@@ -4747,6 +4747,14 @@ enum class Reason {
     ATTESTATION_FAILED,
     ATTESTED,
     LISTED_OUTBOUND,
+    /**
+     * A call intent announced this call.
+     */
+    ANNOUNCED,
+    /**
+     * The bank announces every call, and this one was not.
+     */
+    UNANNOUNCED,
     LISTED,
     NAME_CLAIMS_ISSUER,
     CLAIMS_AUTHORITY,

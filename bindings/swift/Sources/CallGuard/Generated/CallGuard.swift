@@ -3491,6 +3491,14 @@ public enum Reason: Equatable, Hashable {
     case attestationFailed
     case attested
     case listedOutbound
+    /**
+     * A call intent announced this call.
+     */
+    case announced
+    /**
+     * The bank announces every call, and this one was not.
+     */
+    case unannounced
     case listed
     case nameClaimsIssuer
     case claimsAuthority
@@ -3529,15 +3537,19 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
         
         case 6: return .listedOutbound
         
-        case 7: return .listed
+        case 7: return .announced
         
-        case 8: return .nameClaimsIssuer
+        case 8: return .unannounced
         
-        case 9: return .claimsAuthority
+        case 9: return .listed
         
-        case 10: return .notListed
+        case 10: return .nameClaimsIssuer
         
-        case 11: return .internalError
+        case 11: return .claimsAuthority
+        
+        case 12: return .notListed
+        
+        case 13: return .internalError
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3571,24 +3583,32 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
             writeInt(&buf, Int32(6))
         
         
-        case .listed:
+        case .announced:
             writeInt(&buf, Int32(7))
         
         
-        case .nameClaimsIssuer:
+        case .unannounced:
             writeInt(&buf, Int32(8))
         
         
-        case .claimsAuthority:
+        case .listed:
             writeInt(&buf, Int32(9))
         
         
-        case .notListed:
+        case .nameClaimsIssuer:
             writeInt(&buf, Int32(10))
         
         
-        case .internalError:
+        case .claimsAuthority:
             writeInt(&buf, Int32(11))
+        
+        
+        case .notListed:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .internalError:
+            writeInt(&buf, Int32(13))
         
         }
     }
