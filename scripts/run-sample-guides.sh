@@ -9,8 +9,11 @@
 #
 # What needs a phone or the tester's network is changed, and the guides say
 # so: the LAN address 192.168.1.20 and 0.0.0.0 become 127.0.0.1, port 8443 a
-# free port, and `adb` lines are left out. The phone's sync is the guides'
-# own "check" blocks (`callguard sync` + `callguard screen`, the SDK's code).
+# free port, and `adb` and `xcrun` lines are left out. The phone's sync is
+# the guides' own "check" blocks (`callguard sync` + `callguard screen`, the
+# SDK's code); after the blocks that delegate an intent key, the check block
+# runs again (as the guides say) and the intent is screened with
+# `callguard screen --intent`.
 # Prints "sample guides: N blocks ran as written".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,9 +50,11 @@ extract() {
 extract android-sample/README.md
 extract ios-sample/README.md
 
-android_usb=(android-setup.sh android-key-test.sh android-list.sh android-sign.sh android-usb-serve.sh android-usb-check.sh)
+android_usb=(android-setup.sh android-key-test.sh android-list.sh android-sign.sh android-usb-serve.sh android-usb-check.sh
+  android-intent-list.sh android-usb-check.sh android-intent.sh)
 android_https=(android-setup.sh android-key-own.sh android-list.sh android-sign.sh android-https-cert.sh android-https-serve.sh android-https-check.sh)
-ios_https=(ios-setup.sh ios-key.sh ios-list.sh ios-sign.sh ios-https-cert.sh ios-https-serve.sh ios-https-check.sh)
+ios_https=(ios-setup.sh ios-key.sh ios-list.sh ios-sign.sh ios-https-cert.sh ios-https-serve.sh ios-https-check.sh
+  ios-intent-list.sh ios-https-check.sh ios-intent.sh)
 
 # Every marked block runs in some scenario, and every scenario's block exists.
 mapfile -t marked < <(cd "$out/blocks" && ls)
@@ -84,7 +89,7 @@ run() {
     for block in "$@"; do
       echo "echo '+++ $block'"
       sed -e 's/192\.168\.1\.20/127.0.0.1/g' -e 's/0\.0\.0\.0:/127.0.0.1:/g' -e "s/8443/$port/g" \
-        -e 's/^adb /: skipped, needs a phone: adb /' "$out/blocks/$block"
+        -e 's/^adb /: skipped, needs a phone: adb /' -e 's/^xcrun /: skipped, needs a Mac: xcrun /' "$out/blocks/$block"
       if grep -q 'callguard serve' "$out/blocks/$block"; then
         # A tester starts the next step when the server says it is serving.
         echo "for i in \$(seq 100); do (: </dev/tcp/127.0.0.1/$port) 2>/dev/null && break"
@@ -127,8 +132,13 @@ common=(
   '^updated: version 1 of example-bank in force'
   'verdict=spoofed reason=inbound_only'
 )
-run android-usb "${common[@]}" '^serving .* at http://127\.0\.0\.1:' -- "${android_usb[@]}"
+# The list with a delegated intent key (version 2), and the intent it makes.
+announced=(
+  '^updated: version 2 of example-bank in force'
+  'verdict=expected reason=announced'
+)
+run android-usb "${common[@]}" "${announced[@]}" '^serving .* at http://127\.0\.0\.1:' -- "${android_usb[@]}"
 run android-https "${common[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${android_https[@]}"
-run ios-https "${common[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${ios_https[@]}"
+run ios-https "${common[@]}" "${announced[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${ios_https[@]}"
 
 echo "sample guides: ${#used[@]} blocks ran as written"

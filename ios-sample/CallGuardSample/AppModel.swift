@@ -1,5 +1,5 @@
-// The app's state for its three screens: the lists in force, sync status,
-// the Call Directory extension's status, and the settings.
+// The app's state for its three screens: the lists in force, announced
+// calls, sync status, the Call Directory extension's status, and the settings.
 import CallGuard
 import CallGuardSampleLogic
 import CallKit
@@ -15,6 +15,12 @@ final class AppModel: ObservableObject {
     @Published private(set) var isSyncing = false
     @Published private(set) var openError: String?
     @Published private(set) var directoryStatus: CXCallDirectoryManager.EnabledStatus = .unknown
+    /// "Talking to you now: …" lines (IntentStatus), empty without a guard.
+    @Published private(set) var announcedCalls: [String] = []
+    /// This install's audience id: a tester passes it to `callguard intent --audience`.
+    @Published private(set) var audienceID: String?
+    /// What became of the last intent handed in (a sentence, never the intent).
+    @Published private(set) var intentResult: String?
 
     @Published var syncURL: String {
         didSet { settings.syncURL = syncURL }
@@ -71,6 +77,32 @@ final class AppModel: ObservableObject {
         nextSync = callGuard?.nextSyncDate()
         lastSync = settings.lastSync
         lastSyncResult = settings.lastSyncResult
+        // The SDK lists only what is valid now and still vouched for by a list in force.
+        announcedCalls = callGuard.map { IntentStatus.lines($0.activeIntents(), now: Date(), timeZone: .current) } ?? []
+        audienceID = callGuard?.intentAudience()
+    }
+
+    /// A call intent from `onOpenURL` (`callguard-sample://intent?jws=…`).
+    /// A real app receives intents by push, never by a URL.
+    func receiveIntent(url: URL) {
+        takeIntent { $0.fromURL(url) }
+    }
+
+    /// A call intent pasted on the status screen (the JWS, or the URL).
+    func receiveIntent(text: String) {
+        takeIntent { $0.fromText(text) }
+    }
+
+    /// On the main actor like `refresh()`: one signature check and a small
+    /// atomic write in the state directory.
+    private func takeIntent(_ deliver: (IntentInbox) -> InboxResult) {
+        guard let callGuard else {
+            intentResult = "Could not check it: CallGuard did not start (see the error above)."
+            return
+        }
+        let inbox = IntentInbox(timeZone: .current) { try callGuard.receiveIntent(jws: $0) }
+        intentResult = deliver(inbox).text
+        refresh()
     }
 
     func syncNow() async {

@@ -1,7 +1,8 @@
 // CallGuard sample: what a bank app adds to protect its customers from fake
 // "bank" calls, on iOS. Three screens (status, check a number, settings),
-// background list refresh, and the Call Directory extension that labels
-// incoming calls.
+// background list refresh, the Call Directory extension that labels
+// incoming calls, and announced calls (call intents) handed in by testers
+// as callguard-sample://intent?jws=… (the URL scheme is in project.yml).
 import SwiftUI
 import UIKit
 
@@ -43,14 +44,31 @@ struct CallGuardSampleApp: App {
 }
 
 struct ContentView: View {
+    private enum Tab: Hashable {
+        case status
+        case check
+        case settings
+    }
+
+    @EnvironmentObject private var model: AppModel
+    @State private var tab = Tab.status
+
     var body: some View {
-        TabView {
+        TabView(selection: $tab) {
             StatusView()
                 .tabItem { Label("Status", systemImage: "checkmark.shield") }
+                .tag(Tab.status)
             CheckNumberView()
                 .tabItem { Label("Check", systemImage: "phone.arrow.up.right") }
+                .tag(Tab.check)
             SettingsView()
                 .tabItem { Label("Settings", systemImage: "gearshape") }
+                .tag(Tab.settings)
+        }
+        .onOpenURL { url in
+            // callguard-sample://intent?jws=… (a tester's link); the result shows on Status.
+            model.receiveIntent(url: url)
+            tab = .status
         }
     }
 }

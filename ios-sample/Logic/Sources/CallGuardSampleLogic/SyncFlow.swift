@@ -116,8 +116,9 @@ public enum SyncFlow {
             return "storage: \(detail)"
         case let .InvalidTrust(detail):
             return "trust file: \(detail)"
-        case let .InvalidIntent(code, detail):
-            return "call intent refused (\(code)): \(detail)"
+        case let .InvalidIntent(code, _):
+            // Not a sync error (IntentInbox words intent refusals); the code says enough here.
+            return "call intent refused (\(code))"
         }
     }
 }

@@ -1,10 +1,14 @@
-// The tester's screen: status (protection, role, contacts, notification access, lists, last sync),
-// "check a number before you call", settings. Plain Views, built in code.
+// The tester's screen: status (protection, role, contacts, notification access, lists, announced
+// calls, last sync), announced calls for testing (audience id, a pasted intent, the deep link
+// callguard-sample://intent?jws=…), "check a number before you call", settings. Plain Views,
+// built in code.
 package io.callguard.sample
 
 import android.Manifest
 import android.app.AlertDialog
 import android.app.role.RoleManager
+import android.content.ClipData
+import android.content.ClipboardManager
 import android.content.ComponentName
 import android.content.Intent
 import android.content.pm.PackageManager
@@ -24,6 +28,7 @@ import android.widget.RadioGroup
 import android.widget.ScrollView
 import android.widget.Switch
 import android.widget.TextView
+import android.widget.Toast
 import androidx.activity.ComponentActivity
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.core.app.NotificationManagerCompat
@@ -32,6 +37,9 @@ import androidx.lifecycle.lifecycleScope
 import androidx.work.ExistingWorkPolicy
 import io.callguard.CallGuardException
 import io.callguard.checkBeforeCalling
+import io.callguard.sample.logic.InboxResult
+import io.callguard.sample.logic.IntentInbox
+import io.callguard.sample.logic.IntentStatus
 import io.callguard.sample.logic.Protection
 import io.callguard.sample.logic.SafeStart
 import io.callguard.sample.logic.StatusFormatter
@@ -40,6 +48,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.time.Instant
+import java.time.ZoneId
 
 class MainActivity : ComponentActivity() {
     private val app get() = application as CallGuardApp
@@ -52,6 +61,10 @@ class MainActivity : ComponentActivity() {
     private lateinit var fullScreenButton: Button
     private lateinit var checkResult: TextView
     private lateinit var syncResult: TextView
+    private lateinit var audience: TextView
+    private lateinit var intentResult: TextView
+    /** This install's audience id, as the last [refresh] read it. */
+    private var audienceId: String? = null
 
     private val roleRequest = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) { refresh() }
     private val notificationPermission = registerForActivityResult(ActivityResultContracts.RequestPermission()) { refresh() }
@@ -79,6 +92,26 @@ class MainActivity : ComponentActivity() {
         column.addView(button("Open app info") {
             startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
         })
+
+        // --- announced calls (testing) -------------------------------------------------
+        // A real app registers its audience id with the bank's backend and receives intents
+        // by push; a tester makes one with `callguard intent` and pastes it or sends the link.
+        column.addView(heading("Announced calls (testing)"))
+        audience = label("", small = true)
+        column.addView(audience)
+        column.addView(button("Copy audience id") { copyAudience() })
+        val pasted = EditText(this).apply {
+            hint = "eyJhbGciOi… (callguard intent output) or callguard-sample://intent?jws=…"
+            inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_NO_SUGGESTIONS
+            maxLines = 3
+        }
+        column.addView(pasted)
+        column.addView(button("Accept pasted intent") {
+            takeIntent { inbox -> inbox.fromText(pasted.text.toString()) }
+            pasted.text.clear()
+        })
+        intentResult = label("", small = true)
+        column.addView(intentResult)
 
         // --- check before you call ----------------------------------------------
         column.addView(heading("Check a number before you call"))
@@ -137,6 +170,15 @@ class MainActivity : ComponentActivity() {
             fitsSystemWindows = true // edge-to-edge (targetSdk 35): keep clear of the bars
             addView(column)
         })
+        // Opened by the deep link (not again after a rotation: the same link was handled).
+        if (savedInstanceState == null) takeLink(intent)
+    }
+
+    /** singleTop: a deep link while the app is open arrives here. */
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        setIntent(intent)
+        takeLink(intent)
     }
 
     override fun onResume() {
@@ -151,6 +193,12 @@ class MainActivity : ComponentActivity() {
             // A sync in another process (or instance) may have stored a newer list: pick it up.
             val lists = withContext(Dispatchers.IO) {
                 runCatching { app.guard().also { it.reload() }.lists() }
+            }
+            val now = Instant.now()
+            val zone = ZoneId.systemDefault()
+            // The announced calls valid now (the SDK drops what is over or no longer vouched for).
+            val announced = withContext(Dispatchers.IO) {
+                runCatching { app.guard().let { IntentStatus.lines(it.activeIntents(), now, zone) to it.intentAudience() } }
             }
             val roleHeld = roleManager()?.let {
                 it.isRoleAvailable(RoleManager.ROLE_CALL_SCREENING) && it.isRoleHeld(RoleManager.ROLE_CALL_SCREENING)
@@ -170,7 +218,8 @@ class MainActivity : ComponentActivity() {
                 // Android 11+ grants "display over other apps" to the call-screening role holder
                 // that requests it; shown so testers can report what their phone does (README).
                 add("Display over other apps: " + if (overlay) "granted" else "not granted")
-                lists.onSuccess { addAll(StatusFormatter.listLines(it, Instant.now())) }
+                lists.onSuccess { addAll(StatusFormatter.listLines(it, now)) }
+                announced.onSuccess { addAll(it.first) }
                 lists.onFailure { e ->
                     if (app.protection !is Protection.Off) {
                         add("CallGuard could not start: " + SafeStart.reasonFor(e))
@@ -180,6 +229,8 @@ class MainActivity : ComponentActivity() {
                 add("App ${BuildConfig.VERSION_NAME}, region ${runCatching { homeRegionHint() }.getOrDefault("?")}")
             }
             status.text = lines.joinToString("\n")
+            audienceId = announced.getOrNull()?.second
+            audience.text = announced.fold({ IntentStatus.audienceLine(it.second) }, { "Audience id: unavailable (CallGuard is not running)" })
             roleButton.visibility = if (roleHeld) View.GONE else View.VISIBLE
             contactsButton.visibility = if (contacts) View.GONE else View.VISIBLE
             accessButton.visibility = if (access) View.GONE else View.VISIBLE
@@ -272,6 +323,34 @@ class MainActivity : ComponentActivity() {
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.UPSIDE_DOWN_CAKE) {
             startActivity(Intent(AndroidSettings.ACTION_MANAGE_APP_USE_FULL_SCREEN_INTENT, Uri.fromParts("package", packageName, null)))
         }
+    }
+
+    // --- announced calls (testing) ------------------------------------------------------
+
+    private fun takeLink(intent: Intent?) {
+        if (intent?.action != Intent.ACTION_VIEW) return
+        val link = intent.dataString ?: return
+        takeIntent { inbox -> inbox.fromLink(link) }
+    }
+
+    /** Hands an intent to the SDK off the main thread; shows the one-sentence result. */
+    private fun takeIntent(deliver: (IntentInbox) -> InboxResult) {
+        lifecycleScope.launch {
+            val result = withContext(Dispatchers.IO) {
+                val inbox = IntentInbox({ app.guard().receiveIntent(it) }, ZoneId.systemDefault())
+                // Errors too: app.guard() rethrows what stopped the native side from starting.
+                runCatching { deliver(inbox) }.getOrElse { InboxResult.Refused("failed", "Could not check it: " + SafeStart.reasonFor(it)) }
+            }
+            intentResult.text = result.text
+            Toast.makeText(this@MainActivity, result.text, Toast.LENGTH_LONG).show()
+            refresh()
+        }
+    }
+
+    private fun copyAudience() {
+        val id = audienceId ?: return
+        getSystemService(ClipboardManager::class.java)?.setPrimaryClip(ClipData.newPlainText("CallGuard audience id", id))
+        Toast.makeText(this, "Audience id copied", Toast.LENGTH_SHORT).show()
     }
 
     // --- check before you call -----------------------------------------------------

@@ -108,7 +108,7 @@ object WarningNotifier {
     private fun channelName(id: String) = when (id) {
         WarningPresenter.CHANNEL_DANGER -> "Fake call warnings"
         WarningPresenter.CHANNEL_CAUTION -> "Bank call notes"
-        else -> "Verified bank calls"
+        else -> "Confirmed bank calls (verified or announced)"
     }
 
     private fun channelDescription(id: String) = when (id) {

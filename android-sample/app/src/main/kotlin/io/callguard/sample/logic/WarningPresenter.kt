@@ -89,7 +89,9 @@ object WarningPresenter {
                 else -> QUIET
             }
             Risk.SAFE -> when (screening.verdict) {
-                Verdict.VERIFIED -> WarningContent(
+                // The network confirmed the bank's number, or the bank announced this very call in
+                // the app (a call intent): "Example Bank is calling you now — Anna, card department".
+                Verdict.VERIFIED, Verdict.EXPECTED -> WarningContent(
                     show = true, channelId = CHANNEL_VERIFIED, importance = WarningImportance.LOW,
                     fullScreen = false, title = screening.title, text = screening.message,
                     silence = false, action = CallAction.ALLOW,

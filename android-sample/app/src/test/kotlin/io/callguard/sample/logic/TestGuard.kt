@@ -5,6 +5,7 @@ package io.callguard.sample.logic
 
 import io.callguard.Call
 import io.callguard.CallGuard
+import io.callguard.GuardConfig
 import io.callguard.Screening
 import io.callguard.callGuard
 import java.io.File
@@ -27,6 +28,23 @@ object TestGuard {
     fun withoutList(): CallGuard = callGuard("RU").also { g ->
         g.addTrust(File(vectors, "trust/example-bank.json").readText())
     }
+
+    /** tests/vectors/intents.json: its clock (2026-12-01T00:05:00Z) and audience. */
+    const val INTENT_NOW = 1796083500L
+    const val AUDIENCE = "callguard-test-audience"
+
+    /**
+     * A guard whose audience id is the intent vectors' (as `GuardConfig(intentAudience = …)`),
+     * with their list (lists/intents-v20.jws: delegates intent keys, announces calls) in force.
+     */
+    fun withIntentList(language: String = "en", audience: String? = AUDIENCE): CallGuard =
+        CallGuard(GuardConfig("RU", language, null, null, audience)).also { g ->
+            g.addTrust(File(vectors, "trust/example-bank.json").readText())
+            g.loadListAt(File(vectors, "lists/intents-v20.jws").readBytes(), INTENT_NOW)
+        }
+
+    /** The intent in tests/vectors/intents/[name].jwt, as its text. */
+    fun intent(name: String): String = File(vectors, "intents/$name.jwt").readText()
 
     /** One shared guard for the tests that only screen. */
     val shared: CallGuard by lazy { withList() }

@@ -103,6 +103,26 @@ class WarningPresenterTest {
     }
 
     @Test
+    fun anAnnouncedCallSaysCallingYouNowAndAnUnannouncedOneCautions() {
+        TestGuard.withIntentList().use { guard ->
+            val call = phone("+7 495 000-00-01")
+            val unannounced = guard.screenAt(call, TestGuard.INTENT_NOW)
+            assertEquals("unannounced", unannounced.reason)
+            assertEquals(WarningPresenter.CHANNEL_CAUTION, present(unannounced).channelId)
+            guard.receiveIntentAt(TestGuard.intent("announced").toByteArray(), TestGuard.INTENT_NOW)
+            val announced = guard.screenAt(call, TestGuard.INTENT_NOW)
+            assertEquals(Verdict.EXPECTED, announced.verdict)
+            val w = present(announced)
+            assertTrue(w.show)
+            assertEquals(WarningPresenter.CHANNEL_VERIFIED, w.channelId)
+            assertEquals(WarningImportance.LOW, w.importance)
+            assertFalse(w.fullScreen)
+            assertTrue(w.text.contains("Anna"), w.text)
+            assertEquals(CallAction.ALLOW, w.action)
+        }
+    }
+
+    @Test
     fun unknownCallersAreQuiet() {
         assertFalse(present(unknown).show)
     }
