@@ -25,6 +25,7 @@ fn guard(doc: &Value, lang: &str) -> Arc<CallGuard> {
         language: lang.to_string(),
         state_dir: None,
         max_list_bytes: None,
+        intent_audience: None,
     });
     for pair in doc["lists"].as_array().unwrap() {
         let trust =
@@ -139,6 +140,7 @@ fn an_empty_batch_and_no_list() {
         language: "en".into(),
         state_dir: None,
         max_list_bytes: None,
+        intent_audience: None,
     });
     assert!(guard.screen_many(Vec::new()).is_empty());
     let call = Call {
