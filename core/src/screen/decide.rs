@@ -46,12 +46,22 @@ pub fn decide<'l>(
         .chain(number_as_name)
         .filter(|n| !n.trim().is_empty())
         .collect();
-    // A number written in the name ("8 800 555-35-35" as a WhatsApp name).
-    let named = names
+    // Numbers written in the name ("8 800 555-35-35" as a WhatsApp name),
+    // those of a list first (any list: the more alarming wins below).
+    let mut named_all: Vec<Normalized> = Vec::new();
+    for candidate in names.iter().flat_map(|n| names::numbers_in_name(n)) {
+        let n = read(&candidate);
+        if n != Normalized::Invalid && !named_all.contains(&n) {
+            named_all.push(n);
+        }
+    }
+    let listed = |n: &Normalized| find_match(lists.iter(), n, home);
+    let named = named_all
         .iter()
-        .filter_map(|n| names::number_in_name(n))
-        .map(read)
-        .find(|n| *n != Normalized::Invalid);
+        .find(|n| listed(n).is_some_and(|(_, u)| warns(u, call.channel)))
+        .or_else(|| named_all.iter().find(|n| listed(n).is_some()))
+        .or_else(|| named_all.first())
+        .cloned();
     // Without a number of its own, the call is the number its name shows —
     // for warnings only: the caller wrote that name, so it never vouches.
     let from_name = typed == Normalized::Invalid && named.is_some();
@@ -254,6 +264,11 @@ pub fn decide<'l>(
     // 4. Someone else. Most calls are friends: no nagging, but we don't
     // know that the caller is safe either.
     decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
+}
+
+/// A contact whose number, on `channel`, can only be a fake caller.
+fn warns(usage: Usage, channel: crate::model::Channel) -> bool {
+    usage.direction == ContactDirection::InboundOnly || !usage.channels.contains(channel)
 }
 
 /// The most specific match across lists: an exact number beats a prefix,
