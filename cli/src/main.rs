@@ -70,9 +70,16 @@ enum Command {
         now: Option<String>,
         #[arg(long)]
         json: bool,
+        /// For a call intent: the issuer's signed list that delegates its key.
+        #[arg(long = "with-list")]
+        with_list: Option<PathBuf>,
+        /// For a call intent: this phone's audience id (default: the intent's own `aud`).
+        #[arg(long)]
+        audience: Option<String>,
+        /// A signed list, or a call intent (with --with-list).
         list: PathBuf,
     },
-    /// Show a signed list's headers and payload, UNVERIFIED.
+    /// Show a signed list's or call intent's headers and payload, UNVERIFIED.
     Inspect { list: PathBuf },
     /// Normalize caller strings to E.164 (one per line from stdin when none are given).
     ///
@@ -276,10 +283,27 @@ fn main() -> ExitCode {
         }
         Command::Verify {
             trust,
+            with_list: Some(with_list),
+            audience,
+            now,
+            json,
+            list,
+            ..
+        } => cmd::intent::verify(
+            &trust,
+            &with_list,
+            audience.as_deref(),
+            now.as_deref(),
+            json,
+            &list,
+        ),
+        Command::Verify {
+            trust,
             state,
             now,
             json,
             list,
+            ..
         } => cmd::verify::run(&trust, state.as_deref(), now.as_deref(), json, &list),
         Command::Inspect { list } => cmd::inspect::run(&list),
         Command::Normalize { region, numbers } => cmd::normalize::run(&region, &numbers),

@@ -127,3 +127,63 @@ pub fn book(
     }
     Ok(book)
 }
+
+/// `callguard verify --with-list LIST INTENT`: the phone's rules for a call
+/// intent. Exit 0 accepted, 1 refused (the code on stdout), 2 usage.
+pub fn verify(
+    trust: &Path,
+    list: &Path,
+    audience: Option<&str>,
+    now_arg: Option<&str>,
+    as_json: bool,
+    intent: &Path,
+) -> Result<crate::Outcome, UsageError> {
+    let trust = crate::io::read_trust(trust)?;
+    let now = now(now_arg)?;
+    let list = callguard_core::accept::verify_signed_list(
+        &read(list)?,
+        &trust,
+        callguard_core::DEFAULT_MAX_LIST_BYTES,
+    )
+    .map_err(|e| {
+        UsageError(format!(
+            "{}: the list is refused ({}): {e}",
+            list.display(),
+            e.code()
+        ))
+    })?;
+    let lists = [list.list().clone()];
+    let audience = audience_of(&[intent.to_path_buf()], audience)?;
+    match accept_intent(&read(intent)?, &lists, &audience, now) {
+        Ok(i) => {
+            if as_json {
+                println!(
+                    "{}",
+                    serde_json::json!({"accepted": true, "issuer": i.issuer, "id": i.id, "from": format!("+{}", i.from),
+                        "channel": i.channel.name(), "not_before": i.not_before.0, "expires_at": i.expires_at.0})
+                );
+            } else {
+                println!(
+                    "accepted: call intent {} of {} from +{} by {} until {}",
+                    i.id,
+                    i.issuer,
+                    i.from,
+                    i.channel.name(),
+                    i.expires_at.to_rfc3339()
+                );
+            }
+            Ok(crate::Outcome::Accepted)
+        }
+        Err(e) => {
+            if as_json {
+                println!(
+                    "{}",
+                    serde_json::json!({"accepted": false, "code": e.code(), "detail": e.to_string()})
+                );
+            } else {
+                println!("refused ({}): {e}", e.code());
+            }
+            Ok(crate::Outcome::Rejected)
+        }
+    }
+}
