@@ -213,7 +213,8 @@ enum Command {
     },
     /// The whole product in one run: a demo list, scripted calls, the warnings.
     Demo {
-        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        /// en or ru (any BCP 47 tag: ru-RU, RU; others fall back to English).
+        #[arg(long, default_value = "en")]
         lang: String,
         #[arg(long, default_value = "RU")]
         region: String,
