@@ -125,3 +125,43 @@ proptest! {
         let _ = callguard_core::screen::names::number_in_name(&name);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Any bytes offered as a call intent get an answer, never a panic.
+    #[test]
+    fn any_intent_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let lists = intent_lists();
+        let _ = callguard_core::intent::accept_intent(&bytes, lists, "aud", Timestamp(1_796_083_200));
+        let _ = callguard_core::intent::accept_stored_intent(&bytes, lists, "aud");
+    }
+
+    /// A real intent with bytes flipped: refused or accepted, never a panic.
+    #[test]
+    fn damaged_intents_never_panic(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..6),
+    ) {
+        let mut bytes = vector("intents/announced.jwt");
+        for (index, x) in flips {
+            let i = index.index(bytes.len());
+            bytes[i] ^= x;
+        }
+        let _ = callguard_core::intent::accept_intent(&bytes, intent_lists(), "callguard-test-audience", Timestamp(1_796_083_500));
+    }
+}
+
+fn intent_lists() -> &'static [std::sync::Arc<ContactList>] {
+    static LISTS: std::sync::OnceLock<Vec<std::sync::Arc<ContactList>>> =
+        std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let trust = Trust::from_json(&vector("trust/example-bank.json")).unwrap();
+        let jws = vector("lists/intents-v20.jws");
+        vec![
+            callguard_core::accept::verify_signed_list(&jws, &trust, 1 << 20)
+                .unwrap()
+                .list()
+                .clone(),
+        ]
+    })
+}

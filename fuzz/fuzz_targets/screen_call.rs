@@ -29,4 +29,6 @@ fuzz_target!(|data: &[u8]| {
         };
         let _ = screen(&lists, &call, &ctx);
     }
+    // The same bytes as a call intent the bank might have sent.
+    let _ = callguard_core::intent::accept_intent(data, &lists, "fuzz", Timestamp(1_796_083_200));
 });
