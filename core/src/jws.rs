@@ -186,10 +186,17 @@ impl<'a> Jws<'a> {
     /// rotation, say) are skipped; when not enough are valid, the error is
     /// the first unusable signature's reason.
     pub fn verify(&self, trust: &Trust) -> Result<(), ListError> {
+        self.verify_typed(trust, LIST_TYP)
+    }
+
+    /// `verify` for another document signed under the same trust file
+    /// (a feed manifest): every header must carry `typ`, so a list's
+    /// signature never passes for a feed's, nor the other way round.
+    pub fn verify_typed(&self, trust: &Trust, typ: &str) -> Result<(), ListError> {
         let mut valid_kids: Vec<&str> = Vec::new();
         let mut first_failure: Option<ListError> = None;
         for sig in &self.signatures {
-            match self.check_one(sig, trust) {
+            match self.check_one(sig, trust, typ) {
                 Ok(kid) => {
                     // Each key counts once, however many times it signed.
                     if !valid_kids.contains(&kid) {
@@ -218,6 +225,7 @@ impl<'a> Jws<'a> {
         &self,
         sig: &RawSignature<'_>,
         trust: &'t Trust,
+        expected_typ: &str,
     ) -> Result<&'t str, ListError> {
         let header = decode_header(&sig.protected)?;
         let alg = match header.alg.as_deref() {
@@ -238,7 +246,7 @@ impl<'a> Jws<'a> {
             ));
         }
         match header.typ.as_deref() {
-            Some(typ) if is_list_typ(typ) => {}
+            Some(typ) if is_typ(typ, expected_typ) => {}
             _ => return Err(ListError::WrongType),
         }
         let kid = header
@@ -263,9 +271,9 @@ impl<'a> Jws<'a> {
 
 /// `typ` is a media type: compared case-insensitively, with the optional
 /// `application/` prefix (RFC 7515 §4.1.9).
-fn is_list_typ(typ: &str) -> bool {
+fn is_typ(typ: &str, expected: &str) -> bool {
     let lower = typ.to_ascii_lowercase();
-    lower == LIST_TYP || lower.strip_prefix("application/") == Some(LIST_TYP)
+    lower == expected || lower.strip_prefix("application/") == Some(expected)
 }
 
 fn decode_header(protected: &str) -> Result<ProtectedHeader, ListError> {
@@ -311,13 +319,22 @@ fn b64(text: &str, what: &str) -> Result<Vec<u8>, ListError> {
 
 /// Signs `payload` with every key, as general JSON serialization.
 pub fn sign_general(payload: &[u8], keys: &[&SigningKey]) -> Result<String, String> {
+    sign_general_typed(payload, keys, LIST_TYP)
+}
+
+/// `sign_general` with another `typ` (a feed manifest's).
+pub fn sign_general_typed(
+    payload: &[u8],
+    keys: &[&SigningKey],
+    typ: &str,
+) -> Result<String, String> {
     let payload_b64 = URL_SAFE_NO_PAD.encode(payload);
     let mut signatures = Vec::with_capacity(keys.len());
     for key in keys {
         let header = serde_json::json!({
             "alg": key.alg().jws_name(),
             "kid": key.kid,
-            "typ": LIST_TYP,
+            "typ": typ,
         });
         let protected = URL_SAFE_NO_PAD.encode(header.to_string());
         let sig = key.sign(signing_input(&protected, &payload_b64).as_bytes())?;

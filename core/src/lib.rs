@@ -9,6 +9,7 @@ pub mod accept;
 pub mod directory;
 pub mod duplicates;
 pub mod error;
+pub mod feed;
 pub mod intent;
 pub mod jwk;
 pub mod jws;

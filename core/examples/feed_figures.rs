@@ -1,0 +1,122 @@
+//! The feed figures of issue 15, side by side in one run:
+//! `cargo run --release -p callguard-core --example feed_figures [-- 1000000 10000000]`.
+//! Blob size, build, open, lookup median (against a plain sorted `Vec<u64>`
+//! binary search in the same run), a 1 % delta's size and apply time.
+//! Numbers are synthetic: Russian mobile numbers, random, 2/3 fraud.
+
+use callguard_core::feed::{
+    apply_delta, diff, Category, FeedBlob, FeedBuilder, DEFAULT_BLOCK_SIZE,
+};
+use callguard_core::list::sha256;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// xorshift: reproducible without a dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn synthetic(n: usize, seed: u64) -> Vec<u64> {
+    let mut rng = Rng(seed);
+    // +79xx xxx xx xx: 10^9 numbers, so 10 M is 1 % of the space.
+    let mut v: Vec<u64> = (0..n + n / 50)
+        .map(|_| 79_000_000_000 + rng.next() % 1_000_000_000)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.truncate(n);
+    v
+}
+
+fn category(n: u64) -> Category {
+    if n.is_multiple_of(3) {
+        Category::Spam
+    } else {
+        Category::Fraud
+    }
+}
+
+fn build(numbers: &[u64]) -> Vec<u8> {
+    let mut b = FeedBuilder::new(DEFAULT_BLOCK_SIZE).unwrap();
+    b.reserve(numbers.len());
+    for &n in numbers {
+        b.push(n, category(n)).unwrap();
+    }
+    b.finish().unwrap()
+}
+
+fn median_ns(mut f: impl FnMut(u64) -> bool, probes: &[u64]) -> f64 {
+    let mut samples = Vec::with_capacity(101);
+    for round in 0..101 {
+        let chunk = &probes[(round * 1000) % (probes.len() - 1000)..][..1000];
+        let t = Instant::now();
+        for &p in chunk {
+            black_box(f(black_box(p)));
+        }
+        samples.push(t.elapsed().as_nanos() as f64 / chunk.len() as f64);
+    }
+    samples.sort_by(f64::total_cmp);
+    samples[50]
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a count"))
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000_000, 10_000_000]
+    } else {
+        sizes
+    };
+    for n in sizes {
+        let numbers = synthetic(n, 0x9e37_79b9_7f4a_7c15);
+        let t = Instant::now();
+        let bytes = build(&numbers);
+        let build_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let blob = FeedBlob::open(&bytes).unwrap();
+        let open_us = t.elapsed().as_secs_f64() * 1e6;
+        let t = Instant::now();
+        blob.validate().unwrap();
+        let validate_ms = t.elapsed().as_secs_f64() * 1e3;
+        let mut rng = Rng(42);
+        // Half hits, half misses, in random order.
+        let probes: Vec<u64> = (0..200_000)
+            .map(|i| {
+                let r = rng.next();
+                if i % 2 == 0 {
+                    numbers[(r % numbers.len() as u64) as usize]
+                } else {
+                    79_000_000_000 + r % 1_000_000_000
+                }
+            })
+            .collect();
+        let ours = median_ns(|p| blob.lookup(p).is_some(), &probes);
+        let plain = median_ns(|p| numbers.binary_search(&p).is_ok(), &probes);
+        println!("{n} numbers: blob {:.2} MB ({:.2} bytes/number), build {build_ms:.0} ms, open {open_us:.1} µs, validate {validate_ms:.0} ms", bytes.len() as f64 / 1e6, bytes.len() as f64 / n as f64);
+        println!(
+            "  lookup median {ours:.0} ns; Vec<u64> binary search {plain:.0} ns ({:.2}x)",
+            ours / plain
+        );
+        // 1 %: half removed, half added.
+        let mut changed: Vec<u64> = numbers.iter().copied().filter(|x| x % 200 != 7).collect();
+        changed.extend(synthetic(n / 200, 7));
+        changed.sort_unstable();
+        changed.dedup();
+        let new = build(&changed);
+        let delta = diff(&bytes, &new).unwrap();
+        let target = sha256(&new);
+        let t = Instant::now();
+        let applied = apply_delta(&bytes, &delta, &target).unwrap();
+        let apply_ms = t.elapsed().as_secs_f64() * 1e3;
+        assert_eq!(applied, new);
+        println!("  1 % delta: {:.0} KB = {:.1} % of the full blob; applied and verified in {apply_ms:.0} ms", delta.len() as f64 / 1e3, delta.len() as f64 * 100.0 / new.len() as f64);
+    }
+}
