@@ -174,6 +174,8 @@ pub enum Verdict {
     Expected,
     Spoofed,
     Impersonation,
+    /// Not a bank number; the issuer's feed says people reported it (fraud or spam).
+    Reported,
     Unknown,
     Unverifiable,
 }
@@ -205,6 +207,10 @@ pub enum Reason {
     Listed,
     NameClaimsIssuer,
     ClaimsAuthority,
+    /// The number is in a known-fraud feed.
+    ReportedFraud,
+    /// The number is in a spam feed.
+    ReportedSpam,
     NotListed,
     InternalError,
 }
@@ -223,6 +229,8 @@ impl From<core_screen::Reason> for Reason {
             core_screen::Reason::Listed => Reason::Listed,
             core_screen::Reason::NameClaimsIssuer => Reason::NameClaimsIssuer,
             core_screen::Reason::ClaimsAuthority => Reason::ClaimsAuthority,
+            core_screen::Reason::ReportedFraud => Reason::ReportedFraud,
+            core_screen::Reason::ReportedSpam => Reason::ReportedSpam,
             core_screen::Reason::NotListed => Reason::NotListed,
             core_screen::Reason::InternalError => Reason::InternalError,
         }
@@ -261,6 +269,7 @@ impl From<core_screen::Verdict> for Verdict {
             core_screen::Verdict::Expected => Verdict::Expected,
             core_screen::Verdict::Spoofed => Verdict::Spoofed,
             core_screen::Verdict::Impersonation => Verdict::Impersonation,
+            core_screen::Verdict::Reported => Verdict::Reported,
             core_screen::Verdict::Unknown => Verdict::Unknown,
             core_screen::Verdict::Unverifiable => Verdict::Unverifiable,
         }

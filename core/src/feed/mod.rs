@@ -80,3 +80,26 @@ impl Category {
         }
     }
 }
+
+/// A feed in force on the phone, as screening sees it: its verified
+/// manifest and the full blob that manifest names. The caller maps the blob
+/// and checked it (`check_blob`) when it was downloaded, so building one is
+/// header checks only.
+#[derive(Debug, Clone, Copy)]
+pub struct Feed<'a> {
+    pub manifest: &'a FeedManifest,
+    pub blob: FeedBlob<'a>,
+}
+
+impl<'a> Feed<'a> {
+    pub fn new(manifest: &'a FeedManifest, blob: &'a [u8]) -> Result<Feed<'a>, FeedError> {
+        Ok(Feed {
+            manifest,
+            blob: FeedBlob::open(blob)?,
+        })
+    }
+
+    pub fn is_current(&self, now: crate::timestamp::Timestamp) -> bool {
+        now <= self.manifest.expires_at
+    }
+}

@@ -65,6 +65,9 @@ pub enum Verdict {
     Spoofed,
     /// Not a bank number, but the name claims a bank.
     Impersonation,
+    /// Not a bank number; the issuer's feed says people reported it
+    /// (fraud: `danger`, spam: `caution`). Expired feeds may still warn.
+    Reported,
     Unknown,
     /// No current list to check against.
     Unverifiable,
@@ -78,6 +81,7 @@ impl Verdict {
             Verdict::Expected => "expected",
             Verdict::Spoofed => "spoofed",
             Verdict::Impersonation => "impersonation",
+            Verdict::Reported => "reported",
             Verdict::Unknown => "unknown",
             Verdict::Unverifiable => "unverifiable",
         }
@@ -102,6 +106,10 @@ pub enum Reason {
     NameClaimsIssuer,
     /// A messenger caller whose name claims a financial or state authority role.
     ClaimsAuthority,
+    /// The number is in a feed as fraud.
+    ReportedFraud,
+    /// The number is in a feed as spam.
+    ReportedSpam,
     NotListed,
     /// Screening itself failed (a bug); only the bindings' panic guard uses it.
     InternalError,
@@ -121,6 +129,8 @@ impl Reason {
             Reason::Listed => "listed",
             Reason::NameClaimsIssuer => "name_claims_issuer",
             Reason::ClaimsAuthority => "claims_authority",
+            Reason::ReportedFraud => "reported_fraud",
+            Reason::ReportedSpam => "reported_spam",
             Reason::NotListed => "not_listed",
             Reason::InternalError => "internal_error",
         }

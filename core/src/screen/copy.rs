@@ -130,6 +130,22 @@ fn english(
             format!("Scam warning — not {bank}"),
             format!("This caller uses the name of {bank} but does not call from any of its numbers. Hang up. Never share codes, install apps or move money at a caller's request."),
         ),
+        (Verdict::Reported, Reason::ReportedFraud) if outgoing => (
+            "Reported as fraud — don't call".to_string(),
+            "You are about to call a number reported as fraud. Don't call it: if someone asked you to, it is a scam. To reach your bank, use the number on your card.".to_string(),
+        ),
+        (Verdict::Reported, Reason::ReportedFraud) => (
+            "Reported as fraud".to_string(),
+            "Many people reported this number as fraud. Don't answer; if you did, hang up. Never share codes, install apps or move money at a caller's request.".to_string(),
+        ),
+        (Verdict::Reported, _) if outgoing => (
+            "Reported as spam".to_string(),
+            "You are about to call a number many people reported as spam or aggressive marketing.".to_string(),
+        ),
+        (Verdict::Reported, _) => (
+            "Reported as spam".to_string(),
+            "Many people reported this number as spam or aggressive marketing. You don't have to answer.".to_string(),
+        ),
         (Verdict::Unverifiable, Reason::InternalError) => (
             "Cannot check this call".to_string(),
             "Something went wrong while checking this call. If the caller says they are from the bank, hang up and call the number on your card. Never share codes.".to_string(),
@@ -194,6 +210,22 @@ fn russian(
         (Verdict::Impersonation, _) => (
             format!("Мошенники — это не {bank}"),
             format!("Звонящий называет себя {bank}, но звонит не с номера банка. Положите трубку. Никому не называйте коды, не устанавливайте приложения и не переводите деньги по просьбе звонящего."),
+        ),
+        (Verdict::Reported, Reason::ReportedFraud) if outgoing => (
+            "Номер мошенников — не звоните".to_string(),
+            "Вы собираетесь позвонить на номер, о котором сообщали как о мошенническом. Не звоните: если вас попросили об этом — это обман. Чтобы связаться с банком, звоните по номеру на карте.".to_string(),
+        ),
+        (Verdict::Reported, Reason::ReportedFraud) => (
+            "Номер мошенников".to_string(),
+            "Многие сообщили, что с этого номера звонят мошенники. Не отвечайте, а если уже ответили — положите трубку. Никому не называйте коды, не устанавливайте приложения и не переводите деньги по просьбе звонящего.".to_string(),
+        ),
+        (Verdict::Reported, _) if outgoing => (
+            "Номер в жалобах на спам".to_string(),
+            "Вы собираетесь позвонить на номер, на который многие жаловались: спам или навязчивая реклама.".to_string(),
+        ),
+        (Verdict::Reported, _) => (
+            "Номер в жалобах на спам".to_string(),
+            "Многие жаловались на этот номер: спам или навязчивая реклама. Можно не отвечать.".to_string(),
         ),
         (Verdict::Unverifiable, Reason::InternalError) => (
             "Не удаётся проверить звонок".to_string(),

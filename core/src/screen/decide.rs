@@ -3,6 +3,7 @@
 
 use super::call::{Attestation, Call, CallDirection, Reason, Risk, Verdict};
 use super::names;
+use crate::feed::{Category, Feed};
 use crate::intent::{CallIntent, IntentBook};
 use crate::list::{ContactList, Match, Usage};
 use crate::model::ContactDirection;
@@ -22,11 +23,25 @@ pub struct Decision<'l> {
     pub number: Normalized,
     /// The bank's signed announcement of this call, when one matched.
     pub intent: Option<&'l CallIntent>,
+    /// The issuer whose feed reported the number (verdict `reported`).
+    pub feed_issuer: Option<&'l str>,
 }
 
+/// `decide_with_feeds` without feeds.
 pub fn decide<'l>(
     lists: &'l [Arc<ContactList>],
     intents: &'l IntentBook,
+    call: &Call<'_>,
+    home: Option<Region>,
+    now: Timestamp,
+) -> Decision<'l> {
+    decide_with_feeds(lists, intents, &[], call, home, now)
+}
+
+pub fn decide_with_feeds<'l>(
+    lists: &'l [Arc<ContactList>],
+    intents: &'l IntentBook,
+    feeds: &[Feed<'l>],
     call: &Call<'_>,
     home: Option<Region>,
     now: Timestamp,
@@ -83,6 +98,20 @@ pub fn decide<'l>(
         usage: hit.map(|(_, u)| u),
         number: number.clone(),
         intent: None,
+        feed_issuer: None,
+    };
+    // Reported in a feed, current or expired (stale data may warn). Only
+    // ever a warning, and only after the bank's own numbers and names.
+    let report = find_report(feeds, &number, now);
+    let reported = |(category, issuer): (Category, &'l str)| {
+        let (risk, reason) = match category {
+            Category::Fraud => (Risk::Danger, Reason::ReportedFraud),
+            Category::Spam => (Risk::Caution, Reason::ReportedSpam),
+        };
+        Decision {
+            feed_issuer: Some(issuer),
+            ..decision(Verdict::Reported, risk, reason, None)
+        }
     };
     let about = |list: &'l ContactList, d: Decision<'l>| Decision {
         list: Some(list),
@@ -121,6 +150,9 @@ pub fn decide<'l>(
         return match (fresh_hit, stale_hit, has_current) {
             (Some(hit), _, _) => decision(Verdict::Official, Risk::Safe, Reason::Listed, Some(hit)),
             (None, Some(hit), _) => stale(hit),
+            (None, None, _) if report.is_some() => report.map(reported).unwrap_or_else(|| {
+                decision(Verdict::Unknown, Risk::Caution, Reason::NotListed, None)
+            }),
             (None, None, false) => decision(
                 Verdict::Unverifiable,
                 Risk::Caution,
@@ -155,12 +187,15 @@ pub fn decide<'l>(
         return match stale_hit {
             Some(hit) => stale(hit),
             None if claims_authority() => authority(),
-            None => decision(
-                Verdict::Unverifiable,
-                Risk::Caution,
-                Reason::NoValidList,
-                None,
-            ),
+            None => match report {
+                Some(report) => reported(report),
+                None => decision(
+                    Verdict::Unverifiable,
+                    Risk::Caution,
+                    Reason::NoValidList,
+                    None,
+                ),
+            },
         };
     }
 
@@ -261,6 +296,11 @@ pub fn decide<'l>(
         return authority();
     }
 
+    // 3c. Not the bank's, but people reported it to an issuer.
+    if let Some(report) = report {
+        return reported(report);
+    }
+
     // 4. Someone else. Most calls are friends: no nagging, but we don't
     // know that the caller is safe either.
     decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
@@ -269,6 +309,28 @@ pub fn decide<'l>(
 /// A contact whose number, on `channel`, can only be a fake caller.
 fn warns(usage: Usage, channel: crate::model::Channel) -> bool {
     usage.direction == ContactDirection::InboundOnly || !usage.channels.contains(channel)
+}
+
+/// The most alarming report across feeds (fraud over spam), a current
+/// feed's before an expired one's.
+fn find_report<'l>(
+    feeds: &[Feed<'l>],
+    number: &Normalized,
+    now: Timestamp,
+) -> Option<(Category, &'l str)> {
+    let Normalized::E164(n) = number else {
+        return None;
+    };
+    let mut best: Option<((bool, bool), Category, &'l str)> = None;
+    for feed in feeds {
+        if let Some(category) = feed.blob.lookup(*n) {
+            let rank = (category == Category::Fraud, feed.is_current(now));
+            if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
+                best = Some((rank, category, feed.manifest.issuer.as_str()));
+            }
+        }
+    }
+    best.map(|(_, category, issuer)| (category, issuer))
 }
 
 /// The most specific match across lists: an exact number beats a prefix,

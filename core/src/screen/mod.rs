@@ -12,6 +12,7 @@ pub mod names;
 pub use call::{Attestation, Call, CallDirection, Reason, Risk, Screening, Verdict};
 pub use copy::Lang;
 
+use crate::feed::Feed;
 use crate::intent::IntentBook;
 use crate::list::ContactList;
 use crate::normalize::{format_e164, Normalized, Region};
@@ -39,7 +40,18 @@ pub fn screen_announced(
     call: &Call<'_>,
     ctx: &Context,
 ) -> Screening {
-    let decision = decide::decide(lists, intents, call, ctx.home, ctx.now);
+    screen_with_feeds(lists, intents, &[], call, ctx)
+}
+
+/// `screen_announced`, with the issuers' feeds of reported numbers.
+pub fn screen_with_feeds(
+    lists: &[Arc<ContactList>],
+    intents: &IntentBook,
+    feeds: &[Feed<'_>],
+    call: &Call<'_>,
+    ctx: &Context,
+) -> Screening {
+    let decision = decide::decide_with_feeds(lists, intents, feeds, call, ctx.home, ctx.now);
     render(&decision, call, ctx.lang)
 }
 
@@ -54,6 +66,7 @@ pub fn fallback(call: &Call<'_>, lang: Lang) -> Screening {
         usage: None,
         number: Normalized::Invalid,
         intent: None,
+        feed_issuer: None,
     };
     render(&decision, call, lang)
 }
@@ -64,7 +77,10 @@ fn render(decision: &decide::Decision<'_>, call: &Call<'_>, lang: Lang) -> Scree
         verdict: decision.verdict,
         risk: decision.risk,
         reason: decision.reason,
-        issuer: decision.list.map(|l| l.issuer.id.clone()),
+        issuer: decision
+            .list
+            .map(|l| l.issuer.id.clone())
+            .or_else(|| decision.feed_issuer.map(str::to_string)),
         label: match (decision.list, decision.usage) {
             (Some(list), Some(usage)) => Some(list.label(&usage).get(lang.code()).to_string()),
             _ => None,

@@ -734,6 +734,7 @@ enum VectorNames {
         case .expected: return "expected"
         case .spoofed: return "spoofed"
         case .impersonation: return "impersonation"
+        case .reported: return "reported"
         case .unknown: return "unknown"
         case .unverifiable: return "unverifiable"
         }

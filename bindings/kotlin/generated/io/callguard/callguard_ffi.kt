@@ -4965,6 +4965,10 @@ enum class Verdict {
     EXPECTED,
     SPOOFED,
     IMPERSONATION,
+    /**
+     * Not a bank number; the issuer's feed says people reported it (fraud or spam).
+     */
+    REPORTED,
     UNKNOWN,
     UNVERIFIABLE;
 

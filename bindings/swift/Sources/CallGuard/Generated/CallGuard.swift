@@ -3885,6 +3885,10 @@ public enum Verdict: Equatable, Hashable {
     case expected
     case spoofed
     case impersonation
+    /**
+     * Not a bank number; the issuer's feed says people reported it (fraud or spam).
+     */
+    case reported
     case unknown
     case unverifiable
 
@@ -3918,9 +3922,11 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
         
         case 5: return .impersonation
         
-        case 6: return .unknown
+        case 6: return .reported
         
-        case 7: return .unverifiable
+        case 7: return .unknown
+        
+        case 8: return .unverifiable
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3950,12 +3956,16 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
             writeInt(&buf, Int32(5))
         
         
-        case .unknown:
+        case .reported:
             writeInt(&buf, Int32(6))
         
         
-        case .unverifiable:
+        case .unknown:
             writeInt(&buf, Int32(7))
+        
+        
+        case .unverifiable:
+            writeInt(&buf, Int32(8))
         
         }
     }
