@@ -3,6 +3,7 @@
 //! 2 usage error.
 
 mod cmd;
+mod feeds;
 mod io;
 mod lists;
 mod render;
@@ -31,6 +32,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Feeds of reported numbers (docs/feed-format.md): build blobs and deltas.
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
     /// Generate a signing key (private JWK, mode 0600); prints the public JWK.
     Keygen {
         #[arg(long, value_parser = ["EdDSA", "ES256"])]
@@ -123,6 +129,12 @@ enum Command {
         /// This phone's audience id for --intent (default: the first intent's own `aud`).
         #[arg(long)]
         audience: Option<String>,
+        /// A signed feed manifest (repeatable, with --feed-blob): reported numbers.
+        #[arg(long = "feed")]
+        feeds: Vec<PathBuf>,
+        /// The full blob the --feed manifest names (checked by length and SHA-256).
+        #[arg(long = "feed-blob")]
+        feed_blobs: Vec<PathBuf>,
         /// Screen one number per line from stdin; prints JSON lines. A line that is not
         /// UTF-8 (or over 4 KiB) gets {"line":N,"error":…} and exit code 1; the batch goes on.
         #[arg(long)]
@@ -258,6 +270,39 @@ impl JsonShape {
     }
 }
 
+#[derive(Subcommand)]
+enum FeedCommand {
+    /// Build the full blob, deltas and manifest payload from one entry per line
+    /// ("+79161234567 fraud", "+7916555* spam"); sign the payload with `callguard sign`.
+    Build {
+        #[arg(long = "in")]
+        input: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        issuer: String,
+        #[arg(long)]
+        version: u64,
+        /// The manifest expires this many days from now.
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+        #[arg(long, default_value_t = callguard_core::feed::DEFAULT_BLOCK_SIZE)]
+        block_size: u32,
+        /// VERSION=PATH of an earlier full blob: also write the delta from it (repeatable).
+        #[arg(long)]
+        previous: Vec<String>,
+    },
+    /// Write the delta that turns one full blob into another.
+    Diff {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        to: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -271,6 +316,27 @@ fn main() -> ExitCode {
     };
     let json = JsonShape::of(&cli.command);
     let result = match cli.command {
+        Command::Feed { command } => match command {
+            FeedCommand::Build {
+                input,
+                out,
+                issuer,
+                version,
+                valid_days,
+                block_size,
+                previous,
+            } => cmd::feed::build(cmd::feed::BuildArgs {
+                input: &input,
+                out: &out,
+                issuer: &issuer,
+                version,
+                valid_days,
+                block_size,
+                previous: &previous,
+            }),
+            FeedCommand::Diff { from, to, out } => cmd::feed::diff_cmd(&from, &to, &out),
+        }
+        .map(|_| Outcome::Accepted),
         Command::Keygen { alg, kid, out } => {
             cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted)
         }
@@ -322,12 +388,16 @@ fn main() -> ExitCode {
             json,
             intents,
             audience,
+            feeds,
+            feed_blobs,
             stdin,
             number,
         } => lists::load(&trusts, &lists, state.as_ref()).and_then(|loaded| {
+            let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs)?;
             cmd::screen::run(
                 &loaded,
                 cmd::screen::Args {
+                    feeds: &loaded_feeds.feeds()?,
                     intents: &intents,
                     audience: audience.as_deref(),
                     region: &region,

@@ -1,5 +1,6 @@
 pub mod demo;
 pub mod directory;
+pub mod feed;
 pub mod inspect;
 pub mod intent;
 pub mod keygen;

@@ -9,13 +9,14 @@ use crate::io::{next_line, now, Line, UsageError, MAX_LINE_BYTES};
 use crate::render;
 use crate::Outcome;
 use callguard_core::screen::{
-    screen_announced, Attestation, Call, CallDirection, Context, Lang, Screening,
+    screen_with_feeds, Attestation, Call, CallDirection, Context, Lang, Screening,
 };
 use callguard_core::{Channel, ContactList};
 use std::io::{BufWriter, Write};
 use std::sync::Arc;
 
 pub struct Args<'a> {
+    pub feeds: &'a [callguard_core::feed::Feed<'a>],
     pub intents: &'a [std::path::PathBuf],
     pub audience: Option<&'a str>,
     pub region: &'a str,
@@ -49,7 +50,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         },
     )?;
     let screen = |lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context| {
-        screen_announced(lists, &intents, call, ctx)
+        screen_with_feeds(lists, &intents, args.feeds, call, ctx)
     };
     let attestation = parse_attestation(args.attestation)?;
     let direction = parse_direction(args.direction)?;
