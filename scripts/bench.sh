@@ -75,6 +75,38 @@ awk -v a="$screen_listed" -v b="$screen_unlisted" -v c="$screen_name" -v n="$nor
   printf "%-48s %14s\n", "agreement with phonenumbers on those numbers", ag
 }'
 
+# --- feeds (issue 15) ---
+echo
+echo "== feeds: criterion (core/benches/feed.rs)"
+cargo bench --quiet -p callguard-core --bench feed -- --warm-up-time 1 --measurement-time 3 >/dev/null 2>&1
+echo "== feeds: sizes, validate, 1 % delta (core/examples/feed_figures.rs, release)"
+cargo run --quiet --release -p callguard-core --example feed_figures
+echo "== feeds: callguard feed build of 10 000 000 numbers (release CLI)"
+[ -f target/feed-10m.txt ] || python3 - <<'PY'
+import random
+random.seed(15)
+numbers = random.sample(range(10**9), 10_000_000)
+with open("target/feed-10m.txt", "w") as f:
+    for i, n in enumerate(numbers):
+        f.write(f"+79{n:09d} {'spam' if i % 3 == 0 else 'fraud'}\n")
+PY
+cargo build --quiet --release -p callguard-cli
+build_start=$(date +%s.%N)
+./target/release/callguard feed build --in target/feed-10m.txt --out target/feed-10m \
+    --issuer bench-bank --version 1 2>&1 | sed 's/^/  /'
+build_s=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$build_start" "$(date +%s.%N)")
+awk -v l1="$(median_ns feed_lookup_1m)" -v v1="$(median_ns feed_vec_binary_search_1m)" \
+    -v l10="$(median_ns feed_lookup_10m)" -v v10="$(median_ns feed_vec_binary_search_10m)" \
+    -v o10="$(median_ns feed_open_10m)" -v b1="$(median_ns feed/build_1m)" -v cli="$build_s" 'BEGIN {
+  printf "%-52s %12s %12s %10s\n", "measure", "measured", "budget", "ratio"
+  printf "%-52s %9.0f ns %9s ns\n", "lookup, 1 M numbers (median)", l1, ""
+  printf "%-52s %9.0f ns %9s    %9.2fx of Vec\n", "Vec<u64> binary search, 1 M (median)", v1, "", l1 / v1
+  printf "%-52s %9.0f ns %9s ns %9.2fx\n", "lookup, 10 M numbers (median)", l10, "1000", 1000 / l10
+  printf "%-52s %9.0f ns %9s    %9.2fx of Vec (budget <= 3x)\n", "Vec<u64> binary search, 10 M (median)", v10, "", l10 / v10
+  printf "%-52s %9.2f us %9s us %9.0fx\n", "open a 10 M blob (header checks, median)", o10 / 1e3, "5000", 5e6 / o10
+  printf "%-52s %9.1f ms\n", "build a 1 M blob in memory (median)", b1 / 1e6
+  printf "%-52s %9.2f s  %9s s  %9.1fx\n", "callguard feed build, 10 M numbers (read+sort+write)", cli, "30", 30 / cli
+}'
 echo
 echo "== FFI: one call from Kotlin (JVM, JNA) and from Swift (scripts/bench-ffi.sh)"
 bash scripts/bench-ffi.sh

@@ -4,14 +4,13 @@
 //! binary search in the same run), a 1 % delta's size and apply time.
 //! Numbers are synthetic: Russian mobile numbers, random, 2/3 fraud.
 
-use callguard_core::feed::{
-    apply_delta, diff, Category, FeedBlob, FeedBuilder, DEFAULT_BLOCK_SIZE,
-};
+use callguard_core::feed::{apply_delta, diff, FeedBlob};
 use callguard_core::list::sha256;
+use callguard_core::testing::{synthetic_feed_blob as build, synthetic_feed_numbers as synthetic};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// xorshift: reproducible without a dependency.
+/// xorshift: reproducible probes without a dependency.
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -20,35 +19,6 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
-}
-
-fn synthetic(n: usize, seed: u64) -> Vec<u64> {
-    let mut rng = Rng(seed);
-    // +79xx xxx xx xx: 10^9 numbers, so 10 M is 1 % of the space.
-    let mut v: Vec<u64> = (0..n + n / 50)
-        .map(|_| 79_000_000_000 + rng.next() % 1_000_000_000)
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v.truncate(n);
-    v
-}
-
-fn category(n: u64) -> Category {
-    if n.is_multiple_of(3) {
-        Category::Spam
-    } else {
-        Category::Fraud
-    }
-}
-
-fn build(numbers: &[u64]) -> Vec<u8> {
-    let mut b = FeedBuilder::new(DEFAULT_BLOCK_SIZE).unwrap();
-    b.reserve(numbers.len());
-    for &n in numbers {
-        b.push(n, category(n)).unwrap();
-    }
-    b.finish().unwrap()
 }
 
 fn median_ns(mut f: impl FnMut(u64) -> bool, probes: &[u64]) -> f64 {

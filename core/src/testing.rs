@@ -40,3 +40,41 @@ pub fn synthetic_number(i: usize) -> String {
         (i * 3) % 100
     )
 }
+
+/// `n` distinct random numbers of one mobile range (+79xx xxx xx xx, 10⁹
+/// numbers), ascending, reproducible from `seed`: a feed's typical shape.
+pub fn synthetic_feed_numbers(n: usize, seed: u64) -> Vec<u64> {
+    let mut state = seed | 1;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut v: Vec<u64> = (0..n + n / 50 + 16)
+        .map(|_| 79_000_000_000 + next() % 1_000_000_000)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.truncate(n);
+    v
+}
+
+/// The synthetic category of a synthetic feed number: 1 in 3 spam.
+pub fn synthetic_category(number: u64) -> crate::feed::Category {
+    if number.is_multiple_of(3) {
+        crate::feed::Category::Spam
+    } else {
+        crate::feed::Category::Fraud
+    }
+}
+
+/// A full blob of `numbers` (ascending), with synthetic categories.
+pub fn synthetic_feed_blob(numbers: &[u64]) -> Vec<u8> {
+    let mut b = crate::feed::FeedBuilder::new(crate::feed::DEFAULT_BLOCK_SIZE).expect("block size");
+    b.reserve(numbers.len());
+    for &n in numbers {
+        b.push(n, synthetic_category(n)).expect("ascending E.164");
+    }
+    b.finish().expect("a valid feed")
+}
