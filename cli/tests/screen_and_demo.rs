@@ -180,6 +180,9 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         "reason=channel_not_used",
         "verdict=unknown",
         "verdict=unverifiable",
+        "verdict=reported reason=reported_fraud",
+        "Many people reported this number as fraud",
+        "You are about to call a number reported as fraud",
         "[DANGER]",
         "[SAFE]",
         "[UNKNOWN]",
@@ -196,6 +199,7 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         "входящий:",
         "набор номера:",
         "номер не виден",
+        "Номер мошенников",
     ] {
         assert!(ru.contains(expected), "Russian demo lacks {expected}");
     }

@@ -5,10 +5,12 @@
 
 use crate::io::{system_now, UsageError};
 use crate::render;
+use callguard_core::feed::{self, Category, Feed, FeedBuilder};
 use callguard_core::intent::IntentDraft;
 use callguard_core::jwk::{Alg, Jwk, SigningKey};
+use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
-use callguard_core::screen::{screen_announced, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::screen::{screen_with_feeds, Attestation, Call, CallDirection, Context, Lang};
 use callguard_core::{jws, Channel, Timestamp, Trust};
 use callguard_state::Guard;
 
@@ -140,6 +142,28 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
+            story: ["A number many customers reported to the bank as fraud calls (the bank's signed feed of reported numbers)", "Звонит номер, о котором клиенты сообщали банку как о мошенническом (подписанная банком база номеров)"],
+            call: call(
+                "+7 901 234-56-78",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Incoming,
+            ),
+            days_later: 0,
+        },
+        Scene {
+            story: ["Before calling a number an SMS asked to call back: it was reported as fraud", "Перед звонком на номер из SMS «перезвоните нам»: о нём сообщали как о мошенническом"],
+            call: call(
+                "+7 901 234-56-78",
+                Channel::Phone,
+                None,
+                NotVerified,
+                Outgoing,
+            ),
+            days_later: 0,
+        },
+        Scene {
             story: ["Forty days offline, the list has expired: the bank's line calls", "Сорок дней без сети, список устарел: звонит номер банка"],
             call: call(
                 "+7 495 000-00-01",
@@ -216,6 +240,24 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     guard
         .receive_intent(intent.as_bytes(), now)
         .map_err(|e| UsageError(format!("the demo intent was refused: {e}")))?;
+    // 2c. The bank's feed of reported numbers: a blob named by hash in a
+    // manifest signed with the list's key, checked as the SDK checks them.
+    let (manifest_jws, blob) = demo_feed(&key, now)?;
+    let trust = Trust::from_json(trust.as_bytes()).map_err(|e| UsageError(e.to_string()))?;
+    let verified = feed::accept_feed(
+        manifest_jws.as_bytes(),
+        &trust,
+        feed::DEFAULT_MAX_BLOB_BYTES,
+        now,
+        None,
+    )
+    .map_err(|e| UsageError(format!("the demo feed was refused: {e}")))?;
+    let manifest = verified.manifest().clone();
+    let (index, _) = manifest
+        .full()
+        .ok_or_else(|| UsageError("the demo feed has no full blob".into()))?;
+    feed::check_blob(&manifest, index, &blob).map_err(|e| UsageError(e.to_string()))?;
+    let feeds = [Feed::new(&manifest, &blob).map_err(|e| UsageError(e.to_string()))?];
     let colour = render::use_colour();
     let bank = list.issuer.name.get(lang.code());
     let (version, contacts, kid, region) =
@@ -237,7 +279,7 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
             lang,
             now: Timestamp(now.0 + scene.days_later * DAY),
         };
-        let result = screen_announced(&lists, &guard.intents(), &scene.call, &ctx);
+        let result = screen_with_feeds(&lists, &guard.intents(), &feeds, &scene.call, &ctx);
         let channel = match (lang, scene.call.channel) {
             (Lang::Ru, Channel::Phone) => "телефон",
             (_, channel) => channel.name(),
@@ -264,6 +306,33 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         println!();
     }
     Ok(())
+}
+
+/// A small feed (two reported numbers and a reported range) and its
+/// signed manifest.
+fn demo_feed(key: &SigningKey, now: Timestamp) -> Result<(String, Vec<u8>), UsageError> {
+    let invalid = |e: feed::FeedError| UsageError(e.to_string());
+    let mut builder = FeedBuilder::new(feed::DEFAULT_BLOCK_SIZE).map_err(invalid)?;
+    builder
+        .push(79_012_345_678, Category::Fraud)
+        .map_err(invalid)?;
+    builder
+        .push(79_995_550_000, Category::Spam)
+        .map_err(invalid)?;
+    builder
+        .push_prefix(7_902_555, Category::Fraud)
+        .map_err(invalid)?;
+    let blob = builder.finish().map_err(invalid)?;
+    let payload = serde_json::json!({
+        "type": feed::FEED_TYPE, "schema": 1, "issuer": "example-bank", "version": 1,
+        "issued_at": Timestamp(now.0 - DAY).to_rfc3339(),
+        "expires_at": Timestamp(now.0 + 7 * DAY).to_rfc3339(),
+        "blobs": [{"name": "feed-1.cgfeed", "kind": "full",
+                   "sha256": hex(&sha256(&blob)), "length": blob.len()}],
+    });
+    let signed = jws::sign_general_typed(payload.to_string().as_bytes(), &[key], feed::FEED_TYP)
+        .map_err(UsageError)?;
+    Ok((signed, blob))
 }
 
 fn indent(text: &str) -> String {

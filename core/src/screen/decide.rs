@@ -146,13 +146,15 @@ pub fn decide_with_feeds<'l>(
     };
 
     if call.direction == CallDirection::Outgoing {
+        // "You are about to call a number reported as fraud" — unless it
+        // is the bank's own (an official number wrongly reported).
+        if let (None, None, Some(report)) = (fresh_hit, stale_hit, report) {
+            return reported(report);
+        }
         // Calling an inbound-only number is exactly what it is for.
         return match (fresh_hit, stale_hit, has_current) {
             (Some(hit), _, _) => decision(Verdict::Official, Risk::Safe, Reason::Listed, Some(hit)),
             (None, Some(hit), _) => stale(hit),
-            (None, None, _) if report.is_some() => report.map(reported).unwrap_or_else(|| {
-                decision(Verdict::Unknown, Risk::Caution, Reason::NotListed, None)
-            }),
             (None, None, false) => decision(
                 Verdict::Unverifiable,
                 Risk::Caution,
