@@ -6,7 +6,7 @@
 
 use callguard_core::feed::{apply_delta, diff, FeedBlob};
 use callguard_core::list::sha256;
-use callguard_core::testing::{synthetic_feed_blob as build, synthetic_feed_numbers as synthetic};
+use callguard_core::testing::{synthetic_feed_blob_with, synthetic_feed_numbers as synthetic};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -19,6 +19,15 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+}
+
+/// `FEED_BLOCK_SIZE=32` measures another block size (default 64).
+fn build(numbers: &[u64]) -> Vec<u8> {
+    let k = std::env::var("FEED_BLOCK_SIZE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(callguard_core::feed::DEFAULT_BLOCK_SIZE);
+    synthetic_feed_blob_with(numbers, k)
 }
 
 fn median_ns(mut f: impl FnMut(u64) -> bool, probes: &[u64]) -> f64 {

@@ -71,7 +71,12 @@ pub fn synthetic_category(number: u64) -> crate::feed::Category {
 
 /// A full blob of `numbers` (ascending), with synthetic categories.
 pub fn synthetic_feed_blob(numbers: &[u64]) -> Vec<u8> {
-    let mut b = crate::feed::FeedBuilder::new(crate::feed::DEFAULT_BLOCK_SIZE).expect("block size");
+    synthetic_feed_blob_with(numbers, crate::feed::DEFAULT_BLOCK_SIZE)
+}
+
+/// `synthetic_feed_blob` with another block size (to measure the trade-off).
+pub fn synthetic_feed_blob_with(numbers: &[u64], block_size: u32) -> Vec<u8> {
+    let mut b = crate::feed::FeedBuilder::new(block_size).expect("block size");
     b.reserve(numbers.len());
     for &n in numbers {
         b.push(n, synthetic_category(n)).expect("ascending E.164");
