@@ -239,15 +239,25 @@ impl Iterator for Directory {
 
 /// What changed between two directories: removals and additions, each
 /// ascending (a changed label is a removal and an addition).
-pub struct DirectoryDiff {
-    old: std::iter::Peekable<Directory>,
-    new: std::iter::Peekable<Directory>,
+/// Any two ascending entry streams: lists alone (`Directory`) or lists
+/// merged with feeds (`feed::directory::WithFeeds`).
+pub struct DirectoryDiff<O = Directory, N = Directory>
+where
+    O: Iterator<Item = DirectoryEntry>,
+    N: Iterator<Item = DirectoryEntry>,
+{
+    old: std::iter::Peekable<O>,
+    new: std::iter::Peekable<N>,
     want_additions: bool,
 }
 
-impl DirectoryDiff {
+impl<O, N> DirectoryDiff<O, N>
+where
+    O: Iterator<Item = DirectoryEntry>,
+    N: Iterator<Item = DirectoryEntry>,
+{
     /// Numbers to remove from what `old` produced.
-    pub fn removals(old: Directory, new: Directory) -> DirectoryDiff {
+    pub fn removals(old: O, new: N) -> DirectoryDiff<O, N> {
         DirectoryDiff {
             old: old.peekable(),
             new: new.peekable(),
@@ -256,7 +266,7 @@ impl DirectoryDiff {
     }
 
     /// Entries to add to what `old` produced.
-    pub fn additions(old: Directory, new: Directory) -> DirectoryDiff {
+    pub fn additions(old: O, new: N) -> DirectoryDiff<O, N> {
         DirectoryDiff {
             old: old.peekable(),
             new: new.peekable(),
@@ -269,7 +279,11 @@ impl DirectoryDiff {
     }
 }
 
-impl Iterator for DirectoryDiff {
+impl<O, N> Iterator for DirectoryDiff<O, N>
+where
+    O: Iterator<Item = DirectoryEntry>,
+    N: Iterator<Item = DirectoryEntry>,
+{
     type Item = DirectoryEntry;
 
     fn next(&mut self) -> Option<DirectoryEntry> {

@@ -16,6 +16,7 @@ pub mod accept;
 pub mod blob;
 pub mod build;
 pub mod delta;
+pub mod directory;
 mod error;
 pub mod manifest;
 mod varint;
