@@ -204,3 +204,66 @@ impl FeedManifest {
         })
     }
 }
+
+/// What a phone should download next (sync.rs follows this plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// The blob held already has the full blob's SHA-256.
+    UpToDate,
+    /// Download `blobs[index]`, a delta from the version held, apply it,
+    /// and compare with the full blob's hash; on any failure, `Full`.
+    Delta { index: usize, full: usize },
+    /// Download `blobs[index]`, the full blob.
+    Full { index: usize },
+}
+
+impl FeedManifest {
+    /// The cheapest way from the blob held (`version`, `sha256`) to this
+    /// manifest's full blob.
+    pub fn plan(&self, held: Option<(u64, [u8; 32])>) -> Option<Plan> {
+        let (full, full_ref) = self.full()?;
+        Some(match held {
+            Some((_, sha)) if sha == full_ref.sha256 => Plan::UpToDate,
+            Some((version, _)) => match self.delta_from(version) {
+                Some((index, _)) => Plan::Delta { index, full },
+                None => Plan::Full { index: full },
+            },
+            None => Plan::Full { index: full },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> FeedManifest {
+        let hash = |c: char| c.to_string().repeat(64);
+        let p = format!(
+            r#"{{"type":"callguard.feed-manifest","schema":1,"issuer":"b","version":9,"issued_at":"2026-11-01T00:00:00Z","expires_at":"2026-11-08T00:00:00Z","blobs":[
+              {{"name":"d7","kind":"delta","from_version":7,"sha256":"{}","length":10}},
+              {{"name":"full","kind":"full","sha256":"{}","length":100}},
+              {{"name":"d8","kind":"delta","from_version":8,"sha256":"{}","length":10}}]}}"#,
+            hash('1'),
+            hash('2'),
+            hash('3')
+        );
+        FeedManifest::parse(p.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn the_plan_takes_the_delta_from_the_version_held() {
+        let m = manifest();
+        assert_eq!(m.plan(None), Some(Plan::Full { index: 1 }));
+        assert_eq!(
+            m.plan(Some((8, [0; 32]))),
+            Some(Plan::Delta { index: 2, full: 1 })
+        );
+        assert_eq!(
+            m.plan(Some((7, [0; 32]))),
+            Some(Plan::Delta { index: 0, full: 1 })
+        );
+        assert_eq!(m.plan(Some((5, [0; 32]))), Some(Plan::Full { index: 1 }));
+        assert_eq!(m.plan(Some((9, [0x22; 32]))), Some(Plan::UpToDate));
+    }
+}

@@ -26,7 +26,7 @@ pub use blob::{Entry, FeedBlob, Prefix};
 pub use build::FeedBuilder;
 pub use delta::{apply_delta, diff};
 pub use error::FeedError;
-pub use manifest::{BlobKind, BlobRef, FeedManifest};
+pub use manifest::{BlobKind, BlobRef, FeedManifest, Plan};
 
 /// The JWS `typ` of a feed manifest (a list's is `callguard-list+json`).
 pub const FEED_TYP: &str = "callguard-feed+json";
