@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod bounded;
+pub mod feeds;
 pub mod guard;
 mod highest;
 mod intents;
@@ -11,5 +12,6 @@ mod lock;
 pub mod store;
 
 pub use bounded::{read_bounded, ReadError};
+pub use feeds::{FeedStore, FeedStoreError, StoredFeed};
 pub use guard::{Guard, GuardError};
 pub use store::{SaveError, StateDir, StoreError, StoredList};

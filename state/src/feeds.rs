@@ -1,0 +1,208 @@
+//! Feeds on disk: for each issuer, the last accepted manifest and the full
+//! blob it names, stored under its SHA-256 so a manifest can never point at
+//! other bytes than it names.
+//!
+//! Layout (inside the state directory):
+//! - `feeds/<issuer>/<sha256>.cgfeed`: the full blob, checked (length,
+//!   hash, every entry) before it is written; the caller maps it.
+//! - `feeds/<issuer>/manifest.jws`: the manifest, written after its blob,
+//!   so the blob it names is always there.
+//! - `feeds/<issuer>/highest.json`: the highest version ever accepted
+//!   (rollback protection that survives a damaged manifest file).
+//!
+//! Writes are atomic and happen under the state directory's writer lock.
+//! A delta is applied by the caller (`callguard_core::feed::apply_delta`,
+//! which checks the result's hash) and stored as the full blob it produces.
+
+use crate::atomic::{remove_stale_temps, write_atomically};
+use crate::bounded::{read_bounded, ReadError};
+use crate::lock::lock_for_writing;
+use crate::store::StoreError;
+use callguard_core::accept::check_version;
+use callguard_core::feed::{
+    accept_feed, check_blob, verify_signed_feed, FeedError, VerifiedFeed, MAX_MANIFEST_BYTES,
+};
+use callguard_core::list::hex;
+use callguard_core::trust::is_valid_issuer_id;
+use callguard_core::{Timestamp, Trust};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub struct FeedStore {
+    root: PathBuf,
+    feeds: PathBuf,
+    max_blob_bytes: u64,
+}
+
+#[derive(Debug)]
+pub enum FeedStoreError {
+    /// The manifest or blob was refused: nothing was written.
+    Refused(FeedError),
+    Store(StoreError),
+}
+
+impl FeedStoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FeedStoreError::Refused(e) => e.code(),
+            FeedStoreError::Store(StoreError::Io(_)) => "io",
+            FeedStoreError::Store(StoreError::Corrupt { .. }) => "corrupt",
+        }
+    }
+}
+
+impl std::fmt::Display for FeedStoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeedStoreError::Refused(e) => write!(f, "{e}"),
+            FeedStoreError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for FeedStoreError {}
+
+impl From<io::Error> for FeedStoreError {
+    fn from(e: io::Error) -> Self {
+        FeedStoreError::Store(StoreError::Io(e))
+    }
+}
+
+impl From<StoreError> for FeedStoreError {
+    fn from(e: StoreError) -> Self {
+        FeedStoreError::Store(e)
+    }
+}
+
+impl From<FeedError> for FeedStoreError {
+    fn from(e: FeedError) -> Self {
+        FeedStoreError::Refused(e)
+    }
+}
+
+/// A feed held on disk: its verified manifest and where its blob lies.
+#[derive(Debug, Clone)]
+pub struct StoredFeed {
+    pub feed: VerifiedFeed,
+    pub blob_path: PathBuf,
+}
+
+impl FeedStore {
+    /// Opens (and creates) `<state root>/feeds`.
+    pub fn open(state_root: impl AsRef<Path>, max_blob_bytes: u64) -> io::Result<FeedStore> {
+        let root = state_root.as_ref().to_path_buf();
+        let feeds = root.join("feeds");
+        fs::create_dir_all(&feeds)?;
+        Ok(FeedStore {
+            root,
+            feeds,
+            max_blob_bytes,
+        })
+    }
+
+    fn dir(&self, issuer: &str) -> io::Result<PathBuf> {
+        // Issuer ids become directory names: checked again here.
+        if !is_valid_issuer_id(issuer) {
+            return Err(io::Error::other("invalid issuer id"));
+        }
+        Ok(self.feeds.join(issuer))
+    }
+
+    /// The highest feed version ever accepted for `issuer`.
+    pub fn highest(&self, issuer: &str) -> Result<Option<callguard_core::Prior>, StoreError> {
+        let path = self.dir(issuer)?.join("highest.json");
+        crate::highest::read(&path, &format!("feeds/{issuer}/highest.json"), issuer)
+    }
+
+    /// Checks `manifest_jws` as arriving from outside (signature, trust,
+    /// expiry, rollback against the highest version held) and `blob` as
+    /// its full blob, then stores both. Nothing is written on refusal.
+    pub fn install(
+        &self,
+        trust: &Trust,
+        manifest_jws: &[u8],
+        blob: &[u8],
+        now: Timestamp,
+    ) -> Result<StoredFeed, FeedStoreError> {
+        let dir = self.dir(&trust.issuer)?;
+        let _writer = lock_for_writing(&self.root)?;
+        let prior = self.highest(&trust.issuer)?;
+        let feed = accept_feed(
+            manifest_jws,
+            trust,
+            self.max_blob_bytes,
+            now,
+            prior.as_ref(),
+        )?;
+        let manifest = feed.manifest();
+        let (index, full) = manifest
+            .full()
+            .ok_or(FeedError::Malformed("no full blob".into()))?;
+        check_blob(manifest, index, blob)?;
+        fs::create_dir_all(&dir)?;
+        remove_stale_temps(&dir);
+        let blob_path = dir.join(format!("{}.cgfeed", hex(&full.sha256)));
+        write_atomically(&blob_path, blob)?;
+        write_atomically(&dir.join("manifest.jws"), manifest_jws)?;
+        crate::highest::write(&dir.join("highest.json"), &trust.issuer, &feed.prior())?;
+        // Blobs of earlier versions are no longer named by anything.
+        for entry in fs::read_dir(&dir)?.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "cgfeed") && path != blob_path {
+                let _ = fs::remove_file(path);
+            }
+        }
+        Ok(StoredFeed { feed, blob_path })
+    }
+
+    /// The feed held for `trust.issuer`, re-verified against `trust` (an
+    /// expired one too: it may still warn). The blob was checked when it
+    /// was stored under its hash; its size is checked again here, its
+    /// hash is not (opening stays cheap).
+    pub fn load(&self, trust: &Trust) -> Result<Option<StoredFeed>, FeedStoreError> {
+        let dir = self.dir(&trust.issuer)?;
+        let jws = match read_bounded(&dir.join("manifest.jws"), MAX_MANIFEST_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Ok(None),
+            Err(ReadError::Io(e)) => return Err(e.into()),
+            Err(_) => {
+                return Err(corrupt(
+                    &trust.issuer,
+                    "manifest.jws is not a file we wrote",
+                ))
+            }
+        };
+        let feed = verify_signed_feed(&jws, trust, self.max_blob_bytes)?;
+        // Never behind the highest version recorded (a manifest file put back).
+        if let Some(highest) = self.highest(&trust.issuer)? {
+            check_version(&feed.prior(), Some(&highest)).map_err(FeedError::from)?;
+        }
+        let full = feed
+            .manifest()
+            .full()
+            .map(|(_, b)| (b.sha256, b.length))
+            .ok_or(FeedError::Malformed("no full blob".into()))?;
+        let blob_path = dir.join(format!("{}.cgfeed", hex(&full.0)));
+        let size = fs::metadata(&blob_path)
+            .map(|m| m.len())
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => corrupt(&trust.issuer, "the manifest's blob is missing"),
+                _ => e.into(),
+            })?;
+        if size != full.1 {
+            return Err(corrupt(
+                &trust.issuer,
+                "the blob is not the manifest's length",
+            ));
+        }
+        Ok(Some(StoredFeed { feed, blob_path }))
+    }
+}
+
+fn corrupt(issuer: &str, what: &'static str) -> FeedStoreError {
+    FeedStoreError::Store(StoreError::Corrupt {
+        file: format!("feeds/{issuer}"),
+        what,
+    })
+}
