@@ -4758,6 +4758,14 @@ enum class Reason {
     LISTED,
     NAME_CLAIMS_ISSUER,
     CLAIMS_AUTHORITY,
+    /**
+     * The number is in a known-fraud feed.
+     */
+    REPORTED_FRAUD,
+    /**
+     * The number is in a spam feed.
+     */
+    REPORTED_SPAM,
     NOT_LISTED,
     INTERNAL_ERROR;
 

@@ -3502,6 +3502,14 @@ public enum Reason: Equatable, Hashable {
     case listed
     case nameClaimsIssuer
     case claimsAuthority
+    /**
+     * The number is in a known-fraud feed.
+     */
+    case reportedFraud
+    /**
+     * The number is in a spam feed.
+     */
+    case reportedSpam
     case notListed
     case internalError
 
@@ -3547,9 +3555,13 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
         
         case 11: return .claimsAuthority
         
-        case 12: return .notListed
+        case 12: return .reportedFraud
         
-        case 13: return .internalError
+        case 13: return .reportedSpam
+        
+        case 14: return .notListed
+        
+        case 15: return .internalError
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3603,12 +3615,20 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
             writeInt(&buf, Int32(11))
         
         
-        case .notListed:
+        case .reportedFraud:
             writeInt(&buf, Int32(12))
         
         
-        case .internalError:
+        case .reportedSpam:
             writeInt(&buf, Int32(13))
+        
+        
+        case .notListed:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .internalError:
+            writeInt(&buf, Int32(15))
         
         }
     }
