@@ -508,3 +508,28 @@ fn a_list_that_delegates_its_own_signing_key_is_refused() {
     assert_eq!(err.code(), "malformed");
     assert!(err.to_string().contains("intent_keys[0]"), "{err}");
 }
+
+#[test]
+fn times_that_would_overflow_are_refused() {
+    let bank = bank();
+    for (nbf, exp) in [
+        (-9_223_372_036_854_775_000, 9_223_372_036_854_775_000),
+        (NOW.0, i64::MAX),
+        (i64::MIN, NOW.0),
+    ] {
+        let draft = IntentDraft {
+            not_before: Timestamp(nbf),
+            expires_at: Timestamp(exp),
+            ..draft("+74950000001", Channel::Phone)
+        };
+        let jws = draft.sign(&bank.intent_key).unwrap();
+        assert!(
+            matches!(refused(&jws, &lists(&bank), NOW), IntentError::Malformed(_)),
+            "{nbf}..{exp}"
+        );
+        // Never accepted at any time either.
+        for now in [Timestamp(0), Timestamp(i64::MAX), Timestamp(i64::MIN)] {
+            assert!(accept_intent(jws.as_bytes(), &lists(&bank), AUDIENCE, now).is_err());
+        }
+    }
+}

@@ -215,8 +215,11 @@ impl Guard {
             && audience
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
-        if ok {
+        if ok && self.audience != audience {
             self.audience = audience.to_string();
+            // Intents addressed to the old audience are not this install's.
+            *self.intents.get_mut().unwrap_or_else(|p| p.into_inner()) =
+                Arc::new(IntentBook::new());
         }
         ok
     }

@@ -141,15 +141,15 @@ fn check(
     }
 
     // 6. The time window.
-    let window = claims.expires_at.0 - claims.not_before.0;
+    let window = claims.expires_at.0.saturating_sub(claims.not_before.0);
     if window > MAX_WINDOW_SECS.min(list.max_intent_window_secs()) {
         return Err(IntentError::WindowTooLong);
     }
     if let Some(now) = now {
-        if now.0 + CLOCK_SKEW_SECS < claims.not_before.0 {
+        if now.0.saturating_add(CLOCK_SKEW_SECS) < claims.not_before.0 {
             return Err(IntentError::NotYetValid);
         }
-        if now.0 - CLOCK_SKEW_SECS > claims.expires_at.0 {
+        if now.0.saturating_sub(CLOCK_SKEW_SECS) > claims.expires_at.0 {
             return Err(IntentError::Expired);
         }
     }
@@ -188,8 +188,8 @@ fn check(
 /// current, its key still delegated and unexpired, inside its window?
 /// (A newer list that drops the key revokes every intent it signed.)
 pub fn still_valid(intent: &CallIntent, lists: &[Arc<ContactList>], now: Timestamp) -> bool {
-    let in_window = now.0 + CLOCK_SKEW_SECS >= intent.not_before.0
-        && now.0 - CLOCK_SKEW_SECS <= intent.expires_at.0;
+    let in_window = now.0.saturating_add(CLOCK_SKEW_SECS) >= intent.not_before.0
+        && now.0.saturating_sub(CLOCK_SKEW_SECS) <= intent.expires_at.0;
     in_window
         && lists
             .iter()

@@ -66,7 +66,7 @@ impl IntentBook {
     /// a call again, whatever comes with its id.
     pub fn purge(&mut self, now: Timestamp) {
         self.intents
-            .retain(|i| now.0 - CLOCK_SKEW_SECS <= i.expires_at.0);
+            .retain(|i| now.0.saturating_sub(CLOCK_SKEW_SECS) <= i.expires_at.0);
     }
 
     /// Intents valid now against the lists in force, for the app's

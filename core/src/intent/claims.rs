@@ -16,6 +16,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 const MAX_TEXT_CHARS: usize = 100;
+/// 9999-12-31T23:59:59Z.
+const MAX_NUMERIC_DATE: i64 = 253_402_300_799;
 
 /// An intent whose signature and rules have been checked (see `accept`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +114,13 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Claims, IntentError> {
         .ok_or_else(|| IntentError::malformed("\"from\" must be E.164: + and 8-15 digits"))?;
     let channel = Channel::from_name(&raw.channel)
         .ok_or_else(|| IntentError::malformed("\"channel\" is not a known channel"))?;
+    // NumericDates from 1970 to 9999: no arithmetic on them can overflow.
+    let date_ok = |t: i64| (0..=MAX_NUMERIC_DATE).contains(&t);
+    if !(date_ok(raw.iat) && date_ok(raw.nbf) && date_ok(raw.exp)) {
+        return Err(IntentError::malformed(
+            "\"iat\", \"nbf\" and \"exp\" must be Unix seconds between 1970 and 9999",
+        ));
+    }
     if raw.nbf > raw.exp {
         return Err(IntentError::malformed("\"nbf\" is after \"exp\""));
     }
