@@ -9,9 +9,11 @@ pub mod guard;
 mod highest;
 mod intents;
 mod lock;
+pub mod mapped;
 pub mod store;
 
 pub use bounded::{read_bounded, ReadError};
 pub use feeds::{FeedStore, FeedStoreError, StoredFeed};
 pub use guard::{Guard, GuardError};
+pub use mapped::MappedBlob;
 pub use store::{SaveError, StateDir, StoreError, StoredList};

@@ -1,0 +1,95 @@
+//! A feed blob mapped read-only from the state directory, so a
+//! ten-million-number blob costs no heap and only the pages a lookup
+//! touches become resident (docs/feed-format.md, "Reading in place").
+//!
+//! Why mapping is sound here: CallGuard never changes a blob file in
+//! place. A blob is written to a temporary file and renamed over its final
+//! name (`atomic::write_atomically`), so a mapped file's inode keeps its
+//! bytes for as long as the map lives, even after a newer version replaces
+//! or removes the name. Only someone else writing into the app's private
+//! directory could change mapped bytes; `FeedBlob` reads hostile bytes
+//! without panicking, and truncating the file under the map would at worst
+//! end the process (SIGBUS), never make it vouch for a caller.
+
+use crate::bounded::ReadError;
+use std::fs::{self, File};
+use std::io;
+use std::path::Path;
+
+/// The bytes of a blob file, mapped read-only.
+pub struct MappedBlob {
+    map: memmap2::Mmap,
+}
+
+impl MappedBlob {
+    /// Maps `path` if it is a regular file of exactly `expected_len` bytes
+    /// (the length its manifest names; its hash was checked before it was
+    /// written under its SHA-256).
+    pub fn map(path: &Path, expected_len: u64) -> Result<MappedBlob, ReadError> {
+        if !fs::metadata(path)?.is_file() {
+            return Err(ReadError::NotAFile);
+        }
+        let file = File::open(path)?;
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
+            return Err(ReadError::NotAFile);
+        }
+        if metadata.len() != expected_len {
+            return Err(ReadError::Io(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the blob file is not the length its manifest names",
+            )));
+        }
+        // SAFETY: see the module comment: blob files are only ever replaced
+        // by rename, never written in place, and readers of the bytes
+        // (`FeedBlob`) are safe on any content.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        Ok(MappedBlob { map })
+    }
+}
+
+impl std::ops::Deref for MappedBlob {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.map
+    }
+}
+
+impl std::fmt::Debug for MappedBlob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MappedBlob({} bytes)", self.map.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_a_file_of_the_named_length_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.cgfeed");
+        fs::write(&path, b"CGFD-and-more").unwrap();
+        let mapped = MappedBlob::map(&path, 13).unwrap();
+        assert_eq!(&mapped[..], b"CGFD-and-more");
+        assert!(MappedBlob::map(&path, 12).is_err());
+        assert!(matches!(
+            MappedBlob::map(&dir.path().join("missing"), 1),
+            Err(ReadError::NotFound)
+        ));
+        assert!(matches!(
+            MappedBlob::map(dir.path(), 1),
+            Err(ReadError::NotAFile)
+        ));
+    }
+
+    #[test]
+    fn a_replaced_file_leaves_the_mapped_bytes_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.cgfeed");
+        fs::write(&path, b"version-1").unwrap();
+        let mapped = MappedBlob::map(&path, 9).unwrap();
+        crate::atomic::write_atomically(&path, b"version-2!").unwrap();
+        assert_eq!(&mapped[..], b"version-1");
+    }
+}
