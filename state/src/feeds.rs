@@ -85,6 +85,8 @@ impl From<FeedError> for FeedStoreError {
 #[derive(Debug, Clone)]
 pub struct StoredFeed {
     pub feed: VerifiedFeed,
+    /// The signed manifest as stored.
+    pub jws: Vec<u8>,
     pub blob_path: PathBuf,
 }
 
@@ -153,7 +155,11 @@ impl FeedStore {
                 let _ = fs::remove_file(path);
             }
         }
-        Ok(StoredFeed { feed, blob_path })
+        Ok(StoredFeed {
+            feed,
+            jws: manifest_jws.to_vec(),
+            blob_path,
+        })
     }
 
     /// The feed held for `trust.issuer`, re-verified against `trust` (an
@@ -196,7 +202,11 @@ impl FeedStore {
                 "the blob is not the manifest's length",
             ));
         }
-        Ok(Some(StoredFeed { feed, blob_path }))
+        Ok(Some(StoredFeed {
+            feed,
+            jws,
+            blob_path,
+        }))
     }
 }
 

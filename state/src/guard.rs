@@ -6,8 +6,11 @@
 //! - it is written before it is put in force, so memory never runs ahead of disk;
 //! - every failure leaves the previous list in force and on disk.
 
+use crate::feeds::FeedStoreError;
+use crate::feeds_in_force::{FeedSet, FeedsInForce, HeldFeed};
 use crate::store::{SaveError, StateDir, StoreError};
 use callguard_core::accept::{accept_list, verify_signed_list, Prior, VerifiedList};
+use callguard_core::feed::{verify_signed_feed, FeedError, Plan, VerifiedFeed};
 use callguard_core::intent::{
     accept_intent, accept_stored_intent, new_audience_id, CallIntent, IntentBook, IntentError,
 };
@@ -25,6 +28,35 @@ pub enum GuardError {
     Storage(String),
     /// A call intent was refused (`IntentError::code`).
     Intent(IntentError),
+    /// A feed manifest, blob or delta was refused (`FeedError::code`).
+    Feed(FeedError),
+}
+
+impl GuardError {
+    /// After `install_feed_delta`: the delta did not lead to the
+    /// manifest's full blob (made for another base, tampered, truncated):
+    /// download the full blob instead. Nothing changed.
+    pub fn is_delta_fallback(&self) -> bool {
+        matches!(
+            self,
+            GuardError::Feed(
+                FeedError::DeltaBase
+                    | FeedError::DeltaMismatch
+                    | FeedError::HashMismatch { .. }
+                    | FeedError::LengthMismatch { .. }
+                    | FeedError::Malformed(_)
+            )
+        )
+    }
+}
+
+impl From<FeedStoreError> for GuardError {
+    fn from(e: FeedStoreError) -> Self {
+        match e {
+            FeedStoreError::Refused(e) => GuardError::Feed(e),
+            FeedStoreError::Store(e) => e.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for GuardError {
@@ -34,6 +66,7 @@ impl std::fmt::Display for GuardError {
             GuardError::Trust(e) => e.fmt(f),
             GuardError::Storage(e) => write!(f, "{e}"),
             GuardError::Intent(e) => e.fmt(f),
+            GuardError::Feed(e) => e.fmt(f),
         }
     }
 }
@@ -67,6 +100,8 @@ pub struct Guard {
     intents: RwLock<Arc<IntentBook>>,
     /// This install's audience id (persisted with a state directory).
     audience: String,
+    /// Each issuer's feed of reported numbers (feeds_in_force.rs).
+    feeds: FeedsInForce,
 }
 
 impl Guard {
@@ -82,6 +117,7 @@ impl Guard {
                 String::new()
             });
         Guard {
+            feeds: FeedsInForce::new(state.as_ref().map(|s| s.root())),
             intents: RwLock::new(Arc::new(IntentBook::new())),
             audience,
             trusts: RwLock::new(Vec::new()),
@@ -150,6 +186,7 @@ impl Guard {
             None if !unchanged => self.registry.deactivate(&issuer),
             None => {}
         }
+        self.feeds.on_trust(&trust, !unchanged);
         self.restore_intents();
         Ok(issuer)
     }
@@ -201,9 +238,94 @@ impl Guard {
                 log::info!("picked up a stored list (version {})", list.list().version);
                 picked_up.push(list.list().clone());
             }
+            if let Some(feed) = self.feeds.restore(&trust, false) {
+                log::info!("picked up a stored feed (version {})", feed.version());
+            }
         }
         self.restore_intents();
         Ok(picked_up)
+    }
+
+    // ---- feeds of reported numbers ----------------------------------------
+
+    /// The feeds in force. Screening passes `feeds().feeds()` to
+    /// `decide_with_feeds`; cheap (an `Arc` clone).
+    pub fn feeds(&self) -> Arc<FeedSet> {
+        self.feeds.snapshot()
+    }
+
+    /// The trust a feed manifest verifies under (signature, threshold,
+    /// issuer), with the most telling refusal when none does.
+    fn trust_for_feed(&self, jws: &[u8]) -> Result<Arc<Trust>, GuardError> {
+        if let Some(error) = &self.state_error {
+            return Err(GuardError::Storage(error.clone()));
+        }
+        let trusts = self
+            .trusts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let mut first_error: Option<FeedError> = None;
+        for trust in trusts {
+            match verify_signed_feed(jws, &trust, self.feeds.max_blob_bytes()) {
+                Ok(_) => return Ok(trust),
+                Err(e) => {
+                    let weak =
+                        |e: &FeedError| matches!(e.code(), "unknown_key" | "issuer_mismatch");
+                    if first_error.as_ref().is_none_or(|f| weak(f) && !weak(&e)) {
+                        first_error = Some(e);
+                    }
+                }
+            }
+        }
+        Err(match first_error {
+            Some(e) => GuardError::Feed(e),
+            None => GuardError::Trust(TrustError("no trust file has been added".into())),
+        })
+    }
+
+    /// Checks a feed manifest arriving from outside against its issuer's
+    /// trust, the clock and the versions seen (nothing is downloaded or
+    /// written), and says what to fetch: nothing, a delta or the full blob.
+    pub fn check_feed_manifest(
+        &self,
+        jws: &[u8],
+        now: Timestamp,
+    ) -> Result<(VerifiedFeed, Plan), GuardError> {
+        let trust = self.trust_for_feed(jws)?;
+        Ok(self.feeds.check_manifest(&trust, jws, now)?)
+    }
+
+    /// Verifies a feed manifest and its full blob (length, SHA-256, every
+    /// entry), stores both and puts them in force.
+    pub fn install_feed(
+        &self,
+        jws: &[u8],
+        blob: Vec<u8>,
+        now: Timestamp,
+    ) -> Result<HeldFeed, GuardError> {
+        let trust = self.trust_for_feed(jws)?;
+        self.feeds
+            .install_full(&trust, jws, blob, now)
+            .inspect_err(|e| log::warn!("feed rejected: {}", e.code()))
+            .map_err(GuardError::from)
+    }
+
+    /// Verifies a feed manifest and applies `delta` (its delta from the
+    /// version in force) to the blob in force; stores and puts the result
+    /// in force only if it is exactly the manifest's full blob. On
+    /// `GuardError::is_delta_fallback` fetch the full blob instead.
+    pub fn install_feed_delta(
+        &self,
+        jws: &[u8],
+        delta: &[u8],
+        now: Timestamp,
+    ) -> Result<HeldFeed, GuardError> {
+        let trust = self.trust_for_feed(jws)?;
+        self.feeds
+            .install_delta(&trust, jws, delta, now)
+            .inspect_err(|e| log::warn!("feed delta not applied: {}", e.code()))
+            .map_err(GuardError::from)
     }
 
     // ---- call intents ---------------------------------------------------

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod bounded;
 pub mod feeds;
+mod feeds_in_force;
 pub mod guard;
 mod highest;
 mod intents;
@@ -14,6 +15,7 @@ pub mod store;
 
 pub use bounded::{read_bounded, ReadError};
 pub use feeds::{FeedStore, FeedStoreError, StoredFeed};
+pub use feeds_in_force::{FeedSet, HeldFeed};
 pub use guard::{Guard, GuardError};
 pub use mapped::MappedBlob;
 pub use store::{SaveError, StateDir, StoreError, StoredList};

@@ -17,7 +17,9 @@
 //! | `http_status` | an unexpected HTTP status (4xx, or 5xx after retries) |
 //! | `network` | any other transfer failure |
 
+use callguard_core::feed::FeedError;
 use callguard_core::ListError;
+use callguard_state::GuardError;
 use std::fmt;
 
 #[derive(Debug)]
@@ -28,6 +30,24 @@ pub enum SyncError {
     List(ListError),
     /// The state directory could not be written.
     Storage(String),
+    /// A feed manifest, blob or delta arrived but was refused (the previous
+    /// feed stays in force). `FeedError::code`: a list code for manifest
+    /// rules, or `too_large`, `length_mismatch`, `hash_mismatch`,
+    /// `malformed_blob`, `delta_base_mismatch`, `delta_mismatch`.
+    Feed(FeedError),
+}
+
+impl From<GuardError> for SyncError {
+    fn from(e: GuardError) -> Self {
+        match e {
+            GuardError::List(e) => SyncError::List(e),
+            GuardError::Trust(e) => SyncError::List(ListError::Malformed(e.0)),
+            GuardError::Storage(e) => SyncError::Storage(e),
+            GuardError::Feed(e) => SyncError::Feed(e),
+            // Never returned by what a sync calls; kept total, not a panic.
+            GuardError::Intent(e) => SyncError::Storage(e.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +128,7 @@ impl SyncError {
             SyncError::Network { code, .. } => code.code(),
             SyncError::List(e) => e.code(),
             SyncError::Storage(_) => "storage",
+            SyncError::Feed(e) => e.code(),
         }
     }
 
@@ -133,6 +154,7 @@ impl fmt::Display for SyncError {
             SyncError::Network { code, detail } => write!(f, "{}: {detail}", code.code()),
             SyncError::List(e) => write!(f, "{}: {e}", e.code()),
             SyncError::Storage(e) => write!(f, "storage: {e}"),
+            SyncError::Feed(e) => write!(f, "{}: {e}", e.code()),
         }
     }
 }

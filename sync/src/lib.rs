@@ -6,6 +6,7 @@
 mod classify;
 pub mod config;
 pub mod error;
+pub mod feed_sync;
 pub mod history;
 pub mod reqwest_transport;
 pub mod syncer;
@@ -14,5 +15,6 @@ pub mod transport;
 pub use classify::CA_HINT;
 pub use config::SyncConfig;
 pub use error::{NetworkCode, SyncError};
+pub use feed_sync::{FeedSyncOutcome, FeedVia};
 pub use syncer::{SyncOutcome, SyncStatus, Syncer};
 pub use transport::{HttpRequest, HttpResponse, Transport};

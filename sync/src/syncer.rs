@@ -9,7 +9,7 @@ use crate::reqwest_transport::ReqwestTransport;
 use crate::transport::{check_url, HttpRequest, HttpResponse, Transport};
 use callguard_core::refresh::{RefreshPolicy, Validity};
 use callguard_core::{ContactList, Timestamp};
-use callguard_state::{Guard, GuardError};
+use callguard_state::Guard;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -31,11 +31,11 @@ pub struct SyncOutcome {
 const MAX_ATTEMPTS: u32 = 10;
 
 pub struct Syncer {
-    config: SyncConfig,
+    pub(crate) config: SyncConfig,
     transport: Arc<dyn Transport>,
     policy: RefreshPolicy,
     /// Used when the Guard has no state directory; serialises syncs too.
-    memory: Mutex<SyncState>,
+    pub(crate) memory: Mutex<SyncState>,
 }
 
 impl Syncer {
@@ -159,13 +159,7 @@ impl Syncer {
             .iter()
             .map(|l| (l.issuer.id.clone(), l.version))
             .collect();
-        let list = guard.load_list(&response.body, now).map_err(|e| match e {
-            GuardError::List(e) => SyncError::List(e),
-            GuardError::Trust(e) => SyncError::List(callguard_core::ListError::Malformed(e.0)),
-            GuardError::Storage(e) => SyncError::Storage(e),
-            // load_list never returns intent errors; kept total, not a panic.
-            GuardError::Intent(e) => SyncError::Storage(e.to_string()),
-        })?;
+        let list = guard.load_list(&response.body, now)?;
         state.urls.insert(
             key,
             UrlRecord {
@@ -191,7 +185,10 @@ impl Syncer {
     /// Bounded retries with exponential backoff and jitter, on network
     /// errors and 5xx/429; `Retry-After` honoured up to a cap. No retry on
     /// other 4xx: asking again will not help.
-    fn fetch_with_retries(&self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
+    pub(crate) fn fetch_with_retries(
+        &self,
+        request: &HttpRequest,
+    ) -> Result<HttpResponse, SyncError> {
         let started = Instant::now();
         let budget = self.config.total_timeout;
         let attempts = self.config.max_attempts.clamp(1, MAX_ATTEMPTS);

@@ -23,6 +23,10 @@ pub enum CallGuardError {
     /// A call intent was refused. `code` is one of docs/call-intents.md's codes.
     #[error("invalid intent ({code}): {detail}")]
     InvalidIntent { code: String, detail: String },
+    /// A feed manifest, blob or delta was refused. `code` is one of
+    /// docs/feed-format.md's codes (a list code for manifest rules).
+    #[error("invalid feed ({code}): {detail}")]
+    InvalidFeed { code: String, detail: String },
 }
 
 impl From<callguard_sync::SyncError> for CallGuardError {
@@ -30,6 +34,7 @@ impl From<callguard_sync::SyncError> for CallGuardError {
         match error {
             callguard_sync::SyncError::List(e) => GuardError::List(e).into(),
             callguard_sync::SyncError::Storage(detail) => CallGuardError::Storage { detail },
+            callguard_sync::SyncError::Feed(e) => GuardError::Feed(e).into(),
             network @ callguard_sync::SyncError::Network { .. } => CallGuardError::Network {
                 detail: network.to_string(),
             },
@@ -47,6 +52,10 @@ impl From<GuardError> for CallGuardError {
             GuardError::Trust(e) => CallGuardError::InvalidTrust { detail: e.0 },
             GuardError::Storage(detail) => CallGuardError::Storage { detail },
             GuardError::Intent(e) => CallGuardError::InvalidIntent {
+                code: e.code().to_string(),
+                detail: e.to_string(),
+            },
+            GuardError::Feed(e) => CallGuardError::InvalidFeed {
                 code: e.code().to_string(),
                 detail: e.to_string(),
             },

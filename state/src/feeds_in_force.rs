@@ -1,0 +1,398 @@
+//! The feeds in force: for each trusted issuer, the last accepted feed
+//! manifest and its full blob — mapped from the state directory when there
+//! is one, in memory otherwise. The Guard owns one of these; screening
+//! reads a snapshot (`FeedSet`) without waiting.
+//!
+//! Invariants (the list rules, for feeds):
+//! - a blob is put in force only after its manifest verified (trust,
+//!   threshold, expiry, rollback) and the bytes matched the manifest's
+//!   length and SHA-256 and every entry checked out (`check_blob`);
+//! - with a state directory it is written (atomically, blob before
+//!   manifest) before it is put in force;
+//! - every failure leaves the previous feed in force and on disk.
+
+use crate::bounded::ReadError;
+use crate::feeds::{FeedStore, FeedStoreError};
+use crate::mapped::MappedBlob;
+use callguard_core::accept::Prior;
+use callguard_core::feed::{
+    accept_feed, apply_delta, check_blob, verify_signed_feed, Feed, FeedError, FeedManifest, Plan,
+    VerifiedFeed, DEFAULT_MAX_BLOB_BYTES,
+};
+use callguard_core::{Timestamp, Trust};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// A full blob's bytes: mapped from its file, or held in memory.
+enum BlobBytes {
+    Mapped(MappedBlob),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for BlobBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            BlobBytes::Mapped(m) => m,
+            BlobBytes::Owned(v) => v,
+        }
+    }
+}
+
+/// One issuer's feed in force.
+#[derive(Clone)]
+pub struct HeldFeed {
+    manifest: Arc<FeedManifest>,
+    /// The signed manifest, to verify again when the issuer's trust changes.
+    jws: Arc<[u8]>,
+    bytes: Arc<BlobBytes>,
+}
+
+impl HeldFeed {
+    pub fn manifest(&self) -> &Arc<FeedManifest> {
+        &self.manifest
+    }
+
+    pub fn issuer(&self) -> &str {
+        &self.manifest.issuer
+    }
+
+    pub fn version(&self) -> u64 {
+        self.manifest.version
+    }
+
+    /// The full blob's bytes (checked against the manifest when they
+    /// arrived).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The SHA-256 the manifest names for the blob held.
+    pub fn sha256(&self) -> [u8; 32] {
+        self.manifest
+            .full()
+            .map(|(_, b)| b.sha256)
+            .unwrap_or([0; 32])
+    }
+
+    /// Whether the blob is read from a memory map (a state directory).
+    pub fn is_mapped(&self) -> bool {
+        matches!(*self.bytes, BlobBytes::Mapped(_))
+    }
+
+    /// For screening: header checks only (microseconds, no allocation).
+    pub fn feed(&self) -> Result<Feed<'_>, FeedError> {
+        Feed::new(&self.manifest, &self.bytes)
+    }
+}
+
+impl std::fmt::Debug for HeldFeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HeldFeed")
+            .field("issuer", &self.manifest.issuer)
+            .field("version", &self.manifest.version)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// The feeds in force at one moment.
+#[derive(Debug, Clone, Default)]
+pub struct FeedSet {
+    held: Vec<HeldFeed>,
+}
+
+impl FeedSet {
+    pub fn iter(&self) -> impl Iterator<Item = &HeldFeed> {
+        self.held.iter()
+    }
+
+    pub fn get(&self, issuer: &str) -> Option<&HeldFeed> {
+        self.held.iter().find(|h| h.issuer() == issuer)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.held.is_empty()
+    }
+
+    /// The feeds to screen with. Each blob passed `validate` when it
+    /// arrived; one that no longer opens (its file damaged under the map)
+    /// is left out and logged, never guessed at.
+    pub fn feeds(&self) -> Vec<Feed<'_>> {
+        self.held
+            .iter()
+            .filter_map(|h| match h.feed() {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    log::error!("a feed in force no longer opens: {}", e.code());
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn with(&self, feed: HeldFeed) -> FeedSet {
+        let mut held: Vec<HeldFeed> = self
+            .held
+            .iter()
+            .filter(|h| h.issuer() != feed.issuer())
+            .cloned()
+            .collect();
+        held.push(feed);
+        held.sort_by(|a, b| a.issuer().cmp(b.issuer()));
+        FeedSet { held }
+    }
+
+    fn without(&self, issuer: &str) -> FeedSet {
+        FeedSet {
+            held: self
+                .held
+                .iter()
+                .filter(|h| h.issuer() != issuer)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+pub(crate) struct FeedsInForce {
+    current: RwLock<Arc<FeedSet>>,
+    store: Option<FeedStore>,
+    max_blob_bytes: u64,
+    /// One install at a time, so two cannot interleave disk and memory.
+    installing: Mutex<()>,
+}
+
+impl FeedsInForce {
+    pub(crate) fn new(state_root: Option<&std::path::Path>) -> FeedsInForce {
+        let store = state_root.and_then(|root| {
+            FeedStore::open(root, DEFAULT_MAX_BLOB_BYTES)
+                .map_err(|e| log::error!("feeds directory unusable: {}", e.kind()))
+                .ok()
+        });
+        FeedsInForce {
+            current: RwLock::new(Arc::new(FeedSet::default())),
+            store,
+            max_blob_bytes: DEFAULT_MAX_BLOB_BYTES,
+            installing: Mutex::new(()),
+        }
+    }
+
+    pub(crate) fn snapshot(&self) -> Arc<FeedSet> {
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn swap(&self, f: impl FnOnce(&FeedSet) -> FeedSet) {
+        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        *current = Arc::new(f(&current));
+    }
+
+    pub(crate) fn max_blob_bytes(&self) -> u64 {
+        self.max_blob_bytes
+    }
+
+    /// The highest feed version known for `trust.issuer`: in force, or
+    /// recorded in the state directory.
+    fn prior(&self, issuer: &str) -> Result<Option<Prior>, FeedStoreError> {
+        let in_memory = self.snapshot().get(issuer).map(|h| Prior {
+            version: h.version(),
+            payload_digest: h.manifest.payload_digest,
+        });
+        let on_disk = match &self.store {
+            Some(store) => store.highest(issuer)?,
+            None => None,
+        };
+        Ok(match (in_memory, on_disk) {
+            (Some(a), Some(b)) => Some(if a.version >= b.version { a } else { b }),
+            (a, b) => a.or(b),
+        })
+    }
+
+    /// Checks a manifest arriving from outside (before anything is
+    /// downloaded) and says what to fetch for it.
+    pub(crate) fn check_manifest(
+        &self,
+        trust: &Trust,
+        jws: &[u8],
+        now: Timestamp,
+    ) -> Result<(VerifiedFeed, Plan), FeedStoreError> {
+        let prior = self.prior(&trust.issuer)?;
+        let feed = accept_feed(jws, trust, self.max_blob_bytes, now, prior.as_ref())?;
+        let held = self
+            .snapshot()
+            .get(&trust.issuer)
+            .map(|h| (h.version(), h.sha256()));
+        let plan = feed
+            .manifest()
+            .plan(held)
+            .ok_or(FeedError::Malformed("no full blob".into()))?;
+        Ok((feed, plan))
+    }
+
+    /// Puts the manifest `jws` in force with `blob`, its full blob.
+    pub(crate) fn install_full(
+        &self,
+        trust: &Trust,
+        jws: &[u8],
+        blob: Vec<u8>,
+        now: Timestamp,
+    ) -> Result<HeldFeed, FeedStoreError> {
+        let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        self.install_locked(trust, jws, blob, now)
+    }
+
+    /// Puts the manifest `jws` in force by applying `delta` (the manifest's
+    /// delta from the version held) to the blob held. Refused — and nothing
+    /// changes — unless the result is exactly the manifest's full blob; the
+    /// caller then downloads the full blob.
+    pub(crate) fn install_delta(
+        &self,
+        trust: &Trust,
+        jws: &[u8],
+        delta: &[u8],
+        now: Timestamp,
+    ) -> Result<HeldFeed, FeedStoreError> {
+        let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        let (feed, plan) = self.check_manifest(trust, jws, now)?;
+        let held = self
+            .snapshot()
+            .get(&trust.issuer)
+            .cloned()
+            .ok_or(FeedError::DeltaBase)?;
+        let Plan::Delta { index, full } = plan else {
+            return Err(FeedError::DeltaBase.into());
+        };
+        let manifest = feed.manifest();
+        check_blob(manifest, index, delta)?;
+        let expected = manifest.blobs[full].sha256;
+        let blob = apply_delta(held.bytes(), delta, &expected)?;
+        self.install_locked(trust, jws, blob, now)
+    }
+
+    fn install_locked(
+        &self,
+        trust: &Trust,
+        jws: &[u8],
+        blob: Vec<u8>,
+        now: Timestamp,
+    ) -> Result<HeldFeed, FeedStoreError> {
+        let held = match &self.store {
+            Some(store) => {
+                // Checks everything again under the writers' lock (another
+                // process may have stored a newer version meanwhile).
+                let stored = store.install(trust, jws, &blob, now)?;
+                drop(blob);
+                let length = stored
+                    .feed
+                    .manifest()
+                    .full()
+                    .map(|(_, b)| b.length)
+                    .unwrap_or(0);
+                let mapped = MappedBlob::map(&stored.blob_path, length).map_err(read_error)?;
+                HeldFeed {
+                    manifest: stored.feed.manifest().clone(),
+                    jws: jws.into(),
+                    bytes: Arc::new(BlobBytes::Mapped(mapped)),
+                }
+            }
+            None => {
+                let prior = self.prior(&trust.issuer)?;
+                let feed = accept_feed(jws, trust, self.max_blob_bytes, now, prior.as_ref())?;
+                let (index, _) = feed
+                    .manifest()
+                    .full()
+                    .ok_or(FeedError::Malformed("no full blob".into()))?;
+                check_blob(feed.manifest(), index, &blob)?;
+                HeldFeed {
+                    manifest: feed.manifest().clone(),
+                    jws: jws.into(),
+                    bytes: Arc::new(BlobBytes::Owned(blob)),
+                }
+            }
+        };
+        self.swap(|set| set.with(held.clone()));
+        log::info!("feed version {} in force", held.version());
+        Ok(held)
+    }
+
+    /// The issuer's trust was added or changed: without a state directory,
+    /// a feed in force that no longer verifies under it leaves force; with
+    /// one, the stored feed is restored (`restore`).
+    pub(crate) fn on_trust(&self, trust: &Trust, changed: bool) {
+        if self.store.is_some() {
+            self.restore(trust, changed);
+            return;
+        }
+        let Some(held) = self.snapshot().get(&trust.issuer).cloned() else {
+            return;
+        };
+        if changed && verify_signed_feed(&held.jws, trust, self.max_blob_bytes).is_err() {
+            log::warn!("a feed left force: it does not verify under the new trust");
+            self.swap(|set| set.without(&trust.issuer));
+        }
+    }
+
+    /// Puts the feed stored for `trust.issuer` in force if it is newer than
+    /// the one in force (or `replace`: the trust changed). A stored feed
+    /// that no longer verifies leaves force. Returns what came into force.
+    pub(crate) fn restore(&self, trust: &Trust, replace: bool) -> Option<HeldFeed> {
+        let store = self.store.as_ref()?;
+        let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        let stored = match store.load(trust) {
+            Ok(Some(stored)) => stored,
+            Ok(None) => {
+                if replace {
+                    self.swap(|set| set.without(&trust.issuer));
+                }
+                return None;
+            }
+            Err(e) => {
+                log::warn!("stored feed not restored: {}", e.code());
+                if replace {
+                    self.swap(|set| set.without(&trust.issuer));
+                }
+                return None;
+            }
+        };
+        let manifest = stored.feed.manifest().clone();
+        let in_force = self.snapshot().get(&trust.issuer).map(|h| h.version());
+        if !replace && in_force.is_some_and(|v| v >= manifest.version) {
+            return None;
+        }
+        let length = manifest.full().map(|(_, b)| b.length).unwrap_or(0);
+        let mapped = match MappedBlob::map(&stored.blob_path, length) {
+            Ok(m) => m,
+            Err(e) => {
+                log::warn!("stored feed blob not mapped: {e}");
+                return None;
+            }
+        };
+        let held = HeldFeed {
+            manifest,
+            jws: stored.jws.into(),
+            bytes: Arc::new(BlobBytes::Mapped(mapped)),
+        };
+        if let Err(e) = held.feed() {
+            log::warn!("stored feed blob does not open: {}", e.code());
+            return None;
+        }
+        self.swap(|set| set.with(held.clone()));
+        Some(held)
+    }
+}
+
+fn read_error(e: ReadError) -> FeedStoreError {
+    match e {
+        ReadError::Io(e) => e.into(),
+        other => std::io::Error::other(other.to_string()).into(),
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<FeedSet>();
+    is::<FeedsInForce>();
+}
