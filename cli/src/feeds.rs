@@ -1,18 +1,36 @@
 //! Feeds for screening from the command line: `--feed MANIFEST.jws
 //! --feed-blob BLOB` pairs, each manifest verified against the `--trust`
 //! file of its issuer and the blob checked against it (length, SHA-256,
-//! every entry) as the SDK does at download. Expired feeds are kept: they
-//! may still warn.
+//! every entry) as the SDK does at download; with `--state`, the feeds a
+//! `callguard feed sync` stored there (verified again, blobs mapped, as the
+//! SDK does at start). Expired feeds are kept: they may still warn.
 
 use crate::io::{read_capped, read_trust, UsageError};
 use callguard_core::feed::{
     check_blob, verify_signed_feed, FeedManifest, DEFAULT_MAX_BLOB_BYTES, MAX_MANIFEST_BYTES,
 };
+use callguard_state::{FeedStore, MappedBlob};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// A blob read from a file, or mapped from a state directory.
+pub enum BlobBytes {
+    Read(Vec<u8>),
+    Mapped(MappedBlob),
+}
+
+impl std::ops::Deref for BlobBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            BlobBytes::Read(v) => v,
+            BlobBytes::Mapped(m) => m,
+        }
+    }
+}
+
 /// Verified manifests with their blob bytes; `Feed::new` borrows from them.
-pub struct LoadedFeeds(pub Vec<(Arc<FeedManifest>, Vec<u8>)>);
+pub struct LoadedFeeds(pub Vec<(Arc<FeedManifest>, BlobBytes)>);
 
 impl LoadedFeeds {
     pub fn feeds(&self) -> Result<Vec<callguard_core::feed::Feed<'_>>, UsageError> {
@@ -29,7 +47,12 @@ pub fn load(
     trusts: &[PathBuf],
     manifests: &[PathBuf],
     blobs: &[PathBuf],
+    state: Option<&PathBuf>,
 ) -> Result<LoadedFeeds, UsageError> {
+    let mut out = match state {
+        Some(dir) => stored(trusts, dir)?,
+        None => Vec::new(),
+    };
     if manifests.len() != blobs.len() {
         return Err(UsageError(
             "--feed and --feed-blob come in pairs, one pair per feed".into(),
@@ -39,7 +62,6 @@ pub fn load(
         .iter()
         .map(|t| read_trust(t))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut out = Vec::new();
     for (manifest_path, blob_path) in manifests.iter().zip(blobs) {
         let jws = read_capped(manifest_path, MAX_MANIFEST_BYTES)?;
         // The trust file of the manifest's issuer: the first that verifies it.
@@ -72,7 +94,35 @@ pub fn load(
                 e.code()
             ))
         })?;
-        out.push((manifest, bytes));
+        out.push((manifest, BlobBytes::Read(bytes)));
     }
     Ok(LoadedFeeds(out))
+}
+
+/// The feeds stored in `dir` for each trusted issuer (none is fine).
+fn stored(
+    trusts: &[PathBuf],
+    dir: &std::path::Path,
+) -> Result<Vec<(Arc<FeedManifest>, BlobBytes)>, UsageError> {
+    let store = FeedStore::open(dir, DEFAULT_MAX_BLOB_BYTES)?;
+    let mut out = Vec::new();
+    for trust_path in trusts {
+        let trust = read_trust(trust_path)?;
+        let Some(stored) = store.load(&trust).map_err(|e| {
+            UsageError(format!(
+                "the stored feed of {} is not usable ({}): {e}",
+                trust.issuer,
+                e.code()
+            ))
+        })?
+        else {
+            continue;
+        };
+        let manifest = stored.feed.manifest().clone();
+        let length = manifest.full().map_or(0, |(_, b)| b.length);
+        let mapped = MappedBlob::map(&stored.blob_path, length)
+            .map_err(|e| UsageError(format!("the stored feed blob of {}: {e}", trust.issuer)))?;
+        out.push((manifest, BlobBytes::Mapped(mapped)));
+    }
+    Ok(out)
 }

@@ -190,6 +190,12 @@ enum Command {
         /// Prefixes expanding to more numbers than this are skipped (reported on stderr).
         #[arg(long, default_value_t = 100_000)]
         max_prefix_expansion: u64,
+        /// A signed feed manifest (repeatable, with --feed-blob): its numbers get "⚠ Reported" labels.
+        #[arg(long = "feed")]
+        feeds: Vec<PathBuf>,
+        /// The full blob the --feed manifest names.
+        #[arg(long = "feed-blob")]
+        feed_blobs: Vec<PathBuf>,
         #[arg(long)]
         now: Option<String>,
     },
@@ -250,6 +256,9 @@ impl JsonShape {
         match command {
             Command::Verify { json: true, .. } => Some(JsonShape::Verify),
             Command::Sync { json: true, .. } => Some(JsonShape::Sync),
+            Command::Feed {
+                command: FeedCommand::Sync { json: true, .. },
+            } => Some(JsonShape::Sync),
             Command::Screen { json: true, .. } => Some(JsonShape::Plain),
             _ => None,
         }
@@ -292,6 +301,27 @@ enum FeedCommand {
         #[arg(long)]
         previous: Vec<String>,
     },
+    /// Download, verify and store the feed whose manifest is at URL, as a phone does:
+    /// the manifest first (conditional), then the delta or the full blob it names.
+    /// Exit 0 updated or not modified, 1 rejected or failed (the previous feed stays).
+    Sync {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        trust: PathBuf,
+        #[arg(long)]
+        state: PathBuf,
+        /// Extra trusted CA certificate (PEM); repeatable.
+        #[arg(long = "ca-cert")]
+        ca_certs: Vec<PathBuf>,
+        /// Allow http://127.0.0.1 / localhost (testing only).
+        #[arg(long)]
+        allow_http_localhost: bool,
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the delta that turns one full blob into another.
     Diff {
         #[arg(long)]
@@ -333,10 +363,29 @@ fn main() -> ExitCode {
                 valid_days,
                 block_size,
                 previous: &previous,
+            })
+            .map(|_| Outcome::Accepted),
+            FeedCommand::Diff { from, to, out } => {
+                cmd::feed::diff_cmd(&from, &to, &out).map(|_| Outcome::Accepted)
+            }
+            FeedCommand::Sync {
+                url,
+                trust,
+                state,
+                ca_certs,
+                allow_http_localhost,
+                now,
+                json,
+            } => cmd::sync::run_feed(cmd::sync::Args {
+                url: &url,
+                trust: &trust,
+                state: &state,
+                ca_certs: &ca_certs,
+                allow_http_localhost,
+                now: now.as_deref(),
+                json,
             }),
-            FeedCommand::Diff { from, to, out } => cmd::feed::diff_cmd(&from, &to, &out),
-        }
-        .map(|_| Outcome::Accepted),
+        },
         Command::Keygen { alg, kid, out } => {
             cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted)
         }
@@ -393,7 +442,7 @@ fn main() -> ExitCode {
             stdin,
             number,
         } => lists::load(&trusts, &lists, state.as_ref()).and_then(|loaded| {
-            let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs)?;
+            let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs, state.as_ref())?;
             cmd::screen::run(
                 &loaded,
                 cmd::screen::Args {
@@ -448,10 +497,19 @@ fn main() -> ExitCode {
             state,
             lang,
             max_prefix_expansion,
+            feeds,
+            feed_blobs,
             now,
         } => lists::load(&trusts, &lists, state.as_ref())
             .and_then(|loaded| {
-                cmd::directory::run(&loaded, &lang, max_prefix_expansion, now.as_deref())
+                let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs, state.as_ref())?;
+                cmd::directory::run(
+                    &loaded,
+                    &loaded_feeds.feeds()?,
+                    &lang,
+                    max_prefix_expansion,
+                    now.as_deref(),
+                )
             })
             .map(|_| Outcome::Accepted),
         Command::Sync {

@@ -6,7 +6,7 @@
 use crate::io::{now, read, read_trust_bytes, UsageError};
 use crate::Outcome;
 use callguard_state::{Guard, StateDir};
-use callguard_sync::{SyncConfig, SyncError, SyncStatus, Syncer};
+use callguard_sync::{FeedVia, SyncConfig, SyncError, SyncStatus, Syncer};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -20,8 +20,9 @@ pub struct Args<'a> {
     pub json: bool,
 }
 
-pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
-    let now = now(args.now)?;
+/// The Guard and Syncer a sync runs with: the state directory checked
+/// first, the trust added.
+fn setup(args: &Args<'_>) -> Result<(Guard, Syncer, String), UsageError> {
     let mut config = SyncConfig {
         allow_http_localhost: args.allow_http_localhost,
         ..SyncConfig::default()
@@ -41,6 +42,12 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
         .add_trust(&read_trust_bytes(args.trust)?)
         .map_err(|e| UsageError(format!("{}: {e}", args.trust.display())))?;
     let syncer = Syncer::new(config).map_err(|e| UsageError(e.to_string()))?;
+    Ok((guard, syncer, issuer))
+}
+
+pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
+    let now = now(args.now)?;
+    let (guard, syncer, issuer) = setup(&args)?;
     let result = syncer.sync(&guard, args.url, now);
     // The version of this issuer's list in force now (after the sync).
     let in_force = guard
@@ -85,6 +92,71 @@ pub fn run(args: Args<'_>) -> Result<Outcome, UsageError> {
                 "{status}: {detail} (the previous list, version {version}, stays in force)"
             ),
             None => println!("{status}: {detail} (no list of {issuer} is in force yet)"),
+        }
+    }
+    Ok(if result.is_ok() {
+        Outcome::Accepted
+    } else {
+        Outcome::Rejected
+    })
+}
+
+/// `callguard feed sync`: the manifest at `url`, then what it names.
+pub fn run_feed(args: Args<'_>) -> Result<Outcome, UsageError> {
+    let now = now(args.now)?;
+    let (guard, syncer, issuer) = setup(&args)?;
+    let result = syncer.sync_feed(&guard, args.url, now);
+    let in_force = guard.feeds().get(&issuer).map(|h| h.version());
+    let (status, via, downloaded, error, detail) = match &result {
+        Ok(o) => (
+            match o.status {
+                SyncStatus::Updated => "updated",
+                SyncStatus::NotModified => "not_modified",
+            },
+            o.via.map(|v| match v {
+                FeedVia::Full => "full",
+                FeedVia::Delta => "delta",
+            }),
+            o.downloaded_bytes,
+            None,
+            format!(
+                "feed version {} of {} in force ({} bytes downloaded{})",
+                o.version,
+                o.issuer,
+                o.downloaded_bytes,
+                match o.via {
+                    Some(FeedVia::Full) => ", full blob",
+                    Some(FeedVia::Delta) => ", delta",
+                    None => "",
+                }
+            ),
+        ),
+        Err(e) => (
+            if matches!(e, SyncError::List(_) | SyncError::Feed(_)) {
+                "rejected"
+            } else {
+                "failed"
+            },
+            None,
+            0,
+            Some(e.code()),
+            e.to_string(),
+        ),
+    };
+    if args.json {
+        println!(
+            "{}",
+            json!({"status": status, "version": in_force, "via": via,
+                   "downloaded_bytes": downloaded, "error": error, "detail": detail})
+        );
+    } else if result.is_ok() {
+        println!("{status}: {detail}");
+    } else {
+        match in_force {
+            Some(version) => println!(
+                "{status}: {detail} (the previous feed, version {version}, stays in force)"
+            ),
+            None => println!("{status}: {detail} (no feed of {issuer} is in force yet)"),
         }
     }
     Ok(if result.is_ok() {
