@@ -33,6 +33,27 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# nginx for tests/nginx/e2e.sh, which runs its own instance on 127.0.0.1 in a
+# temporary directory. The package must not start the system one (port 80,
+# and there may be no init system at all): a policy-rc.d answering 101
+# ("action forbidden") stops invoke-rc.d during the install. One that is
+# already there (Docker images ship one) is left alone.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "setup: apt-get install nginx (the system service is not started)"
+  policy_rc=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy_rc=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | sudo_if_needed tee "$policy_rc" >/dev/null
+    sudo_if_needed chmod 755 "$policy_rc"
+  fi
+  nginx_ok=1
+  sudo_if_needed apt-get update -qq || nginx_ok=0
+  [ "$nginx_ok" -eq 0 ] || DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq \
+    --no-install-recommends nginx >/dev/null || nginx_ok=0
+  [ -z "$policy_rc" ] || sudo_if_needed rm -f "$policy_rc"
+  [ "$nginx_ok" -eq 1 ] || { echo "setup: installing nginx failed" >&2; exit 1; }
+fi
+
 if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null || true)" != "$KOTLIN_VERSION" ]; then
   echo "setup: npm install kotlin-compiler@$KOTLIN_VERSION -> $TOOLS_DIR/kotlin"
   mkdir -p "$TOOLS_DIR/kotlin"
