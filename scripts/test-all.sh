@@ -68,6 +68,9 @@ python3 tests/interop/intent_interop.py "$CALLGUARD"
 step "README: the publish-and-serve walk-through, run as written"
 bash scripts/run-readme-walkthrough.sh | tail -3
 
+step "nginx (Debian) on 127.0.0.1: list and feed sync with ETag/304 and gzip"
+CALLGUARD_BIN="$CALLGUARD" bash tests/nginx/e2e.sh
+
 # --- sample guides (issue 13): the Android and iOS guides' shell steps, run as written ---
 step "Sample guides: the Android and iOS testers' shell steps, run as written"
 bash scripts/run-sample-guides.sh | tail -1
