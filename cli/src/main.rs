@@ -218,7 +218,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Serve a directory over HTTP(S) with ETag and gzip, for testers.
+    /// Serve a directory over HTTP(S) with ETag, gzip (text) and byte ranges, for testers.
     Serve {
         #[arg(long)]
         dir: PathBuf,
