@@ -119,8 +119,10 @@ fn stored(
             continue;
         };
         let manifest = stored.feed.manifest().clone();
-        let length = manifest.full().map_or(0, |(_, b)| b.length);
-        let mapped = MappedBlob::map(&stored.blob_path, length)
+        let (length, sha256) = manifest
+            .full()
+            .map_or((0, [0; 32]), |(_, b)| (b.length, b.sha256));
+        let mapped = MappedBlob::map_verified(&stored.blob_path, length, &sha256)
             .map_err(|e| UsageError(format!("the stored feed blob of {}: {e}", trust.issuer)))?;
         out.push((manifest, BlobBytes::Mapped(mapped)));
     }

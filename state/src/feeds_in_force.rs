@@ -361,8 +361,12 @@ impl FeedsInForce {
         if !replace && in_force.is_some_and(|v| v >= manifest.version) {
             return None;
         }
-        let length = manifest.full().map(|(_, b)| b.length).unwrap_or(0);
-        let mapped = match MappedBlob::map(&stored.blob_path, length) {
+        let (length, sha256) = manifest
+            .full()
+            .map(|(_, b)| (b.length, b.sha256))
+            .unwrap_or((0, [0; 32]));
+        // Stored by an earlier run: hashed again before it is believed.
+        let mapped = match MappedBlob::map_verified(&stored.blob_path, length, &sha256) {
             Ok(m) => m,
             Err(e) => {
                 log::warn!("stored feed blob not mapped: {e}");

@@ -226,6 +226,9 @@ impl Guard {
             .clone();
         let mut picked_up = Vec::new();
         for trust in trusts {
+            if let Some(feed) = self.feeds.restore(&trust, false) {
+                log::info!("picked up a stored feed (version {})", feed.version());
+            }
             let Some(list) = self.stored_list(&trust) else {
                 continue;
             };
@@ -237,9 +240,6 @@ impl Guard {
                 self.registry.activate(&list);
                 log::info!("picked up a stored list (version {})", list.list().version);
                 picked_up.push(list.list().clone());
-            }
-            if let Some(feed) = self.feeds.restore(&trust, false) {
-                log::info!("picked up a stored feed (version {})", feed.version());
             }
         }
         self.restore_intents();

@@ -46,6 +46,38 @@ impl MappedBlob {
         let map = unsafe { memmap2::Mmap::map(&file)? };
         Ok(MappedBlob { map })
     }
+
+    /// `map`, after checking that the file has the SHA-256 its manifest
+    /// names. For blobs stored by an earlier run: whoever can write the
+    /// app's files could have changed one offline. The file is hashed by
+    /// reading it through a small buffer, not through the map, so the
+    /// check leaves the process's resident memory as it was.
+    pub fn map_verified(
+        path: &Path,
+        expected_len: u64,
+        expected_sha256: &[u8; 32],
+    ) -> Result<MappedBlob, ReadError> {
+        let mapped = MappedBlob::map(path, expected_len)?;
+        let mut file = File::open(path)?;
+        let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+        let mut buffer = vec![0u8; 64 * 1024];
+        let mut total = 0u64;
+        loop {
+            let n = std::io::Read::read(&mut file, &mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            context.update(&buffer[..n]);
+        }
+        if total != expected_len || context.finish().as_ref() != expected_sha256 {
+            return Err(ReadError::Io(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the blob file does not have the SHA-256 its manifest names",
+            )));
+        }
+        Ok(mapped)
+    }
 }
 
 impl std::ops::Deref for MappedBlob {
@@ -81,6 +113,26 @@ mod tests {
             MappedBlob::map(dir.path(), 1),
             Err(ReadError::NotAFile)
         ));
+    }
+
+    #[test]
+    fn map_verified_checks_the_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.cgfeed");
+        let bytes = vec![7u8; 200_000];
+        fs::write(&path, &bytes).unwrap();
+        let sha: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, &bytes)
+            .as_ref()
+            .try_into()
+            .unwrap();
+        assert_eq!(
+            &MappedBlob::map_verified(&path, 200_000, &sha).unwrap()[..],
+            &bytes[..]
+        );
+        let mut other = bytes.clone();
+        other[150_000] = 8;
+        fs::write(&path, &other).unwrap();
+        assert!(MappedBlob::map_verified(&path, 200_000, &sha).is_err());
     }
 
     #[test]
