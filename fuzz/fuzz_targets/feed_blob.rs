@@ -1,22 +1,13 @@
 //! Feeds arbitrary bytes to everything that reads a feed on a phone: the
 //! blob reader (open, lookups, the checked iterator, validate), delta
-//! application, and the manifest parser.
+//! application (also against a valid base the bytes name), and the manifest
+//! parser. The body lives in `../harness/feed_blob.rs`, which
+//! `core/tests/feed_hostile_bytes.rs` runs on stable too.
 #![no_main]
 
-use callguard_core::feed::{apply_delta, FeedBlob, FeedManifest};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(blob) = FeedBlob::open(data) {
-        for probe in [0, 79_161_234_567, u64::MAX] {
-            let _ = blob.lookup(probe);
-        }
-        let _ = blob.entries().count();
-        let _ = blob.prefixes().count();
-        let _ = blob.validate();
-    }
-    // The first half as a base, the rest as a delta.
-    let (base, delta) = data.split_at(data.len() / 2);
-    let _ = apply_delta(base, delta, &[0; 32]);
-    let _ = FeedManifest::parse(data);
-});
+#[path = "../harness/feed_blob.rs"]
+mod harness;
+
+fuzz_target!(|data: &[u8]| harness::run(data));
