@@ -107,6 +107,8 @@ awk -v l1="$(median_ns feed_lookup_1m)" -v v1="$(median_ns feed_vec_binary_searc
   printf "%-52s %9.1f ms\n", "build a 1 M blob in memory (median)", b1 / 1e6
   printf "%-52s %9.2f s  %9s s  %9.1fx\n", "callguard feed build, 10 M numbers (read+sort+write)", cli, "30", 30 / cli
 }'
+echo "== feeds: resident memory and open time of a mapped 10 M blob (state/examples/feed_resident.rs, release)"
+cargo run --quiet --release -p callguard-state --example feed_resident
 echo
 echo "== FFI: one call from Kotlin (JVM, JNA) and from Swift (scripts/bench-ffi.sh)"
 bash scripts/bench-ffi.sh
