@@ -54,6 +54,9 @@ step "cargo test --workspace (includes the differential normalization test)"
 cargo test --workspace --quiet
 cargo test --quiet -p callguard-core --test normalize_differential -- --nocapture 2>&1 | grep "normalize agreement"
 
+step "fuzz targets compile on stable (their bodies also run as core/tests/feed_hostile_bytes.rs)"
+cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
+
 step "cargo build (CLI for the cross-language tests)"
 cargo build --quiet -p callguard-cli
 CALLGUARD="$PWD/target/debug/callguard"

@@ -9,11 +9,11 @@
 //! after `MappedBlob::map` + `FeedBlob::open`, and after 1 000 random
 //! lookups, then times map + open and open alone (medians of 1 000).
 //!
-//! Three times: with the page cache as the write (or the check of the
-//! reused file) left it — the usual case on a phone right after a
-//! download; "cold", after dropping this one file's cached pages
-//! (`POSIX_FADV_DONTNEED`), as after a reboot; and cold with the map
-//! advised `MADV_RANDOM`, to show what that advice would change. RssFile counts the file
+//! Twice: with the page cache as the write (or the check of the reused
+//! file) left it — the usual case on a phone right after a download; and
+//! "cold", after dropping this one file's cached pages
+//! (`POSIX_FADV_DONTNEED`), as after a reboot. `MappedBlob` advises the
+//! map `MADV_RANDOM` (no read-around per lookup). RssFile counts the file
 //! pages mapped into the process, however the kernel groups them: one
 //! fault may map a whole large folio of the page cache (2 MB on ext4 with
 //! Linux 6.18 when the file was just written) or a fault-around window
@@ -103,19 +103,15 @@ enum Cache {
     AsFound,
     /// This file's pages dropped first, as after a reboot.
     Cold,
-    /// Cold, and the map advised `MADV_RANDOM` (no fault-around): not what
-    /// `MappedBlob` does today, measured to show what it would change.
-    ColdRandom,
 }
 
 impl Cache {
-    const ALL: [Cache; 3] = [Cache::AsFound, Cache::Cold, Cache::ColdRandom];
+    const ALL: [Cache; 2] = [Cache::AsFound, Cache::Cold];
 
     fn arg(self) -> &'static str {
         match self {
             Cache::AsFound => "as-found",
             Cache::Cold => "cold",
-            Cache::ColdRandom => "cold-random",
         }
     }
 
@@ -123,7 +119,6 @@ impl Cache {
         match self {
             Cache::AsFound => "as found",
             Cache::Cold => "cold (this file's pages dropped first)",
-            Cache::ColdRandom => "cold, map advised MADV_RANDOM (MappedBlob does not)",
         }
     }
 }
@@ -138,27 +133,8 @@ fn evict(path: &Path) {
     assert_eq!(err, 0, "posix_fadvise failed");
 }
 
-/// Advises the kernel that `bytes` (a whole map) are read at random.
-#[cfg(target_os = "linux")]
-fn advise_random(bytes: &[u8]) {
-    // SAFETY: the map's own range (page-aligned by mmap); advice only.
-    let err = unsafe {
-        libc::madvise(
-            bytes.as_ptr() as *mut libc::c_void,
-            bytes.len(),
-            libc::MADV_RANDOM,
-        )
-    };
-    assert_eq!(err, 0, "madvise failed");
-}
-
 #[cfg(not(target_os = "linux"))]
 fn evict(_: &Path) {
-    unreachable!("main returns first on other systems")
-}
-
-#[cfg(not(target_os = "linux"))]
-fn advise_random(_: &[u8]) {
     unreachable!("main returns first on other systems")
 }
 
@@ -197,9 +173,6 @@ fn measure(path: &Path, len: u64, cache: Cache) {
     }
     let before = rss();
     let mapped = callguard_state::MappedBlob::map(path, len).unwrap();
-    if cache == Cache::ColdRandom {
-        advise_random(&mapped);
-    }
     let blob = FeedBlob::open(&mapped).unwrap();
     let opened = rss();
 
@@ -301,5 +274,29 @@ fn measure(path: &Path, len: u64, cache: Cache) {
             delta(before, rss)
         );
     }
+    // What a restart costs (Guard::reload / add_trust): the stored blob is
+    // hashed again, through a 64 KiB buffer, before it is mapped.
+    let sha: [u8; 32] = callguard_core::list::sha256(&mapped);
     drop(mapped);
+    let before_verify = rss();
+    let verified = median(
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let m = callguard_state::MappedBlob::map_verified(path, len, &sha).unwrap();
+                std::hint::black_box(FeedBlob::open(&m).unwrap().len());
+                t.elapsed()
+            })
+            .collect(),
+    );
+    println!(
+        "{:<46} {:>33.2} ms",
+        "restore: hash + map + open (median of 5)",
+        verified.as_secs_f64() * 1e3
+    );
+    println!(
+        "{:<46} {:>36}",
+        "RSS delta after the restores",
+        delta(before_verify, rss())
+    );
 }

@@ -44,6 +44,12 @@ impl MappedBlob {
         // by rename, never written in place, and readers of the bytes
         // (`FeedBlob`) are safe on any content.
         let map = unsafe { memmap2::Mmap::map(&file)? };
+        // A lookup touches a few pages of the index and one block: without
+        // this the kernel reads ahead ~64 KiB around each, and 1000 lookups
+        // make a 19 MB blob resident instead of ~5 MB. Only advice: its
+        // failure changes nothing but memory use.
+        #[cfg(unix)]
+        let _ = map.advise(memmap2::Advice::Random);
         Ok(MappedBlob { map })
     }
 
