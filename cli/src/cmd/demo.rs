@@ -5,7 +5,7 @@
 
 use crate::io::{system_now, UsageError};
 use crate::render;
-use callguard_core::feed::{self, Category, Feed, FeedBuilder};
+use callguard_core::feed::{self, Category, FeedBuilder};
 use callguard_core::intent::IntentDraft;
 use callguard_core::jwk::{Alg, Jwk, SigningKey};
 use callguard_core::list::{hex, sha256};
@@ -241,23 +241,14 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         .receive_intent(intent.as_bytes(), now)
         .map_err(|e| UsageError(format!("the demo intent was refused: {e}")))?;
     // 2c. The bank's feed of reported numbers: a blob named by hash in a
-    // manifest signed with the list's key, checked as the SDK checks them.
+    // manifest signed with the list's key, put in force by the Guard exactly
+    // as a feed sync does (manifest rules, length, SHA-256, every entry).
     let (manifest_jws, blob) = demo_feed(&key, now)?;
-    let trust = Trust::from_json(trust.as_bytes()).map_err(|e| UsageError(e.to_string()))?;
-    let verified = feed::accept_feed(
-        manifest_jws.as_bytes(),
-        &trust,
-        feed::DEFAULT_MAX_BLOB_BYTES,
-        now,
-        None,
-    )
-    .map_err(|e| UsageError(format!("the demo feed was refused: {e}")))?;
-    let manifest = verified.manifest().clone();
-    let (index, _) = manifest
-        .full()
-        .ok_or_else(|| UsageError("the demo feed has no full blob".into()))?;
-    feed::check_blob(&manifest, index, &blob).map_err(|e| UsageError(e.to_string()))?;
-    let feeds = [Feed::new(&manifest, &blob).map_err(|e| UsageError(e.to_string()))?];
+    guard
+        .install_feed(manifest_jws.as_bytes(), blob, now)
+        .map_err(|e| UsageError(format!("the demo feed was refused: {e}")))?;
+    let feed_set = guard.feeds();
+    let feeds = feed_set.feeds();
     let colour = render::use_colour();
     let bank = list.issuer.name.get(lang.code());
     let (version, contacts, kid, region) =
