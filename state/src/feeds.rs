@@ -9,6 +9,9 @@
 //!   so the blob it names is always there.
 //! - `feeds/<issuer>/highest.json`: the highest version ever accepted
 //!   (rollback protection that survives a damaged manifest file).
+//! - `feeds/<issuer>/previous.jws`: the manifest in force before the
+//!   current one, whose blob is kept too (one version back, no more), so
+//!   the Call Directory can be updated by a diff instead of a reload.
 //!
 //! Writes are atomic and happen under the state directory's writer lock.
 //! A delta is applied by the caller (`callguard_core::feed::apply_delta`,
@@ -144,14 +147,36 @@ impl FeedStore {
         check_blob(manifest, index, blob)?;
         fs::create_dir_all(&dir)?;
         remove_stale_temps(&dir);
+        // The feed being replaced becomes the previous one, if it still
+        // verifies and is an older version (re-installing the same version
+        // keeps the previous one as it was).
+        let replaced = self
+            .load(trust)
+            .ok()
+            .flatten()
+            .filter(|old| old.feed.manifest().version < manifest.version);
         let blob_path = dir.join(format!("{}.cgfeed", hex(&full.sha256)));
         write_atomically(&blob_path, blob)?;
+        if let Some(old) = &replaced {
+            write_atomically(&dir.join("previous.jws"), &old.jws)?;
+        }
         write_atomically(&dir.join("manifest.jws"), manifest_jws)?;
         crate::highest::write(&dir.join("highest.json"), &trust.issuer, &feed.prior())?;
-        // Blobs of earlier versions are no longer named by anything.
+        // Blobs named by neither the current nor the previous manifest.
+        let keep = match replaced {
+            Some(old) => Some(old.blob_path),
+            None => self
+                .load_previous(trust)
+                .ok()
+                .flatten()
+                .map(|p| p.blob_path),
+        };
         for entry in fs::read_dir(&dir)?.flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "cgfeed") && path != blob_path {
+            if path.extension().is_some_and(|e| e == "cgfeed")
+                && path != blob_path
+                && keep.as_ref() != Some(&path)
+            {
                 let _ = fs::remove_file(path);
             }
         }
@@ -167,23 +192,61 @@ impl FeedStore {
     /// was stored under its hash; its size is checked again here, its
     /// hash is not (opening stays cheap).
     pub fn load(&self, trust: &Trust) -> Result<Option<StoredFeed>, FeedStoreError> {
+        let Some(feed) = self.load_manifest(trust, "manifest.jws")? else {
+            return Ok(None);
+        };
+        // Never behind the highest version recorded (a manifest file put back).
+        if let Some(highest) = self.highest(&trust.issuer)? {
+            check_version(&feed.0.prior(), Some(&highest)).map_err(FeedError::from)?;
+        }
+        self.with_blob(trust, feed).map(Some)
+    }
+
+    /// The feed in force before the current one (kept for diffs), verified
+    /// like `load` — signature under `trust`, blob present at the length
+    /// its manifest names — and older than the current one. `None` when
+    /// there is none (a first install, or a store written before previous
+    /// feeds were kept).
+    pub fn load_previous(&self, trust: &Trust) -> Result<Option<StoredFeed>, FeedStoreError> {
+        let Some(previous) = self.load_manifest(trust, "previous.jws")? else {
+            return Ok(None);
+        };
+        let current = self
+            .load_manifest(trust, "manifest.jws")?
+            .map(|(f, _)| f.manifest().version);
+        if current.is_none_or(|v| previous.0.manifest().version >= v) {
+            return Err(corrupt(
+                &trust.issuer,
+                "previous.jws is not older than the current manifest",
+            ));
+        }
+        self.with_blob(trust, previous).map(Some)
+    }
+
+    /// A stored manifest (`file`), verified under `trust`.
+    fn load_manifest(
+        &self,
+        trust: &Trust,
+        file: &'static str,
+    ) -> Result<Option<(VerifiedFeed, Vec<u8>)>, FeedStoreError> {
         let dir = self.dir(&trust.issuer)?;
-        let jws = match read_bounded(&dir.join("manifest.jws"), MAX_MANIFEST_BYTES) {
+        let jws = match read_bounded(&dir.join(file), MAX_MANIFEST_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadError::NotFound) => return Ok(None),
             Err(ReadError::Io(e)) => return Err(e.into()),
-            Err(_) => {
-                return Err(corrupt(
-                    &trust.issuer,
-                    "manifest.jws is not a file we wrote",
-                ))
-            }
+            Err(_) => return Err(corrupt(&trust.issuer, "a manifest is not a file we wrote")),
         };
         let feed = verify_signed_feed(&jws, trust, self.max_blob_bytes)?;
-        // Never behind the highest version recorded (a manifest file put back).
-        if let Some(highest) = self.highest(&trust.issuer)? {
-            check_version(&feed.prior(), Some(&highest)).map_err(FeedError::from)?;
-        }
+        Ok(Some((feed, jws)))
+    }
+
+    /// Where the manifest's full blob lies, checked to be there at its length.
+    fn with_blob(
+        &self,
+        trust: &Trust,
+        (feed, jws): (VerifiedFeed, Vec<u8>),
+    ) -> Result<StoredFeed, FeedStoreError> {
+        let dir = self.dir(&trust.issuer)?;
         let full = feed
             .manifest()
             .full()
@@ -202,11 +265,11 @@ impl FeedStore {
                 "the blob is not the manifest's length",
             ));
         }
-        Ok(Some(StoredFeed {
+        Ok(StoredFeed {
             feed,
             jws,
             blob_path,
-        }))
+        })
     }
 }
 

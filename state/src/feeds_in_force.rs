@@ -387,6 +387,33 @@ impl FeedsInForce {
     }
 }
 
+impl FeedsInForce {
+    /// The feed in force before the current one, mapped from the state
+    /// directory (kept there one version back for Call Directory diffs);
+    /// `None` without a state directory or when none verifies.
+    pub(crate) fn previous(&self, trust: &Trust) -> Option<HeldFeed> {
+        let stored = match self.store.as_ref()?.load_previous(trust) {
+            Ok(stored) => stored?,
+            Err(e) => {
+                log::warn!("previous feed unusable: {}", e.code());
+                return None;
+            }
+        };
+        let manifest = stored.feed.manifest().clone();
+        let length = manifest.full().map(|(_, b)| b.length).unwrap_or(0);
+        let mapped = MappedBlob::map(&stored.blob_path, length)
+            .map_err(|e| log::warn!("previous feed blob not mapped: {e}"))
+            .ok()?;
+        let held = HeldFeed {
+            manifest,
+            jws: stored.jws.into(),
+            bytes: Arc::new(BlobBytes::Mapped(mapped)),
+        };
+        held.feed().ok()?;
+        Some(held)
+    }
+}
+
 fn read_error(e: ReadError) -> FeedStoreError {
     match e {
         ReadError::Io(e) => e.into(),

@@ -284,6 +284,20 @@ impl Guard {
         })
     }
 
+    /// The issuer's feed as it was one version before the one in force
+    /// (kept in the state directory for Call Directory diffs), verified
+    /// under the issuer's trust; `None` if there is none.
+    pub fn previous_feed(&self, issuer: &str) -> Option<HeldFeed> {
+        let trust = self
+            .trusts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .find(|t| t.issuer == issuer)?
+            .clone();
+        self.feeds.previous(&trust)
+    }
+
     /// Checks a feed manifest arriving from outside against its issuer's
     /// trust, the clock and the versions seen (nothing is downloaded or
     /// written), and says what to fetch: nothing, a delta or the full blob.

@@ -1,18 +1,23 @@
 //! `CallGuard`, the object apps hold. Each method converts, calls the
 //! Guard or the core, and converts back.
 
-use crate::directory::{DirectoryChanges, DirectoryOptions, DirectoryReader, Stream};
+use crate::directory::{
+    BlockingReader, DirectoryChanges, DirectoryOptions, DirectoryReader, FeedDirectoryMode, Stream,
+};
 use crate::error::CallGuardError;
 use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
 use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening, ScreeningCode};
-use callguard_core::directory::{blocking_entries, Directory, DirectoryDiff};
+use callguard_core::directory::{blocking_entries, Directory};
+use callguard_core::feed::directory::{
+    feed_version_key, is_feed_version_key, FeedBlocking, FeedDirectory, FeedDirectoryDiff, FeedMode,
+};
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
 };
 use callguard_core::screen::decide::decide;
 use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
-use callguard_state::Guard;
+use callguard_state::{Guard, HeldFeed};
 use callguard_sync::Syncer;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -267,7 +272,8 @@ impl CallGuard {
         setup.built = None;
     }
 
-    /// Call Directory entries from every list in force, ascending, unique.
+    /// Call Directory entries from every list in force merged with the
+    /// feeds' reported numbers (`options.feeds`), ascending, unique.
     pub fn directory(&self, options: DirectoryOptions) -> Arc<DirectoryReader> {
         self.directory_at(options, now())
     }
@@ -283,22 +289,81 @@ impl CallGuard {
             options.to_core(self.lang),
             Timestamp(now_unix_seconds),
         );
-        Arc::new(DirectoryReader::full(directory, options.chunk_size))
+        Arc::new(DirectoryReader::full(
+            directory,
+            self.feeds_held(),
+            options.feed_mode(),
+            options.lang(self.lang),
+            options.chunk_size,
+        ))
     }
 
-    /// Versions per issuer that a full `directory` load applies now; store
-    /// them with the extension to ask for `directory_changes` next time.
+    /// The Call Directory's blocking entries: the customer's own block
+    /// list (`numbers`, as typed: normalized, what is not a number dropped)
+    /// and, with `options.feeds` = `Block`, every feed's fraud numbers except
+    /// official ones; one ascending sequence, streamed.
+    pub fn blocking_directory(
+        &self,
+        options: DirectoryOptions,
+        numbers: Vec<String>,
+    ) -> Arc<BlockingReader> {
+        self.blocking_directory_at(options, numbers, now())
+    }
+
+    /// `blocking_directory` with the caller's clock (Unix seconds).
+    pub fn blocking_directory_at(
+        &self,
+        options: DirectoryOptions,
+        numbers: Vec<String>,
+        now_unix_seconds: i64,
+    ) -> Arc<BlockingReader> {
+        let official = Directory::new(
+            &self.guard.snapshot(),
+            options.to_core(self.lang),
+            Timestamp(now_unix_seconds),
+        );
+        let stream = FeedBlocking::new(
+            official,
+            options.feed_mode(),
+            blocking_entries(&numbers, self.home),
+        );
+        Arc::new(BlockingReader::new(
+            stream,
+            self.feeds_held(),
+            options.chunk_size,
+        ))
+    }
+
+    /// Versions per issuer that a full `directory` load applies now (with
+    /// the default options: feeds labelled); store them with the extension
+    /// to ask for `directory_changes` next time. Lists under the issuer id,
+    /// feeds under "feed:<issuer>".
     pub fn directory_versions(&self) -> HashMap<String, u64> {
-        self.guard
+        self.directory_versions_for(FeedDirectoryMode::Label)
+    }
+
+    /// `directory_versions` for a load with `options.feeds` = `mode`:
+    /// feeds under "feed:<issuer>" (Label), "feed-block:<issuer>" (Block)
+    /// or not at all (Off), so a change of mode is a full reload.
+    pub fn directory_versions_for(&self, mode: FeedDirectoryMode) -> HashMap<String, u64> {
+        let mut versions: HashMap<String, u64> = self
+            .guard
             .snapshot()
             .iter()
             .map(|l| (l.issuer.id.clone(), l.version))
-            .collect()
+            .collect();
+        for held in self.guard.feeds().iter() {
+            if let Some(key) = feed_version_key(mode.into(), held.issuer()) {
+                versions.insert(key, held.version());
+            }
+        }
+        versions
     }
 
-    /// Removals and additions from the versions applied before to the lists
-    /// in force, or `None` when only a full reload is right (an issuer added
-    /// or gone, a list expired, the previous list unknown).
+    /// Removals and additions from the versions applied before to the
+    /// lists and feeds in force, or `None` when only a full reload is right
+    /// (an issuer or feed added or gone, a list expired, a version that is
+    /// neither the one in force nor the one before it, another feed mode).
     pub fn directory_changes(
         &self,
         applied_versions: HashMap<String, u64>,
@@ -315,23 +380,37 @@ impl CallGuard {
         now_unix_seconds: i64,
     ) -> Option<Arc<DirectoryChanges>> {
         let now = Timestamp(now_unix_seconds);
+        let mode = options.feed_mode();
+        let (applied_feeds, applied_lists): (HashMap<String, u64>, HashMap<String, u64>) =
+            applied_versions
+                .into_iter()
+                .partition(|(key, _)| is_feed_version_key(key));
         let current = self.guard.snapshot();
-        let old = self.guard.lists_at_versions(&applied_versions, now)?;
+        let old = self.guard.lists_at_versions(&applied_lists, now)?;
+        let new_feeds = self.feeds_held();
+        let old_feeds = self.feeds_at_versions(&new_feeds, &applied_feeds, mode)?;
         let core = options.to_core(self.lang);
-        let dir = |lists: &[Arc<callguard_core::ContactList>]| Directory::new(lists, core, now);
-        let removals = DirectoryDiff::removals(dir(&old), dir(&current));
-        let additions = DirectoryDiff::additions(dir(&old), dir(&current));
+        let lang = options.lang(self.lang);
+        let merged = |lists: &[Arc<callguard_core::ContactList>]| {
+            FeedDirectory::new(Directory::new(lists, core, now), mode, lang)
+        };
+        let removals = FeedDirectoryDiff::removals(merged(&old), merged(&current));
+        let additions = FeedDirectoryDiff::additions(merged(&old), merged(&current));
+        let reader = |diff, additions| {
+            Arc::new(DirectoryReader::new(
+                Stream::Diff {
+                    diff: Box::new(diff),
+                    old: old_feeds.clone(),
+                    new: new_feeds.clone(),
+                    additions,
+                },
+                options.chunk_size,
+                Vec::new(),
+            ))
+        };
         Some(Arc::new(DirectoryChanges {
-            removals: Arc::new(DirectoryReader::new(
-                Stream::Diff(Box::new(removals), false),
-                options.chunk_size,
-                Vec::new(),
-            )),
-            additions: Arc::new(DirectoryReader::new(
-                Stream::Diff(Box::new(additions), true),
-                options.chunk_size,
-                Vec::new(),
-            )),
+            removals: reader(removals, false),
+            additions: reader(additions, true),
         }))
     }
 
@@ -359,6 +438,43 @@ impl CallGuard {
 }
 
 impl CallGuard {
+    /// The feeds in force (each holds its blob: a reader keeps them).
+    fn feeds_held(&self) -> Vec<HeldFeed> {
+        self.guard.feeds().iter().cloned().collect()
+    }
+
+    /// The feeds as a directory applied at `applied` (feed keys only) held
+    /// them: each the one in force or the one before it. `None` when that
+    /// cannot be known exactly: a feed added or gone, another mode, an
+    /// older version.
+    fn feeds_at_versions(
+        &self,
+        current: &[HeldFeed],
+        applied: &HashMap<String, u64>,
+        mode: FeedMode,
+    ) -> Option<Vec<HeldFeed>> {
+        let expected = current
+            .iter()
+            .filter_map(|h| feed_version_key(mode, h.issuer()))
+            .count();
+        if expected != applied.len() {
+            return None;
+        }
+        current
+            .iter()
+            .filter_map(|held| Some((held, feed_version_key(mode, held.issuer())?)))
+            .map(|(held, key)| {
+                let version = *applied.get(&key)?;
+                if version == held.version() {
+                    return Some(held.clone());
+                }
+                self.guard
+                    .previous_feed(held.issuer())
+                    .filter(|p| p.version() == version)
+            })
+            .collect()
+    }
+
     fn syncer(&self) -> Result<Arc<Syncer>, CallGuardError> {
         let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
         if let Some(built) = &setup.built {

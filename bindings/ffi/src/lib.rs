@@ -12,7 +12,8 @@ mod sync;
 mod types;
 
 pub use directory::{
-    DirectoryChanges, DirectoryEntry, DirectoryOptions, DirectoryReader, SkippedPrefix,
+    BlockingReader, DirectoryChanges, DirectoryEntry, DirectoryOptions, DirectoryReader,
+    FeedDirectoryMode, SkippedPrefix,
 };
 pub use error::CallGuardError;
 pub use guard::CallGuard;

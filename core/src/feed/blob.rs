@@ -315,6 +315,46 @@ impl<'a> FeedBlob<'a> {
         }
     }
 
+    /// The entries from the first number ≥ `number` on, as `entries` yields
+    /// them: a binary search of the index, then at most one block decoded
+    /// to reach it. Lets a caller that cannot keep a borrowing iterator
+    /// (the Call Directory, between chunks) resume where it stopped.
+    pub fn entries_from(&self, number: u64) -> Entries<'a> {
+        // The last block whose first number is ≤ `number` (else block 0).
+        let (mut lo, mut hi) = (0usize, self.blocks);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.block_key(mid) >> 2 <= number {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let block = lo.saturating_sub(1);
+        let mut entries = Entries {
+            blob: *self,
+            block,
+            left_in_block: 0,
+            pos: if block < self.blocks {
+                self.block_offset(block)
+            } else {
+                0
+            },
+            previous: None,
+            next_at: block as u64 * self.block_size as u64,
+            done: false,
+        };
+        loop {
+            // Kept when the next entry is the one wanted (or an error, or
+            // the end): stepping again from it yields exactly that.
+            let before = entries.clone();
+            match entries.next() {
+                Some(Ok(e)) if e.number < number => continue,
+                _ => return before,
+            }
+        }
+    }
+
     /// The prefix section, ascending by digits, each checked.
     pub fn prefixes(&self) -> impl Iterator<Item = Result<Prefix, FeedError>> + 'a {
         decode_prefixes(self.prefixes)
@@ -381,6 +421,7 @@ pub(crate) fn check_entry(number: u64, code: u64, at: u64) -> Result<Entry, Feed
 }
 
 /// See `FeedBlob::entries`.
+#[derive(Clone)]
 pub struct Entries<'a> {
     blob: FeedBlob<'a>,
     block: usize,
