@@ -54,15 +54,79 @@ fn install_then_load() {
         FeedBlob::open(&bytes).unwrap().lookup(79_000_000_007),
         Some(Category::Fraud)
     );
-    // A later version replaces it, and the old blob goes.
+    assert!(store.load_previous(&trust).unwrap().is_none());
+    // A later version replaces it; the old one is kept as the previous.
     let b2 = blob(2000);
     let stored2 = store
         .install(&trust, &manifest(&key, 2, &b2), &b2, NOW)
         .unwrap();
-    assert!(!stored.blob_path.exists());
     assert_eq!(
         store.load(&trust).unwrap().unwrap().blob_path,
         stored2.blob_path
+    );
+    let previous = store.load_previous(&trust).unwrap().unwrap();
+    assert_eq!(previous.feed.manifest().version, 1);
+    assert_eq!(previous.blob_path, stored.blob_path);
+    assert_eq!(std::fs::read(&previous.blob_path).unwrap(), b);
+    // One version back, no more: version 1's blob goes with version 3.
+    let b3 = blob(3000);
+    let stored3 = store
+        .install(&trust, &manifest(&key, 3, &b3), &b3, NOW)
+        .unwrap();
+    assert!(!stored.blob_path.exists());
+    assert!(stored2.blob_path.exists());
+    let previous = store.load_previous(&trust).unwrap().unwrap();
+    assert_eq!(previous.feed.manifest().version, 2);
+    // Installing the version in force again keeps the previous as it was.
+    store
+        .install(&trust, &manifest(&key, 3, &b3), &b3, NOW)
+        .unwrap();
+    assert_eq!(
+        store
+            .load_previous(&trust)
+            .unwrap()
+            .unwrap()
+            .feed
+            .manifest()
+            .version,
+        2
+    );
+    assert!(stored3.blob_path.exists() && stored2.blob_path.exists());
+}
+
+#[test]
+fn a_previous_feed_is_verified_like_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (key, trust) = setup();
+    let store = FeedStore::open(dir.path(), DEFAULT_MAX_BLOB_BYTES).unwrap();
+    let (b1, b2) = (blob(10), blob(20));
+    let v1 = manifest(&key, 1, &b1);
+    let stored1 = store.install(&trust, &v1, &b1, NOW).unwrap();
+    store
+        .install(&trust, &manifest(&key, 2, &b2), &b2, NOW)
+        .unwrap();
+    let feed_dir = dir.path().join("feeds/example-bank");
+    // A previous manifest signed by someone else.
+    let intruder = SigningKey::generate(Alg::EdDsa, "k1").unwrap().0;
+    std::fs::write(feed_dir.join("previous.jws"), manifest(&intruder, 1, &b1)).unwrap();
+    assert_eq!(
+        store.load_previous(&trust).unwrap_err().code(),
+        "bad_signature"
+    );
+    // One that is not older than the current one.
+    std::fs::write(feed_dir.join("previous.jws"), manifest(&key, 2, &b2)).unwrap();
+    assert_eq!(store.load_previous(&trust).unwrap_err().code(), "corrupt");
+    // Its blob missing or truncated.
+    std::fs::write(feed_dir.join("previous.jws"), &v1).unwrap();
+    assert!(store.load_previous(&trust).unwrap().is_some());
+    std::fs::write(&stored1.blob_path, &b1[..b1.len() - 1]).unwrap();
+    assert_eq!(store.load_previous(&trust).unwrap_err().code(), "corrupt");
+    std::fs::remove_file(&stored1.blob_path).unwrap();
+    assert_eq!(store.load_previous(&trust).unwrap_err().code(), "corrupt");
+    // The current feed is unaffected.
+    assert_eq!(
+        store.load(&trust).unwrap().unwrap().feed.manifest().version,
+        2
     );
 }
 

@@ -429,8 +429,11 @@ pub struct FeedBlocking<L: Iterator<Item = DirectoryEntry>> {
 }
 
 impl<L: Iterator<Item = DirectoryEntry>> FeedBlocking<L> {
-    /// `customer`: from `directory::blocking_entries` (ascending, unique).
-    pub fn new(lists: L, mode: FeedMode, customer: Vec<u64>) -> FeedBlocking<L> {
+    /// `customer`: the customer's own numbers (`directory::blocking_entries`);
+    /// put in order here in case they are not.
+    pub fn new(lists: L, mode: FeedMode, mut customer: Vec<u64>) -> FeedBlocking<L> {
+        customer.sort_unstable();
+        customer.dedup();
         FeedBlocking {
             lists: lists.peekable(),
             mode,
