@@ -1,7 +1,11 @@
 // The Call Directory extension: iOS runs it when the app asks
 // (CXCallDirectoryManager.reloadExtension after a sync) and it hands iOS the
 // caller ID labels for the bank's numbers, from the list the app synced into
-// the App Group. It never touches the network.
+// the App Group, and for the numbers reported in feeds (labelled "⚠ Reported:
+// fraud", blocked, or left out: SharedSettings.feedMode). It never touches
+// the network. Incremental when CallKit asks and the applied versions
+// (lists and feeds) allow it; blocking and identification entries are two
+// separate ascending sequences, both streamed.
 //
 // Memory: extensions get a few MB. The feeder pulls the directory from the
 // SDK in chunks (DirectoryOptions.chunkSize) and passes each chunk to CallKit

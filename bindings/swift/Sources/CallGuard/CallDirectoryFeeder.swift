@@ -1,5 +1,7 @@
 // Feeds the iOS Call Directory (CallKit's caller ID for numbers not in the
-// customer's contacts) from the lists in force, chunk by chunk: a Call
+// customer's contacts) from the lists and the feeds of reported numbers in
+// force (labelled, blocked or left out: `DirectoryOptions.feeds`), chunk by
+// chunk: a Call
 // Directory extension has a small memory limit, so the directory is never
 // materialised at once. What the labels say and which numbers get one is
 // Rust's decision (`CallGuard.directory(options:)`); this file only moves
@@ -102,6 +104,13 @@ public struct CallDirectoryFeeder {
         Dictionary(lists.map { ($0.issuer, $0.version) }, uniquingKeysWith: { max($0, $1) })
     }
 
+    /// What a full load with these options applies: the lists' versions and
+    /// the feeds' (keyed by the SDK with the feed mode, so a directory
+    /// written in another mode is reloaded, never diffed).
+    public func versions() -> [String: UInt64] {
+        callGuard.directoryVersionsFor(mode: options.feeds ?? .label)
+    }
+
     /// Fills `sink` and returns what it did. Does not complete the request.
     ///
     /// - `appliedVersions`: what the directory held after the last request
@@ -110,7 +119,9 @@ public struct CallDirectoryFeeder {
     ///   express the change as a diff from them (`directoryChanges` returns
     ///   `nil`), the feeder removes everything and adds all entries again.
     /// - `blockedNumbers`: numbers the customer chose to block, as typed;
-    ///   normalised and sorted by the SDK. Always replaced as a whole.
+    ///   normalised and sorted by the SDK, merged with the feeds' fraud
+    ///   numbers when `options.feeds` is `.block` (one ascending sequence,
+    ///   streamed). Always replaced as a whole.
     /// - `isCancelled`: checked between chunks, with `Task.isCancelled`; set
     ///   it from `CXCallDirectoryExtensionContextDelegate.requestFailed`.
     ///   Cancellation throws `CancellationError`; the caller then cancels the
@@ -123,7 +134,7 @@ public struct CallDirectoryFeeder {
     ) throws -> Report {
         // CallKit: ask before adding or removing anything.
         let incremental = sink.isIncremental
-        let versions = Self.versions(of: callGuard.lists())
+        let versions = versions()
         var report = Report(mode: .full, added: 0, removed: 0, blocked: 0, skippedPrefixes: 0, versions: versions)
         try checkCancelled(isCancelled)
 
@@ -161,17 +172,17 @@ public struct CallDirectoryFeeder {
         if incremental {
             sink.removeAllBlockingEntries()
         }
-        if !blockedNumbers.isEmpty {
-            let numbers = callGuard.blockingEntries(numbers: blockedNumbers)
-            var previous: Int64?
+        let blocking = callGuard.blockingDirectory(options: options, numbers: blockedNumbers)
+        var previousBlocked: Int64?
+        try drain(isCancelled, next: { blocking.nextChunk() }) { numbers in
             for number in numbers {
-                if let last = previous, number <= last {
+                if let last = previousBlocked, number <= last {
                     throw FeedError.outOfOrder(previous: last, next: number)
                 }
                 sink.addBlockingEntry(withNextSequentialPhoneNumber: number)
-                previous = number
+                previousBlocked = number
             }
-            report.blocked = numbers.count
+            report.blocked += numbers.count
         }
         return report
     }

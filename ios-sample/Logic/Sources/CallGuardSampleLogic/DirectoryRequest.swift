@@ -37,6 +37,10 @@ public enum DirectoryRequest {
         // The language the labels are written in now: a change while the
         // request runs must not be booked as this request's.
         let language = settings.language
+        // Reported numbers: labelled, blocked or left out, as the app's
+        // setting says (unless the caller chose).
+        var options = options
+        options.feeds = options.feeds ?? settings.feedMode
         CallDirectoryFeeder(callGuard: callGuard, options: options).fulfill(
             request,
             appliedVersions: settings.directoryBaseline,

@@ -1,6 +1,7 @@
 // Settings and bookkeeping the app and its Call Directory extension share,
 // in the App Group's UserDefaults (SampleConfig.swift in Shared/ opens them
 // there), and the identifiers read from Info.plist.
+import CallGuard
 import Foundation
 
 /// The identifiers project.yml writes into Info.plist, with the defaults
@@ -41,6 +42,30 @@ public final class SharedSettings: @unchecked Sendable {
         static let lastSyncResult = "lastSyncResult"
         static let appliedVersions = "directory.appliedVersions"
         static let appliedLanguage = "directory.appliedLanguage"
+        static let feedMode = "directory.feedMode"
+    }
+
+    /// What the Call Directory does with numbers reported in feeds: label
+    /// them (the default), block fraud, or leave them out. The extension
+    /// reads it on every request; the SDK records the mode with the applied
+    /// versions, so a change is a full reload.
+    public var feedMode: FeedDirectoryMode {
+        get {
+            switch defaults.string(forKey: Key.feedMode) {
+            case "block": return .block
+            case "off": return .off
+            default: return .label
+            }
+        }
+        set {
+            let name: String
+            switch newValue {
+            case .label: name = "label"
+            case .block: name = "block"
+            case .off: name = "off"
+            }
+            defaults.set(name, forKey: Key.feedMode)
+        }
     }
 
     /// The HTTPS URL of the signed list (`callguard serve` during testing).
@@ -71,7 +96,8 @@ public final class SharedSettings: @unchecked Sendable {
         set { defaults.set(newValue, forKey: Key.lastSyncResult) }
     }
 
-    /// Issuer → list version the Call Directory holds, written by the
+    /// Issuer → list version (and "feed:<issuer>" → feed version) the Call
+    /// Directory holds, written by the
     /// extension once CallKit accepted a request; `nil`: unknown (full
     /// reload), also when anything stored is not a version.
     public var appliedVersions: [String: UInt64]? {

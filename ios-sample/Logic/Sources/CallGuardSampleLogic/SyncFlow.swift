@@ -45,7 +45,7 @@ public enum SyncFlow {
         } catch {
             result = .failure(error)
         }
-        await record(result, current: CallDirectoryFeeder.versions(of: callGuard.lists()), settings: settings, now: now(), reloadDirectory: reloadDirectory)
+        await record(result, current: callGuard.directoryVersionsFor(mode: settings.feedMode), settings: settings, now: now(), reloadDirectory: reloadDirectory)
         return result
     }
 
