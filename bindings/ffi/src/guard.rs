@@ -5,7 +5,7 @@ use crate::directory::{
     BlockingReader, DirectoryChanges, DirectoryOptions, DirectoryReader, FeedDirectoryMode, Stream,
 };
 use crate::error::CallGuardError;
-use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome, SyncStatus};
+use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome};
 use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening, ScreeningCode};
 use callguard_core::directory::{blocking_entries, Directory};
 use callguard_core::feed::directory::{
@@ -14,7 +14,7 @@ use callguard_core::feed::directory::{
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
 };
-use callguard_core::screen::decide::decide;
+use callguard_core::screen::decide::decide_with_feeds;
 use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
 use callguard_state::{Guard, HeldFeed};
@@ -29,7 +29,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// `screen` never waits for a `load_list` running on another thread.
 #[derive(uniffi::Object)]
 pub struct CallGuard {
-    guard: Guard,
+    pub(crate) guard: Guard,
     home: Option<Region>,
     lang: Lang,
     sync: RwLock<SyncSetup>,
@@ -171,8 +171,9 @@ impl CallGuard {
         };
         let lists = self.guard.snapshot();
         let intents = self.guard.intents();
+        let feeds = self.guard.feeds();
         catch_unwind(AssertUnwindSafe(|| {
-            screen::screen_announced(&lists, &intents, &core_call, &ctx)
+            screen::screen_with_feeds(&lists, &intents, &feeds.feeds(), &core_call, &ctx)
         }))
         .unwrap_or_else(|_| {
             log::error!("screening failed internally; answered with a cautious fallback");
@@ -193,19 +194,30 @@ impl CallGuard {
     /// `screen_many` with the caller's clock (Unix seconds).
     pub fn screen_many_at(&self, calls: Vec<Call>, now_unix_seconds: i64) -> Vec<ScreeningCode> {
         let now = Timestamp(now_unix_seconds);
-        // One snapshot for the batch: every answer is against the same lists.
+        // One snapshot for the batch: every answer is against the same lists
+        // and feeds.
         let lists = self.guard.snapshot();
         let intents = self.guard.intents();
+        let feed_set = self.guard.feeds();
+        // Opened once (header checks); if that broke, every call of the batch
+        // gets the cautious fallback rather than an answer missing the feeds.
+        let feeds = catch_unwind(AssertUnwindSafe(|| feed_set.feeds())).ok();
         calls
             .iter()
             .map(|call| {
                 let core_call = call.as_core();
                 // Per call: one call that trips a bug must not cost the others their answer.
+                let feeds = feeds.as_deref();
                 catch_unwind(AssertUnwindSafe(|| {
-                    let d = decide(&lists, &intents, &core_call, self.home, now);
-                    ScreeningCode::new(d.verdict, d.risk, d.reason)
+                    feeds.map(|feeds| {
+                        let d =
+                            decide_with_feeds(&lists, &intents, feeds, &core_call, self.home, now);
+                        ScreeningCode::new(d.verdict, d.risk, d.reason)
+                    })
                 }))
-                .unwrap_or_else(|_| {
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| {
                     log::error!("screening failed internally; answered with a cautious fallback");
                     let s = screen::fallback(&core_call, self.lang);
                     ScreeningCode::new(s.verdict, s.risk, s.reason)
@@ -232,10 +244,7 @@ impl CallGuard {
             .syncer()?
             .sync(&self.guard, &url, Timestamp(now_unix_seconds))?;
         Ok(SyncOutcome {
-            status: match outcome.status {
-                callguard_sync::SyncStatus::Updated => SyncStatus::Updated,
-                callguard_sync::SyncStatus::NotModified => SyncStatus::NotModified,
-            },
+            status: outcome.status.into(),
             list: ListInfo::from(outcome.list.as_ref()),
         })
     }
@@ -475,7 +484,7 @@ impl CallGuard {
             .collect()
     }
 
-    fn syncer(&self) -> Result<Arc<Syncer>, CallGuardError> {
+    pub(crate) fn syncer(&self) -> Result<Arc<Syncer>, CallGuardError> {
         let mut setup = self.sync.write().unwrap_or_else(|p| p.into_inner());
         if let Some(built) = &setup.built {
             return Ok(built.clone());
@@ -492,7 +501,7 @@ impl CallGuard {
     }
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -6,6 +6,7 @@ uniffi::setup_scaffolding!();
 
 mod directory;
 mod error;
+mod feeds;
 mod guard;
 mod logging;
 mod sync;
@@ -16,6 +17,7 @@ pub use directory::{
     FeedDirectoryMode, SkippedPrefix,
 };
 pub use error::CallGuardError;
+pub use feeds::{FeedDownload, FeedInfo, FeedPlan, FeedSyncOutcome, FeedVia};
 pub use guard::CallGuard;
 pub use logging::{set_logger, LogLevel, Logger};
 pub use sync::{

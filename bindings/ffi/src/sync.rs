@@ -60,6 +60,15 @@ pub enum SyncStatus {
     NotModified,
 }
 
+impl From<callguard_sync::SyncStatus> for SyncStatus {
+    fn from(s: callguard_sync::SyncStatus) -> Self {
+        match s {
+            callguard_sync::SyncStatus::Updated => SyncStatus::Updated,
+            callguard_sync::SyncStatus::NotModified => SyncStatus::NotModified,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SyncOutcome {
     pub status: SyncStatus,

@@ -293,6 +293,8 @@ pub struct Screening {
     pub risk: Risk,
     /// A stable code (docs/screening.md): "inbound_only", "not_listed", …
     pub reason: String,
+    /// The bank the verdict is about: the list's issuer, or for `Reported`
+    /// the issuer whose feed reported the number.
     pub issuer: Option<String>,
     pub label: Option<String>,
     /// E.164 ("+7…") or a short code; `None` when the input was not a number.

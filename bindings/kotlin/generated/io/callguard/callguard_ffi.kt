@@ -729,6 +729,26 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_feed_plan(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_feed_plan_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_feeds(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_feeds_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_install_feed(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_install_feed_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_sync_feed(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_sync_feed_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_active_intents(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_active_intents_at(
@@ -833,6 +853,26 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_callguard_ffi_fn_constructor_callguard_new(`config`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_feed_plan(`ptr`: Long,`manifest`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_feed_plan_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_feeds(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_feeds_at(`ptr`: Long,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_install_feed(`ptr`: Long,`manifest`: RustBuffer.ByValue,`blob`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_install_feed_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`blob`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_install_feed_delta(`ptr`: Long,`manifest`: RustBuffer.ByValue,`delta`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_install_feed_delta_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`delta`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_sync_feed(`ptr`: Long,`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_sync_feed_at(`ptr`: Long,`url`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_active_intents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_active_intents_at(`ptr`: Long,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1037,6 +1077,36 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() and 0xFFFF) != 46647) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_feed_plan() and 0xFFFF) != 19543) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_feed_plan_at() and 0xFFFF) != 28716) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_feeds() and 0xFFFF) != 22558) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_feeds_at() and 0xFFFF) != 38785) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_install_feed() and 0xFFFF) != 34778) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_install_feed_at() and 0xFFFF) != 60311) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta() and 0xFFFF) != 10973) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at() and 0xFFFF) != 26186) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_sync_feed() and 0xFFFF) != 47681) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_sync_feed_at() and 0xFFFF) != 216) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_active_intents() and 0xFFFF) != 24116) {
@@ -1615,6 +1685,69 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 public interface CallGuardInterface {
     
     /**
+     * Verifies a signed feed manifest (JWS bytes) against its issuer's
+     * trust, the clock and the versions seen, and says which file to
+     * download for it. Nothing is stored.
+     */
+    fun `feedPlan`(`manifest`: kotlin.ByteArray): FeedPlan
+    
+    /**
+     * `feed_plan` with the caller's clock (Unix seconds).
+     */
+    fun `feedPlanAt`(`manifest`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedPlan
+    
+    /**
+     * The feeds screening uses now, one per issuer, expired ones included.
+     */
+    fun `feeds`(): List<FeedInfo>
+    
+    /**
+     * `feeds` with the caller's clock (Unix seconds), for `expired`.
+     */
+    fun `feedsAt`(`nowUnixSeconds`: kotlin.Long): List<FeedInfo>
+    
+    /**
+     * Verifies a signed feed manifest and its full blob (length, SHA-256,
+     * every entry), stores both atomically and puts them in force. For apps
+     * that download the blob themselves (WorkManager, BGTask).
+     */
+    fun `installFeed`(`manifest`: kotlin.ByteArray, `blob`: kotlin.ByteArray): FeedInfo
+    
+    /**
+     * `install_feed` with the caller's clock (Unix seconds).
+     */
+    fun `installFeedAt`(`manifest`: kotlin.ByteArray, `blob`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo
+    
+    /**
+     * Verifies a signed feed manifest and applies `delta` (its delta from
+     * the version in force) to the blob in force; stores and puts the
+     * result in force only if it is exactly the manifest's full blob.
+     * Refused with `InvalidFeed` code `delta_base_mismatch`,
+     * `delta_mismatch`, `hash_mismatch`, `length_mismatch` or
+     * `malformed_blob`: download the full blob and call `install_feed`.
+     */
+    fun `installFeedDelta`(`manifest`: kotlin.ByteArray, `delta`: kotlin.ByteArray): FeedInfo
+    
+    /**
+     * `install_feed_delta` with the caller's clock (Unix seconds).
+     */
+    fun `installFeedDeltaAt`(`manifest`: kotlin.ByteArray, `delta`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo
+    
+    /**
+     * Downloads the feed manifest at `url` (https) and, if it names a newer
+     * verified feed, the delta from the version held or the full blob
+     * (falling back to the full blob when the delta does not lead exactly
+     * to it); verifies, stores and puts it in force. Blocking: call it off
+     * the main thread. Every failure leaves the previous feed in force.
+     */
+    fun `syncFeed`(`url`: kotlin.String): FeedSyncOutcome
+    
+    /**
+     * `sync_feed` with the caller's clock (Unix seconds).
+     */
+    fun `syncFeedAt`(`url`: kotlin.String, `nowUnixSeconds`: kotlin.Long): FeedSyncOutcome
+    
+    /**
      * The announced calls valid now ("talking to you now: Anna, card department…").
      */
     fun `activeIntents`(): List<IntentInfo>
@@ -1884,6 +2017,204 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
             UniffiLib.uniffi_callguard_ffi_fn_clone_callguard(handle, status)
         }
     }
+
+    
+    /**
+     * Verifies a signed feed manifest (JWS bytes) against its issuer's
+     * trust, the clock and the versions seen, and says which file to
+     * download for it. Nothing is stored.
+     */
+    @Throws(CallGuardException::class)override fun `feedPlan`(`manifest`: kotlin.ByteArray): FeedPlan {
+            return FfiConverterTypeFeedPlan.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_feed_plan(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `feed_plan` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `feedPlanAt`(`manifest`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedPlan {
+            return FfiConverterTypeFeedPlan.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_feed_plan_at(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The feeds screening uses now, one per issuer, expired ones included.
+     */override fun `feeds`(): List<FeedInfo> {
+            return FfiConverterSequenceTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_feeds(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `feeds` with the caller's clock (Unix seconds), for `expired`.
+     */override fun `feedsAt`(`nowUnixSeconds`: kotlin.Long): List<FeedInfo> {
+            return FfiConverterSequenceTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_feeds_at(
+        it,
+        
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Verifies a signed feed manifest and its full blob (length, SHA-256,
+     * every entry), stores both atomically and puts them in force. For apps
+     * that download the blob themselves (WorkManager, BGTask).
+     */
+    @Throws(CallGuardException::class)override fun `installFeed`(`manifest`: kotlin.ByteArray, `blob`: kotlin.ByteArray): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_install_feed(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
+        FfiConverterByteArray.lower(`blob`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `install_feed` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `installFeedAt`(`manifest`: kotlin.ByteArray, `blob`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_install_feed_at(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
+        FfiConverterByteArray.lower(`blob`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Verifies a signed feed manifest and applies `delta` (its delta from
+     * the version in force) to the blob in force; stores and puts the
+     * result in force only if it is exactly the manifest's full blob.
+     * Refused with `InvalidFeed` code `delta_base_mismatch`,
+     * `delta_mismatch`, `hash_mismatch`, `length_mismatch` or
+     * `malformed_blob`: download the full blob and call `install_feed`.
+     */
+    @Throws(CallGuardException::class)override fun `installFeedDelta`(`manifest`: kotlin.ByteArray, `delta`: kotlin.ByteArray): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_install_feed_delta(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
+        FfiConverterByteArray.lower(`delta`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `install_feed_delta` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `installFeedDeltaAt`(`manifest`: kotlin.ByteArray, `delta`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_install_feed_delta_at(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
+        FfiConverterByteArray.lower(`delta`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Downloads the feed manifest at `url` (https) and, if it names a newer
+     * verified feed, the delta from the version held or the full blob
+     * (falling back to the full blob when the delta does not lead exactly
+     * to it); verifies, stores and puts it in force. Blocking: call it off
+     * the main thread. Every failure leaves the previous feed in force.
+     */
+    @Throws(CallGuardException::class)override fun `syncFeed`(`url`: kotlin.String): FeedSyncOutcome {
+            return FfiConverterTypeFeedSyncOutcome.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_sync_feed(
+        it,
+        
+        FfiConverterString.lower(`url`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `sync_feed` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `syncFeedAt`(`url`: kotlin.String, `nowUnixSeconds`: kotlin.Long): FeedSyncOutcome {
+            return FfiConverterTypeFeedSyncOutcome.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_sync_feed_at(
+        it,
+        
+        FfiConverterString.lower(`url`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
 
     
     /**
@@ -3785,6 +4116,280 @@ public object FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer<Directory
 
 
 
+/**
+ * One file a verified manifest names, for an app that downloads it itself.
+ */
+data class FeedDownload (
+    /**
+     * Relative to the manifest's URL.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * `Delta`: pass it to `install_feed_delta`; `Full`: to `install_feed`.
+     */
+    var `via`: FeedVia
+    , 
+    /**
+     * Lower-case hex.
+     */
+    var `sha256`: kotlin.String
+    , 
+    /**
+     * Exact size in bytes: download no more than this.
+     */
+    var `length`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedDownload: FfiConverterRustBuffer<FeedDownload> {
+    override fun read(buf: ByteBuffer): FeedDownload {
+        return FeedDownload(
+            FfiConverterString.read(buf),
+            FfiConverterTypeFeedVia.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FeedDownload) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeFeedVia.allocationSize(value.`via`) +
+            FfiConverterString.allocationSize(value.`sha256`) +
+            FfiConverterULong.allocationSize(value.`length`)
+    )
+
+    override fun write(value: FeedDownload, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeFeedVia.write(value.`via`, buf)
+            FfiConverterString.write(value.`sha256`, buf)
+            FfiConverterULong.write(value.`length`, buf)
+    }
+}
+
+
+
+/**
+ * A feed in force: one issuer's signed manifest and the full blob it names.
+ */
+data class FeedInfo (
+    var `issuer`: kotlin.String
+    , 
+    var `version`: kotlin.ULong
+    , 
+    /**
+     * Unix seconds.
+     */
+    var `issuedAt`: kotlin.Long
+    , 
+    /**
+     * Unix seconds.
+     */
+    var `expiresAt`: kotlin.Long
+    , 
+    /**
+     * Past `expires_at`: the feed still warns (stale data may warn), and
+     * the app should sync it.
+     */
+    var `expired`: kotlin.Boolean
+    , 
+    /**
+     * Exact numbers in the blob (prefixes not counted).
+     */
+    var `numbers`: kotlin.ULong
+    , 
+    /**
+     * Prefix ranges in the blob.
+     */
+    var `prefixes`: kotlin.ULong
+    , 
+    /**
+     * SHA-256 of the full blob, lower-case hex (the manifest's).
+     */
+    var `sha256`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedInfo: FfiConverterRustBuffer<FeedInfo> {
+    override fun read(buf: ByteBuffer): FeedInfo {
+        return FeedInfo(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FeedInfo) = (
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterULong.allocationSize(value.`version`) +
+            FfiConverterLong.allocationSize(value.`issuedAt`) +
+            FfiConverterLong.allocationSize(value.`expiresAt`) +
+            FfiConverterBoolean.allocationSize(value.`expired`) +
+            FfiConverterULong.allocationSize(value.`numbers`) +
+            FfiConverterULong.allocationSize(value.`prefixes`) +
+            FfiConverterString.allocationSize(value.`sha256`)
+    )
+
+    override fun write(value: FeedInfo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterULong.write(value.`version`, buf)
+            FfiConverterLong.write(value.`issuedAt`, buf)
+            FfiConverterLong.write(value.`expiresAt`, buf)
+            FfiConverterBoolean.write(value.`expired`, buf)
+            FfiConverterULong.write(value.`numbers`, buf)
+            FfiConverterULong.write(value.`prefixes`, buf)
+            FfiConverterString.write(value.`sha256`, buf)
+    }
+}
+
+
+
+/**
+ * What a verified manifest asks of this phone.
+ */
+data class FeedPlan (
+    var `issuer`: kotlin.String
+    , 
+    var `version`: kotlin.ULong
+    , 
+    /**
+     * `None`: the blob held already is this manifest's full blob; pass the
+     * manifest to `install_feed` with an empty blob only if it is a newer
+     * signature (a `sync_feed` does that itself).
+     */
+    var `download`: FeedDownload?
+    , 
+    /**
+     * The full blob: the fallback when a delta is refused.
+     */
+    var `full`: FeedDownload
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedPlan: FfiConverterRustBuffer<FeedPlan> {
+    override fun read(buf: ByteBuffer): FeedPlan {
+        return FeedPlan(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalTypeFeedDownload.read(buf),
+            FfiConverterTypeFeedDownload.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FeedPlan) = (
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterULong.allocationSize(value.`version`) +
+            FfiConverterOptionalTypeFeedDownload.allocationSize(value.`download`) +
+            FfiConverterTypeFeedDownload.allocationSize(value.`full`)
+    )
+
+    override fun write(value: FeedPlan, buf: ByteBuffer) {
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterULong.write(value.`version`, buf)
+            FfiConverterOptionalTypeFeedDownload.write(value.`download`, buf)
+            FfiConverterTypeFeedDownload.write(value.`full`, buf)
+    }
+}
+
+
+
+data class FeedSyncOutcome (
+    var `status`: SyncStatus
+    , 
+    var `issuer`: kotlin.String
+    , 
+    /**
+     * The feed version in force after the sync.
+     */
+    var `version`: kotlin.ULong
+    , 
+    /**
+     * `None` when nothing but the manifest was downloaded.
+     */
+    var `via`: FeedVia?
+    , 
+    /**
+     * Body bytes received (manifest and blobs).
+     */
+    var `downloadedBytes`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedSyncOutcome: FfiConverterRustBuffer<FeedSyncOutcome> {
+    override fun read(buf: ByteBuffer): FeedSyncOutcome {
+        return FeedSyncOutcome(
+            FfiConverterTypeSyncStatus.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalTypeFeedVia.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FeedSyncOutcome) = (
+            FfiConverterTypeSyncStatus.allocationSize(value.`status`) +
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterULong.allocationSize(value.`version`) +
+            FfiConverterOptionalTypeFeedVia.allocationSize(value.`via`) +
+            FfiConverterULong.allocationSize(value.`downloadedBytes`)
+    )
+
+    override fun write(value: FeedSyncOutcome, buf: ByteBuffer) {
+            FfiConverterTypeSyncStatus.write(value.`status`, buf)
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterULong.write(value.`version`, buf)
+            FfiConverterOptionalTypeFeedVia.write(value.`via`, buf)
+            FfiConverterULong.write(value.`downloadedBytes`, buf)
+    }
+}
+
+
+
 data class GuardConfig (
     /**
      * The phone's home region, ISO 3166 (e.g. "RU"). If unknown or empty,
@@ -4151,6 +4756,10 @@ data class Screening (
      */
     var `reason`: kotlin.String
     , 
+    /**
+     * The bank the verdict is about: the list's issuer, or for `Reported`
+     * the issuer whose feed reported the number.
+     */
     var `issuer`: kotlin.String?
     , 
     var `label`: kotlin.String?
@@ -4517,6 +5126,20 @@ sealed class CallGuardException: kotlin.Exception() {
             get() = "code=${ `code` }, detail=${ `detail` }"
     }
     
+    /**
+     * A feed manifest, blob or delta was refused. `code` is one of
+     * docs/feed-format.md's codes (a list code for manifest rules).
+     */
+    class InvalidFeed(
+        
+        val `code`: kotlin.String, 
+        
+        val `detail`: kotlin.String
+        ) : CallGuardException() {
+        override val message
+            get() = "code=${ `code` }, detail=${ `detail` }"
+    }
+    
 
     
 
@@ -4553,6 +5176,10 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
+            6 -> CallGuardException.InvalidFeed(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
     }
@@ -4586,6 +5213,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
                 + FfiConverterString.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`detail`)
             )
+            is CallGuardException.InvalidFeed -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
         }
     }
 
@@ -4614,6 +5247,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
             }
             is CallGuardException.InvalidIntent -> {
                 buf.putInt(5)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is CallGuardException.InvalidFeed -> {
+                buf.putInt(6)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
@@ -4690,6 +5329,44 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
     override fun allocationSize(value: Direction) = 4UL
 
     override fun write(value: Direction, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How a feed's blob arrived: the whole blob, or a delta applied to the
+ * blob held.
+ */
+
+enum class FeedVia {
+    
+    FULL,
+    DELTA;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedVia: FfiConverterRustBuffer<FeedVia> {
+    override fun read(buf: ByteBuffer) = try {
+        FeedVia.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FeedVia) = 4UL
+
+    override fun write(value: FeedVia, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -5108,6 +5785,70 @@ public object FfiConverterOptionalTypeDirectoryChanges: FfiConverterRustBuffer<D
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeFeedDownload: FfiConverterRustBuffer<FeedDownload?> {
+    override fun read(buf: ByteBuffer): FeedDownload? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFeedDownload.read(buf)
+    }
+
+    override fun allocationSize(value: FeedDownload?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFeedDownload.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FeedDownload?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFeedDownload.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFeedVia: FfiConverterRustBuffer<FeedVia?> {
+    override fun read(buf: ByteBuffer): FeedVia? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFeedVia.read(buf)
+    }
+
+    override fun allocationSize(value: FeedVia?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFeedVia.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FeedVia?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFeedVia.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>> {
     override fun read(buf: ByteBuffer): List<kotlin.Long> {
         val len = buf.getInt()
@@ -5210,6 +5951,34 @@ public object FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer<Lis
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDirectoryEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFeedInfo: FfiConverterRustBuffer<List<FeedInfo>> {
+    override fun read(buf: ByteBuffer): List<FeedInfo> {
+        val len = buf.getInt()
+        return List<FeedInfo>(len) {
+            FfiConverterTypeFeedInfo.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FeedInfo>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFeedInfo.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FeedInfo>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFeedInfo.write(it, buf)
         }
     }
 }

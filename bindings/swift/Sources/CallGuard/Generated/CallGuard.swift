@@ -630,6 +630,69 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 public protocol CallGuardProtocol: AnyObject, Sendable {
     
     /**
+     * Verifies a signed feed manifest (JWS bytes) against its issuer's
+     * trust, the clock and the versions seen, and says which file to
+     * download for it. Nothing is stored.
+     */
+    func feedPlan(manifest: Data) throws  -> FeedPlan
+    
+    /**
+     * `feed_plan` with the caller's clock (Unix seconds).
+     */
+    func feedPlanAt(manifest: Data, nowUnixSeconds: Int64) throws  -> FeedPlan
+    
+    /**
+     * The feeds screening uses now, one per issuer, expired ones included.
+     */
+    func feeds()  -> [FeedInfo]
+    
+    /**
+     * `feeds` with the caller's clock (Unix seconds), for `expired`.
+     */
+    func feedsAt(nowUnixSeconds: Int64)  -> [FeedInfo]
+    
+    /**
+     * Verifies a signed feed manifest and its full blob (length, SHA-256,
+     * every entry), stores both atomically and puts them in force. For apps
+     * that download the blob themselves (WorkManager, BGTask).
+     */
+    func installFeed(manifest: Data, blob: Data) throws  -> FeedInfo
+    
+    /**
+     * `install_feed` with the caller's clock (Unix seconds).
+     */
+    func installFeedAt(manifest: Data, blob: Data, nowUnixSeconds: Int64) throws  -> FeedInfo
+    
+    /**
+     * Verifies a signed feed manifest and applies `delta` (its delta from
+     * the version in force) to the blob in force; stores and puts the
+     * result in force only if it is exactly the manifest's full blob.
+     * Refused with `InvalidFeed` code `delta_base_mismatch`,
+     * `delta_mismatch`, `hash_mismatch`, `length_mismatch` or
+     * `malformed_blob`: download the full blob and call `install_feed`.
+     */
+    func installFeedDelta(manifest: Data, delta: Data) throws  -> FeedInfo
+    
+    /**
+     * `install_feed_delta` with the caller's clock (Unix seconds).
+     */
+    func installFeedDeltaAt(manifest: Data, delta: Data, nowUnixSeconds: Int64) throws  -> FeedInfo
+    
+    /**
+     * Downloads the feed manifest at `url` (https) and, if it names a newer
+     * verified feed, the delta from the version held or the full blob
+     * (falling back to the full blob when the delta does not lead exactly
+     * to it); verifies, stores and puts it in force. Blocking: call it off
+     * the main thread. Every failure leaves the previous feed in force.
+     */
+    func syncFeed(url: String) throws  -> FeedSyncOutcome
+    
+    /**
+     * `sync_feed` with the caller's clock (Unix seconds).
+     */
+    func syncFeedAt(url: String, nowUnixSeconds: Int64) throws  -> FeedSyncOutcome
+    
+    /**
      * The announced calls valid now ("talking to you now: Anna, card department…").
      */
     func activeIntents()  -> [IntentInfo]
@@ -849,6 +912,156 @@ public convenience init(config: GuardConfig) {
 
     
 
+    
+    /**
+     * Verifies a signed feed manifest (JWS bytes) against its issuer's
+     * trust, the clock and the versions seen, and says which file to
+     * download for it. Nothing is stored.
+     */
+open func feedPlan(manifest: Data)throws  -> FeedPlan  {
+    return try  FfiConverterTypeFeedPlan_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_feed_plan(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `feed_plan` with the caller's clock (Unix seconds).
+     */
+open func feedPlanAt(manifest: Data, nowUnixSeconds: Int64)throws  -> FeedPlan  {
+    return try  FfiConverterTypeFeedPlan_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_feed_plan_at(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The feeds screening uses now, one per issuer, expired ones included.
+     */
+open func feeds() -> [FeedInfo]  {
+    return try!  FfiConverterSequenceTypeFeedInfo.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_feeds(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `feeds` with the caller's clock (Unix seconds), for `expired`.
+     */
+open func feedsAt(nowUnixSeconds: Int64) -> [FeedInfo]  {
+    return try!  FfiConverterSequenceTypeFeedInfo.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_feeds_at(
+            self.uniffiCloneHandle(),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a signed feed manifest and its full blob (length, SHA-256,
+     * every entry), stores both atomically and puts them in force. For apps
+     * that download the blob themselves (WorkManager, BGTask).
+     */
+open func installFeed(manifest: Data, blob: Data)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_install_feed(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterData.lower(blob),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `install_feed` with the caller's clock (Unix seconds).
+     */
+open func installFeedAt(manifest: Data, blob: Data, nowUnixSeconds: Int64)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_install_feed_at(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterData.lower(blob),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a signed feed manifest and applies `delta` (its delta from
+     * the version in force) to the blob in force; stores and puts the
+     * result in force only if it is exactly the manifest's full blob.
+     * Refused with `InvalidFeed` code `delta_base_mismatch`,
+     * `delta_mismatch`, `hash_mismatch`, `length_mismatch` or
+     * `malformed_blob`: download the full blob and call `install_feed`.
+     */
+open func installFeedDelta(manifest: Data, delta: Data)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_install_feed_delta(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterData.lower(delta),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `install_feed_delta` with the caller's clock (Unix seconds).
+     */
+open func installFeedDeltaAt(manifest: Data, delta: Data, nowUnixSeconds: Int64)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_install_feed_delta_at(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterData.lower(delta),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Downloads the feed manifest at `url` (https) and, if it names a newer
+     * verified feed, the delta from the version held or the full blob
+     * (falling back to the full blob when the delta does not lead exactly
+     * to it); verifies, stores and puts it in force. Blocking: call it off
+     * the main thread. Every failure leaves the previous feed in force.
+     */
+open func syncFeed(url: String)throws  -> FeedSyncOutcome  {
+    return try  FfiConverterTypeFeedSyncOutcome_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_sync_feed(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `sync_feed` with the caller's clock (Unix seconds).
+     */
+open func syncFeedAt(url: String, nowUnixSeconds: Int64)throws  -> FeedSyncOutcome  {
+    return try  FfiConverterTypeFeedSyncOutcome_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_sync_feed_at(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(url),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
     
     /**
      * The announced calls valid now ("talking to you now: Anna, card department…").
@@ -2190,6 +2403,379 @@ public func FfiConverterTypeDirectoryOptions_lower(_ value: DirectoryOptions) ->
 }
 
 
+/**
+ * One file a verified manifest names, for an app that downloads it itself.
+ */
+public struct FeedDownload: Equatable, Hashable {
+    /**
+     * Relative to the manifest's URL.
+     */
+    public var name: String
+    /**
+     * `Delta`: pass it to `install_feed_delta`; `Full`: to `install_feed`.
+     */
+    public var via: FeedVia
+    /**
+     * Lower-case hex.
+     */
+    public var sha256: String
+    /**
+     * Exact size in bytes: download no more than this.
+     */
+    public var length: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Relative to the manifest's URL.
+         */name: String, 
+        /**
+         * `Delta`: pass it to `install_feed_delta`; `Full`: to `install_feed`.
+         */via: FeedVia, 
+        /**
+         * Lower-case hex.
+         */sha256: String, 
+        /**
+         * Exact size in bytes: download no more than this.
+         */length: UInt64) {
+        self.name = name
+        self.via = via
+        self.sha256 = sha256
+        self.length = length
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedDownload: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedDownload: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedDownload {
+        return
+            try FeedDownload(
+                name: FfiConverterString.read(from: &buf), 
+                via: FfiConverterTypeFeedVia.read(from: &buf), 
+                sha256: FfiConverterString.read(from: &buf), 
+                length: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedDownload, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeFeedVia.write(value.via, into: &buf)
+        FfiConverterString.write(value.sha256, into: &buf)
+        FfiConverterUInt64.write(value.length, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedDownload_lift(_ buf: RustBuffer) throws -> FeedDownload {
+    return try FfiConverterTypeFeedDownload.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedDownload_lower(_ value: FeedDownload) -> RustBuffer {
+    return FfiConverterTypeFeedDownload.lower(value)
+}
+
+
+/**
+ * A feed in force: one issuer's signed manifest and the full blob it names.
+ */
+public struct FeedInfo: Equatable, Hashable {
+    public var issuer: String
+    public var version: UInt64
+    /**
+     * Unix seconds.
+     */
+    public var issuedAt: Int64
+    /**
+     * Unix seconds.
+     */
+    public var expiresAt: Int64
+    /**
+     * Past `expires_at`: the feed still warns (stale data may warn), and
+     * the app should sync it.
+     */
+    public var expired: Bool
+    /**
+     * Exact numbers in the blob (prefixes not counted).
+     */
+    public var numbers: UInt64
+    /**
+     * Prefix ranges in the blob.
+     */
+    public var prefixes: UInt64
+    /**
+     * SHA-256 of the full blob, lower-case hex (the manifest's).
+     */
+    public var sha256: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(issuer: String, version: UInt64, 
+        /**
+         * Unix seconds.
+         */issuedAt: Int64, 
+        /**
+         * Unix seconds.
+         */expiresAt: Int64, 
+        /**
+         * Past `expires_at`: the feed still warns (stale data may warn), and
+         * the app should sync it.
+         */expired: Bool, 
+        /**
+         * Exact numbers in the blob (prefixes not counted).
+         */numbers: UInt64, 
+        /**
+         * Prefix ranges in the blob.
+         */prefixes: UInt64, 
+        /**
+         * SHA-256 of the full blob, lower-case hex (the manifest's).
+         */sha256: String) {
+        self.issuer = issuer
+        self.version = version
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+        self.expired = expired
+        self.numbers = numbers
+        self.prefixes = prefixes
+        self.sha256 = sha256
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedInfo {
+        return
+            try FeedInfo(
+                issuer: FfiConverterString.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                issuedAt: FfiConverterInt64.read(from: &buf), 
+                expiresAt: FfiConverterInt64.read(from: &buf), 
+                expired: FfiConverterBool.read(from: &buf), 
+                numbers: FfiConverterUInt64.read(from: &buf), 
+                prefixes: FfiConverterUInt64.read(from: &buf), 
+                sha256: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterInt64.write(value.issuedAt, into: &buf)
+        FfiConverterInt64.write(value.expiresAt, into: &buf)
+        FfiConverterBool.write(value.expired, into: &buf)
+        FfiConverterUInt64.write(value.numbers, into: &buf)
+        FfiConverterUInt64.write(value.prefixes, into: &buf)
+        FfiConverterString.write(value.sha256, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedInfo_lift(_ buf: RustBuffer) throws -> FeedInfo {
+    return try FfiConverterTypeFeedInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedInfo_lower(_ value: FeedInfo) -> RustBuffer {
+    return FfiConverterTypeFeedInfo.lower(value)
+}
+
+
+/**
+ * What a verified manifest asks of this phone.
+ */
+public struct FeedPlan: Equatable, Hashable {
+    public var issuer: String
+    public var version: UInt64
+    /**
+     * `None`: the blob held already is this manifest's full blob; pass the
+     * manifest to `install_feed` with an empty blob only if it is a newer
+     * signature (a `sync_feed` does that itself).
+     */
+    public var download: FeedDownload?
+    /**
+     * The full blob: the fallback when a delta is refused.
+     */
+    public var full: FeedDownload
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(issuer: String, version: UInt64, 
+        /**
+         * `None`: the blob held already is this manifest's full blob; pass the
+         * manifest to `install_feed` with an empty blob only if it is a newer
+         * signature (a `sync_feed` does that itself).
+         */download: FeedDownload?, 
+        /**
+         * The full blob: the fallback when a delta is refused.
+         */full: FeedDownload) {
+        self.issuer = issuer
+        self.version = version
+        self.download = download
+        self.full = full
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedPlan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedPlan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedPlan {
+        return
+            try FeedPlan(
+                issuer: FfiConverterString.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                download: FfiConverterOptionTypeFeedDownload.read(from: &buf), 
+                full: FfiConverterTypeFeedDownload.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedPlan, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterOptionTypeFeedDownload.write(value.download, into: &buf)
+        FfiConverterTypeFeedDownload.write(value.full, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedPlan_lift(_ buf: RustBuffer) throws -> FeedPlan {
+    return try FfiConverterTypeFeedPlan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedPlan_lower(_ value: FeedPlan) -> RustBuffer {
+    return FfiConverterTypeFeedPlan.lower(value)
+}
+
+
+public struct FeedSyncOutcome: Equatable, Hashable {
+    public var status: SyncStatus
+    public var issuer: String
+    /**
+     * The feed version in force after the sync.
+     */
+    public var version: UInt64
+    /**
+     * `None` when nothing but the manifest was downloaded.
+     */
+    public var via: FeedVia?
+    /**
+     * Body bytes received (manifest and blobs).
+     */
+    public var downloadedBytes: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(status: SyncStatus, issuer: String, 
+        /**
+         * The feed version in force after the sync.
+         */version: UInt64, 
+        /**
+         * `None` when nothing but the manifest was downloaded.
+         */via: FeedVia?, 
+        /**
+         * Body bytes received (manifest and blobs).
+         */downloadedBytes: UInt64) {
+        self.status = status
+        self.issuer = issuer
+        self.version = version
+        self.via = via
+        self.downloadedBytes = downloadedBytes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedSyncOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedSyncOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedSyncOutcome {
+        return
+            try FeedSyncOutcome(
+                status: FfiConverterTypeSyncStatus.read(from: &buf), 
+                issuer: FfiConverterString.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                via: FfiConverterOptionTypeFeedVia.read(from: &buf), 
+                downloadedBytes: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedSyncOutcome, into buf: inout [UInt8]) {
+        FfiConverterTypeSyncStatus.write(value.status, into: &buf)
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterOptionTypeFeedVia.write(value.via, into: &buf)
+        FfiConverterUInt64.write(value.downloadedBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedSyncOutcome_lift(_ buf: RustBuffer) throws -> FeedSyncOutcome {
+    return try FfiConverterTypeFeedSyncOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedSyncOutcome_lower(_ value: FeedSyncOutcome) -> RustBuffer {
+    return FfiConverterTypeFeedSyncOutcome.lower(value)
+}
+
+
 public struct GuardConfig: Equatable, Hashable {
     /**
      * The phone's home region, ISO 3166 (e.g. "RU"). If unknown or empty,
@@ -2671,6 +3257,10 @@ public struct Screening: Equatable, Hashable {
      * A stable code (docs/screening.md): "inbound_only", "not_listed", …
      */
     public var reason: String
+    /**
+     * The bank the verdict is about: the list's issuer, or for `Reported`
+     * the issuer whose feed reported the number.
+     */
     public var issuer: String?
     public var label: String?
     /**
@@ -2689,7 +3279,11 @@ public struct Screening: Equatable, Hashable {
     public init(verdict: Verdict, risk: Risk, 
         /**
          * A stable code (docs/screening.md): "inbound_only", "not_listed", …
-         */reason: String, issuer: String?, label: String?, 
+         */reason: String, 
+        /**
+         * The bank the verdict is about: the list's issuer, or for `Reported`
+         * the issuer whose feed reported the number.
+         */issuer: String?, label: String?, 
         /**
          * E.164 ("+7…") or a short code; `None` when the input was not a number.
          */number: String?, 
@@ -3127,6 +3721,12 @@ enum CallGuardError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case InvalidIntent(code: String, detail: String
     )
+    /**
+     * A feed manifest, blob or delta was refused. `code` is one of
+     * docs/feed-format.md's codes (a list code for manifest rules).
+     */
+    case InvalidFeed(code: String, detail: String
+    )
 
     
 
@@ -3173,6 +3773,10 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
             code: try FfiConverterString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 6: return .InvalidFeed(
+            code: try FfiConverterString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3208,6 +3812,12 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
         
         case let .InvalidIntent(code,detail):
             writeInt(&buf, Int32(5))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InvalidFeed(code,detail):
+            writeInt(&buf, Int32(6))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
@@ -3394,6 +4004,76 @@ public func FfiConverterTypeDirection_lift(_ buf: RustBuffer) throws -> Directio
 #endif
 public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
     return FfiConverterTypeDirection.lower(value)
+}
+
+
+
+/**
+ * How a feed's blob arrived: the whole blob, or a delta applied to the
+ * blob held.
+ */
+
+public enum FeedVia: Equatable, Hashable {
+    
+    case full
+    case delta
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FeedVia: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedVia: FfiConverterRustBuffer {
+    typealias SwiftType = FeedVia
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedVia {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .full
+        
+        case 2: return .delta
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FeedVia, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .full:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .delta:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedVia_lift(_ buf: RustBuffer) throws -> FeedVia {
+    return try FfiConverterTypeFeedVia.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedVia_lower(_ value: FeedVia) -> RustBuffer {
+    return FfiConverterTypeFeedVia.lower(value)
 }
 
 
@@ -4082,6 +4762,54 @@ fileprivate struct FfiConverterOptionTypeDirectoryChanges: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFeedDownload: FfiConverterRustBuffer {
+    typealias SwiftType = FeedDownload?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFeedDownload.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFeedDownload.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFeedVia: FfiConverterRustBuffer {
+    typealias SwiftType = FeedVia?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFeedVia.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFeedVia.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
     typealias SwiftType = [Int64]
 
@@ -4174,6 +4902,31 @@ fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDirectoryEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFeedInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [FeedInfo]
+
+    public static func write(_ value: [FeedInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFeedInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FeedInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FeedInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFeedInfo.read(from: &buf))
         }
         return seq
     }
@@ -4368,6 +5121,36 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() != 46647) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_feed_plan() != 19543) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_feed_plan_at() != 28716) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_feeds() != 22558) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_feeds_at() != 38785) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_install_feed() != 34778) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_install_feed_at() != 60311) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta() != 10973) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at() != 26186) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_sync_feed() != 47681) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_sync_feed_at() != 216) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_active_intents() != 24116) {
