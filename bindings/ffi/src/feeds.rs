@@ -102,9 +102,9 @@ pub struct FeedDownload {
 pub struct FeedPlan {
     pub issuer: String,
     pub version: u64,
-    /// `None`: the blob held already is this manifest's full blob; pass the
-    /// manifest to `install_feed` with an empty blob only if it is a newer
-    /// signature (a `sync_feed` does that itself).
+    /// `None`: the blob held already is this manifest's full blob, nothing
+    /// to download. (A manifest that only renews that blob's expiry is put
+    /// in force by `sync_feed`, which hands the Guard the blob held.)
     pub download: Option<FeedDownload>,
     /// The full blob: the fallback when a delta is refused.
     pub full: FeedDownload,

@@ -4278,9 +4278,9 @@ data class FeedPlan (
     var `version`: kotlin.ULong
     , 
     /**
-     * `None`: the blob held already is this manifest's full blob; pass the
-     * manifest to `install_feed` with an empty blob only if it is a newer
-     * signature (a `sync_feed` does that itself).
+     * `None`: the blob held already is this manifest's full blob, nothing
+     * to download. (A manifest that only renews that blob's expiry is put
+     * in force by `sync_feed`, which hands the Guard the blob held.)
      */
     var `download`: FeedDownload?
     , 

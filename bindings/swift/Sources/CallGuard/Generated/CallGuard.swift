@@ -2618,9 +2618,9 @@ public struct FeedPlan: Equatable, Hashable {
     public var issuer: String
     public var version: UInt64
     /**
-     * `None`: the blob held already is this manifest's full blob; pass the
-     * manifest to `install_feed` with an empty blob only if it is a newer
-     * signature (a `sync_feed` does that itself).
+     * `None`: the blob held already is this manifest's full blob, nothing
+     * to download. (A manifest that only renews that blob's expiry is put
+     * in force by `sync_feed`, which hands the Guard the blob held.)
      */
     public var download: FeedDownload?
     /**
@@ -2632,9 +2632,9 @@ public struct FeedPlan: Equatable, Hashable {
     // declare one manually.
     public init(issuer: String, version: UInt64, 
         /**
-         * `None`: the blob held already is this manifest's full blob; pass the
-         * manifest to `install_feed` with an empty blob only if it is a newer
-         * signature (a `sync_feed` does that itself).
+         * `None`: the blob held already is this manifest's full blob, nothing
+         * to download. (A manifest that only renews that blob's expiry is put
+         * in force by `sync_feed`, which hands the Guard the blob held.)
          */download: FeedDownload?, 
         /**
          * The full blob: the fallback when a delta is refused.
