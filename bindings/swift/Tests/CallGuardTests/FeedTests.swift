@@ -195,11 +195,11 @@ final class StaticHost: @unchecked Sendable {
 
     init() throws {
         #if canImport(Glibc)
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        listener = socket(AF_INET, SOCK_STREAM, 0)
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard listener >= 0 else { throw VectorError.badValue("socket") }
+        guard fd >= 0 else { throw VectorError.badValue("socket") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0 // any free port
@@ -207,14 +207,15 @@ final class StaticHost: @unchecked Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                bind(listener, sa, length) == 0 && listen(listener, 16) == 0
-                    && getsockname(listener, sa, &length) == 0
+                bind(fd, sa, length) == 0 && listen(fd, 16) == 0
+                    && getsockname(fd, sa, &length) == 0
             }
         }
         guard bound else {
-            close(listener)
+            close(fd)
             throw VectorError.badValue("bind 127.0.0.1")
         }
+        listener = fd
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [self] in acceptLoop() }
         thread.start()

@@ -119,6 +119,8 @@ public enum SyncFlow {
         case let .InvalidIntent(code, _):
             // Not a sync error (IntentInbox words intent refusals); the code says enough here.
             return "call intent refused (\(code))"
+        case let .InvalidFeed(code, detail):
+            return "feed refused (\(code)): \(detail)"
         }
     }
 }
