@@ -721,6 +721,8 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_callguard_ffi_checksum_func_set_logger(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_blockingreader_next_chunk(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_directorychanges_additions(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_directorychanges_removals(
@@ -755,6 +757,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_add_trust(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_blocking_directory(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_blocking_directory_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_blocking_entries(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_directory(
@@ -766,6 +772,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_directory_versions(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_directory_versions_for(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_intent_audience(
     ): Int
@@ -831,6 +839,12 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_callguard_ffi_fn_clone_blockingreader(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_free_blockingreader(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_callguard_ffi_fn_method_blockingreader_next_chunk(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_clone_directorychanges(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_free_directorychanges(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -879,6 +893,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_add_trust(`ptr`: Long,`trustJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_blocking_directory(`ptr`: Long,`options`: RustBuffer.ByValue,`numbers`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_blocking_directory_at(`ptr`: Long,`options`: RustBuffer.ByValue,`numbers`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_callguard_ffi_fn_method_callguard_blocking_entries(`ptr`: Long,`numbers`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_directory(`ptr`: Long,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -890,6 +908,8 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_method_callguard_directory_changes_at(`ptr`: Long,`appliedVersions`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_directory_versions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_directory_versions_for(`ptr`: Long,`mode`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_intent_audience(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1067,6 +1087,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_callguard_ffi_checksum_func_set_logger() and 0xFFFF) != 59038) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_callguard_ffi_checksum_method_blockingreader_next_chunk() and 0xFFFF) != 35809) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_callguard_ffi_checksum_method_directorychanges_additions() and 0xFFFF) != 22961) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1118,22 +1141,31 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_add_trust() and 0xFFFF) != 37350) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_blocking_directory() and 0xFFFF) != 57216) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_blocking_directory_at() and 0xFFFF) != 40510) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_blocking_entries() and 0xFFFF) != 60801) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory() and 0xFFFF) != 20016) {
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory() and 0xFFFF) != 53859) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_at() and 0xFFFF) != 213) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_changes() and 0xFFFF) != 36163) {
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_changes() and 0xFFFF) != 55820) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at() and 0xFFFF) != 12541) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_versions() and 0xFFFF) != 34683) {
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_versions() and 0xFFFF) != 10234) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_directory_versions_for() and 0xFFFF) != 62973) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_intent_audience() and 0xFFFF) != 12025) {
@@ -1679,6 +1711,279 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 
 /**
+ * Numbers to block, ascending and unique, one chunk at a time until an
+ * empty chunk: the customer's own block list and, in `FeedDirectoryMode::Block`,
+ * the feeds' fraud numbers (never an official number).
+ */
+public interface BlockingReaderInterface {
+    
+    /**
+     * The next numbers (CXCallDirectoryPhoneNumber), strictly ascending
+     * across chunks; empty when done.
+     */
+    fun `nextChunk`(): List<kotlin.Long>
+    
+    companion object
+}
+
+/**
+ * Numbers to block, ascending and unique, one chunk at a time until an
+ * empty chunk: the customer's own block list and, in `FeedDirectoryMode::Block`,
+ * the feeds' fraud numbers (never an official number).
+ */
+open class BlockingReader: Disposable, AutoCloseable, BlockingReaderInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_callguard_ffi_fn_free_blockingreader(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_callguard_ffi_fn_clone_blockingreader(handle, status)
+        }
+    }
+
+    
+    /**
+     * The next numbers (CXCallDirectoryPhoneNumber), strictly ascending
+     * across chunks; empty when done.
+     */override fun `nextChunk`(): List<kotlin.Long> {
+            return FfiConverterSequenceLong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_blockingreader_next_chunk(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBlockingReader: FfiConverter<BlockingReader, Long> {
+    override fun lower(value: BlockingReader): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): BlockingReader {
+        return BlockingReader(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): BlockingReader {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: BlockingReader) = 8UL
+
+    override fun write(value: BlockingReader, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
  * Screens calls against the banks' signed contact lists. Thread-safe:
  * `screen` never waits for a `load_list` running on another thread.
  */
@@ -1764,13 +2069,27 @@ public interface CallGuardInterface {
     fun `addTrust`(`trustJson`: kotlin.String): kotlin.String
     
     /**
+     * The Call Directory's blocking entries: the customer's own block
+     * list (`numbers`, as typed: normalized, what is not a number dropped)
+     * and, with `options.feeds` = `Block`, every feed's fraud numbers except
+     * official ones; one ascending sequence, streamed.
+     */
+    fun `blockingDirectory`(`options`: DirectoryOptions, `numbers`: List<kotlin.String>): BlockingReader
+    
+    /**
+     * `blocking_directory` with the caller's clock (Unix seconds).
+     */
+    fun `blockingDirectoryAt`(`options`: DirectoryOptions, `numbers`: List<kotlin.String>, `nowUnixSeconds`: kotlin.Long): BlockingReader
+    
+    /**
      * The customer's own block list as Call Directory blocking entries:
      * normalized, ascending, unique; what is not a number is dropped.
      */
     fun `blockingEntries`(`numbers`: List<kotlin.String>): List<kotlin.Long>
     
     /**
-     * Call Directory entries from every list in force, ascending, unique.
+     * Call Directory entries from every list in force merged with the
+     * feeds' reported numbers (`options.feeds`), ascending, unique.
      */
     fun `directory`(`options`: DirectoryOptions): DirectoryReader
     
@@ -1780,9 +2099,10 @@ public interface CallGuardInterface {
     fun `directoryAt`(`options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryReader
     
     /**
-     * Removals and additions from the versions applied before to the lists
-     * in force, or `None` when only a full reload is right (an issuer added
-     * or gone, a list expired, the previous list unknown).
+     * Removals and additions from the versions applied before to the
+     * lists and feeds in force, or `None` when only a full reload is right
+     * (an issuer or feed added or gone, a list expired, a version that is
+     * neither the one in force nor the one before it, another feed mode).
      */
     fun `directoryChanges`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions): DirectoryChanges?
     
@@ -1792,10 +2112,19 @@ public interface CallGuardInterface {
     fun `directoryChangesAt`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions, `nowUnixSeconds`: kotlin.Long): DirectoryChanges?
     
     /**
-     * Versions per issuer that a full `directory` load applies now; store
-     * them with the extension to ask for `directory_changes` next time.
+     * Versions per issuer that a full `directory` load applies now (with
+     * the default options: feeds labelled); store them with the extension
+     * to ask for `directory_changes` next time. Lists under the issuer id,
+     * feeds under "feed:<issuer>".
      */
     fun `directoryVersions`(): Map<kotlin.String, kotlin.ULong>
+    
+    /**
+     * `directory_versions` for a load with `options.feeds` = `mode`:
+     * feeds under "feed:<issuer>" (Label), "feed-block:<issuer>" (Block)
+     * or not at all (Off), so a change of mode is a full reload.
+     */
+    fun `directoryVersionsFor`(`mode`: FeedDirectoryMode): Map<kotlin.String, kotlin.ULong>
     
     /**
      * This install's audience id for call intents: register it with the
@@ -2270,6 +2599,46 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
+     * The Call Directory's blocking entries: the customer's own block
+     * list (`numbers`, as typed: normalized, what is not a number dropped)
+     * and, with `options.feeds` = `Block`, every feed's fraud numbers except
+     * official ones; one ascending sequence, streamed.
+     */override fun `blockingDirectory`(`options`: DirectoryOptions, `numbers`: List<kotlin.String>): BlockingReader {
+            return FfiConverterTypeBlockingReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_blocking_directory(
+        it,
+        
+        FfiConverterTypeDirectoryOptions.lower(`options`),
+        FfiConverterSequenceString.lower(`numbers`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `blocking_directory` with the caller's clock (Unix seconds).
+     */override fun `blockingDirectoryAt`(`options`: DirectoryOptions, `numbers`: List<kotlin.String>, `nowUnixSeconds`: kotlin.Long): BlockingReader {
+            return FfiConverterTypeBlockingReader.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_blocking_directory_at(
+        it,
+        
+        FfiConverterTypeDirectoryOptions.lower(`options`),
+        FfiConverterSequenceString.lower(`numbers`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * The customer's own block list as Call Directory blocking entries:
      * normalized, ascending, unique; what is not a number is dropped.
      */override fun `blockingEntries`(`numbers`: List<kotlin.String>): List<kotlin.Long> {
@@ -2288,7 +2657,8 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
-     * Call Directory entries from every list in force, ascending, unique.
+     * Call Directory entries from every list in force merged with the
+     * feeds' reported numbers (`options.feeds`), ascending, unique.
      */override fun `directory`(`options`: DirectoryOptions): DirectoryReader {
             return FfiConverterTypeDirectoryReader.lift(
     callWithHandle {
@@ -2323,9 +2693,10 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
-     * Removals and additions from the versions applied before to the lists
-     * in force, or `None` when only a full reload is right (an issuer added
-     * or gone, a list expired, the previous list unknown).
+     * Removals and additions from the versions applied before to the
+     * lists and feeds in force, or `None` when only a full reload is right
+     * (an issuer or feed added or gone, a list expired, a version that is
+     * neither the one in force nor the one before it, another feed mode).
      */override fun `directoryChanges`(`appliedVersions`: Map<kotlin.String, kotlin.ULong>, `options`: DirectoryOptions): DirectoryChanges? {
             return FfiConverterOptionalTypeDirectoryChanges.lift(
     callWithHandle {
@@ -2362,8 +2733,10 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
 
     
     /**
-     * Versions per issuer that a full `directory` load applies now; store
-     * them with the extension to ask for `directory_changes` next time.
+     * Versions per issuer that a full `directory` load applies now (with
+     * the default options: feeds labelled); store them with the extension
+     * to ask for `directory_changes` next time. Lists under the issuer id,
+     * feeds under "feed:<issuer>".
      */override fun `directoryVersions`(): Map<kotlin.String, kotlin.ULong> {
             return FfiConverterMapStringULong.lift(
     callWithHandle {
@@ -2371,6 +2744,25 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
     UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_versions(
         it,
         _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `directory_versions` for a load with `options.feeds` = `mode`:
+     * feeds under "feed:<issuer>" (Label), "feed-block:<issuer>" (Block)
+     * or not at all (Off), so a change of mode is a full reload.
+     */override fun `directoryVersionsFor`(`mode`: FeedDirectoryMode): Map<kotlin.String, kotlin.ULong> {
+            return FfiConverterMapStringULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_directory_versions_for(
+        it,
+        
+        FfiConverterTypeFeedDirectoryMode.lower(`mode`),_status)
 }
     }
     )
@@ -4079,6 +4471,11 @@ data class DirectoryOptions (
      * Entries per `next_chunk`.
      */
     var `chunkSize`: kotlin.UInt = 10000u 
+    , 
+    /**
+     * Reported numbers; `None`: `Label`.
+     */
+    var `feeds`: FeedDirectoryMode? = null 
     
 ){
     
@@ -4098,19 +4495,22 @@ public object FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer<Directory
             FfiConverterOptionalString.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeFeedDirectoryMode.read(buf),
         )
     }
 
     override fun allocationSize(value: DirectoryOptions) = (
             FfiConverterOptionalString.allocationSize(value.`language`) +
             FfiConverterULong.allocationSize(value.`maxPrefixExpansion`) +
-            FfiConverterUInt.allocationSize(value.`chunkSize`)
+            FfiConverterUInt.allocationSize(value.`chunkSize`) +
+            FfiConverterOptionalTypeFeedDirectoryMode.allocationSize(value.`feeds`)
     )
 
     override fun write(value: DirectoryOptions, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`language`, buf)
             FfiConverterULong.write(value.`maxPrefixExpansion`, buf)
             FfiConverterUInt.write(value.`chunkSize`, buf)
+            FfiConverterOptionalTypeFeedDirectoryMode.write(value.`feeds`, buf)
     }
 }
 
@@ -5338,6 +5738,54 @@ public object FfiConverterTypeDirection: FfiConverterRustBuffer<Direction> {
 
 
 /**
+ * What the Call Directory does with numbers reported in feeds.
+ */
+
+enum class FeedDirectoryMode {
+    
+    /**
+     * A warning label ("⚠ Reported: fraud" / "⚠ Reported: spam").
+     */
+    LABEL,
+    /**
+     * Fraud numbers become blocking entries (`blocking_directory`); spam
+     * is still labelled.
+     */
+    BLOCK,
+    /**
+     * Feeds stay out of the Call Directory (screening still uses them).
+     */
+    OFF;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeedDirectoryMode: FfiConverterRustBuffer<FeedDirectoryMode> {
+    override fun read(buf: ByteBuffer) = try {
+        FeedDirectoryMode.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FeedDirectoryMode) = 4UL
+
+    override fun write(value: FeedDirectoryMode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * How a feed's blob arrived: the whole blob, or a delta applied to the
  * blob held.
  */
@@ -5807,6 +6255,38 @@ public object FfiConverterOptionalTypeFeedDownload: FfiConverterRustBuffer<FeedD
         } else {
             buf.put(1)
             FfiConverterTypeFeedDownload.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFeedDirectoryMode: FfiConverterRustBuffer<FeedDirectoryMode?> {
+    override fun read(buf: ByteBuffer): FeedDirectoryMode? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFeedDirectoryMode.read(buf)
+    }
+
+    override fun allocationSize(value: FeedDirectoryMode?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFeedDirectoryMode.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FeedDirectoryMode?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFeedDirectoryMode.write(value, buf)
         }
     }
 }

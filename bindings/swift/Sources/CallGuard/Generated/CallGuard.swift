@@ -624,6 +624,141 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
+ * Numbers to block, ascending and unique, one chunk at a time until an
+ * empty chunk: the customer's own block list and, in `FeedDirectoryMode::Block`,
+ * the feeds' fraud numbers (never an official number).
+ */
+public protocol BlockingReaderProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next numbers (CXCallDirectoryPhoneNumber), strictly ascending
+     * across chunks; empty when done.
+     */
+    func nextChunk()  -> [Int64]
+    
+}
+/**
+ * Numbers to block, ascending and unique, one chunk at a time until an
+ * empty chunk: the customer's own block list and, in `FeedDirectoryMode::Block`,
+ * the feeds' fraud numbers (never an official number).
+ */
+open class BlockingReader: BlockingReaderProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_callguard_ffi_fn_clone_blockingreader(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_callguard_ffi_fn_free_blockingreader(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next numbers (CXCallDirectoryPhoneNumber), strictly ascending
+     * across chunks; empty when done.
+     */
+open func nextChunk() -> [Int64]  {
+    return try!  FfiConverterSequenceInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_blockingreader_next_chunk(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBlockingReader: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = BlockingReader
+
+    public static func lift(_ handle: UInt64) throws -> BlockingReader {
+        return BlockingReader(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: BlockingReader) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BlockingReader {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: BlockingReader, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBlockingReader_lift(_ handle: UInt64) throws -> BlockingReader {
+    return try FfiConverterTypeBlockingReader.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBlockingReader_lower(_ value: BlockingReader) -> UInt64 {
+    return FfiConverterTypeBlockingReader.lower(value)
+}
+
+
+
+
+
+
+/**
  * Screens calls against the banks' signed contact lists. Thread-safe:
  * `screen` never waits for a `load_list` running on another thread.
  */
@@ -709,13 +844,27 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func addTrust(trustJson: String) throws  -> String
     
     /**
+     * The Call Directory's blocking entries: the customer's own block
+     * list (`numbers`, as typed: normalized, what is not a number dropped)
+     * and, with `options.feeds` = `Block`, every feed's fraud numbers except
+     * official ones; one ascending sequence, streamed.
+     */
+    func blockingDirectory(options: DirectoryOptions, numbers: [String])  -> BlockingReader
+    
+    /**
+     * `blocking_directory` with the caller's clock (Unix seconds).
+     */
+    func blockingDirectoryAt(options: DirectoryOptions, numbers: [String], nowUnixSeconds: Int64)  -> BlockingReader
+    
+    /**
      * The customer's own block list as Call Directory blocking entries:
      * normalized, ascending, unique; what is not a number is dropped.
      */
     func blockingEntries(numbers: [String])  -> [Int64]
     
     /**
-     * Call Directory entries from every list in force, ascending, unique.
+     * Call Directory entries from every list in force merged with the
+     * feeds' reported numbers (`options.feeds`), ascending, unique.
      */
     func directory(options: DirectoryOptions)  -> DirectoryReader
     
@@ -725,9 +874,10 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func directoryAt(options: DirectoryOptions, nowUnixSeconds: Int64)  -> DirectoryReader
     
     /**
-     * Removals and additions from the versions applied before to the lists
-     * in force, or `None` when only a full reload is right (an issuer added
-     * or gone, a list expired, the previous list unknown).
+     * Removals and additions from the versions applied before to the
+     * lists and feeds in force, or `None` when only a full reload is right
+     * (an issuer or feed added or gone, a list expired, a version that is
+     * neither the one in force nor the one before it, another feed mode).
      */
     func directoryChanges(appliedVersions: [String: UInt64], options: DirectoryOptions)  -> DirectoryChanges?
     
@@ -737,10 +887,19 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func directoryChangesAt(appliedVersions: [String: UInt64], options: DirectoryOptions, nowUnixSeconds: Int64)  -> DirectoryChanges?
     
     /**
-     * Versions per issuer that a full `directory` load applies now; store
-     * them with the extension to ask for `directory_changes` next time.
+     * Versions per issuer that a full `directory` load applies now (with
+     * the default options: feeds labelled); store them with the extension
+     * to ask for `directory_changes` next time. Lists under the issuer id,
+     * feeds under "feed:<issuer>".
      */
     func directoryVersions()  -> [String: UInt64]
+    
+    /**
+     * `directory_versions` for a load with `options.feeds` = `mode`:
+     * feeds under "feed:<issuer>" (Label), "feed-block:<issuer>" (Block)
+     * or not at all (Off), so a change of mode is a full reload.
+     */
+    func directoryVersionsFor(mode: FeedDirectoryMode)  -> [String: UInt64]
     
     /**
      * This install's audience id for call intents: register it with the
@@ -1103,6 +1262,38 @@ open func addTrust(trustJson: String)throws  -> String  {
 }
     
     /**
+     * The Call Directory's blocking entries: the customer's own block
+     * list (`numbers`, as typed: normalized, what is not a number dropped)
+     * and, with `options.feeds` = `Block`, every feed's fraud numbers except
+     * official ones; one ascending sequence, streamed.
+     */
+open func blockingDirectory(options: DirectoryOptions, numbers: [String]) -> BlockingReader  {
+    return try!  FfiConverterTypeBlockingReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_blocking_directory(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDirectoryOptions_lower(options),
+        FfiConverterSequenceString.lower(numbers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `blocking_directory` with the caller's clock (Unix seconds).
+     */
+open func blockingDirectoryAt(options: DirectoryOptions, numbers: [String], nowUnixSeconds: Int64) -> BlockingReader  {
+    return try!  FfiConverterTypeBlockingReader_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_blocking_directory_at(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDirectoryOptions_lower(options),
+        FfiConverterSequenceString.lower(numbers),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The customer's own block list as Call Directory blocking entries:
      * normalized, ascending, unique; what is not a number is dropped.
      */
@@ -1117,7 +1308,8 @@ open func blockingEntries(numbers: [String]) -> [Int64]  {
 }
     
     /**
-     * Call Directory entries from every list in force, ascending, unique.
+     * Call Directory entries from every list in force merged with the
+     * feeds' reported numbers (`options.feeds`), ascending, unique.
      */
 open func directory(options: DirectoryOptions) -> DirectoryReader  {
     return try!  FfiConverterTypeDirectoryReader_lift(try! rustCall() {
@@ -1144,9 +1336,10 @@ open func directoryAt(options: DirectoryOptions, nowUnixSeconds: Int64) -> Direc
 }
     
     /**
-     * Removals and additions from the versions applied before to the lists
-     * in force, or `None` when only a full reload is right (an issuer added
-     * or gone, a list expired, the previous list unknown).
+     * Removals and additions from the versions applied before to the
+     * lists and feeds in force, or `None` when only a full reload is right
+     * (an issuer or feed added or gone, a list expired, a version that is
+     * neither the one in force nor the one before it, another feed mode).
      */
 open func directoryChanges(appliedVersions: [String: UInt64], options: DirectoryOptions) -> DirectoryChanges?  {
     return try!  FfiConverterOptionTypeDirectoryChanges.lift(try! rustCall() {
@@ -1175,14 +1368,31 @@ open func directoryChangesAt(appliedVersions: [String: UInt64], options: Directo
 }
     
     /**
-     * Versions per issuer that a full `directory` load applies now; store
-     * them with the extension to ask for `directory_changes` next time.
+     * Versions per issuer that a full `directory` load applies now (with
+     * the default options: feeds labelled); store them with the extension
+     * to ask for `directory_changes` next time. Lists under the issuer id,
+     * feeds under "feed:<issuer>".
      */
 open func directoryVersions() -> [String: UInt64]  {
     return try!  FfiConverterDictionaryStringUInt64.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_callguard_ffi_fn_method_callguard_directory_versions(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `directory_versions` for a load with `options.feeds` = `mode`:
+     * feeds under "feed:<issuer>" (Label), "feed-block:<issuer>" (Block)
+     * or not at all (Off), so a change of mode is a full reload.
+     */
+open func directoryVersionsFor(mode: FeedDirectoryMode) -> [String: UInt64]  {
+    return try!  FfiConverterDictionaryStringUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_directory_versions_for(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeFeedDirectoryMode_lower(mode),uniffiCallStatus
     )
 })
 }
@@ -2340,6 +2550,10 @@ public struct DirectoryOptions: Equatable, Hashable {
      * Entries per `next_chunk`.
      */
     public var chunkSize: UInt32
+    /**
+     * Reported numbers; `None`: `Label`.
+     */
+    public var feeds: FeedDirectoryMode?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2352,10 +2566,14 @@ public struct DirectoryOptions: Equatable, Hashable {
          */maxPrefixExpansion: UInt64 = UInt64(100000), 
         /**
          * Entries per `next_chunk`.
-         */chunkSize: UInt32 = UInt32(10000)) {
+         */chunkSize: UInt32 = UInt32(10000), 
+        /**
+         * Reported numbers; `None`: `Label`.
+         */feeds: FeedDirectoryMode? = nil) {
         self.language = language
         self.maxPrefixExpansion = maxPrefixExpansion
         self.chunkSize = chunkSize
+        self.feeds = feeds
     }
 
     
@@ -2376,7 +2594,8 @@ public struct FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer {
             try DirectoryOptions(
                 language: FfiConverterOptionString.read(from: &buf), 
                 maxPrefixExpansion: FfiConverterUInt64.read(from: &buf), 
-                chunkSize: FfiConverterUInt32.read(from: &buf)
+                chunkSize: FfiConverterUInt32.read(from: &buf), 
+                feeds: FfiConverterOptionTypeFeedDirectoryMode.read(from: &buf)
         )
     }
 
@@ -2384,6 +2603,7 @@ public struct FfiConverterTypeDirectoryOptions: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.language, into: &buf)
         FfiConverterUInt64.write(value.maxPrefixExpansion, into: &buf)
         FfiConverterUInt32.write(value.chunkSize, into: &buf)
+        FfiConverterOptionTypeFeedDirectoryMode.write(value.feeds, into: &buf)
     }
 }
 
@@ -4009,6 +4229,92 @@ public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
 
 
 /**
+ * What the Call Directory does with numbers reported in feeds.
+ */
+
+public enum FeedDirectoryMode: Equatable, Hashable {
+    
+    /**
+     * A warning label ("⚠ Reported: fraud" / "⚠ Reported: spam").
+     */
+    case label
+    /**
+     * Fraud numbers become blocking entries (`blocking_directory`); spam
+     * is still labelled.
+     */
+    case block
+    /**
+     * Feeds stay out of the Call Directory (screening still uses them).
+     */
+    case off
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FeedDirectoryMode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedDirectoryMode: FfiConverterRustBuffer {
+    typealias SwiftType = FeedDirectoryMode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedDirectoryMode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .label
+        
+        case 2: return .block
+        
+        case 3: return .off
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FeedDirectoryMode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .label:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .block:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .off:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedDirectoryMode_lift(_ buf: RustBuffer) throws -> FeedDirectoryMode {
+    return try FfiConverterTypeFeedDirectoryMode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedDirectoryMode_lower(_ value: FeedDirectoryMode) -> RustBuffer {
+    return FfiConverterTypeFeedDirectoryMode.lower(value)
+}
+
+
+
+/**
  * How a feed's blob arrived: the whole blob, or a delta applied to the
  * blob held.
  */
@@ -4786,6 +5092,30 @@ fileprivate struct FfiConverterOptionTypeFeedDownload: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFeedDirectoryMode: FfiConverterRustBuffer {
+    typealias SwiftType = FeedDirectoryMode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFeedDirectoryMode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFeedDirectoryMode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeFeedVia: FfiConverterRustBuffer {
     typealias SwiftType = FeedVia?
 
@@ -5111,6 +5441,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_func_set_logger() != 59038) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_blockingreader_next_chunk() != 35809) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_directorychanges_additions() != 22961) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5162,22 +5495,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_callguard_ffi_checksum_method_callguard_add_trust() != 37350) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_callguard_ffi_checksum_method_callguard_blocking_directory() != 57216) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_blocking_directory_at() != 40510) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_callguard_ffi_checksum_method_callguard_blocking_entries() != 60801) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_callguard_ffi_checksum_method_callguard_directory() != 20016) {
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory() != 53859) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_directory_at() != 213) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_callguard_ffi_checksum_method_callguard_directory_changes() != 36163) {
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_changes() != 55820) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_directory_changes_at() != 12541) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_callguard_ffi_checksum_method_callguard_directory_versions() != 34683) {
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_versions() != 10234) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_directory_versions_for() != 62973) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_intent_audience() != 12025) {
