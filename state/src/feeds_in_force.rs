@@ -271,6 +271,26 @@ impl FeedsInForce {
         self.install_locked(trust, jws, blob, now)
     }
 
+    /// Puts the manifest `jws` in force with the blob already held, when
+    /// its full blob is that one (a re-signed manifest: a later expiry).
+    /// `BlobNotHeld` otherwise: download the blob the manifest names.
+    pub(crate) fn renew(
+        &self,
+        trust: &Trust,
+        jws: &[u8],
+        now: Timestamp,
+    ) -> Result<HeldFeed, FeedStoreError> {
+        let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        let (_, plan) = self.check_manifest(trust, jws, now)?;
+        let held = self.snapshot().get(&trust.issuer).cloned();
+        match (plan, held) {
+            (Plan::UpToDate, Some(held)) => {
+                self.install_locked(trust, jws, held.bytes().to_vec(), now)
+            }
+            _ => Err(FeedError::BlobNotHeld.into()),
+        }
+    }
+
     fn install_locked(
         &self,
         trust: &Trust,

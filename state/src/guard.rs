@@ -342,6 +342,18 @@ impl Guard {
             .map_err(GuardError::from)
     }
 
+    /// Verifies a feed manifest whose full blob is the one in force (a
+    /// re-signed manifest, e.g. a later expiry) and puts it in force with
+    /// that blob, checked against it again. `Feed(BlobNotHeld)` when it
+    /// names another blob.
+    pub fn renew_feed(&self, jws: &[u8], now: Timestamp) -> Result<HeldFeed, GuardError> {
+        let trust = self.trust_for_feed(jws)?;
+        self.feeds
+            .renew(&trust, jws, now)
+            .inspect_err(|e| log::warn!("feed manifest not renewed: {}", e.code()))
+            .map_err(GuardError::from)
+    }
+
     // ---- call intents ---------------------------------------------------
 
     /// Uses the app's own audience id instead of the random one. False (and

@@ -160,3 +160,25 @@ fn reload_picks_up_what_another_process_stored() {
         .unwrap_err();
     assert!(err.to_string().contains("conflicting_version"), "{err}");
 }
+
+#[test]
+fn a_re_signed_manifest_for_the_blob_held_is_renewed_without_the_blob() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = key();
+    let g = guard(Some(dir.path()), &k);
+    let b1 = blob(1000);
+    g.install_feed(&manifest(&k, 1, &b1, None), b1.clone(), NOW)
+        .unwrap();
+    // Version 2 names the same blob (a later expiry, say).
+    let held = g.renew_feed(&manifest(&k, 2, &b1, None), NOW).unwrap();
+    assert_eq!((held.version(), held.sha256()), (2, sha256(&b1)));
+    assert_eq!(lookup(&g, NUMBER), Some(Category::Fraud));
+    // One naming another blob needs that blob.
+    let b3 = blob(1001);
+    let err = g.renew_feed(&manifest(&k, 3, &b3, None), NOW).unwrap_err();
+    assert!(err.to_string().contains("download it"), "{err}");
+    assert_eq!(version(&g), Some(2));
+    // And a restart finds version 2 with the same blob.
+    let again = guard(Some(dir.path()), &k);
+    assert_eq!(version(&again), Some(2));
+}

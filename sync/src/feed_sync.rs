@@ -142,11 +142,7 @@ impl Syncer {
                     .as_ref()
                     .is_some_and(|h| h.manifest().payload_digest == manifest.payload_digest);
                 if !same {
-                    let bytes = held
-                        .as_ref()
-                        .map(|h| h.bytes().to_vec())
-                        .unwrap_or_default();
-                    guard.install_feed(&jws, bytes, now)?;
+                    guard.renew_feed(&jws, now)?;
                 }
                 let status = if same {
                     SyncStatus::NotModified

@@ -231,6 +231,25 @@ impl CallGuard {
         held_info(&held, now)
     }
 
+    /// Puts in force a signed feed manifest whose full blob is the one
+    /// already held (`feed_plan` said `download` none: a re-signed manifest,
+    /// e.g. a later expiry). `InvalidFeed` code `blob_not_held` when it
+    /// names another blob: download it and call `install_feed`.
+    pub fn renew_feed(&self, manifest: Vec<u8>) -> Result<FeedInfo, CallGuardError> {
+        self.renew_feed_at(manifest, now())
+    }
+
+    /// `renew_feed` with the caller's clock (Unix seconds).
+    pub fn renew_feed_at(
+        &self,
+        manifest: Vec<u8>,
+        now_unix_seconds: i64,
+    ) -> Result<FeedInfo, CallGuardError> {
+        let now = Timestamp(now_unix_seconds);
+        let held = self.guard.renew_feed(&manifest, now)?;
+        held_info(&held, now)
+    }
+
     /// The feeds screening uses now, one per issuer, expired ones included.
     pub fn feeds(&self) -> Vec<FeedInfo> {
         self.feeds_at(now())

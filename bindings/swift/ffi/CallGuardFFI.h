@@ -385,6 +385,16 @@ RustBuffer uniffi_callguard_ffi_fn_method_callguard_install_feed_delta(uint64_t 
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_install_feed_delta_at(uint64_t ptr, RustBuffer manifest, RustBuffer delta, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RENEW_FEED
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RENEW_FEED
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_renew_feed(uint64_t ptr, RustBuffer manifest, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RENEW_FEED_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_RENEW_FEED_AT
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_renew_feed_at(uint64_t ptr, RustBuffer manifest, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC_FEED
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_SYNC_FEED
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_sync_feed(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
@@ -931,6 +941,18 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_INSTALL_FEED_DELTA_AT
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_INSTALL_FEED_DELTA_AT
 uint16_t uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RENEW_FEED
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RENEW_FEED
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_renew_feed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RENEW_FEED_AT
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_RENEW_FEED_AT
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_renew_feed_at(void
     
 );
 #endif

@@ -26,6 +26,9 @@ pub enum FeedError {
     DeltaMismatch,
     /// Publisher input the builder refuses (unsorted, duplicate, not E.164).
     InvalidInput(String),
+    /// A manifest offered without a blob names another full blob than the
+    /// one held: download that blob.
+    BlobNotHeld,
 }
 
 impl FeedError {
@@ -39,6 +42,7 @@ impl FeedError {
             FeedError::DeltaBase => "delta_base_mismatch",
             FeedError::DeltaMismatch => "delta_mismatch",
             FeedError::InvalidInput(_) => "invalid_input",
+            FeedError::BlobNotHeld => "blob_not_held",
         }
     }
 
@@ -78,6 +82,10 @@ impl fmt::Display for FeedError {
                 write!(f, "the delta does not produce the blob the manifest names")
             }
             FeedError::InvalidInput(what) => write!(f, "invalid feed input: {what}"),
+            FeedError::BlobNotHeld => write!(
+                f,
+                "the manifest names another full blob than the one held: download it"
+            ),
         }
     }
 }

@@ -747,6 +747,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_renew_feed(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_renew_feed_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_sync_feed(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_sync_feed_at(
@@ -882,6 +886,10 @@ internal object UniffiLib {
     external fun uniffi_callguard_ffi_fn_method_callguard_install_feed_delta(`ptr`: Long,`manifest`: RustBuffer.ByValue,`delta`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_install_feed_delta_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`delta`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_renew_feed(`ptr`: Long,`manifest`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_renew_feed_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_sync_feed(`ptr`: Long,`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1124,6 +1132,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at() and 0xFFFF) != 26186) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_renew_feed() and 0xFFFF) != 27484) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_renew_feed_at() and 0xFFFF) != 25991) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_sync_feed() and 0xFFFF) != 47681) {
@@ -2039,6 +2053,19 @@ public interface CallGuardInterface {
     fun `installFeedDeltaAt`(`manifest`: kotlin.ByteArray, `delta`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo
     
     /**
+     * Puts in force a signed feed manifest whose full blob is the one
+     * already held (`feed_plan` said `download` none: a re-signed manifest,
+     * e.g. a later expiry). `InvalidFeed` code `blob_not_held` when it
+     * names another blob: download it and call `install_feed`.
+     */
+    fun `renewFeed`(`manifest`: kotlin.ByteArray): FeedInfo
+    
+    /**
+     * `renew_feed` with the caller's clock (Unix seconds).
+     */
+    fun `renewFeedAt`(`manifest`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo
+    
+    /**
      * Downloads the feed manifest at `url` (https) and, if it names a newer
      * verified feed, the delta from the version held or the full blob
      * (falling back to the full blob when the delta does not lead exactly
@@ -2497,6 +2524,46 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
         
         FfiConverterByteArray.lower(`manifest`),
         FfiConverterByteArray.lower(`delta`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Puts in force a signed feed manifest whose full blob is the one
+     * already held (`feed_plan` said `download` none: a re-signed manifest,
+     * e.g. a later expiry). `InvalidFeed` code `blob_not_held` when it
+     * names another blob: download it and call `install_feed`.
+     */
+    @Throws(CallGuardException::class)override fun `renewFeed`(`manifest`: kotlin.ByteArray): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_renew_feed(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `renew_feed` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `renewFeedAt`(`manifest`: kotlin.ByteArray, `nowUnixSeconds`: kotlin.Long): FeedInfo {
+            return FfiConverterTypeFeedInfo.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_renew_feed_at(
+        it,
+        
+        FfiConverterByteArray.lower(`manifest`),
         FfiConverterLong.lower(`nowUnixSeconds`),_status)
 }
     }

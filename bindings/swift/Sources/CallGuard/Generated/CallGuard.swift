@@ -814,6 +814,19 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
     func installFeedDeltaAt(manifest: Data, delta: Data, nowUnixSeconds: Int64) throws  -> FeedInfo
     
     /**
+     * Puts in force a signed feed manifest whose full blob is the one
+     * already held (`feed_plan` said `download` none: a re-signed manifest,
+     * e.g. a later expiry). `InvalidFeed` code `blob_not_held` when it
+     * names another blob: download it and call `install_feed`.
+     */
+    func renewFeed(manifest: Data) throws  -> FeedInfo
+    
+    /**
+     * `renew_feed` with the caller's clock (Unix seconds).
+     */
+    func renewFeedAt(manifest: Data, nowUnixSeconds: Int64) throws  -> FeedInfo
+    
+    /**
      * Downloads the feed manifest at `url` (https) and, if it names a newer
      * verified feed, the delta from the version held or the full blob
      * (falling back to the full blob when the delta does not lead exactly
@@ -1186,6 +1199,36 @@ open func installFeedDeltaAt(manifest: Data, delta: Data, nowUnixSeconds: Int64)
             self.uniffiCloneHandle(),
         FfiConverterData.lower(manifest),
         FfiConverterData.lower(delta),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Puts in force a signed feed manifest whose full blob is the one
+     * already held (`feed_plan` said `download` none: a re-signed manifest,
+     * e.g. a later expiry). `InvalidFeed` code `blob_not_held` when it
+     * names another blob: download it and call `install_feed`.
+     */
+open func renewFeed(manifest: Data)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_renew_feed(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `renew_feed` with the caller's clock (Unix seconds).
+     */
+open func renewFeedAt(manifest: Data, nowUnixSeconds: Int64)throws  -> FeedInfo  {
+    return try  FfiConverterTypeFeedInfo_lift(try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_renew_feed_at(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
         FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
     )
 })
@@ -5478,6 +5521,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_install_feed_delta_at() != 26186) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_renew_feed() != 27484) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_renew_feed_at() != 25991) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_sync_feed() != 47681) {
