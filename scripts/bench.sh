@@ -109,6 +109,9 @@ awk -v l1="$(median_ns feed_lookup_1m)" -v v1="$(median_ns feed_vec_binary_searc
 }'
 echo "== feeds: resident memory and open time of a mapped 10 M blob (state/examples/feed_resident.rs, release)"
 cargo run --quiet --release -p callguard-state --example feed_resident
+echo "== feeds: Call Directory export of 2 000 000 feed entries, chunks of 2 000 (core/tests/feed_directory.rs, counting allocator; budget 8 MB)"
+cargo test --quiet --release -p callguard-core --test feed_directory exporting_two_million -- --nocapture 2>&1 |
+  grep "peak extra heap" | sed 's/^/  /'
 echo
 echo "== FFI: one call from Kotlin (JVM, JNA) and from Swift (scripts/bench-ffi.sh)"
 bash scripts/bench-ffi.sh
