@@ -420,8 +420,14 @@ impl FeedsInForce {
             }
         };
         let manifest = stored.feed.manifest().clone();
-        let length = manifest.full().map(|(_, b)| b.length).unwrap_or(0);
-        let mapped = MappedBlob::map(&stored.blob_path, length)
+        let (length, sha256) = manifest
+            .full()
+            .map(|(_, b)| (b.length, b.sha256))
+            .unwrap_or((0, [0; 32]));
+        // Stored by an earlier install and read from disk on every call:
+        // hashed again, as `restore` does, so a diff is never computed
+        // against bytes someone else put there.
+        let mapped = MappedBlob::map_verified(&stored.blob_path, length, &sha256)
             .map_err(|e| log::warn!("previous feed blob not mapped: {e}"))
             .ok()?;
         let held = HeldFeed {
