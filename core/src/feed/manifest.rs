@@ -224,9 +224,13 @@ impl FeedManifest {
         let (full, full_ref) = self.full()?;
         Some(match held {
             Some((_, sha)) if sha == full_ref.sha256 => Plan::UpToDate,
+            // A delta only when it is smaller than the full blob: a larger
+            // one costs more bytes, and the full blob too on any refusal.
             Some((version, _)) => match self.delta_from(version) {
-                Some((index, _)) => Plan::Delta { index, full },
-                None => Plan::Full { index: full },
+                Some((index, delta)) if delta.length < full_ref.length => {
+                    Plan::Delta { index, full }
+                }
+                _ => Plan::Full { index: full },
             },
             None => Plan::Full { index: full },
         })
