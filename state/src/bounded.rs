@@ -71,7 +71,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// Opens for reading; a FIFO swapped in after the check must not block the
 /// open (waiting for a writer). O_NONBLOCK changes nothing for regular files.
 #[cfg(unix)]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_without_blocking(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     OpenOptions::new()
         .read(true)
@@ -80,7 +80,7 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_without_blocking(path: &Path) -> io::Result<File> {
     OpenOptions::new().read(true).open(path)
 }
 

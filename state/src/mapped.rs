@@ -11,7 +11,7 @@
 //! without panicking, and truncating the file under the map would at worst
 //! end the process (SIGBUS), never make it vouch for a caller.
 
-use crate::bounded::ReadError;
+use crate::bounded::{open_without_blocking, ReadError};
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
@@ -26,24 +26,14 @@ impl MappedBlob {
     /// (the length its manifest names; its hash was checked before it was
     /// written under its SHA-256).
     pub fn map(path: &Path, expected_len: u64) -> Result<MappedBlob, ReadError> {
-        if !fs::metadata(path)?.is_file() {
-            return Err(ReadError::NotAFile);
-        }
-        let file = File::open(path)?;
-        let metadata = file.metadata()?;
-        if !metadata.is_file() {
-            return Err(ReadError::NotAFile);
-        }
-        if metadata.len() != expected_len {
-            return Err(ReadError::Io(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "the blob file is not the length its manifest names",
-            )));
-        }
+        MappedBlob::map_file(&open_checked(path, expected_len)?)
+    }
+
+    fn map_file(file: &File) -> Result<MappedBlob, ReadError> {
         // SAFETY: see the module comment: blob files are only ever replaced
         // by rename, never written in place, and readers of the bytes
         // (`FeedBlob`) are safe on any content.
-        let map = unsafe { memmap2::Mmap::map(&file)? };
+        let map = unsafe { memmap2::Mmap::map(file)? };
         // A lookup touches a few pages of the index and one block: without
         // this the kernel reads ahead ~64 KiB around each, and 1000 lookups
         // make a 19 MB blob resident instead of ~5 MB. Only advice: its
@@ -63,8 +53,11 @@ impl MappedBlob {
         expected_len: u64,
         expected_sha256: &[u8; 32],
     ) -> Result<MappedBlob, ReadError> {
-        let mapped = MappedBlob::map(path, expected_len)?;
-        let mut file = File::open(path)?;
+        // One open for both: the bytes hashed are the bytes mapped, even
+        // if the name is swapped for another file meanwhile.
+        let file = open_checked(path, expected_len)?;
+        let mapped = MappedBlob::map_file(&file)?;
+        let mut file = &file;
         let mut context = ring::digest::Context::new(&ring::digest::SHA256);
         let mut buffer = vec![0u8; 64 * 1024];
         let mut total = 0u64;
@@ -84,6 +77,27 @@ impl MappedBlob {
         }
         Ok(mapped)
     }
+}
+
+/// `path` opened for reading if it is a regular file of `expected_len`
+/// bytes. Never blocks: a FIFO swapped in after the check is opened
+/// without waiting for a writer, then refused on the handle.
+fn open_checked(path: &Path, expected_len: u64) -> Result<File, ReadError> {
+    if !fs::metadata(path)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let file = open_without_blocking(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if metadata.len() != expected_len {
+        return Err(ReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the blob file is not the length its manifest names",
+        )));
+    }
+    Ok(file)
 }
 
 impl std::ops::Deref for MappedBlob {

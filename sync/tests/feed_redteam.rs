@@ -41,10 +41,13 @@ fn manifest(k: &SigningKey, version: u64, full: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
-/// One scripted answer per URL: a status, a body, and how long it takes.
+/// A status, a body, and how long the answer takes.
+type Answer = (u16, Vec<u8>, Duration);
+
+/// One scripted answer per URL.
 #[derive(Default)]
 struct Scripted {
-    answers: Mutex<HashMap<String, (u16, Vec<u8>, Duration)>>,
+    answers: Mutex<HashMap<String, Answer>>,
     seen: Mutex<Vec<HttpRequest>>,
 }
 
