@@ -298,6 +298,10 @@ impl FeedsInForce {
         blob: Vec<u8>,
         now: Timestamp,
     ) -> Result<HeldFeed, FeedStoreError> {
+        // Against the version in force too, not only the one recorded on
+        // disk: a lost highest.json must not let an older feed back in.
+        let prior = self.prior(&trust.issuer)?;
+        let feed = accept_feed(jws, trust, self.max_blob_bytes, now, prior.as_ref())?;
         let held = match &self.store {
             Some(store) => {
                 // Checks everything again under the writers' lock (another
@@ -318,8 +322,6 @@ impl FeedsInForce {
                 }
             }
             None => {
-                let prior = self.prior(&trust.issuer)?;
-                let feed = accept_feed(jws, trust, self.max_blob_bytes, now, prior.as_ref())?;
                 let (index, _) = feed
                     .manifest()
                     .full()

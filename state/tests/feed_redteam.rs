@@ -143,3 +143,24 @@ fn fifos_and_symlinks_in_the_feed_directory() {
     let g = guard(dir.path(), &k);
     assert_eq!(g.feeds().get(ISSUER).map(|h| h.version()), None);
 }
+
+/// highest.json lost (a damaged or cleared file) while version 2 is in
+/// force: an older manifest handed to `install_feed` must still be a
+/// rollback — the Guard knows version 2 is in force.
+#[test]
+fn an_older_feed_is_refused_while_a_newer_one_is_in_force_even_without_highest_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = key();
+    let (b1, b2) = (blob(79_000_000_000, 500), blob(79_000_000_000, 600));
+    let g = guard(dir.path(), &k);
+    g.install_feed(&manifest(&k, 1, &b1), b1.clone(), NOW)
+        .unwrap();
+    g.install_feed(&manifest(&k, 2, &b2), b2.clone(), NOW)
+        .unwrap();
+    std::fs::remove_file(dir.path().join("feeds").join(ISSUER).join("highest.json")).unwrap();
+    let err = g
+        .install_feed(&manifest(&k, 1, &b1), b1.clone(), NOW)
+        .unwrap_err();
+    assert!(err.to_string().contains("rollback"), "{err}");
+    assert_eq!(g.feeds().get(ISSUER).map(|h| h.version()), Some(2));
+}
