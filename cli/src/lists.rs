@@ -9,11 +9,16 @@ use callguard_state::StateDir;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// `feeds_given`: `--feed` pairs were given, so trust files without a
+/// list are fine (a bank may publish a feed before its list). With
+/// `--state`, an issuer with a stored feed but no stored list is too.
 pub fn load(
     trusts: &[PathBuf],
     lists: &[PathBuf],
     state: Option<&PathBuf>,
+    feeds_given: bool,
 ) -> Result<Vec<Arc<ContactList>>, UsageError> {
+    let mut feed_only = false;
     let mut out = Vec::new();
     match state {
         Some(dir) => {
@@ -23,13 +28,23 @@ pub fn load(
             let state = StateDir::open(dir)?;
             for trust_path in trusts {
                 let trust = read_trust(trust_path)?;
-                let stored = state.load(&trust.issuer)?.ok_or_else(|| {
-                    UsageError(format!(
-                        "no stored list for issuer {} in {}",
+                let Some(stored) = state.load(&trust.issuer)? else {
+                    // Issuer ids are checked (no path separators) by read_trust.
+                    if dir
+                        .join("feeds")
+                        .join(&trust.issuer)
+                        .join("manifest.jws")
+                        .is_file()
+                    {
+                        feed_only = true;
+                        continue;
+                    }
+                    return Err(UsageError(format!(
+                        "no stored list or feed for issuer {} in {}",
                         trust.issuer,
                         dir.display()
-                    ))
-                })?;
+                    )));
+                };
                 let list = verify_signed_list(&stored.jws, &trust, DEFAULT_MAX_LIST_BYTES)
                     .map_err(|e| {
                         UsageError(format!(
@@ -41,6 +56,7 @@ pub fn load(
                 out.push(list.list().clone());
             }
         }
+        None if lists.is_empty() && feeds_given => feed_only = true,
         None => {
             if trusts.len() != lists.len() {
                 return Err(UsageError(
@@ -61,7 +77,7 @@ pub fn load(
             }
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && !feed_only {
         return Err(UsageError(
             "no lists: give --trust T --list L (or --trust T --state DIR)".into(),
         ));

@@ -441,7 +441,7 @@ fn main() -> ExitCode {
             feed_blobs,
             stdin,
             number,
-        } => lists::load(&trusts, &lists, state.as_ref()).and_then(|loaded| {
+        } => lists::load(&trusts, &lists, state.as_ref(), !feeds.is_empty()).and_then(|loaded| {
             let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs, state.as_ref())?;
             cmd::screen::run(
                 &loaded,
@@ -500,7 +500,7 @@ fn main() -> ExitCode {
             feeds,
             feed_blobs,
             now,
-        } => lists::load(&trusts, &lists, state.as_ref())
+        } => lists::load(&trusts, &lists, state.as_ref(), !feeds.is_empty())
             .and_then(|loaded| {
                 let loaded_feeds = feeds::load(&trusts, &feeds, &feed_blobs, state.as_ref())?;
                 cmd::directory::run(

@@ -17,7 +17,6 @@ const NOW: &str = "2026-12-01T00:00:00Z";
 /// "no stored list for issuer …" (exit 2) instead, so a feed synced with
 /// `callguard feed sync` cannot be looked at until a list is synced too.
 #[test]
-#[ignore = "red-team: screen/directory --state refuse a state directory holding a feed but no list"]
 fn a_feed_without_a_list_is_screened_from_the_state_directory() {
     let d = tempfile::tempdir().unwrap();
     let k = SigningKey::generate(Alg::EdDsa, "k1").unwrap().0;

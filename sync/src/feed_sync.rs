@@ -21,6 +21,7 @@ use crate::transport::{check_url, HttpRequest};
 use callguard_core::feed::{Plan, MAX_MANIFEST_BYTES};
 use callguard_core::Timestamp;
 use callguard_state::Guard;
+use std::time::Instant;
 
 /// How the feed in force now arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +89,9 @@ impl Syncer {
         state: &mut SyncState,
     ) -> Result<FeedSyncOutcome, SyncError> {
         check_url(url, &self.config)?;
+        // One time budget for the whole sync, manifest and blobs: a server
+        // cannot hold the phone longer by answering each request slowly.
+        let started = Instant::now();
         let key = SyncState::url_key(url);
         let feeds = guard.feeds();
         // Conditional only while what that URL served is still in force.
@@ -112,7 +116,7 @@ impl Syncer {
             max_bytes: MAX_MANIFEST_BYTES,
             timeout: self.config.total_timeout,
         };
-        let response = self.fetch_with_retries(&request)?;
+        let response = self.fetch_within(&request, started, self.config.total_timeout)?;
         let mut downloaded = response.body.len() as u64;
         if response.status == 304 {
             return match in_force {
@@ -153,6 +157,7 @@ impl Syncer {
             }
             Plan::Delta { index, full } => {
                 let delta = self.fetch_blob(
+                    started,
                     url,
                     &manifest.blobs[index].name,
                     manifest.blobs[index].length,
@@ -166,6 +171,7 @@ impl Syncer {
                             e_code(&e)
                         );
                         let blob = self.fetch_blob(
+                            started,
                             url,
                             &manifest.blobs[full].name,
                             manifest.blobs[full].length,
@@ -179,6 +185,7 @@ impl Syncer {
             }
             Plan::Full { index } => {
                 let blob = self.fetch_blob(
+                    started,
                     url,
                     &manifest.blobs[index].name,
                     manifest.blobs[index].length,
@@ -209,18 +216,24 @@ impl Syncer {
     /// One blob the verified manifest names, at most `length` bytes.
     fn fetch_blob(
         &self,
+        started: Instant,
         manifest_url: &str,
         name: &str,
         length: u64,
     ) -> Result<Vec<u8>, SyncError> {
         let url = blob_url(manifest_url, name);
         check_url(&url, &self.config)?;
-        let response = self.fetch_with_retries(&HttpRequest {
-            url,
-            headers: Vec::new(),
-            max_bytes: length,
-            timeout: self.config.total_timeout,
-        })?;
+        let budget = self.config.total_timeout;
+        let response = self.fetch_within(
+            &HttpRequest {
+                url,
+                headers: Vec::new(),
+                max_bytes: length,
+                timeout: budget.saturating_sub(started.elapsed()),
+            },
+            started,
+            budget,
+        )?;
         if response.status != 200 {
             return Err(SyncError::network(
                 NetworkCode::HttpStatus,

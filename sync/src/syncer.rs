@@ -189,8 +189,17 @@ impl Syncer {
         &self,
         request: &HttpRequest,
     ) -> Result<HttpResponse, SyncError> {
-        let started = Instant::now();
-        let budget = self.config.total_timeout;
+        self.fetch_within(request, Instant::now(), self.config.total_timeout)
+    }
+
+    /// `fetch_with_retries` within what is left of a budget that began at
+    /// `started` (a feed sync's requests share one).
+    pub(crate) fn fetch_within(
+        &self,
+        request: &HttpRequest,
+        started: Instant,
+        budget: Duration,
+    ) -> Result<HttpResponse, SyncError> {
         let attempts = self.config.max_attempts.clamp(1, MAX_ATTEMPTS);
         for attempt in 1..=attempts {
             let last = attempt == attempts;

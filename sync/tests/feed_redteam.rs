@@ -156,7 +156,6 @@ fn odd_statuses_change_nothing() {
 /// each a fresh budget: a server that answers each just before its
 /// time-out holds the phone for three times as long as configured.
 #[test]
-#[ignore = "red-team: a feed sync's requests each get the whole total_timeout (up to 3x per sync)"]
 fn one_feed_sync_stays_within_one_time_budget() {
     let total = Duration::from_millis(600);
     let slow = Duration::from_millis(450);

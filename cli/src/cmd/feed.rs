@@ -189,12 +189,15 @@ pub fn build(args: BuildArgs<'_>) -> Result<(), UsageError> {
         .map_err(|e| UsageError(format!("the manifest would be refused: {e}")))?;
     let manifest_path = args.out.join("feed-manifest.json");
     write_atomic(&manifest_path, format!("{text}\n").as_bytes())?;
+    let per_number = match count {
+        0 => String::new(),
+        n => format!(", {:.2} bytes/number", blob.len() as f64 / n as f64),
+    };
     eprintln!(
-        "{count} numbers, {} prefixes -> {} ({} bytes, {:.2} bytes/number) in {:.1} s; manifest payload {} (sign it with callguard sign)",
+        "{count} numbers, {} prefixes -> {} ({} bytes{per_number}) in {:.1} s; manifest payload {} (sign it with callguard sign)",
         prefixes.len(),
         args.out.join(&name).display(),
         blob.len(),
-        blob.len() as f64 / count.max(1) as f64,
         build_time.as_secs_f64(),
         manifest_path.display()
     );
