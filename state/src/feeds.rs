@@ -20,6 +20,7 @@
 use crate::atomic::{remove_stale_temps, write_atomically};
 use crate::bounded::{read_bounded, ReadError};
 use crate::lock::lock_for_writing;
+use crate::mapped::MappedBlob;
 use crate::store::StoreError;
 use callguard_core::accept::check_version;
 use callguard_core::feed::{
@@ -130,6 +131,29 @@ impl FeedStore {
         blob: &[u8],
         now: Timestamp,
     ) -> Result<StoredFeed, FeedStoreError> {
+        self.install_with(trust, manifest_jws, Some(blob), now)
+    }
+
+    /// Stores `manifest_jws` (checked as in `install`) whose full blob is
+    /// already stored — a re-signed manifest, e.g. a later expiry — without
+    /// the blob passing through memory: the stored file is hashed again
+    /// (streamed) instead. `BlobNotHeld` if that blob is not stored.
+    pub fn install_renewal(
+        &self,
+        trust: &Trust,
+        manifest_jws: &[u8],
+        now: Timestamp,
+    ) -> Result<StoredFeed, FeedStoreError> {
+        self.install_with(trust, manifest_jws, None, now)
+    }
+
+    fn install_with(
+        &self,
+        trust: &Trust,
+        manifest_jws: &[u8],
+        blob: Option<&[u8]>,
+        now: Timestamp,
+    ) -> Result<StoredFeed, FeedStoreError> {
         let dir = self.dir(&trust.issuer)?;
         let _writer = lock_for_writing(&self.root)?;
         let prior = self.highest(&trust.issuer)?;
@@ -144,7 +168,14 @@ impl FeedStore {
         let (index, full) = manifest
             .full()
             .ok_or(FeedError::Malformed("no full blob".into()))?;
-        check_blob(manifest, index, blob)?;
+        let blob_path = dir.join(format!("{}.cgfeed", hex(&full.sha256)));
+        match blob {
+            Some(bytes) => check_blob(manifest, index, bytes)?,
+            None => {
+                MappedBlob::map_verified(&blob_path, full.length, &full.sha256)
+                    .map_err(|_| FeedError::BlobNotHeld)?;
+            }
+        }
         fs::create_dir_all(&dir)?;
         remove_stale_temps(&dir);
         // The feed being replaced becomes the previous one, if it still
@@ -155,8 +186,9 @@ impl FeedStore {
             .ok()
             .flatten()
             .filter(|old| old.feed.manifest().version < manifest.version);
-        let blob_path = dir.join(format!("{}.cgfeed", hex(&full.sha256)));
-        write_atomically(&blob_path, blob)?;
+        if let Some(bytes) = blob {
+            write_atomically(&blob_path, bytes)?;
+        }
         if let Some(old) = &replaced {
             write_atomically(&dir.join("previous.jws"), &old.jws)?;
         }

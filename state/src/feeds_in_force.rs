@@ -283,12 +283,33 @@ impl FeedsInForce {
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
         let (_, plan) = self.check_manifest(trust, jws, now)?;
         let held = self.snapshot().get(&trust.issuer).cloned();
-        match (plan, held) {
-            (Plan::UpToDate, Some(held)) => {
-                self.install_locked(trust, jws, held.bytes().to_vec(), now)
+        let Some(held) = held.filter(|_| plan == Plan::UpToDate) else {
+            return Err(FeedError::BlobNotHeld.into());
+        };
+        let renewed = match &self.store {
+            // The blob stays where it is (hashed again, streamed): a renewal
+            // never brings a 10-million-number blob into the heap.
+            Some(store) => {
+                let stored = store.install_renewal(trust, jws, now)?;
+                HeldFeed {
+                    manifest: stored.feed.manifest().clone(),
+                    jws: jws.into(),
+                    bytes: held.bytes.clone(),
+                }
             }
-            _ => Err(FeedError::BlobNotHeld.into()),
-        }
+            None => {
+                let prior = self.prior(&trust.issuer)?;
+                let feed = accept_feed(jws, trust, self.max_blob_bytes, now, prior.as_ref())?;
+                HeldFeed {
+                    manifest: feed.manifest().clone(),
+                    jws: jws.into(),
+                    bytes: held.bytes.clone(),
+                }
+            }
+        };
+        self.swap(|set| set.with(renewed.clone()));
+        log::info!("feed version {} in force (same blob)", renewed.version());
+        Ok(renewed)
     }
 
     fn install_locked(

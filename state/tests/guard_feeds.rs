@@ -182,3 +182,25 @@ fn a_re_signed_manifest_for_the_blob_held_is_renewed_without_the_blob() {
     let again = guard(Some(dir.path()), &k);
     assert_eq!(version(&again), Some(2));
 }
+
+#[test]
+fn a_renewal_checks_the_stored_blob_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = key();
+    let g = guard(Some(dir.path()), &k);
+    let b1 = blob(3000);
+    g.install_feed(&manifest(&k, 1, &b1, None), b1.clone(), NOW)
+        .unwrap();
+    // The stored file changed on disk (same length) behind the app's back.
+    let path = dir
+        .path()
+        .join("feeds/example-bank")
+        .join(format!("{}.cgfeed", hex(&sha256(&b1))));
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = bytes.len() - 3;
+    bytes[at] ^= 0x20;
+    std::fs::write(&path, &bytes).unwrap();
+    let err = g.renew_feed(&manifest(&k, 2, &b1, None), NOW).unwrap_err();
+    assert!(err.to_string().contains("download it"), "{err}");
+    assert_eq!(version(&g), Some(1));
+}
