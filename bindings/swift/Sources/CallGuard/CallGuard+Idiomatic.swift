@@ -1,7 +1,8 @@
 // The hand-written Swift layer over the generated bindings (Generated/):
-// defaults and names that read well at the call site, an async `sync`, a
-// closure logger. No logic: every decision is Rust's. It mirrors the Kotlin
-// layer (bindings/kotlin/src/io/callguard/CallGuardKtx.kt) name for name.
+// defaults and names that read well at the call site, an async `sync` and
+// `syncFeed`, a closure logger. No logic: every decision is Rust's. It
+// mirrors the Kotlin layer (bindings/kotlin/src/io/callguard/CallGuardKtx.kt)
+// name for name (Kotlin's `syncList` / `syncFeedSuspending` are `async` here).
 //
 // Note: the module and its main class are both named `CallGuard`, so never
 // qualify a type with the module name (`CallGuard.Screening` means a nested
@@ -101,6 +102,23 @@ extension CallGuard {
             }
         }
     }
+
+    /// Syncs the feed of reported numbers whose manifest is at `url`: the
+    /// manifest, then a delta or the full blob, hash-checked and put in force
+    /// like the blocking `syncFeed(url:)`, without blocking the caller. The
+    /// same overload and cancellation rules as `sync(url:)`: a feed is only
+    /// ever stored whole and verified, so nothing half-done is visible.
+    ///
+    /// Throws `CallGuardError.Network`, `.InvalidFeed` or `.Storage`.
+    public func syncFeed(url: String) async throws -> FeedSyncOutcome {
+        try Task.checkCancellation()
+        return try await withCheckedThrowingContinuation { continuation in
+            CallGuard.syncQueue.async {
+                // A synchronous closure: this is the generated, blocking syncFeed.
+                continuation.resume(with: Result { try self.syncFeed(url: url) })
+            }
+        }
+    }
 }
 
 // MARK: - Results
@@ -188,4 +206,7 @@ extension LogLevel: @unchecked Sendable {}
 extension Risk: @unchecked Sendable {}
 extension Verdict: @unchecked Sendable {}
 extension SyncStatus: @unchecked Sendable {}
+extension FeedSyncOutcome: @unchecked Sendable {}
+extension FeedVia: @unchecked Sendable {}
+extension FeedDirectoryMode: @unchecked Sendable {}
 #endif

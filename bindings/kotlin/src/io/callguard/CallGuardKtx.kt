@@ -50,3 +50,12 @@ fun setLogger(block: (LogLevel, String) -> Unit) {
  */
 suspend fun CallGuard.syncList(url: String): SyncOutcome =
     kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { sync(url) }
+
+/**
+ * Syncs the feed of reported numbers at [url] (its manifest; then a delta or
+ * the full blob, hash-checked) on [kotlinx.coroutines.Dispatchers.IO]. The
+ * same cancellation rule as [syncList]: a feed is only ever put in force
+ * whole and verified, so abandoning the wait cannot leave half a feed.
+ */
+suspend fun CallGuard.syncFeedSuspending(url: String): FeedSyncOutcome =
+    kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { syncFeed(url) }
