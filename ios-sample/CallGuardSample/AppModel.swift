@@ -1,4 +1,4 @@
-// The app's state for its three screens: the lists in force, announced
+// The app's state for its three screens: the lists and feeds in force, announced
 // calls, sync status, the Call Directory extension's status, and the settings.
 import CallGuard
 import CallGuardSampleLogic
@@ -26,6 +26,21 @@ final class AppModel: ObservableObject {
         didSet { settings.syncURL = syncURL }
     }
 
+    /// The feed of reported numbers (its manifest URL); empty: none.
+    @Published var feedURL: String {
+        didSet { settings.feedURL = feedURL }
+    }
+
+    /// What caller ID does with reported numbers; the SDK keys the applied
+    /// versions by mode, so the extension reloads in full after a change.
+    @Published var feedMode: FeedDirectoryMode {
+        didSet {
+            guard feedMode != oldValue else { return }
+            settings.feedMode = feedMode
+            Task { try? await SyncService.reloadCallDirectory() }
+        }
+    }
+
     @Published var language: String {
         didSet {
             guard language != oldValue else { return }
@@ -50,6 +65,8 @@ final class AppModel: ObservableObject {
     init(settings: SharedSettings = .shared) {
         self.settings = settings
         syncURL = settings.syncURL
+        feedURL = settings.feedURL
+        feedMode = settings.feedMode
         language = settings.language
         homeRegion = settings.homeRegion
         reopen()

@@ -1,5 +1,7 @@
-// Settings: where the signed list is published, and the language of the
-// warnings and caller ID labels.
+// Settings: where the signed list and the feed of reported numbers are
+// published, what caller ID does with reported numbers, and the language of
+// the warnings and caller ID labels.
+import CallGuard
 import SwiftUI
 
 struct SettingsView: View {
@@ -19,6 +21,22 @@ struct SettingsView: View {
                     Text("List URL")
                 } footer: {
                     Text("HTTPS only. For testing: callguard serve on your Mac, with a CA this phone trusts (see ios-sample/README.md).")
+                }
+                Section {
+                    TextField("https://host:8443/feed-manifest.jws", text: $model.feedURL)
+                        .keyboardType(.URL)
+                        .textContentType(.URL)
+                        .textInputAutocapitalization(.never)
+                        .autocorrectionDisabled()
+                    Picker("In caller ID", selection: $model.feedMode) {
+                        Text("Label").tag(FeedDirectoryMode.label)
+                        Text("Block fraud").tag(FeedDirectoryMode.block)
+                        Text("Off").tag(FeedDirectoryMode.off)
+                    }
+                } header: {
+                    Text("Feed URL (reported numbers)")
+                } footer: {
+                    Text("Optional: the bank's signed feed of numbers reported as fraud or spam, synced after the list. Label shows \"⚠ Reported: fraud\"; Block fraud blocks those calls.")
                 }
                 Section("Language") {
                     Picker("Language", selection: $model.language) {

@@ -207,11 +207,12 @@ final class DirectoryFeedTests: XCTestCase {
 
     // The shared manifests expire (and syncFeed uses the real clock), so the
     // async overload is checked on a refusal that does not depend on the
-    // date: a manifest signed by a key the guard does not trust.
+    // date: a manifest signed by a key the guard does not trust (another bank's trust only).
     func testAsyncSyncFeedThrowsTheRefusalAndStoresNothing() async throws {
         let url = "https://bank.example/feed/manifest.jws"
         let host = Host([url: try Vectors.bytes(v1.string("manifest"))])
-        let cg = CallGuard(homeRegion: "RU")   // example-bank's keys not trusted
+        let cg = CallGuard(homeRegion: "RU")
+        _ = try cg.addTrust(trustJson: Vectors.text("trust/other-bank.json"))   // not example-bank's keys
         cg.setHttpTransport(transport: host)
         do {
             _ = try await cg.syncFeed(url: url)

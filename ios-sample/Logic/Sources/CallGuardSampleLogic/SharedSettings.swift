@@ -36,6 +36,7 @@ public final class SharedSettings: @unchecked Sendable {
 
     private enum Key {
         static let syncURL = "syncURL"
+        static let feedURL = "feedURL"
         static let language = "language"
         static let homeRegion = "homeRegion"
         static let lastSync = "lastSync"
@@ -72,6 +73,13 @@ public final class SharedSettings: @unchecked Sendable {
     public var syncURL: String {
         get { defaults.string(forKey: Key.syncURL) ?? "" }
         set { defaults.set(newValue, forKey: Key.syncURL) }
+    }
+
+    /// The HTTPS URL of the bank's feed manifest (numbers reported as fraud
+    /// or spam, `feed-manifest.jws`); empty: no feed. Synced after the list.
+    public var feedURL: String {
+        get { defaults.string(forKey: Key.feedURL) ?? "" }
+        set { defaults.set(newValue, forKey: Key.feedURL) }
     }
 
     /// "en" or "ru": the language of warnings and of Call Directory labels.

@@ -35,7 +35,6 @@ import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
 import androidx.lifecycle.lifecycleScope
 import androidx.work.ExistingWorkPolicy
-import io.callguard.CallGuardException
 import io.callguard.checkBeforeCalling
 import io.callguard.sample.logic.InboxResult
 import io.callguard.sample.logic.IntentInbox
@@ -43,6 +42,8 @@ import io.callguard.sample.logic.IntentStatus
 import io.callguard.sample.logic.Protection
 import io.callguard.sample.logic.SafeStart
 import io.callguard.sample.logic.StatusFormatter
+import io.callguard.sample.logic.SyncRound
+import io.callguard.syncFeedSuspending
 import io.callguard.syncList
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
@@ -134,8 +135,15 @@ class MainActivity : ComponentActivity() {
         }
         column.addView(label("List URL", small = true))
         column.addView(url)
+        val feedUrl = EditText(this).apply {
+            hint = "https://lists.example/feed-manifest.jws (optional)"
+            inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_URI
+            setText(app.settings.feedUrl.orEmpty())
+        }
+        column.addView(label("Feed URL (numbers reported as fraud or spam)", small = true))
+        column.addView(feedUrl)
         syncResult = label("", small = true)
-        column.addView(button("Save and sync now") { syncNow(url.text.toString()) })
+        column.addView(button("Save and sync now") { syncNow(url.text.toString(), feedUrl.text.toString()) })
         column.addView(syncResult)
 
         @Suppress("DEPRECATION") // android.widget.Switch: no AppCompat/Material dependency in the sample
@@ -192,7 +200,7 @@ class MainActivity : ComponentActivity() {
         lifecycleScope.launch {
             // A sync in another process (or instance) may have stored a newer list: pick it up.
             val lists = withContext(Dispatchers.IO) {
-                runCatching { app.guard().also { it.reload() }.lists() }
+                runCatching { app.guard().also { it.reload() }.let { it.lists() to it.feeds() } }
             }
             val now = Instant.now()
             val zone = ZoneId.systemDefault()
@@ -218,7 +226,10 @@ class MainActivity : ComponentActivity() {
                 // Android 11+ grants "display over other apps" to the call-screening role holder
                 // that requests it; shown so testers can report what their phone does (README).
                 add("Display over other apps: " + if (overlay) "granted" else "not granted")
-                lists.onSuccess { addAll(StatusFormatter.listLines(it, now)) }
+                lists.onSuccess { (inForce, feeds) ->
+                    addAll(StatusFormatter.listLines(inForce, now))
+                    addAll(StatusFormatter.feedLines(feeds, now))
+                }
                 announced.onSuccess { addAll(it.first) }
                 lists.onFailure { e ->
                     if (app.protection !is Protection.Off) {
@@ -373,24 +384,25 @@ class MainActivity : ComponentActivity() {
 
     // --- settings --------------------------------------------------------------------
 
-    private fun syncNow(url: String) {
+    private fun syncNow(url: String, feedUrl: String) {
         app.settings.syncUrl = url
-        if (url.isBlank()) { syncResult.text = "No URL: nothing to sync."; return }
+        app.settings.feedUrl = feedUrl
+        val listUrl = url.trim().ifEmpty { null }
+        val manifestUrl = feedUrl.trim().ifEmpty { null }
+        if (listUrl == null && manifestUrl == null) { syncResult.text = "No URL: nothing to sync."; return }
         syncResult.text = "Syncing…"
         lifecycleScope.launch {
             val now = System.currentTimeMillis() / 1000
             val message = try {
                 val guard = withContext(Dispatchers.IO) { app.guard() }
-                val outcome = guard.syncList(url.trim())
-                app.settings.recordSync(now, "${outcome.status.name.lowercase()}, v${outcome.list.version}")
+                // The list and the feed independently: a refused feed never keeps the list stale.
+                val round = SyncRound.run(
+                    list = listUrl?.let { u -> suspend { guard.syncList(u) } },
+                    feed = manifestUrl?.let { u -> suspend { guard.syncFeedSuspending(u) } },
+                )
+                app.settings.recordSync(now, round.status)
                 SyncWorker.schedule(this@MainActivity, guard.nextSyncAt(), ExistingWorkPolicy.REPLACE)
-                "${outcome.status.name.lowercase()}: ${outcome.list.issuer} v${outcome.list.version}, ${outcome.list.contacts} contacts"
-            } catch (e: CallGuardException.InvalidList) {
-                app.settings.recordSync(now, "list refused: ${e.code}")
-                "List refused: ${e.code} (the last good list stays in force)"
-            } catch (e: CallGuardException.Network) {
-                app.settings.recordSync(now, "network error: ${e.detail.substringBefore(' ')}")
-                "Download failed: ${e.detail}"
+                round.status + if (round.status.contains("refused")) " (the last good one stays in force)" else ""
             } catch (e: Exception) {
                 "Failed: ${e.javaClass.simpleName}: ${e.message}"
             }

@@ -13,6 +13,11 @@ class Settings(context: Context) {
         get() = prefs.getString(KEY_SYNC_URL, null)?.takeIf { it.isNotBlank() }
         set(value) = prefs.edit { putString(KEY_SYNC_URL, value?.trim()) }
 
+    /** The bank's feed of reported numbers (its manifest, `feed-manifest.jws`); optional. */
+    var feedUrl: String?
+        get() = prefs.getString(KEY_FEED_URL, null)?.takeIf { it.isNotBlank() }
+        set(value) = prefs.edit { putString(KEY_FEED_URL, value?.trim()) }
+
     /** Opt-in: ring silently when a bank number is spoofed (the warning is still shown). */
     var silenceSpoofed: Boolean
         get() = prefs.getBoolean(KEY_SILENCE, false)
@@ -42,6 +47,7 @@ class Settings(context: Context) {
     private companion object {
         const val KEY_ASKED_PREFIX = "asked."
         const val KEY_SYNC_URL = "sync_url"
+        const val KEY_FEED_URL = "feed_url"
         const val KEY_SILENCE = "silence_spoofed"
         const val KEY_LANGUAGE = "language"
         const val KEY_LAST_SYNC_AT = "last_sync_at"

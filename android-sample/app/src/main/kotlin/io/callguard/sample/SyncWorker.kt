@@ -1,5 +1,6 @@
-// Keeps the list current: downloads it from the sync URL when the SDK says
-// (CallGuard.nextSyncAt), then schedules itself again.
+// Keeps the list and the feed of reported numbers current: syncs them from
+// their URLs when the SDK says (CallGuard.nextSyncAt), then schedules itself
+// again. What a round does and reports is SyncRound's (plain Kotlin, tested).
 package io.callguard.sample
 
 import android.content.Context
@@ -11,33 +12,34 @@ import androidx.work.NetworkType
 import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.WorkerParameters
-import io.callguard.CallGuardException
-import io.callguard.syncList
+import io.callguard.sample.logic.SyncRound
 import io.callguard.sample.logic.SyncScheduler
+import io.callguard.syncFeedSuspending
+import io.callguard.syncList
 import java.util.concurrent.TimeUnit
 
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val app = applicationContext as CallGuardApp
-        val url = app.settings.syncUrl ?: return Result.success() // nothing to sync; the app schedules on save
+        val listUrl = app.settings.syncUrl
+        val feedUrl = app.settings.feedUrl
+        if (listUrl == null && feedUrl == null) return Result.success() // nothing to sync; the app schedules on save
         val guard = try { app.guard() } catch (e: Throwable) { return Result.failure() }
         val now = System.currentTimeMillis() / 1000
-        return try {
-            val outcome = guard.syncList(url)
-            app.settings.recordSync(now, "${outcome.status.name.lowercase()}, v${outcome.list.version}")
-            schedule(applicationContext, guard.nextSyncAt(), ExistingWorkPolicy.APPEND_OR_REPLACE)
-            Result.success()
-        } catch (e: CallGuardException.Network) {
-            app.settings.recordSync(now, "network error: ${e.detail.substringBefore(' ')}")
-            Result.retry() // WorkManager's exponential backoff from 15 min
-        } catch (e: CallGuardException.InvalidList) {
-            // Refused (expired, rollback, bad signature…): the last good list stays in force.
-            app.settings.recordSync(now, "list refused: ${e.code}")
-            schedule(applicationContext, guard.nextSyncAt(), ExistingWorkPolicy.APPEND_OR_REPLACE)
-            Result.success()
-        } catch (e: CallGuardException) {
-            app.settings.recordSync(now, "error: ${e.javaClass.simpleName}")
-            Result.retry()
+        // The list and the feed each run to their own end (SyncRound): one refused or
+        // unreachable never keeps the other from being brought up to date.
+        val round = SyncRound.run(
+            list = listUrl?.let { url -> suspend { guard.syncList(url) } },
+            feed = feedUrl?.let { url -> suspend { guard.syncFeedSuspending(url) } },
+        )
+        app.settings.recordSync(now, round.status)
+        return when (round.next) {
+            SyncRound.Next.RETRY -> Result.retry() // WorkManager's exponential backoff from 15 min
+            SyncRound.Next.SCHEDULE -> {
+                // Refusals included: the last good list and feed stay in force until the next try.
+                schedule(applicationContext, guard.nextSyncAt(), ExistingWorkPolicy.APPEND_OR_REPLACE)
+                Result.success()
+            }
         }
     }
 

@@ -1,6 +1,7 @@
-// Plain Kotlin (no android.*): the status screen's lines about the lists in force.
+// Plain Kotlin (no android.*): the status screen's lines about the lists and feeds in force.
 package io.callguard.sample.logic
 
+import io.callguard.FeedInfo
 import io.callguard.ListInfo
 import java.time.Duration
 import java.time.Instant
@@ -14,6 +15,19 @@ object StatusFormatter {
             "${l.issuer} v${l.version} · ${l.contacts} contacts · ${expiry(l.expiresAt, now)}"
         }
     }
+
+    /**
+     * One line per feed of reported numbers: "example-bank feed v2 · 4 numbers, 1 range ·
+     * expires 2026-12-29 (in 28 days)". None without a feed: feeds are optional.
+     */
+    fun feedLines(feeds: List<FeedInfo>, now: Instant): List<String> =
+        feeds.sortedBy { it.issuer }.map { f ->
+            val ranges = if (f.prefixes == 1uL) "1 range" else "${f.prefixes} ranges"
+            val expires = Instant.ofEpochSecond(f.expiresAt).toString()
+            // An expired feed still warns (stale data may warn): say it needs a sync, nothing more.
+            val expiry = if (f.expired) "EXPIRED ${expires.take(10)} — still warns; sync it" else expiry(expires, now)
+            "${f.issuer} feed v${f.version} · ${f.numbers} numbers, $ranges · $expiry"
+        }
 
     fun expiry(expiresAt: String, now: Instant): String {
         val at = try { Instant.parse(expiresAt) } catch (e: DateTimeParseException) { return "expires $expiresAt" }

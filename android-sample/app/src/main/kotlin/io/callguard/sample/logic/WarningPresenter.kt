@@ -70,7 +70,8 @@ object WarningPresenter {
             Risk.DANGER -> {
                 // Only a spoofed bank number may lose its ring: the number is the bank's and the
                 // bank says it never calls from it (or not over this channel, or the network says
-                // the caller ID is forged). Impersonation by name is a stranger's number: warn loudly.
+                // the caller ID is forged). Impersonation by name is a stranger's number, and a
+                // number reported as fraud is a crowd's judgement, not the bank's: warn loudly.
                 val silence = source == CallSource.PHONE && silenceSpoofed && screening.verdict == Verdict.SPOOFED
                 WarningContent(
                     show = true, channelId = CHANNEL_DANGER, importance = WarningImportance.HIGH,
@@ -84,6 +85,8 @@ object WarningPresenter {
                 screening.verdict == Verdict.OFFICIAL -> caution(screening)
                 // Matched a contact of an expired list: say so on this call.
                 screening.verdict == Verdict.UNVERIFIABLE && screening.issuer != null -> caution(screening)
+                // In the bank's feed as spam (fraud reports are DANGER, above): worth a word, never a silence.
+                screening.verdict == Verdict.REPORTED -> caution(screening)
                 // No list in force at all: every call would say so. The status screen and the
                 // sync worker nag instead of each ringing phone.
                 else -> QUIET

@@ -22,4 +22,21 @@ class StatusFormatterTest {
         assertEquals("last sync: never", StatusFormatter.lastSync(null, null))
         assertEquals("last sync: 2026-12-01 00:00 UTC, updated", StatusFormatter.lastSync(TestGuard.NOW, "updated"))
     }
+
+    @Test
+    fun feedsAreDescribedAndOptional() {
+        assertEquals(emptyList(), StatusFormatter.feedLines(TestGuard.shared.feeds(), Instant.ofEpochSecond(TestGuard.NOW)))
+        TestGuard.withFeed().use { g ->
+            val now = Instant.ofEpochSecond(TestGuard.NOW)
+            assertEquals(
+                listOf("example-bank feed v1 · 4 numbers, 1 range · expires 2026-12-29 (in 28 days)"),
+                StatusFormatter.feedLines(g.feedsAt(TestGuard.NOW), now),
+            )
+            val later = g.feedsAt(TestGuard.LATER)
+            assertEquals(
+                listOf("example-bank feed v1 · 4 numbers, 1 range · EXPIRED 2026-12-29 — still warns; sync it"),
+                StatusFormatter.feedLines(later, Instant.ofEpochSecond(TestGuard.LATER)),
+            )
+        }
+    }
 }

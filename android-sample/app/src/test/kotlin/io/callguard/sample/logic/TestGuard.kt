@@ -24,6 +24,14 @@ object TestGuard {
         g.loadListAt(File(vectors, "lists/valid-eddsa-general.jws").readBytes(), NOW)
     }
 
+    /**
+     * [withList] plus the shared feed vector's version 1 (tests/vectors/feeds: +7 916 123-45-67
+     * reported as fraud, +7 999 123-45-67 as spam), installed at [NOW], the feed vectors' clock.
+     */
+    fun withFeed(language: String = "en"): CallGuard = withList(language).also { g ->
+        g.installFeedAt(File(vectors, "feeds/manifest-1.jws").readBytes(), File(vectors, "feeds/feed-1.cgfeed").readBytes(), NOW)
+    }
+
     /** A guard with trust but no list. */
     fun withoutList(): CallGuard = callGuard("RU").also { g ->
         g.addTrust(File(vectors, "trust/example-bank.json").readText())

@@ -123,6 +123,36 @@ class WarningPresenterTest {
     }
 
     @Test
+    fun reportedFraudIsALoudWarningAndReportedSpamACautionNeitherSilenced() {
+        TestGuard.withFeed().use { g ->
+            val fraud = g.screenAt(phone("+7 916 123-45-67"), TestGuard.NOW)
+            assertEquals(Verdict.REPORTED to "reported_fraud", fraud.verdict to fraud.reason)
+            val w = present(fraud, silence = true)
+            assertTrue(w.show)
+            assertEquals(WarningPresenter.CHANNEL_DANGER, w.channelId)
+            assertEquals(WarningImportance.HIGH, w.importance)
+            assertTrue(w.fullScreen)
+            assertEquals(fraud.title to fraud.message, w.title to w.text)
+            assertFalse(w.silence, "only a spoofed bank number may be silenced")
+            assertEquals(CallAction.ALLOW, w.action)
+
+            val spam = g.screenAt(phone("+7 999 123-45-67"), TestGuard.NOW)
+            assertEquals(Verdict.REPORTED to "reported_spam", spam.verdict to spam.reason)
+            val c = present(spam, silence = true)
+            assertTrue(c.show, "a reported spammer is worth a word")
+            assertEquals(WarningPresenter.CHANNEL_CAUTION, c.channelId)
+            assertFalse(c.fullScreen)
+            assertFalse(c.silence)
+            assertEquals(spam.message, c.text)
+
+            // The bank's own line, wrongly reported, stays official: a caution note, as before.
+            val bank = g.screenAt(phone("+7 495 000-00-01"), TestGuard.NOW)
+            assertEquals(Verdict.OFFICIAL, bank.verdict)
+            assertEquals(present(official), present(bank))
+        }
+    }
+
+    @Test
     fun unknownCallersAreQuiet() {
         assertFalse(present(unknown).show)
     }
