@@ -255,16 +255,20 @@ impl FeedsInForce {
         now: Timestamp,
     ) -> Result<HeldFeed, FeedStoreError> {
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
-        let (feed, plan) = self.check_manifest(trust, jws, now)?;
+        let (feed, _) = self.check_manifest(trust, jws, now)?;
         let held = self
             .snapshot()
             .get(&trust.issuer)
             .cloned()
             .ok_or(FeedError::DeltaBase)?;
-        let Plan::Delta { index, full } = plan else {
+        // The manifest's delta from the version held — whether or not the
+        // plan would have chosen it (it prefers whichever file is smaller).
+        let manifest = feed.manifest();
+        let (Some((index, _)), Some((full, _))) =
+            (manifest.delta_from(held.version()), manifest.full())
+        else {
             return Err(FeedError::DeltaBase.into());
         };
-        let manifest = feed.manifest();
         check_blob(manifest, index, delta)?;
         let expected = manifest.blobs[full].sha256;
         let blob = apply_delta(held.bytes(), delta, &expected)?;

@@ -30,9 +30,17 @@ date_payload() {
 sign() { "$cg" sign --key "$vectors/keys/ed-a.jwk" --in "$1" --out "$2" 2>/dev/null; }
 expires="2026-12-29T00:00:00Z"
 
-"$cg" feed build --in "$here/numbers-1.txt" --out "$work/v1" \
+# Both versions also hold 400 spam numbers that do not change (+7 927 …,
+# far from every number the tests screen): a feed of realistic shape, where
+# the delta is much smaller than the full blob, so phones take the delta
+# (a plan never prefers a delta that is not smaller than the full blob).
+filler=400
+for i in $(seq 0 $((filler - 1))); do printf '+7927%07d spam\n' $((i * 7)); done >"$work/filler.txt"
+cat "$here/numbers-1.txt" "$work/filler.txt" >"$work/numbers-1.txt"
+cat "$here/numbers-2.txt" "$work/filler.txt" >"$work/numbers-2.txt"
+"$cg" feed build --in "$work/numbers-1.txt" --out "$work/v1" \
   --issuer example-bank --version 1 2>/dev/null
-"$cg" feed build --in "$here/numbers-2.txt" --out "$work/v2" \
+"$cg" feed build --in "$work/numbers-2.txt" --out "$work/v2" \
   --issuer example-bank --version 2 --previous "1=$work/v1/feed-1.cgfeed" 2>/dev/null
 
 date_payload "$work/v1/feed-manifest.json" "2026-11-29T00:00:00Z" "$expires"
@@ -73,7 +81,7 @@ cat >"$here/expected.json" <<JSON
       "blob": "feeds/feed-1.cgfeed",
       "issued_at": 1795910400,
       "expires_at": 1798502400,
-      "numbers": 4,
+      "numbers": $((4 + filler)),
       "prefixes": 1,
       "sha256": "$(sha "$here/feed-1.cgfeed")",
       "calls": [
@@ -100,7 +108,7 @@ cat >"$here/expected.json" <<JSON
       "blob": "feeds/feed-2.cgfeed",
       "issued_at": 1795996800,
       "expires_at": 1798502400,
-      "numbers": 4,
+      "numbers": $((4 + filler)),
       "prefixes": 1,
       "sha256": "$(sha "$here/feed-2.cgfeed")",
       "calls": [

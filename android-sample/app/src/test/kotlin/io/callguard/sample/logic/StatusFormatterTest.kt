@@ -29,12 +29,12 @@ class StatusFormatterTest {
         TestGuard.withFeed().use { g ->
             val now = Instant.ofEpochSecond(TestGuard.NOW)
             assertEquals(
-                listOf("example-bank feed v1 · 4 numbers, 1 range · expires 2026-12-29 (in 28 days)"),
+                listOf("example-bank feed v1 · 404 numbers, 1 range · expires 2026-12-29 (in 28 days)"),
                 StatusFormatter.feedLines(g.feedsAt(TestGuard.NOW), now),
             )
             val later = g.feedsAt(TestGuard.LATER)
             assertEquals(
-                listOf("example-bank feed v1 · 4 numbers, 1 range · EXPIRED 2026-12-29 — still warns; sync it"),
+                listOf("example-bank feed v1 · 404 numbers, 1 range · EXPIRED 2026-12-29 — still warns; sync it"),
                 StatusFormatter.feedLines(later, Instant.ofEpochSecond(TestGuard.LATER)),
             )
         }
