@@ -201,22 +201,8 @@ enum Command {
     },
     /// Download, verify and store the list at URL, as a phone does. Exit 0 updated or not modified, 1 rejected or failed.
     Sync {
-        #[arg(long)]
-        url: String,
-        #[arg(long)]
-        trust: PathBuf,
-        #[arg(long)]
-        state: PathBuf,
-        /// Extra trusted CA certificate (PEM); repeatable.
-        #[arg(long = "ca-cert")]
-        ca_certs: Vec<PathBuf>,
-        /// Allow http://127.0.0.1 / localhost (testing only).
-        #[arg(long)]
-        allow_http_localhost: bool,
-        #[arg(long)]
-        now: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: SyncArgs,
     },
     /// Serve a directory over HTTP(S) with ETag, gzip (text) and byte ranges, for testers.
     Serve {
@@ -255,10 +241,10 @@ impl JsonShape {
     fn of(command: &Command) -> Option<JsonShape> {
         match command {
             Command::Verify { json: true, .. } => Some(JsonShape::Verify),
-            Command::Sync { json: true, .. } => Some(JsonShape::Sync),
-            Command::Feed {
-                command: FeedCommand::Sync { json: true, .. },
-            } => Some(JsonShape::Sync),
+            Command::Sync { args }
+            | Command::Feed {
+                command: FeedCommand::Sync { args },
+            } if args.json => Some(JsonShape::Sync),
             Command::Screen { json: true, .. } => Some(JsonShape::Plain),
             _ => None,
         }
@@ -275,6 +261,41 @@ impl JsonShape {
                 "status": "failed", "version": null, "error": "usage", "detail": detail
             }),
             JsonShape::Plain => serde_json::json!({"error": "usage", "detail": detail}),
+        }
+    }
+}
+
+/// What `sync` and `feed sync` take.
+#[derive(clap::Args)]
+struct SyncArgs {
+    #[arg(long)]
+    url: String,
+    #[arg(long)]
+    trust: PathBuf,
+    #[arg(long)]
+    state: PathBuf,
+    /// Extra trusted CA certificate (PEM); repeatable.
+    #[arg(long = "ca-cert")]
+    ca_certs: Vec<PathBuf>,
+    /// Allow http://127.0.0.1 / localhost (testing only).
+    #[arg(long)]
+    allow_http_localhost: bool,
+    #[arg(long)]
+    now: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+impl SyncArgs {
+    fn as_args(&self) -> cmd::sync::Args<'_> {
+        cmd::sync::Args {
+            url: &self.url,
+            trust: &self.trust,
+            state: &self.state,
+            ca_certs: &self.ca_certs,
+            allow_http_localhost: self.allow_http_localhost,
+            now: self.now.as_deref(),
+            json: self.json,
         }
     }
 }
@@ -305,22 +326,8 @@ enum FeedCommand {
     /// the manifest first (conditional), then the delta or the full blob it names.
     /// Exit 0 updated or not modified, 1 rejected or failed (the previous feed stays).
     Sync {
-        #[arg(long)]
-        url: String,
-        #[arg(long)]
-        trust: PathBuf,
-        #[arg(long)]
-        state: PathBuf,
-        /// Extra trusted CA certificate (PEM); repeatable.
-        #[arg(long = "ca-cert")]
-        ca_certs: Vec<PathBuf>,
-        /// Allow http://127.0.0.1 / localhost (testing only).
-        #[arg(long)]
-        allow_http_localhost: bool,
-        #[arg(long)]
-        now: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: SyncArgs,
     },
     /// Write the delta that turns one full blob into another.
     Diff {
@@ -368,23 +375,7 @@ fn main() -> ExitCode {
             FeedCommand::Diff { from, to, out } => {
                 cmd::feed::diff_cmd(&from, &to, &out).map(|_| Outcome::Accepted)
             }
-            FeedCommand::Sync {
-                url,
-                trust,
-                state,
-                ca_certs,
-                allow_http_localhost,
-                now,
-                json,
-            } => cmd::sync::run_feed(cmd::sync::Args {
-                url: &url,
-                trust: &trust,
-                state: &state,
-                ca_certs: &ca_certs,
-                allow_http_localhost,
-                now: now.as_deref(),
-                json,
-            }),
+            FeedCommand::Sync { args } => cmd::sync::run_feed(args.as_args()),
         },
         Command::Keygen { alg, kid, out } => {
             cmd::keygen::run(&alg, &kid, &out).map(|_| Outcome::Accepted)
@@ -512,23 +503,7 @@ fn main() -> ExitCode {
                 )
             })
             .map(|_| Outcome::Accepted),
-        Command::Sync {
-            url,
-            trust,
-            state,
-            ca_certs,
-            allow_http_localhost,
-            now,
-            json,
-        } => cmd::sync::run(cmd::sync::Args {
-            url: &url,
-            trust: &trust,
-            state: &state,
-            ca_certs: &ca_certs,
-            allow_http_localhost,
-            now: now.as_deref(),
-            json,
-        }),
+        Command::Sync { args } => cmd::sync::run(args.as_args()),
         Command::Serve {
             dir,
             addr,

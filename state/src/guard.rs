@@ -288,14 +288,17 @@ impl Guard {
     /// (kept in the state directory for Call Directory diffs), verified
     /// under the issuer's trust; `None` if there is none.
     pub fn previous_feed(&self, issuer: &str) -> Option<HeldFeed> {
-        let trust = self
-            .trusts
+        self.feeds.previous(&*self.trust_of(issuer)?)
+    }
+
+    /// The trust added for `issuer`, if any.
+    fn trust_of(&self, issuer: &str) -> Option<Arc<Trust>> {
+        self.trusts
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
-            .find(|t| t.issuer == issuer)?
-            .clone();
-        self.feeds.previous(&trust)
+            .find(|t| t.issuer == issuer)
+            .cloned()
     }
 
     /// Checks a feed manifest arriving from outside against its issuer's
@@ -522,13 +525,7 @@ impl Guard {
     /// The list in force for `issuer` before the current one, re-verified
     /// with today's trust; `None` when unknown (no state directory, first list).
     pub fn previous_list(&self, issuer: &str) -> Option<Arc<ContactList>> {
-        let trust = self
-            .trusts
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .find(|t| t.issuer == issuer)?
-            .clone();
+        let trust = self.trust_of(issuer)?;
         let stored = self.state.as_ref()?.load_previous(issuer).ok()??;
         let list = verify_signed_list(&stored.jws, &trust, self.max_list_bytes).ok()?;
         Some(list.list().clone())

@@ -101,15 +101,10 @@ impl Syncer {
                 .filter(|h| h.version() == r.version)
                 .map(|h| (r, h.version()))
         });
-        let mut headers = Vec::new();
-        if let Some((record, _)) = &in_force {
-            if let Some(etag) = &record.etag {
-                headers.push(("If-None-Match".to_string(), etag.clone()));
-            }
-            if let Some(date) = &record.last_modified {
-                headers.push(("If-Modified-Since".to_string(), date.clone()));
-            }
-        }
+        let headers = in_force
+            .as_ref()
+            .map(|(record, _)| record.conditional_headers())
+            .unwrap_or_default();
         let request = HttpRequest {
             url: url.to_string(),
             headers,

@@ -19,6 +19,20 @@ pub struct UrlRecord {
     pub version: u64,
 }
 
+impl UrlRecord {
+    /// `If-None-Match` / `If-Modified-Since` from what the URL served last.
+    pub fn conditional_headers(&self) -> Vec<(String, String)> {
+        let mut headers = Vec::new();
+        if let Some(etag) = &self.etag {
+            headers.push(("If-None-Match".to_string(), etag.clone()));
+        }
+        if let Some(date) = &self.last_modified {
+            headers.push(("If-Modified-Since".to_string(), date.clone()));
+        }
+        headers
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SyncState {
     pub last_success: Option<i64>,

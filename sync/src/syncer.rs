@@ -126,15 +126,10 @@ impl Syncer {
                 .find(|l| l.issuer.id == r.issuer && l.version == r.version)
                 .cloned()
         });
-        let mut headers = Vec::new();
-        if let (Some(record), Some(_)) = (state.urls.get(&key), &in_force) {
-            if let Some(etag) = &record.etag {
-                headers.push(("If-None-Match".to_string(), etag.clone()));
-            }
-            if let Some(date) = &record.last_modified {
-                headers.push(("If-Modified-Since".to_string(), date.clone()));
-            }
-        }
+        let headers = match (state.urls.get(&key), &in_force) {
+            (Some(record), Some(_)) => record.conditional_headers(),
+            _ => Vec::new(),
+        };
         let request = HttpRequest {
             url: url.to_string(),
             headers,
