@@ -298,8 +298,11 @@ pub fn decide_with_feeds<'l>(
         return authority();
     }
 
-    // 3c. Not the bank's, but people reported it to an issuer.
-    if let Some(report) = report {
+    // 3c. Not the bank's, but people reported it to an issuer. A bank
+    // number read from a name fell through rule 2 (it never vouches), yet
+    // it is still the bank's: never "reported" (an official number wrongly
+    // reported stays the bank's, wherever it was read from).
+    if let Some(report) = report.filter(|_| fresh_hit.is_none() && stale_hit.is_none()) {
         return reported(report);
     }
 
