@@ -186,3 +186,40 @@ fn a_bank_range_too_large_to_expand_is_never_labelled_or_blocked_for_a_report() 
     assert!(blocked.contains(&FRAUD));
     assert!(!blocked.contains(&BANK_RANGE_NUMBER), "blocked");
 }
+
+/// Found in review, not fixed: once the bank's list has expired (a phone
+/// offline for weeks), the Call Directory keeps only its warnings (stale
+/// data never vouches), so the feed merge no longer sees the bank's own
+/// outbound line: a wrongly reported official number is labelled
+/// "⚠ Reported: fraud" and, in Block mode, blocked — while screening still
+/// lets the expired list win (`unverifiable`, never `reported`). Same fix
+/// as above: the merge must consult the lists, not only their entries.
+#[test]
+#[ignore = "feeds label/block an official number once its list has expired; needs the lists in the feed merge"]
+fn a_bank_number_of_an_expired_list_is_never_labelled_or_blocked_for_a_report() {
+    let bytes = feed_blob();
+    let m = manifest(&bytes);
+    let feeds = [Feed::new(&m, &bytes).unwrap()];
+    // The example list expires on 2026-12-28.
+    let later = Timestamp::parse_rfc3339("2027-01-15T00:00:00Z").unwrap();
+    let lists = [bank()];
+    let c = call("+7 495 000-00-01", Channel::Phone, None);
+    let ctx = Context {
+        now: later,
+        ..ctx()
+    };
+    let screened = screen_with_feeds(&lists, &Default::default(), &feeds, &c, &ctx);
+    assert_eq!(
+        triple(&screened),
+        ("unverifiable", "no_valid_list", "caution")
+    );
+    let directory = || Directory::new(&lists, DirectoryOptions::default(), later);
+    let labelled: Vec<u64> = WithFeeds::new(directory(), &feeds, Lang::En)
+        .map(|e| e.number)
+        .collect();
+    assert!(labelled.contains(&FRAUD));
+    assert!(!labelled.contains(&BANK_LINE), "labelled");
+    let blocked: Vec<u64> = blocking_numbers(directory(), &feeds).collect();
+    assert!(blocked.contains(&FRAUD));
+    assert!(!blocked.contains(&BANK_LINE), "blocked");
+}
