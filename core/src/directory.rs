@@ -208,6 +208,47 @@ impl Directory {
     }
 }
 
+/// The bank's own numbers, as screening sees them: a contact or a number
+/// inside a contact range of any list, current or expired — including
+/// what the Call Directory cannot show (ranges too large to expand, an
+/// expired list's lines). A feed never labels or blocks one of them: the
+/// bank's list wins over a report, in the directory as in screening.
+#[derive(Debug, Clone, Default)]
+pub struct BankNumbers {
+    lists: Vec<Arc<ContactList>>,
+}
+
+impl BankNumbers {
+    pub fn new(lists: &[Arc<ContactList>]) -> BankNumbers {
+        BankNumbers {
+            lists: lists.to_vec(),
+        }
+    }
+
+    pub fn covers(&self, number: u64) -> bool {
+        self.lists.iter().any(|l| l.match_number(number).is_some())
+    }
+}
+
+/// The lists' Call Directory entries (ascending), and whose numbers they
+/// are: what a feed merge needs (callguard_core::feed::directory).
+pub trait ListEntries: Iterator<Item = DirectoryEntry> {
+    fn bank_numbers(&self) -> BankNumbers;
+}
+
+impl ListEntries for Directory {
+    fn bank_numbers(&self) -> BankNumbers {
+        BankNumbers::new(&self.lists)
+    }
+}
+
+/// No lists (an app before its first list, tests).
+impl ListEntries for std::iter::Empty<DirectoryEntry> {
+    fn bank_numbers(&self) -> BankNumbers {
+        BankNumbers::default()
+    }
+}
+
 impl Iterator for Directory {
     type Item = DirectoryEntry;
 

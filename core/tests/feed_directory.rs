@@ -251,7 +251,7 @@ fn merged_blob(parts: &[&[(u64, Category)]]) -> Vec<u8> {
     blob(&all.into_iter().collect::<Vec<_>>())
 }
 
-fn chunked<L: Iterator<Item = DirectoryEntry>>(
+fn chunked<L: callguard_core::directory::ListEntries>(
     mut d: FeedDirectory<L>,
     feeds: &[Feed<'_>],
     size: usize,

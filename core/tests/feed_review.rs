@@ -154,17 +154,14 @@ fn a_bank_number_in_a_name_is_never_reported() {
     assert_eq!(with.issuer, without.issuer);
 }
 
-/// Found in review, not fixed: a list prefix too large to expand into the
-/// Call Directory (`max_prefix_expansion`, 100 000 by default; a bank may
-/// publish a 4-digit range) is skipped there, so the feed merge never sees
-/// the bank's entry for a number inside it. A wrongly reported official
-/// number in such a range is labelled "⚠ Reported: fraud" and, in Block
+/// Found in review: a list prefix too large to expand into the Call
+/// Directory (`max_prefix_expansion`, 100 000 by default; a bank may
+/// publish a 4-digit range) is skipped there, so the feed merge did not see
+/// the bank's entry for a number inside it: a wrongly reported official
+/// number in such a range was labelled "⚠ Reported: fraud" and, in Block
 /// mode, blocked — while screening (rule 2, the longest prefix) says it is
-/// the bank's. A fix needs the merge to consult the lists' prefixes, not
-/// only the expanded entry stream (`WithFeeds`, `FeedDirectory`,
-/// `FeedBlocking`, `blocking_numbers` and the FFI readers).
+/// the bank's. The merge now asks the lists (`BankNumbers`).
 #[test]
-#[ignore = "feeds label/block official numbers inside a list prefix too large to expand; needs the lists' prefixes in the feed merge"]
 fn a_bank_range_too_large_to_expand_is_never_labelled_or_blocked_for_a_report() {
     let bytes = feed_blob();
     let m = manifest(&bytes);
@@ -187,15 +184,13 @@ fn a_bank_range_too_large_to_expand_is_never_labelled_or_blocked_for_a_report() 
     assert!(!blocked.contains(&BANK_RANGE_NUMBER), "blocked");
 }
 
-/// Found in review, not fixed: once the bank's list has expired (a phone
-/// offline for weeks), the Call Directory keeps only its warnings (stale
-/// data never vouches), so the feed merge no longer sees the bank's own
-/// outbound line: a wrongly reported official number is labelled
-/// "⚠ Reported: fraud" and, in Block mode, blocked — while screening still
-/// lets the expired list win (`unverifiable`, never `reported`). Same fix
-/// as above: the merge must consult the lists, not only their entries.
+/// Found in review: once the bank's list has expired (a phone offline for
+/// weeks), the Call Directory keeps only its warnings (stale data never
+/// vouches), so the feed merge no longer saw the bank's own outbound line:
+/// a wrongly reported official number was labelled "⚠ Reported: fraud"
+/// and, in Block mode, blocked — while screening lets the expired list win
+/// (`unverifiable`, never `reported`). Fixed as above.
 #[test]
-#[ignore = "feeds label/block an official number once its list has expired; needs the lists in the feed merge"]
 fn a_bank_number_of_an_expired_list_is_never_labelled_or_blocked_for_a_report() {
     let bytes = feed_blob();
     let m = manifest(&bytes);

@@ -21,7 +21,7 @@
 
 use super::blob::Entries;
 use super::{Category, Feed, FeedError};
-use crate::directory::DirectoryEntry;
+use crate::directory::{BankNumbers, DirectoryEntry, ListEntries};
 use crate::screen::copy::Lang;
 use std::iter::Peekable;
 use std::sync::Arc;
@@ -147,8 +147,9 @@ impl Labels {
 
 /// One step of the merge: the lists' next entry or the feeds' next labelled
 /// number, whichever is lower; the lists' entry when both name a number.
-fn merge_step<L: Iterator<Item = DirectoryEntry>>(
+fn merge_step<L: ListEntries>(
     lists: &mut Peekable<L>,
+    bank: &BankNumbers,
     feeds: &mut Merged<'_>,
     labels: &Labels,
 ) -> Option<DirectoryEntry> {
@@ -159,7 +160,11 @@ fn merge_step<L: Iterator<Item = DirectoryEntry>>(
         let list_next = lists.peek().map(|e| e.number);
         match feeds.next_up_to(list_next) {
             Some((number, category)) if list_next != Some(number) => {
-                // A blocked fraud number gets no label: on to the next.
+                // A blocked fraud number gets no label, nor does a number of
+                // the bank's that the lists' entries do not show: on to the next.
+                if bank.covers(number) {
+                    continue;
+                }
                 if let Some(label) = labels.label(category) {
                     return Some(DirectoryEntry { number, label });
                 }
@@ -172,13 +177,14 @@ fn merge_step<L: Iterator<Item = DirectoryEntry>>(
 
 /// `lists` (any ascending entry stream, usually a `Directory`) merged with
 /// the entries of `feeds`, in one pass.
-pub struct WithFeeds<'a, L: Iterator<Item = DirectoryEntry>> {
+pub struct WithFeeds<'a, L: ListEntries> {
     lists: Peekable<L>,
+    bank: BankNumbers,
     feeds: Merged<'a>,
     labels: Labels,
 }
 
-impl<'a, L: Iterator<Item = DirectoryEntry>> WithFeeds<'a, L> {
+impl<'a, L: ListEntries> WithFeeds<'a, L> {
     /// Every reported number labelled (`FeedMode::Label`).
     pub fn new(lists: L, feeds: &[Feed<'a>], lang: Lang) -> Self {
         WithFeeds::with_mode(lists, feeds, FeedMode::Label, lang)
@@ -186,6 +192,7 @@ impl<'a, L: Iterator<Item = DirectoryEntry>> WithFeeds<'a, L> {
 
     pub fn with_mode(lists: L, feeds: &[Feed<'a>], mode: FeedMode, lang: Lang) -> Self {
         WithFeeds {
+            bank: lists.bank_numbers(),
             lists: lists.peekable(),
             feeds: Merged::new(feeds, None),
             labels: Labels::new(mode, lang),
@@ -203,11 +210,11 @@ impl<'a, L: Iterator<Item = DirectoryEntry>> WithFeeds<'a, L> {
     }
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> Iterator for WithFeeds<'_, L> {
+impl<L: ListEntries> Iterator for WithFeeds<'_, L> {
     type Item = DirectoryEntry;
 
     fn next(&mut self) -> Option<DirectoryEntry> {
-        merge_step(&mut self.lists, &mut self.feeds, &self.labels)
+        merge_step(&mut self.lists, &self.bank, &mut self.feeds, &self.labels)
     }
 }
 
@@ -215,24 +222,26 @@ impl<L: Iterator<Item = DirectoryEntry>> Iterator for WithFeeds<'_, L> {
 /// numbers of every feed, ascending, unique (iOS `addBlockingEntry`) —
 /// never a number of `lists` (the lists' directory entries): an official
 /// number wrongly reported is never blocked.
-pub fn blocking_numbers<'a, L: Iterator<Item = DirectoryEntry>>(
+pub fn blocking_numbers<'a, L: ListEntries>(
     lists: L,
     feeds: &[Feed<'a>],
 ) -> impl Iterator<Item = u64> + use<'a, L> {
     let mut merged = Merged::new(feeds, None);
+    let bank = lists.bank_numbers();
     let mut lists = lists.peekable();
-    std::iter::from_fn(move || next_blocked(&mut lists, &mut merged))
+    std::iter::from_fn(move || next_blocked(&mut lists, &bank, &mut merged))
 }
 
 /// The next fraud number that is not one of `lists`' entries.
-fn next_blocked<L: Iterator<Item = DirectoryEntry>>(
+fn next_blocked<L: ListEntries>(
     lists: &mut Peekable<L>,
+    bank: &BankNumbers,
     merged: &mut Merged<'_>,
 ) -> Option<u64> {
     loop {
         let (number, category) = merged.next_up_to(None)?;
         while lists.next_if(|e| e.number < number).is_some() {}
-        let official = lists.peek().is_some_and(|e| e.number == number);
+        let official = lists.peek().is_some_and(|e| e.number == number) || bank.covers(number);
         if category == Category::Fraud && !official {
             return Some(number);
         }
@@ -247,8 +256,9 @@ fn resume_at(after: Option<u64>) -> Option<u64> {
 /// [`WithFeeds`], resumable: owns the lists' stream and where it stopped,
 /// borrows the feeds only while a chunk is taken. Pass the same feeds
 /// (the same blobs) to every call.
-pub struct FeedDirectory<L: Iterator<Item = DirectoryEntry>> {
+pub struct FeedDirectory<L: ListEntries> {
     lists: Peekable<L>,
+    bank: BankNumbers,
     labels: Labels,
     /// The last number taken from the merge (returned, or held in `ahead`).
     after: Option<u64>,
@@ -257,9 +267,10 @@ pub struct FeedDirectory<L: Iterator<Item = DirectoryEntry>> {
     error: Option<FeedError>,
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> FeedDirectory<L> {
+impl<L: ListEntries> FeedDirectory<L> {
     pub fn new(lists: L, mode: FeedMode, lang: Lang) -> FeedDirectory<L> {
         FeedDirectory {
+            bank: lists.bank_numbers(),
             lists: lists.peekable(),
             labels: Labels::new(mode, lang),
             after: None,
@@ -291,12 +302,12 @@ impl<L: Iterator<Item = DirectoryEntry>> FeedDirectory<L> {
 }
 
 /// A `FeedDirectory` walking with its feeds for one chunk.
-struct Cursor<'s, 'a, L: Iterator<Item = DirectoryEntry>> {
+struct Cursor<'s, 'a, L: ListEntries> {
     dir: &'s mut FeedDirectory<L>,
     merged: Merged<'a>,
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> Cursor<'_, '_, L> {
+impl<L: ListEntries> Cursor<'_, '_, L> {
     fn peek(&mut self) -> Option<&DirectoryEntry> {
         if self.dir.ahead.is_none() {
             self.dir.ahead = self.step();
@@ -305,13 +316,18 @@ impl<L: Iterator<Item = DirectoryEntry>> Cursor<'_, '_, L> {
     }
 
     fn step(&mut self) -> Option<DirectoryEntry> {
-        let entry = merge_step(&mut self.dir.lists, &mut self.merged, &self.dir.labels)?;
+        let entry = merge_step(
+            &mut self.dir.lists,
+            &self.dir.bank,
+            &mut self.merged,
+            &self.dir.labels,
+        )?;
         self.dir.after = Some(entry.number);
         Some(entry)
     }
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> Iterator for Cursor<'_, '_, L> {
+impl<L: ListEntries> Iterator for Cursor<'_, '_, L> {
     type Item = DirectoryEntry;
 
     fn next(&mut self) -> Option<DirectoryEntry> {
@@ -322,7 +338,7 @@ impl<L: Iterator<Item = DirectoryEntry>> Iterator for Cursor<'_, '_, L> {
     }
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> Drop for Cursor<'_, '_, L> {
+impl<L: ListEntries> Drop for Cursor<'_, '_, L> {
     fn drop(&mut self) {
         if let Some(e) = self.merged.error.take() {
             self.dir.error.get_or_insert(e);
@@ -336,8 +352,8 @@ impl<L: Iterator<Item = DirectoryEntry>> Drop for Cursor<'_, '_, L> {
 /// an addition, as iOS requires.
 pub struct FeedDirectoryDiff<O, N>
 where
-    O: Iterator<Item = DirectoryEntry>,
-    N: Iterator<Item = DirectoryEntry>,
+    O: ListEntries,
+    N: ListEntries,
 {
     old: FeedDirectory<O>,
     new: FeedDirectory<N>,
@@ -346,8 +362,8 @@ where
 
 impl<O, N> FeedDirectoryDiff<O, N>
 where
-    O: Iterator<Item = DirectoryEntry>,
-    N: Iterator<Item = DirectoryEntry>,
+    O: ListEntries,
+    N: ListEntries,
 {
     /// Numbers to remove from what `old` produced.
     pub fn removals(old: FeedDirectory<O>, new: FeedDirectory<N>) -> Self {
@@ -417,8 +433,9 @@ where
 /// The blocking sequence, resumable: the customer's own blocked numbers
 /// (already ascending and unique) and, in `FeedMode::Block`, every feed's
 /// fraud numbers that are not official (`lists`), merged ascending, unique.
-pub struct FeedBlocking<L: Iterator<Item = DirectoryEntry>> {
+pub struct FeedBlocking<L: ListEntries> {
     lists: Peekable<L>,
+    bank: BankNumbers,
     mode: FeedMode,
     customer: Vec<u64>,
     next_customer: usize,
@@ -428,13 +445,14 @@ pub struct FeedBlocking<L: Iterator<Item = DirectoryEntry>> {
     error: Option<FeedError>,
 }
 
-impl<L: Iterator<Item = DirectoryEntry>> FeedBlocking<L> {
+impl<L: ListEntries> FeedBlocking<L> {
     /// `customer`: the customer's own numbers (`directory::blocking_entries`);
     /// put in order here in case they are not.
     pub fn new(lists: L, mode: FeedMode, mut customer: Vec<u64>) -> FeedBlocking<L> {
         customer.sort_unstable();
         customer.dedup();
         FeedBlocking {
+            bank: lists.bank_numbers(),
             lists: lists.peekable(),
             mode,
             customer,
@@ -458,7 +476,7 @@ impl<L: Iterator<Item = DirectoryEntry>> FeedBlocking<L> {
         let mut out = Vec::new();
         while out.len() < max {
             if self.ahead.is_none() {
-                self.ahead = next_blocked(&mut self.lists, &mut merged);
+                self.ahead = next_blocked(&mut self.lists, &self.bank, &mut merged);
             }
             let customer = self.customer.get(self.next_customer).copied();
             let fraud_first = match (self.ahead, customer) {
