@@ -3,11 +3,12 @@
 //! delta, then not modified, then a tampered blob refused) → `screen
 //! --state` and `directory --state` from what the sync stored.
 
+mod support;
+
 use serde_json::Value;
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use support::{start_serve, write_test_pki};
 
 const NOW: &str = "2026-12-01T00:00:00Z";
 
@@ -35,15 +36,6 @@ fn ok(out: &Output) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// Builds version `version` from `numbers`, signs its manifest (dates fixed
@@ -115,50 +107,8 @@ fn build_sign_serve_sync_screen_directory() {
     }
     publish(d, &public, 1, &v1, None);
 
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    let ca_key = rcgen::KeyPair::generate().unwrap();
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
-        .unwrap()
-        .signed_by(&key, &ca, &ca_key)
-        .unwrap();
-    std::fs::write(d.join("ca.pem"), ca.pem()).unwrap();
-    std::fs::write(d.join("cert.pem"), cert.pem()).unwrap();
-    std::fs::write(d.join("key.pem"), key.serialize_pem()).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let _server = Serve(
-        Command::new(env!("CARGO_BIN_EXE_callguard"))
-            .args([
-                "serve",
-                "--dir",
-                s(&public),
-                "--addr",
-                &addr,
-                "--tls-cert",
-                s(&d.join("cert.pem")),
-                "--tls-key",
-                s(&d.join("key.pem")),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while TcpStream::connect(&addr).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "serve did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    write_test_pki(d);
+    let (_server, addr) = start_serve(&public, Some(d));
     let state = d.join("state");
     let trust = vector("trust/example-bank.json");
     let ca_pem = d.join("ca.pem");

@@ -2,11 +2,12 @@
 //! `callguard serve` (HTTPS, certificate made here) → `callguard sync` →
 //! `callguard screen --state`.
 
+mod support;
+
 use serde_json::Value;
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use support::{start_serve, write_test_pki};
 
 fn callguard(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_callguard"))
@@ -17,15 +18,6 @@ fn callguard(args: &[&str]) -> Output {
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn payload(version: u64) -> String {
@@ -75,51 +67,8 @@ fn publish_serve_sync_screen_over_https() {
     assert!(sign(&public.join("list.jws")).status.success());
 
     // A CA and a server certificate for 127.0.0.1, made here.
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    let ca_key = rcgen::KeyPair::generate().unwrap();
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
-        .unwrap()
-        .signed_by(&key, &ca, &ca_key)
-        .unwrap();
-    std::fs::write(d.join("ca.pem"), ca.pem()).unwrap();
-    std::fs::write(d.join("cert.pem"), cert.pem()).unwrap();
-    std::fs::write(d.join("key.pem"), key.serialize_pem()).unwrap();
-
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let _server = Serve(
-        Command::new(env!("CARGO_BIN_EXE_callguard"))
-            .args([
-                "serve",
-                "--dir",
-                s(&public),
-                "--addr",
-                &addr,
-                "--tls-cert",
-                s(&d.join("cert.pem")),
-                "--tls-key",
-                s(&d.join("key.pem")),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while TcpStream::connect(&addr).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "serve did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    write_test_pki(d);
+    let (_server, addr) = start_serve(&public, Some(d));
     let url = format!("https://{addr}/list.jws");
     let state = d.join("state");
     let sync = || {
