@@ -5,7 +5,8 @@
 use crate::io::{read, read_trust, UsageError};
 use callguard_core::accept::verify_signed_list;
 use callguard_core::{ContactList, DEFAULT_MAX_LIST_BYTES};
-use callguard_state::StateDir;
+use callguard_core::feed::DEFAULT_MAX_BLOB_BYTES;
+use callguard_state::{FeedStore, StateDir};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -29,13 +30,9 @@ pub fn load(
             for trust_path in trusts {
                 let trust = read_trust(trust_path)?;
                 let Some(stored) = state.load(&trust.issuer)? else {
-                    // Issuer ids are checked (no path separators) by read_trust.
-                    if dir
-                        .join("feeds")
-                        .join(&trust.issuer)
-                        .join("manifest.jws")
-                        .is_file()
-                    {
+                    // A feed and no list yet: screened with the feed alone.
+                    let feeds = FeedStore::open(dir, DEFAULT_MAX_BLOB_BYTES)?;
+                    if matches!(feeds.load(&trust), Ok(Some(_))) {
                         feed_only = true;
                         continue;
                     }
