@@ -4,8 +4,8 @@
 
 use crate::io::{read, read_trust, UsageError};
 use callguard_core::accept::verify_signed_list;
-use callguard_core::{ContactList, DEFAULT_MAX_LIST_BYTES};
 use callguard_core::feed::DEFAULT_MAX_BLOB_BYTES;
+use callguard_core::{ContactList, DEFAULT_MAX_LIST_BYTES};
 use callguard_state::{FeedStore, StateDir};
 use std::path::PathBuf;
 use std::sync::Arc;

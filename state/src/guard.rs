@@ -10,6 +10,7 @@ use crate::feeds::FeedStoreError;
 use crate::feeds_in_force::{FeedSet, FeedsInForce, HeldFeed};
 use crate::store::{SaveError, StateDir, StoreError};
 use callguard_core::accept::{accept_list, verify_signed_list, Prior, VerifiedList};
+use callguard_core::feed::directory::{feed_version_key, FeedMode};
 use callguard_core::feed::{verify_signed_feed, FeedError, Plan, VerifiedFeed};
 use callguard_core::intent::{
     accept_intent, accept_stored_intent, new_audience_id, CallIntent, IntentBook, IntentError,
@@ -289,6 +290,37 @@ impl Guard {
     /// under the issuer's trust; `None` if there is none.
     pub fn previous_feed(&self, issuer: &str) -> Option<HeldFeed> {
         self.feeds.previous(&*self.trust_of(issuer)?)
+    }
+
+    /// The feeds as a directory applied at `applied` (feed keys only) held
+    /// them: each the one in force or the one before it. `None` when that
+    /// cannot be known exactly: a feed added or gone, another mode, an
+    /// older version.
+    pub fn feeds_at_versions(
+        &self,
+        current: &[HeldFeed],
+        applied: &HashMap<String, u64>,
+        mode: FeedMode,
+    ) -> Option<Vec<HeldFeed>> {
+        let expected = current
+            .iter()
+            .filter_map(|h| feed_version_key(mode, h.issuer()))
+            .count();
+        if expected != applied.len() {
+            return None;
+        }
+        current
+            .iter()
+            .filter_map(|held| Some((held, feed_version_key(mode, held.issuer())?)))
+            .map(|(held, key)| {
+                let version = *applied.get(&key)?;
+                if version == held.version() {
+                    return Some(held.clone());
+                }
+                self.previous_feed(held.issuer())
+                    .filter(|p| p.version() == version)
+            })
+            .collect()
     }
 
     /// The trust added for `issuer`, if any.

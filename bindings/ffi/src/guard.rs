@@ -9,7 +9,7 @@ use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome};
 use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening, ScreeningCode};
 use callguard_core::directory::{blocking_entries, Directory};
 use callguard_core::feed::directory::{
-    feed_version_key, is_feed_version_key, FeedBlocking, FeedDirectory, FeedDirectoryDiff, FeedMode,
+    feed_version_key, is_feed_version_key, FeedBlocking, FeedDirectory, FeedDirectoryDiff,
 };
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
@@ -397,7 +397,9 @@ impl CallGuard {
         let current = self.guard.snapshot();
         let old = self.guard.lists_at_versions(&applied_lists, now)?;
         let new_feeds = self.feeds_held();
-        let old_feeds = self.feeds_at_versions(&new_feeds, &applied_feeds, mode)?;
+        let old_feeds = self
+            .guard
+            .feeds_at_versions(&new_feeds, &applied_feeds, mode)?;
         let core = options.to_core(self.lang);
         let lang = options.lang(self.lang);
         let merged = |lists: &[Arc<callguard_core::ContactList>]| {
@@ -450,38 +452,6 @@ impl CallGuard {
     /// The feeds in force (each holds its blob: a reader keeps them).
     fn feeds_held(&self) -> Vec<HeldFeed> {
         self.guard.feeds().iter().cloned().collect()
-    }
-
-    /// The feeds as a directory applied at `applied` (feed keys only) held
-    /// them: each the one in force or the one before it. `None` when that
-    /// cannot be known exactly: a feed added or gone, another mode, an
-    /// older version.
-    fn feeds_at_versions(
-        &self,
-        current: &[HeldFeed],
-        applied: &HashMap<String, u64>,
-        mode: FeedMode,
-    ) -> Option<Vec<HeldFeed>> {
-        let expected = current
-            .iter()
-            .filter_map(|h| feed_version_key(mode, h.issuer()))
-            .count();
-        if expected != applied.len() {
-            return None;
-        }
-        current
-            .iter()
-            .filter_map(|held| Some((held, feed_version_key(mode, held.issuer())?)))
-            .map(|(held, key)| {
-                let version = *applied.get(&key)?;
-                if version == held.version() {
-                    return Some(held.clone());
-                }
-                self.guard
-                    .previous_feed(held.issuer())
-                    .filter(|p| p.version() == version)
-            })
-            .collect()
     }
 
     pub(crate) fn syncer(&self) -> Result<Arc<Syncer>, CallGuardError> {
