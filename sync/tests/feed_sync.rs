@@ -245,17 +245,58 @@ fn full_then_delta_then_not_modified_and_a_restart_maps_it() {
     assert_eq!(reported(&again, removed), None);
 }
 
-#[test]
-fn a_delta_that_does_not_reach_the_named_hash_falls_back_to_the_full_blob() {
+/// v1 and v2 published, v1 synced into a Guard with a state directory.
+struct Scene {
+    host: Host,
+    k: SigningKey,
+    b1: Vec<u8>,
+    b2: Vec<u8>,
+    d12: Vec<u8>,
+    url: String,
+    dir: tempfile::TempDir,
+    g: Guard,
+    s: Syncer,
+    _server: Server,
+}
+
+fn v1_in_force() -> Scene {
     let pki = make_pki();
     let (host, k) = (Host::default(), key("k1"));
-    let (b1, b2, _) = publish_v1_v2(&host, &k);
+    let (b1, b2, d12) = publish_v1_v2(&host, &k);
     let server = host.start(&pki);
     let url = format!("{}/manifest.jws", server.base);
     let dir = tempfile::tempdir().unwrap();
     let g = guard(dir.path(), &k);
     let s = syncer(&pki);
     s.sync_feed(&g, &url, NOW).unwrap();
+    Scene {
+        host,
+        k,
+        b1,
+        b2,
+        d12,
+        url,
+        dir,
+        g,
+        s,
+        _server: server,
+    }
+}
+
+#[test]
+fn a_delta_that_does_not_reach_the_named_hash_falls_back_to_the_full_blob() {
+    let Scene {
+        host,
+        k,
+        b1,
+        b2,
+        url,
+        dir: _dir, // kept alive: the Guard stores into it
+        g,
+        s,
+        _server,
+        ..
+    } = v1_in_force();
     host.requests();
     // A delta, correctly signed into the manifest, from v1 to a blob that
     // is not v2's (one number more): its result cannot hash to v2's blob.
@@ -322,15 +363,18 @@ fn assert_refused(
 
 #[test]
 fn hostile_servers_change_nothing() {
-    let pki = make_pki();
-    let (host, k) = (Host::default(), key("k1"));
-    let (b1, b2, d12) = publish_v1_v2(&host, &k);
-    let server = host.start(&pki);
-    let url = format!("{}/manifest.jws", server.base);
-    let dir = tempfile::tempdir().unwrap();
-    let g = guard(dir.path(), &k);
-    let s = syncer(&pki);
-    s.sync_feed(&g, &url, NOW).unwrap();
+    let Scene {
+        host,
+        k,
+        b1,
+        b2,
+        d12,
+        url,
+        dir,
+        g,
+        s,
+        _server,
+    } = v1_in_force();
 
     // A blob whose hash does not match the manifest (one byte flipped).
     let mut tampered = b2.clone();
