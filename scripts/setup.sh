@@ -12,6 +12,7 @@
 #           that anyway). test-all.sh puts that venv first on PATH.
 #   actionlint (.github/workflows), in its own directory under $TOOLS_DIR
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 KOTLIN_VERSION="2.4.20"
 TOOLS_DIR="${CALLGUARD_TOOLS:-$HOME/.cache/callguard-tools}"
@@ -82,6 +83,26 @@ if [ "$py_missing" -ne 0 ]; then
   echo "setup: pip install (into $VENV) jwcrypto phonenumbers tree-sitter tree-sitter-swift"
   "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check \
     "jwcrypto>=1.5" "phonenumbers>=9" "tree-sitter>=0.23" "tree-sitter-swift>=0.7"
+fi
+
+# The pinned toolchain (rust-toolchain.toml) first: every cargo and rustup
+# call below, and in the suites, runs inside this checkout and so with it.
+# RUSTUP_AUTO_INSTALL=0 machines never fetch it on their own. rustup's own
+# server is tried first; where it cannot be reached and the machine's stable
+# is already that very version, stable's directory is entered under the
+# pinned name (rustup refuses `toolchain link` for an official name).
+PINNED_TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+[ -n "$PINNED_TOOLCHAIN" ] || { echo "setup: no channel in rust-toolchain.toml" >&2; exit 1; }
+if ! rustup run "$PINNED_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+  echo "setup: rustup toolchain install $PINNED_TOOLCHAIN"
+  if ! rustup toolchain install "$PINNED_TOOLCHAIN" --profile minimal --no-self-update; then
+    stable_version=$(rustup run stable rustc --version 2>/dev/null | awk '{print $2}')
+    [ "$stable_version" = "$PINNED_TOOLCHAIN" ] ||
+      { echo "setup: cannot install Rust $PINNED_TOOLCHAIN (stable here is ${stable_version:-absent})" >&2; exit 1; }
+    rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
+    host=$(rustup run stable rustc -vV | sed -n 's/^host: //p')
+    ln -sfn "$rustup_home/toolchains/stable-$host" "$rustup_home/toolchains/$PINNED_TOOLCHAIN-$host"
+  fi
 fi
 
 for component in rustfmt clippy; do

@@ -9,7 +9,7 @@ mod feeds_in_force;
 pub mod guard;
 mod highest;
 mod intents;
-mod lock;
+pub mod lock;
 pub mod mapped;
 pub mod store;
 
