@@ -106,6 +106,9 @@ python3 scripts/check-swift-syntax.py --self-test "${swift_apple_only[@]}"
 echo "swift stage: $((SECONDS - swift_stage_start)) s"
 # --- Swift stage (end) -----------------------------------------------------
 
+step "Gradle wrappers: Gradle's official jar, the distribution pinned by SHA-256"
+bash scripts/check-gradle-wrappers.sh
+
 step "shellcheck"
 mapfile -t shell_files < <(git ls-files -co --exclude-standard '*.sh' .ci/run .cargo/phones/clang)
 shellcheck -x "${shell_files[@]}"

@@ -48,6 +48,9 @@ let package = Package(
             name: "CallGuard",
             dependencies: ["CallGuardFFI"],
             path: "Sources/CallGuard",
+            // The SDK's privacy manifest (required-reason APIs of the Rust
+            // core): Xcode merges it into the app's privacy report.
+            resources: [.copy("PrivacyInfo.xcprivacy")],
             linkerSettings: [
                 // The Rust static library uses nothing beyond libSystem for
                 // screening; these cover the platform TLS/network stack the

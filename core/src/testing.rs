@@ -9,6 +9,17 @@ use crate::trust::Trust;
 /// file that accepts it. Labels repeat every 50 contacts, as real lists do.
 pub fn synthetic_list(n: usize) -> (Vec<u8>, Trust) {
     let (key, _) = SigningKey::generate(Alg::EdDsa, "bench").expect("key generation");
+    let jws = sign_general(synthetic_list_payload(n).as_bytes(), &[&key]).expect("signing");
+    let trust_json = Trust::to_json(SYNTHETIC_ISSUER, 1, &[key.public_jwk()]).to_string();
+    let trust = Trust::from_json(trust_json.as_bytes()).expect("trust");
+    (jws.into_bytes(), trust)
+}
+
+/// The issuer of the synthetic list and feed.
+pub const SYNTHETIC_ISSUER: &str = "bench-bank";
+
+/// The payload `synthetic_list` signs, valid until 2099.
+pub fn synthetic_list_payload(n: usize) -> String {
     let mut payload = String::with_capacity(n * 80 + 512);
     payload.push_str(
         r#"{"type":"callguard.contact-list","schema":1,"issuer":{"id":"bench-bank","name":{"en":"Bench Bank"},"aliases":["Bench Bank"]},"version":1,"issued_at":"2026-01-01T00:00:00Z","expires_at":"2099-01-01T00:00:00Z","contacts":["#,
@@ -25,10 +36,30 @@ pub fn synthetic_list(n: usize) -> (Vec<u8>, Trust) {
         ));
     }
     payload.push_str("]}");
-    let jws = sign_general(payload.as_bytes(), &[&key]).expect("signing");
-    let trust_json = Trust::to_json("bench-bank", 1, &[key.public_jwk()]).to_string();
-    let trust = Trust::from_json(trust_json.as_bytes()).expect("trust");
-    (jws.into_bytes(), trust)
+    payload
+}
+
+/// A feed manifest payload of `SYNTHETIC_ISSUER` naming `blob` as its
+/// full blob `feed-VERSION.cgfeed`, valid until 2099; sign it with
+/// `jws::sign_general_typed(…, feed::FEED_TYP)`.
+pub fn synthetic_feed_manifest(version: u64, blob: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, blob);
+    let sha256: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    serde_json::json!({
+        "type": crate::feed::FEED_TYPE,
+        "schema": 1,
+        "issuer": SYNTHETIC_ISSUER,
+        "version": version,
+        "issued_at": "2026-01-01T00:00:00Z",
+        "expires_at": "2099-01-01T00:00:00Z",
+        "blobs": [{
+            "name": format!("feed-{version}.cgfeed"),
+            "kind": "full",
+            "sha256": sha256,
+            "length": blob.len(),
+        }],
+    })
+    .to_string()
 }
 
 /// The `i`-th number of `synthetic_list`, as a caller string.

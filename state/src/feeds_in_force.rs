@@ -20,7 +20,7 @@ use callguard_core::feed::{
     VerifiedFeed, DEFAULT_MAX_BLOB_BYTES,
 };
 use callguard_core::{Timestamp, Trust};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 /// A full blob's bytes: mapped from its file, or held in memory.
 enum BlobBytes {
@@ -160,6 +160,10 @@ pub(crate) struct FeedsInForce {
     max_blob_bytes: u64,
     /// One install at a time, so two cannot interleave disk and memory.
     installing: Mutex<()>,
+    /// Stored feeds being hashed again off the caller's thread
+    /// (`on_trust`), and the signal that one check ended.
+    checking: Mutex<usize>,
+    checked: Condvar,
 }
 
 impl FeedsInForce {
@@ -174,7 +178,35 @@ impl FeedsInForce {
             store,
             max_blob_bytes: DEFAULT_MAX_BLOB_BYTES,
             installing: Mutex::new(()),
+            checking: Mutex::new(0),
+            checked: Condvar::new(),
         }
+    }
+
+    /// The feeds in force, once every stored feed being checked
+    /// (`on_trust`) is in force or refused. A check reads one file, so
+    /// the wait is bounded by its size.
+    pub(crate) fn checked_snapshot(&self) -> Arc<FeedSet> {
+        self.wait_for_checks();
+        self.snapshot()
+    }
+
+    /// Returns once no stored feed is being checked. Never called with
+    /// `installing` held: the check itself takes it.
+    pub(crate) fn wait_for_checks(&self) {
+        let mut checking = self.checking.lock().unwrap_or_else(|p| p.into_inner());
+        while *checking > 0 {
+            checking = self
+                .checked
+                .wait(checking)
+                .unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// True while a stored feed is still being checked: `snapshot` may
+    /// then lack it.
+    pub(crate) fn is_checking(&self) -> bool {
+        *self.checking.lock().unwrap_or_else(|p| p.into_inner()) > 0
     }
 
     pub(crate) fn snapshot(&self) -> Arc<FeedSet> {
@@ -239,6 +271,9 @@ impl FeedsInForce {
         blob: Vec<u8>,
         now: Timestamp,
     ) -> Result<HeldFeed, FeedStoreError> {
+        // The feed in force decides rollback, deltas and renewals: one
+        // still being checked after a start counts.
+        self.wait_for_checks();
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
         self.install_locked(trust, jws, blob, now)
     }
@@ -254,6 +289,9 @@ impl FeedsInForce {
         delta: &[u8],
         now: Timestamp,
     ) -> Result<HeldFeed, FeedStoreError> {
+        // The feed in force decides rollback, deltas and renewals: one
+        // still being checked after a start counts.
+        self.wait_for_checks();
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
         let (feed, _) = self.check_manifest(trust, jws, now)?;
         let held = self
@@ -284,6 +322,9 @@ impl FeedsInForce {
         jws: &[u8],
         now: Timestamp,
     ) -> Result<HeldFeed, FeedStoreError> {
+        // The feed in force decides rollback, deltas and renewals: one
+        // still being checked after a start counts.
+        self.wait_for_checks();
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
         let (_, plan) = self.check_manifest(trust, jws, now)?;
         let held = self.snapshot().get(&trust.issuer).cloned();
@@ -367,9 +408,17 @@ impl FeedsInForce {
     /// The issuer's trust was added or changed: without a state directory,
     /// a feed in force that no longer verifies under it leaves force; with
     /// one, the stored feed is restored (`restore`).
-    pub(crate) fn on_trust(&self, trust: &Trust, changed: bool) {
+    pub(crate) fn on_trust(self: &Arc<Self>, trust: &Arc<Trust>, changed: bool) {
         if self.store.is_some() {
-            self.restore(trust, changed);
+            if self.snapshot().get(&trust.issuer).is_none() {
+                // Nothing of this issuer's in force (a cold start): the
+                // stored blob is hashed again on a thread of its own, so
+                // the lists, and every verdict a feed cannot change, need
+                // not wait for it (docs/platforms.md, "Cold start").
+                self.restore_in_background(trust.clone());
+            } else {
+                self.restore(trust, changed);
+            }
             return;
         }
         let Some(held) = self.snapshot().get(&trust.issuer).cloned() else {
@@ -378,6 +427,38 @@ impl FeedsInForce {
         if changed && verify_signed_feed(&held.jws, trust, self.max_blob_bytes).is_err() {
             log::warn!("a feed left force: it does not verify under the new trust");
             self.swap(|set| set.without(&trust.issuer));
+        }
+    }
+
+    /// `restore(trust, true)` on a new thread; in the caller's when no
+    /// thread can be started. `checked_snapshot` waits for it.
+    fn restore_in_background(self: &Arc<Self>, trust: Arc<Trust>) {
+        /// Ends the check however the thread ends (a panic included).
+        struct CheckEnds(Arc<FeedsInForce>);
+        impl Drop for CheckEnds {
+            fn drop(&mut self) {
+                let mut checking = self.0.checking.lock().unwrap_or_else(|p| p.into_inner());
+                *checking -= 1;
+                self.0.checked.notify_all();
+            }
+        }
+        *self.checking.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        let ends = CheckEnds(self.clone());
+        let background = trust.clone();
+        // At most 15 bytes: Android truncates longer thread names.
+        let spawned = std::thread::Builder::new()
+            .name("cg-feed-check".into())
+            .spawn(move || {
+                let ends = ends;
+                ends.0.restore(&background, true);
+            });
+        if let Err(e) = spawned {
+            // The closure, and with it `ends`, was dropped: the check ended.
+            log::warn!(
+                "no thread for the feed check ({}); checking in place",
+                e.kind()
+            );
+            self.restore(&trust, true);
         }
     }
 

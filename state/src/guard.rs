@@ -102,7 +102,7 @@ pub struct Guard {
     /// This install's audience id (persisted with a state directory).
     audience: String,
     /// Each issuer's feed of reported numbers (feeds_in_force.rs).
-    feeds: FeedsInForce,
+    feeds: Arc<FeedsInForce>,
 }
 
 impl Guard {
@@ -118,7 +118,7 @@ impl Guard {
                 String::new()
             });
         Guard {
-            feeds: FeedsInForce::new(state.as_ref().map(|s| s.root())),
+            feeds: Arc::new(FeedsInForce::new(state.as_ref().map(|s| s.root()))),
             intents: RwLock::new(Arc::new(IntentBook::new())),
             audience,
             trusts: RwLock::new(Vec::new()),
@@ -250,9 +250,21 @@ impl Guard {
     // ---- feeds of reported numbers ----------------------------------------
 
     /// The feeds in force. Screening passes `feeds().feeds()` to
-    /// `decide_with_feeds`; cheap (an `Arc` clone).
+    /// `decide_with_feeds`; an `Arc` clone, after any stored feed that
+    /// `add_trust` is still hashing again has been checked (milliseconds,
+    /// once per process: see `feeds_so_far`).
     pub fn feeds(&self) -> Arc<FeedSet> {
-        self.feeds.snapshot()
+        self.feeds.checked_snapshot()
+    }
+
+    /// The feeds in force right now, without waiting, and whether that is
+    /// all of them (`false` while a stored feed is still being checked
+    /// after `add_trust`). For the first verdicts of a cold start: a call
+    /// whose decision no feed can change (`screen::feeds_can_change`) is
+    /// answered at once; any other waits for `feeds`.
+    pub fn feeds_so_far(&self) -> (Arc<FeedSet>, bool) {
+        let complete = !self.feeds.is_checking();
+        (self.feeds.snapshot(), complete)
     }
 
     /// The trust a feed manifest verifies under (signature, threshold,
@@ -342,6 +354,7 @@ impl Guard {
         now: Timestamp,
     ) -> Result<(VerifiedFeed, Plan), GuardError> {
         let trust = self.trust_for_feed(jws)?;
+        self.feeds.wait_for_checks();
         Ok(self.feeds.check_manifest(&trust, jws, now)?)
     }
 

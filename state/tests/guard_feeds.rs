@@ -204,3 +204,52 @@ fn a_renewal_checks_the_stored_blob_again() {
     assert!(err.to_string().contains("download it"), "{err}");
     assert_eq!(version(&g), Some(1));
 }
+
+/// A cold start: `add_trust` puts the stored list in force and hashes the
+/// stored feed again on a thread of its own. Until that check ends the
+/// feed is not in force, so a feed whose blob was changed on disk is never
+/// visible, not even for a moment; an intact one comes into force, and
+/// `feeds()` waits for it.
+#[test]
+fn at_a_cold_start_the_stored_feed_is_checked_before_it_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = key();
+    let b1 = blob(200_000);
+    guard(Some(dir.path()), &k)
+        .install_feed(&manifest(&k, 1, &b1, None), b1.clone(), NOW)
+        .unwrap();
+
+    // Intact: in force once checked; `feeds()` waits for the check.
+    let g = guard(Some(dir.path()), &k);
+    let (so_far, complete) = g.feeds_so_far();
+    assert!(complete || so_far.get("example-bank").is_none());
+    assert_eq!(lookup(&g, NUMBER), Some(Category::Fraud));
+    assert!(
+        g.feeds_so_far().1,
+        "feeds() returned before the check ended"
+    );
+    drop(g);
+
+    // Changed on disk (same length): never in force, whenever one looks.
+    let path = dir
+        .path()
+        .join("feeds/example-bank")
+        .join(format!("{}.cgfeed", hex(&sha256(&b1))));
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x01;
+    std::fs::write(&path, &bytes).unwrap();
+    let g = guard(Some(dir.path()), &k);
+    loop {
+        let (so_far, complete) = g.feeds_so_far();
+        assert!(
+            so_far.get("example-bank").is_none(),
+            "an unchecked blob was in force"
+        );
+        if complete {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    assert_eq!(version(&g), None);
+}

@@ -83,7 +83,12 @@ impl Transport for ReqwestTransport {
             .map_err(|e| {
                 SyncError::network(NetworkCode::Network, format!("runtime: {}", e.kind()))
             })?;
-        runtime.block_on(self.fetch(request))
+        let result = runtime.block_on(self.fetch(request));
+        // Dropping a runtime waits for its blocking threads, and a DNS
+        // lookup (getaddrinfo on one of them) cannot be cancelled: on a
+        // poor mobile network that would hold the call past its time-out.
+        runtime.shutdown_background();
+        result
     }
 }
 

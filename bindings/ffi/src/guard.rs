@@ -14,10 +14,10 @@ use callguard_core::feed::directory::{
 use callguard_core::normalize::{
     format_e164, normalize, normalize_international, Normalized, Region,
 };
-use callguard_core::screen::decide::decide_with_feeds;
+use callguard_core::screen::decide::{decide_with_feeds, feeds_can_change};
 use callguard_core::screen::{self, Context, Lang};
 use callguard_core::{Timestamp, DEFAULT_MAX_LIST_BYTES};
-use callguard_state::{Guard, HeldFeed};
+use callguard_state::{FeedSet, Guard, HeldFeed};
 use callguard_sync::Syncer;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -171,15 +171,24 @@ impl CallGuard {
         };
         let lists = self.guard.snapshot();
         let intents = self.guard.intents();
-        let feeds = self.guard.feeds();
-        catch_unwind(AssertUnwindSafe(|| {
-            screen::screen_with_feeds(&lists, &intents, &feeds.feeds(), &core_call, &ctx)
-        }))
-        .unwrap_or_else(|_| {
-            log::error!("screening failed internally; answered with a cautious fallback");
-            screen::fallback(&core_call, self.lang)
-        })
-        .into()
+        let with = |feeds: &FeedSet| {
+            catch_unwind(AssertUnwindSafe(|| {
+                screen::screen_with_feeds(&lists, &intents, &feeds.feeds(), &core_call, &ctx)
+            }))
+            .unwrap_or_else(|_| {
+                log::error!("screening failed internally; answered with a cautious fallback");
+                screen::fallback(&core_call, self.lang)
+            })
+        };
+        // Right after a cold start a stored feed may still be being hashed
+        // again: a verdict no feed can change is answered at once, any
+        // other waits for the feeds (docs/platforms.md, "Cold start").
+        let (so_far, complete) = self.guard.feeds_so_far();
+        let screening = with(&so_far);
+        if complete || !feeds_can_change(screening.verdict) {
+            return screening.into();
+        }
+        with(&self.guard.feeds()).into()
     }
 
     /// Verdicts for many calls at once, item `i` for `calls[i]`: a call log,

@@ -311,6 +311,25 @@ pub fn decide_with_feeds<'l>(
     decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
 }
 
+/// Whether feeds of reported numbers could change `verdict`, a decision
+/// made without them. A feed only ever answers what every list left open
+/// (rules 1 and 3c, and the outgoing check): a call a list or a name rule
+/// decided (`official`, `verified`, `expected`, `spoofed`,
+/// `impersonation`, an expired list's warning) is decided the same with
+/// any feed. Lets a phone answer such a call before a stored feed has
+/// been checked after a cold start; `core/tests/feeds_can_change.rs`
+/// holds it against the decision table.
+pub fn feeds_can_change(verdict: Verdict) -> bool {
+    match verdict {
+        Verdict::Unknown | Verdict::Unverifiable | Verdict::Reported => true,
+        Verdict::Official
+        | Verdict::Verified
+        | Verdict::Expected
+        | Verdict::Spoofed
+        | Verdict::Impersonation => false,
+    }
+}
+
 /// A contact whose number, on `channel`, can only be a fake caller.
 fn warns(usage: Usage, channel: crate::model::Channel) -> bool {
     usage.direction == ContactDirection::InboundOnly || !usage.channels.contains(channel)

@@ -43,7 +43,7 @@ class CallGuardApp : Application() {
     @Volatile
     private var nativeOff: Protection.Off? = null
 
-    /** Screening under a 100 ms budget; any failure allows the call. */
+    /** Screening within Telecom's deadline (ScreeningDecider.DEFAULT_BUDGET_MILLIS); any failure allows the call. */
     val decider: ScreeningDecider by lazy { ScreeningDecider({ call -> guard().screen(call) }) }
 
     /** One warning per ringing messenger call. */

@@ -58,8 +58,17 @@ class ScreeningDecider(
     }
 
     companion object {
-        /** Screening takes microseconds; 100 ms leaves room for a cold start of the native library. */
-        const val DEFAULT_BUDGET_MILLIS = 100L
+        /**
+         * Telecom's deadline minus a margin. Telecom waits `call_screening_timeout` (default
+         * 5 000 ms: Timeouts.getCallScreeningTimeoutMillis, packages/services/Telecomm,
+         * Settings.Secure `telecom.call_screening_timeout`) for the whole filter chain, from
+         * before it binds this service: a cold process start, the blocked-number check and the
+         * carrier's screening all come out of the same 5 s. This budget starts only at
+         * onScreenCall, so 2 s are left for all of that. A warm screening takes microseconds; a
+         * cold start's first verdict tens of milliseconds (scripts/bench-cold-start.sh,
+         * docs/platforms.md "Cold start"). Answering after Telecom gave up would be ignored.
+         */
+        const val DEFAULT_BUDGET_MILLIS = 3_000L
 
         private val threadCount = AtomicInteger()
         val defaultExecutor: Executor by lazy {
