@@ -17,6 +17,9 @@ android {
     defaultConfig {
         minSdk = 29
         consumerProguardFiles("consumer-rules.pro")
+        // src/androidTest: the SDK's scenarios on a device or emulator
+        // (.github/workflows/mobile.yml, job android-device).
+        testInstrumentationRunner = "androidx.test.runner.AndroidJUnitRunner"
     }
 
     sourceSets {
@@ -27,6 +30,10 @@ android {
             // java.srcDirs: the Kotlin plugin compiles .kt files found there too.
             java.srcDirs("src/main/kotlin-generated", "../kotlin/src")
             jniLibs.srcDirs("src/main/jniLibs")
+        }
+        // The shared vectors every language tests against, as the test APK's assets.
+        getByName("androidTest") {
+            assets.srcDirs("../../tests/vectors")
         }
     }
 
@@ -57,6 +64,8 @@ dependencies {
     implementation(libs.androidx.annotation)
     // CallGuard.syncList is a suspend function (the shared layer, bindings/kotlin/src).
     api(libs.kotlinx.coroutines.android)
+    androidTestImplementation(libs.androidx.test.runner)
+    androidTestImplementation(libs.androidx.test.ext.junit)
 }
 
 // Fail early with the fix when the generated inputs are missing.

@@ -623,13 +623,14 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    /// CALLGUARD_VECTORS overrides the checkout's tests/vectors: on a
+    /// phone or simulator the test binary runs far from the checkout.
     fn vector(rel: &str) -> Vec<u8> {
-        std::fs::read(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../tests/vectors")
-                .join(rel),
-        )
-        .unwrap()
+        let dir = std::env::var_os("CALLGUARD_VECTORS").map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors"),
+            PathBuf::from,
+        );
+        std::fs::read(dir.join(rel)).unwrap()
     }
 
     const NOW: Timestamp = Timestamp(1_796_083_200); // 2026-12-01
