@@ -93,17 +93,26 @@ fi
 # pinned name (rustup refuses `toolchain link` for an official name).
 PINNED_TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 [ -n "$PINNED_TOOLCHAIN" ] || { echo "setup: no channel in rust-toolchain.toml" >&2; exit 1; }
-if ! rustup run "$PINNED_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+rustc_version() { rustup run "$1" rustc --version 2>/dev/null | awk '{print $2}' || true; }
+rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
+host=$(rustup run stable rustc -vV 2>/dev/null | sed -n 's/^host: //p' || true)
+pinned_dir="$rustup_home/toolchains/$PINNED_TOOLCHAIN-${host:-x86_64-unknown-linux-gnu}"
+# A pinned name entered below as stable's directory stops being the pinned
+# version when stable moves on: then it is dropped and installed for real.
+if [ -L "$pinned_dir" ] && [ "$(rustc_version "$PINNED_TOOLCHAIN")" != "$PINNED_TOOLCHAIN" ]; then
+  rm -f "$pinned_dir"
+fi
+if [ "$(rustc_version "$PINNED_TOOLCHAIN")" != "$PINNED_TOOLCHAIN" ]; then
   echo "setup: rustup toolchain install $PINNED_TOOLCHAIN"
   if ! rustup toolchain install "$PINNED_TOOLCHAIN" --profile minimal --no-self-update; then
-    stable_version=$(rustup run stable rustc --version 2>/dev/null | awk '{print $2}')
+    stable_version=$(rustc_version stable)
     [ "$stable_version" = "$PINNED_TOOLCHAIN" ] ||
       { echo "setup: cannot install Rust $PINNED_TOOLCHAIN (stable here is ${stable_version:-absent})" >&2; exit 1; }
-    rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
-    host=$(rustup run stable rustc -vV | sed -n 's/^host: //p')
-    ln -sfn "$rustup_home/toolchains/stable-$host" "$rustup_home/toolchains/$PINNED_TOOLCHAIN-$host"
+    ln -sfn "$rustup_home/toolchains/stable-$host" "$pinned_dir"
   fi
 fi
+[ "$(rustc_version "$PINNED_TOOLCHAIN")" = "$PINNED_TOOLCHAIN" ] ||
+  { echo "setup: Rust $PINNED_TOOLCHAIN is not what rustup runs for it" >&2; exit 1; }
 
 for component in rustfmt clippy; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then

@@ -20,6 +20,7 @@ use callguard_core::feed::{
     VerifiedFeed, DEFAULT_MAX_BLOB_BYTES,
 };
 use callguard_core::{Timestamp, Trust};
+use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 /// A full blob's bytes: mapped from its file, or held in memory.
@@ -164,6 +165,11 @@ pub(crate) struct FeedsInForce {
     /// (`on_trust`), and the signal that one check ended.
     checking: Mutex<usize>,
     checked: Condvar,
+    /// How often each issuer's trust was added: a check started under a
+    /// trust replaced since puts nothing in force (the newer trust's own
+    /// check decides), so a feed only a revoked key signed cannot come
+    /// back through a slow check.
+    trust_generations: Mutex<HashMap<String, u64>>,
 }
 
 impl FeedsInForce {
@@ -180,6 +186,7 @@ impl FeedsInForce {
             installing: Mutex::new(()),
             checking: Mutex::new(0),
             checked: Condvar::new(),
+            trust_generations: Mutex::new(HashMap::new()),
         }
     }
 
@@ -409,13 +416,14 @@ impl FeedsInForce {
     /// a feed in force that no longer verifies under it leaves force; with
     /// one, the stored feed is restored (`restore`).
     pub(crate) fn on_trust(self: &Arc<Self>, trust: &Arc<Trust>, changed: bool) {
+        let generation = self.next_generation(&trust.issuer);
         if self.store.is_some() {
             if self.snapshot().get(&trust.issuer).is_none() {
                 // Nothing of this issuer's in force (a cold start): the
                 // stored blob is hashed again on a thread of its own, so
                 // the lists, and every verdict a feed cannot change, need
                 // not wait for it (docs/platforms.md, "Cold start").
-                self.restore_in_background(trust.clone());
+                self.restore_in_background(trust.clone(), generation);
             } else {
                 self.restore(trust, changed);
             }
@@ -430,9 +438,10 @@ impl FeedsInForce {
         }
     }
 
-    /// `restore(trust, true)` on a new thread; in the caller's when no
-    /// thread can be started. `checked_snapshot` waits for it.
-    fn restore_in_background(self: &Arc<Self>, trust: Arc<Trust>) {
+    /// `restore(trust, true)` on a new thread, unless `trust` has been
+    /// replaced by the time it runs; in the caller's thread when no thread
+    /// can be started. `checked_snapshot` waits for it.
+    fn restore_in_background(self: &Arc<Self>, trust: Arc<Trust>, generation: u64) {
         /// Ends the check however the thread ends (a panic included).
         struct CheckEnds(Arc<FeedsInForce>);
         impl Drop for CheckEnds {
@@ -450,7 +459,7 @@ impl FeedsInForce {
             .name("cg-feed-check".into())
             .spawn(move || {
                 let ends = ends;
-                ends.0.restore(&background, true);
+                ends.0.restore_if_current(&background, generation);
             });
         if let Err(e) = spawned {
             // The closure, and with it `ends`, was dropped: the check ended.
@@ -458,16 +467,49 @@ impl FeedsInForce {
                 "no thread for the feed check ({}); checking in place",
                 e.kind()
             );
-            self.restore(&trust, true);
+            self.restore_if_current(&trust, generation);
         }
+    }
+
+    fn next_generation(&self, issuer: &str) -> u64 {
+        let mut generations = self
+            .trust_generations
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        let generation = generations.entry(issuer.to_string()).or_insert(0);
+        *generation += 1;
+        *generation
+    }
+
+    /// `restore(trust, true)` if `trust` is still the issuer's latest
+    /// (`generation`), decided under `installing` so that no newer trust's
+    /// restore can run between the check and the swap.
+    fn restore_if_current(&self, trust: &Trust, generation: u64) -> Option<HeldFeed> {
+        let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        let latest = self
+            .trust_generations
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&trust.issuer)
+            .copied();
+        if latest != Some(generation) {
+            log::info!("a feed check ended unused: the issuer's trust changed meanwhile");
+            return None;
+        }
+        self.restore_locked(trust, true)
     }
 
     /// Puts the feed stored for `trust.issuer` in force if it is newer than
     /// the one in force (or `replace`: the trust changed). A stored feed
     /// that no longer verifies leaves force. Returns what came into force.
     pub(crate) fn restore(&self, trust: &Trust, replace: bool) -> Option<HeldFeed> {
-        let store = self.store.as_ref()?;
         let _installing = self.installing.lock().unwrap_or_else(|p| p.into_inner());
+        self.restore_locked(trust, replace)
+    }
+
+    /// `restore`, with `installing` held by the caller.
+    fn restore_locked(&self, trust: &Trust, replace: bool) -> Option<HeldFeed> {
+        let store = self.store.as_ref()?;
         let stored = match store.load(trust) {
             Ok(Some(stored)) => stored,
             Ok(None) => {

@@ -47,12 +47,27 @@ pub fn try_lock_for_writing(root: &Path) -> io::Result<Option<WriterLock>> {
     }
 }
 
+/// Opens `DIR/lock`, creating it. Whoever can write the state directory
+/// could put something else there: a FIFO would block a plain open until a
+/// reader came (every writer, and all waiting behind them, hung), a
+/// symlink would make us create a file elsewhere. So: never block, never
+/// follow, and only a regular file will do.
 fn open_lock_file(root: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(root.join("lock"))
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(root.join("lock"))?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the state directory's lock is not a regular file",
+        ));
+    }
+    Ok(file)
 }
 
 #[derive(Clone, Copy)]
@@ -172,6 +187,31 @@ mod tests {
         drop(child.stdin.take());
         let _mine = lock_for_writing(dir.path()).unwrap();
         assert!(child.wait().unwrap().success());
+    }
+
+    /// Someone who can write the state directory puts a FIFO, a symlink or
+    /// a directory where the lock belongs: an error at once, never a hang,
+    /// never a file created outside the directory.
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_that_is_not_a_regular_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join("lock");
+        let fifo = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+        // SAFETY: a NUL-terminated path that lives for the call.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert!(lock_for_writing(dir.path()).is_err());
+        std::fs::remove_file(&lock).unwrap();
+
+        let elsewhere = tempfile::tempdir().unwrap();
+        let target = elsewhere.path().join("planted");
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        assert!(lock_for_writing(dir.path()).is_err());
+        assert!(!target.exists(), "a file was created through the symlink");
+        std::fs::remove_file(&lock).unwrap();
+
+        std::fs::create_dir(&lock).unwrap();
+        assert!(lock_for_writing(dir.path()).is_err());
     }
 
     #[test]
