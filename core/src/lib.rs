@@ -7,6 +7,7 @@
 
 pub mod accept;
 pub mod directory;
+pub mod display_text;
 pub mod duplicates;
 pub mod error;
 pub mod feed;

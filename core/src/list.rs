@@ -625,9 +625,9 @@ impl RawIssuer<'_> {
         let mut alias_patterns = Vec::with_capacity(self.aliases.len());
         for (i, alias) in self.aliases.into_iter().enumerate() {
             let field = |e: &str| ListError::malformed(format!("issuer.aliases[{i}]: {e}"));
-            check_text(&alias).map_err(|e| field(&e))?;
+            let alias = check_text(&alias).map_err(|e| field(&e))?;
             alias_patterns.push(Alias::compile(&alias).map_err(|p| field(p.describe()))?);
-            aliases.push(alias.into_owned());
+            aliases.push(alias);
         }
         if self.authority_phrases.len() > MAX_AUTHORITY_PHRASES {
             return Err(ListError::malformed(format!(
@@ -639,12 +639,12 @@ impl RawIssuer<'_> {
         for (i, phrase) in self.authority_phrases.into_iter().enumerate() {
             let field =
                 |e: &str| ListError::malformed(format!("issuer.authority_phrases[{i}]: {e}"));
-            check_text(&phrase).map_err(|e| field(&e))?;
+            let phrase = check_text(&phrase).map_err(|e| field(&e))?;
             let pattern = Phrase::from_list(&phrase)
                 .filter(|p| p.folded_len() >= 4)
                 .ok_or_else(|| field("folds to fewer than 4 visible letters or digits"))?;
             phrase_patterns.push(pattern);
-            authority_phrases.push(phrase.into_owned());
+            authority_phrases.push(phrase);
         }
         Ok(IssuerInfo {
             id: self.id.into_owned(),
@@ -657,16 +657,19 @@ impl RawIssuer<'_> {
     }
 }
 
-fn check_text(text: &str) -> Result<(), String> {
-    let chars = text.chars().count();
-    if text.trim().is_empty() {
+/// A text of the list as it is kept and shown (`display_text`: bidi
+/// controls and line breaks refused, invisible format characters dropped).
+fn check_text(text: &str) -> Result<String, String> {
+    if let Some(why) = crate::display_text::refusal(text) {
+        return Err(why);
+    }
+    let shown = crate::display_text::for_display(text);
+    if shown.trim().is_empty() {
         Err("empty text".into())
-    } else if chars > MAX_TEXT_CHARS {
+    } else if shown.chars().count() > MAX_TEXT_CHARS {
         Err(format!("text longer than {MAX_TEXT_CHARS} characters"))
-    } else if text.chars().any(char::is_control) {
-        Err("control characters in text".into())
     } else {
-        Ok(())
+        Ok(shown.into_owned())
     }
 }
 
@@ -688,8 +691,8 @@ fn localized(map: BTreeMap<Text<'_>, Text<'_>>) -> Result<Localized, String> {
                 known.to_ascii_lowercase()
             ));
         }
-        check_text(&text)?;
-        pairs.push((Box::from(lang.as_ref()), Box::from(text.as_ref())));
+        let text = check_text(&text)?;
+        pairs.push((Box::from(lang.as_ref()), text.into_boxed_str()));
     }
     if !pairs.iter().any(|(l, _)| l.eq_ignore_ascii_case("en")) {
         return Err("an \"en\" text is required".into());

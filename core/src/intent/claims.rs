@@ -153,18 +153,21 @@ fn localized(
     for (lang, text) in map {
         let lang_ok = (2..=35).contains(&lang.len())
             && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        let chars = text.chars().count();
         if !lang_ok {
             return Err(IntentError::malformed(format!(
                 "\"{field}\": language keys are BCP 47 tags"
             )));
         }
-        if text.trim().is_empty() || chars > max_chars || text.chars().any(char::is_control) {
+        if let Some(why) = crate::display_text::refusal(&text) {
+            return Err(IntentError::malformed(format!("\"{field}\": {why}")));
+        }
+        let shown = crate::display_text::for_display(&text);
+        if shown.trim().is_empty() || shown.chars().count() > max_chars {
             return Err(IntentError::malformed(format!(
-                "\"{field}\": texts are 1-{max_chars} characters, no control characters"
+                "\"{field}\": texts are 1-{max_chars} characters"
             )));
         }
-        pairs.push((lang.into_boxed_str(), text.into_boxed_str()));
+        pairs.push((lang.into_boxed_str(), shown.into()));
     }
     Ok(Localized::new(pairs))
 }
