@@ -19,6 +19,9 @@ pub(crate) enum Shape {
     Str,
     /// A JSON integer from 0 to `u64::MAX` (serde's `u64`).
     Uint,
+    /// A JSON integer from `i64::MIN` to `i64::MAX` (serde's `i64`).
+    Int,
+    Bool,
     Object(&'static [Member]),
     ArrayOf(&'static Shape),
     /// An object whose values all have this shape (language maps).
@@ -38,7 +41,7 @@ pub(crate) enum Need {
 pub(crate) struct Member(pub &'static str, pub Need, pub Shape);
 
 use Need::{Defaulted, Optional, Required};
-use Shape::{ArrayOf, MapOf, Object, Str, Uint};
+use Shape::{ArrayOf, Bool, Int, MapOf, Object, Str, Uint};
 
 const CONTACT: &[Member] = &[
     Member("number", Optional, Str),
@@ -66,6 +69,57 @@ pub(crate) const PAYLOAD: Shape = Object(&[
     Member("issued_at", Required, Str),
     Member("expires_at", Required, Str),
     Member("contacts", Required, ArrayOf(&Object(CONTACT))),
+    Member("intent_keys", Optional, ArrayOf(&Object(INTENT_KEY))),
+    Member("announces_calls", Optional, Bool),
+    Member("max_intent_minutes", Optional, Uint),
+]);
+
+/// A delegated intent key: a JWK with its own expiry (`list::RawIntentKey`).
+const INTENT_KEY: &[Member] = &[
+    Member("kty", Required, Str),
+    Member("crv", Required, Str),
+    Member("x", Required, Str),
+    Member("y", Optional, Str),
+    Member("d", Optional, Str),
+    Member("kid", Optional, Str),
+    Member("alg", Optional, Str),
+    Member("use", Optional, Str),
+    Member("expires_at", Required, Str),
+];
+
+/// A call intent's claims (`intent::claims::RawClaims`).
+pub(crate) const INTENT_CLAIMS: Shape = Object(&[
+    Member("type", Required, Str),
+    Member("iss", Required, Str),
+    Member("jti", Required, Str),
+    Member("aud", Required, Str),
+    Member("from", Required, Str),
+    Member("channel", Required, Str),
+    Member("agent", Required, MapOf(&Str)),
+    Member("department", Required, MapOf(&Str)),
+    Member("purpose", Required, MapOf(&Str)),
+    Member("iat", Required, Int),
+    Member("nbf", Required, Int),
+    Member("exp", Required, Int),
+]);
+
+const FEED_BLOB: &[Member] = &[
+    Member("name", Required, Str),
+    Member("kind", Required, Str),
+    Member("sha256", Required, Str),
+    Member("length", Required, Uint),
+    Member("from_version", Optional, Uint),
+];
+
+/// A feed manifest (`feed::manifest::RawManifest`).
+pub(crate) const FEED_MANIFEST: Shape = Object(&[
+    Member("type", Required, Str),
+    Member("schema", Required, Uint),
+    Member("issuer", Required, Str),
+    Member("version", Required, Uint),
+    Member("issued_at", Required, Str),
+    Member("expires_at", Required, Str),
+    Member("blobs", Required, ArrayOf(&Object(FEED_BLOB))),
 ]);
 
 const JWK_MEMBERS: &[Member] = &[
@@ -115,6 +169,8 @@ fn walk(value: &Value, shape: &Shape, path: &str) -> Option<String> {
     match (shape, value) {
         (Str, Value::String(_)) => None,
         (Uint, Value::Number(n)) if n.is_u64() => None,
+        (Int, Value::Number(n)) if n.is_i64() => None,
+        (Bool, Value::Bool(_)) => None,
         (Object(members), Value::Object(map)) => {
             for Member(name, need, inner) in members.iter() {
                 let child = match (map.get(*name), need) {
@@ -166,6 +222,8 @@ fn expected(shape: &Shape) -> &'static str {
     match shape {
         Str => "a string",
         Uint => "a whole number from 0",
+        Int => "a whole number",
+        Bool => "true or false",
         Object(_) => "an object",
         ArrayOf(Str) => "an array of strings",
         ArrayOf(Object(_)) => "an array of objects",

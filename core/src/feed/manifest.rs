@@ -108,16 +108,28 @@ impl FeedManifest {
         let value: serde_json::Value = serde_json::from_slice(payload)
             .map_err(|e| malformed(format!("payload: {}", e.classify_for_humans())))?;
         // The type first: another document is `wrong_type`, not `malformed`.
-        if value.get("type").and_then(|t| t.as_str()) != Some(FEED_TYPE) {
-            return Err(ListError::WrongType);
+        // A `type` that is not a string at all is a shape error.
+        match value.get("type") {
+            Some(serde_json::Value::String(kind)) if kind == FEED_TYPE => {}
+            Some(serde_json::Value::String(_)) | None => return Err(ListError::WrongType),
+            Some(_) => {
+                return Err(malformed(
+                    crate::shape::explain(payload, &crate::shape::FEED_MANIFEST, "payload")
+                        .unwrap_or_else(|| "\"type\" is not a string".into()),
+                ))
+            }
         }
         if let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) {
             if schema > SUPPORTED_SCHEMA {
                 return Err(ListError::UnsupportedSchema { schema });
             }
         }
-        let raw: RawManifest = serde_json::from_value(value)
-            .map_err(|_| malformed("payload: a member is missing or of the wrong type"))?;
+        let raw: RawManifest = serde_json::from_value(value).map_err(|_| {
+            malformed(
+                crate::shape::explain(payload, &crate::shape::FEED_MANIFEST, "payload")
+                    .unwrap_or_else(|| "payload: a member is missing or of the wrong type".into()),
+            )
+        })?;
         if raw.schema == 0 {
             return Err(malformed("\"schema\" must be 1 or more"));
         }

@@ -10,8 +10,8 @@
 //!    after the next sync;
 //! 4. the `kid` is an intent key that list delegates (`key_not_delegated`:
 //!    list keys never sign intents, they stay offline), not expired
-//!    (`key_expired`), of the header's algorithm (`unsupported_alg`), and
-//!    the signature verifies (`bad_signature`);
+//!    (`key_expired`), of the header's algorithm and the signature
+//!    verifies (`bad_signature`, as for every JWS the SDK reads);
 //! 5. `aud` is this install's audience id (`wrong_audience`);
 //! 6. `exp - nbf` at most 30 minutes or the list's `max_intent_minutes`
 //!    (`window_too_long`); `now` within `[nbf - 2 min, exp + 2 min]`
@@ -24,7 +24,7 @@
 use super::claims::{self, CallIntent};
 use super::{IntentError, CLOCK_SKEW_SECS, INTENT_TYP, MAX_INTENT_BYTES, MAX_WINDOW_SECS};
 use crate::jwk::Alg;
-use crate::list::{sha256, ContactList, Match};
+use crate::list::{ContactList, Match};
 use crate::model::ContactDirection;
 use crate::timestamp::Timestamp;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -127,7 +127,9 @@ fn check(
         return Err(IntentError::KeyExpired);
     }
     if key.key.alg() != alg {
-        return Err(IntentError::UnsupportedAlg);
+        // Supported, but not this key's: it never verifies. The rule of
+        // every JWS the SDK reads (lists and feeds too): `bad_signature`.
+        return Err(IntentError::BadSignature);
     }
     let signature = b64(s, "signature").map_err(|_| IntentError::BadSignature)?;
     let signing_input = &text[..h.len() + 1 + p.len()];
@@ -167,6 +169,7 @@ fn check(
         return Err(IntentError::ChannelNotUsed);
     }
 
+    let digest = claims.identity();
     Ok(CallIntent {
         issuer: claims.issuer,
         id: claims.id,
@@ -179,7 +182,7 @@ fn check(
         issued_at: claims.issued_at,
         not_before: claims.not_before,
         expires_at: claims.expires_at,
-        digest: sha256(text.as_bytes()),
+        digest,
         jws: text.to_string(),
     })
 }

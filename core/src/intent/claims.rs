@@ -36,7 +36,10 @@ pub struct CallIntent {
     pub issued_at: Timestamp,
     pub not_before: Timestamp,
     pub expires_at: Timestamp,
-    /// SHA-256 of the exact bytes received: the same `jti` with other bytes is a replay.
+    /// SHA-256 of what the claims say (`Claims::identity`), never of the
+    /// bytes: the same `jti` saying something else is a replay; the same
+    /// claims signed again (a push retry, ES256's random signatures) are
+    /// the same intent.
     pub digest: [u8; 32],
     /// The JWS as received, for the state directory (re-verified on load).
     pub jws: String,
@@ -75,13 +78,54 @@ pub(crate) struct Claims {
     pub expires_at: Timestamp,
 }
 
+impl Claims {
+    /// What the intent says, as the phone reads it (every claim it uses,
+    /// texts as shown; unknown claims, key order, white space and the
+    /// signature left out), hashed: two intents with the same `jti` are
+    /// the same intent exactly when this is equal.
+    pub(crate) fn identity(&self) -> [u8; 32] {
+        fn texts(l: &Localized) -> Vec<[&str; 2]> {
+            l.pairs().map(|(k, v)| [k, v]).collect()
+        }
+        let said = serde_json::json!([
+            self.issuer,
+            self.id,
+            self.audience,
+            self.from,
+            self.channel.name(),
+            texts(&self.agent),
+            texts(&self.department),
+            texts(&self.purpose),
+            self.issued_at.0,
+            self.not_before.0,
+            self.expires_at.0,
+        ]);
+        crate::list::sha256(said.to_string().as_bytes())
+    }
+}
+
 pub(crate) fn parse(payload: &[u8]) -> Result<Claims, IntentError> {
     crate::duplicates::check(payload).map_err(|d| IntentError::malformed(d.to_string()))?;
     let raw: RawClaims = serde_json::from_slice(payload).map_err(|e| {
-        IntentError::malformed(format!(
-            "claims: {}",
-            crate::trust::ClassifyForHumans::classify_for_humans(&e)
-        ))
+        // Another document is `wrong_type`, not a shape error.
+        let kind = serde_json::from_slice::<serde_json::Value>(payload)
+            .ok()
+            .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned));
+        if kind.is_some_and(|k| k != INTENT_TYPE) {
+            return IntentError::WrongType;
+        }
+        let shape = match e.classify() {
+            serde_json::error::Category::Data => {
+                crate::shape::explain(payload, &crate::shape::INTENT_CLAIMS, "claims")
+            }
+            _ => None,
+        };
+        IntentError::malformed(shape.unwrap_or_else(|| {
+            format!(
+                "claims: {}",
+                crate::trust::ClassifyForHumans::classify_for_humans(&e)
+            )
+        }))
     })?;
     if raw.kind != INTENT_TYPE {
         return Err(IntentError::WrongType);
