@@ -12,8 +12,8 @@
 #                                              emulator, with `serve` reached through
 #                                              `adb reverse` for its HTTPS sync test
 #   scripts/phone-tests.sh serve DIR           a `callguard serve` over HTTPS on
-#                                              127.0.0.1:8443 with a fresh CA (DIR/ca.pem);
-#                                              prints its pid
+#                                              127.0.0.1:8443 (CALLGUARD_SERVE_ADDR) with a
+#                                              fresh CA (DIR/ca.pem); prints its pid
 #
 # These are callguard-state's tests: the writers' lock from two processes
 # (lock.rs: the test binary starts itself again as the second process), the
@@ -87,7 +87,7 @@ serve)
   printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$dir/ext.cnf"
   openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
     -days 2 -extfile "$dir/ext.cnf" -out "$dir/cert.pem" 2>/dev/null
-  "${CALLGUARD:-target/release/callguard}" serve --dir "$dir/public" --addr 127.0.0.1:8443 \
+  "${CALLGUARD:-target/release/callguard}" serve --dir "$dir/public" --addr "${CALLGUARD_SERVE_ADDR:-127.0.0.1:8443}" \
     --tls-cert "$dir/cert.pem" --tls-key "$dir/key.pem" >"$dir/serve.log" 2>&1 &
   echo $!
   ;;

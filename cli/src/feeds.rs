@@ -37,7 +37,7 @@ impl LoadedFeeds {
         self.0
             .iter()
             .map(|(m, b)| {
-                callguard_core::feed::Feed::new(m, b).map_err(|e| UsageError(e.to_string()))
+                callguard_core::feed::Feed::new(m, b).map_err(|e| UsageError::new(e.to_string()))
             })
             .collect()
     }
@@ -54,8 +54,8 @@ pub fn load(
         None => Vec::new(),
     };
     if manifests.len() != blobs.len() {
-        return Err(UsageError(
-            "--feed and --feed-blob come in pairs, one pair per feed".into(),
+        return Err(UsageError::new(
+            "--feed and --feed-blob come in pairs, one pair per feed",
         ));
     }
     let trusts = trusts
@@ -74,25 +74,23 @@ pub fn load(
         let feed = match (feed, refusal) {
             (Some(feed), _) => feed,
             (None, Some(e)) => {
-                return Err(UsageError(format!(
-                    "{} rejected ({}): {e}",
-                    manifest_path.display(),
-                    e.code()
-                )))
+                return Err(UsageError::refused(
+                    e.code(),
+                    format!("{} rejected ({}): {e}", manifest_path.display(), e.code()),
+                ))
             }
-            (None, None) => return Err(UsageError("--feed needs a --trust".into())),
+            (None, None) => return Err(UsageError::new("--feed needs a --trust")),
         };
         let manifest = feed.manifest().clone();
         let (index, full) = manifest
             .full()
-            .ok_or_else(|| UsageError("the manifest names no full blob".into()))?;
+            .ok_or_else(|| UsageError::new("the manifest names no full blob"))?;
         let bytes = read_capped(blob_path, full.length)?;
         check_blob(&manifest, index, &bytes).map_err(|e| {
-            UsageError(format!(
-                "{} rejected ({}): {e}",
-                blob_path.display(),
-                e.code()
-            ))
+            UsageError::refused(
+                e.code(),
+                format!("{} rejected ({}): {e}", blob_path.display(), e.code()),
+            )
         })?;
         out.push((manifest, BlobBytes::Read(bytes)));
     }
@@ -109,7 +107,7 @@ fn stored(
     for trust_path in trusts {
         let trust = read_trust(trust_path)?;
         let Some(stored) = store.load(&trust).map_err(|e| {
-            UsageError(format!(
+            UsageError::new(format!(
                 "the stored feed of {} is not usable ({}): {e}",
                 trust.issuer,
                 e.code()
@@ -122,8 +120,9 @@ fn stored(
         let (length, sha256) = manifest
             .full()
             .map_or((0, [0; 32]), |(_, b)| (b.length, b.sha256));
-        let mapped = MappedBlob::map_verified(&stored.blob_path, length, &sha256)
-            .map_err(|e| UsageError(format!("the stored feed blob of {}: {e}", trust.issuer)))?;
+        let mapped = MappedBlob::map_verified(&stored.blob_path, length, &sha256).map_err(|e| {
+            UsageError::new(format!("the stored feed blob of {}: {e}", trust.issuer))
+        })?;
         out.push((manifest, BlobBytes::Mapped(mapped)));
     }
     Ok(out)

@@ -6,13 +6,37 @@ use callguard_state::{read_bounded, ReadError};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// A failure that is the operator's to fix: exit code 2.
+/// Why a command stopped. Without a `code`: the operator's to fix (a
+/// missing option, an unreadable file), exit 2, `"error": "usage"` in
+/// JSON. With one: a document was refused under a documented code (a
+/// list's `bad_signature`, an intent's `wrong_audience`, a file's
+/// `too_large`, feed input's `invalid_input`), exit 1 and that code.
 #[derive(Debug)]
-pub struct UsageError(pub String);
+pub struct UsageError {
+    pub message: String,
+    pub code: Option<&'static str>,
+}
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> UsageError {
+        UsageError {
+            message: message.into(),
+            code: None,
+        }
+    }
+
+    /// A refusal with its documented code.
+    pub fn refused(code: &'static str, message: impl Into<String>) -> UsageError {
+        UsageError {
+            message: message.into(),
+            code: Some(code),
+        }
+    }
+}
 
 impl<E: std::fmt::Display> From<E> for UsageError {
     fn from(e: E) -> Self {
-        UsageError(e.to_string())
+        UsageError::new(e.to_string())
     }
 }
 
@@ -31,7 +55,11 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, UsageError> {
 }
 
 pub fn cannot_read(path: &Path, e: &ReadError) -> UsageError {
-    UsageError(format!("cannot read {}: {e}", path.display()))
+    let message = format!("cannot read {}: {e}", path.display());
+    match e {
+        ReadError::TooLarge { .. } => UsageError::refused("too_large", message),
+        _ => UsageError::new(message),
+    }
 }
 
 pub fn read_trust_bytes(path: &Path) -> Result<Vec<u8>, UsageError> {
@@ -40,14 +68,14 @@ pub fn read_trust_bytes(path: &Path) -> Result<Vec<u8>, UsageError> {
 
 pub fn read_trust(path: &Path) -> Result<Trust, UsageError> {
     Trust::from_json(&read_trust_bytes(path)?)
-        .map_err(|e| UsageError(format!("{}: {e}", path.display())))
+        .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))
 }
 
 /// `--now` if given, else the system clock.
 pub fn now(arg: Option<&str>) -> Result<Timestamp, UsageError> {
     match arg {
         Some(text) => Timestamp::parse_rfc3339(text)
-            .ok_or_else(|| UsageError(format!("--now {text:?} is not an RFC 3339 timestamp"))),
+            .ok_or_else(|| UsageError::new(format!("--now {text:?} is not an RFC 3339 timestamp"))),
         None => Ok(system_now()),
     }
 }
@@ -72,7 +100,7 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), UsageError> {
     }
     let mut file = options
         .open(path)
-        .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| UsageError::new(format!("cannot write {}: {e}", path.display())))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

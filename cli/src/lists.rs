@@ -24,7 +24,7 @@ pub fn load(
     match state {
         Some(dir) => {
             if !lists.is_empty() {
-                return Err(UsageError("give either --state or --list, not both".into()));
+                return Err(UsageError::new("give either --state or --list, not both"));
             }
             let state = StateDir::open(dir)?;
             for trust_path in trusts {
@@ -36,7 +36,7 @@ pub fn load(
                         feed_only = true;
                         continue;
                     }
-                    return Err(UsageError(format!(
+                    return Err(UsageError::new(format!(
                         "no stored list or feed for issuer {} in {}",
                         trust.issuer,
                         dir.display()
@@ -44,11 +44,14 @@ pub fn load(
                 };
                 let list = verify_signed_list(&stored.jws, &trust, DEFAULT_MAX_LIST_BYTES)
                     .map_err(|e| {
-                        UsageError(format!(
-                            "the stored list of {} no longer verifies ({})",
-                            trust.issuer,
-                            e.code()
-                        ))
+                        UsageError::refused(
+                            e.code(),
+                            format!(
+                                "the stored list of {} no longer verifies ({})",
+                                trust.issuer,
+                                e.code()
+                            ),
+                        )
                     })?;
                 out.push(list.list().clone());
             }
@@ -56,27 +59,26 @@ pub fn load(
         None if lists.is_empty() && feeds_given => feed_only = true,
         None => {
             if trusts.len() != lists.len() {
-                return Err(UsageError(
-                    "--trust and --list come in pairs, one pair per bank".into(),
+                return Err(UsageError::new(
+                    "--trust and --list come in pairs, one pair per bank",
                 ));
             }
             for (trust_path, list_path) in trusts.iter().zip(lists) {
                 let trust = read_trust(trust_path)?;
                 let list = verify_signed_list(&read(list_path)?, &trust, DEFAULT_MAX_LIST_BYTES)
                     .map_err(|e| {
-                        UsageError(format!(
-                            "{} rejected ({}): {e}",
-                            list_path.display(),
-                            e.code()
-                        ))
+                        UsageError::refused(
+                            e.code(),
+                            format!("{} rejected ({}): {e}", list_path.display(), e.code()),
+                        )
                     })?;
                 out.push(list.list().clone());
             }
         }
     }
     if out.is_empty() && !feed_only {
-        return Err(UsageError(
-            "no lists: give --trust T --list L (or --trust T --state DIR)".into(),
+        return Err(UsageError::new(
+            "no lists: give --trust T --list L (or --trust T --state DIR)",
         ));
     }
     Ok(out)

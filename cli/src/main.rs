@@ -68,7 +68,10 @@ enum Command {
     Verify {
         #[arg(long)]
         trust: PathBuf,
-        /// State directory: enforces and records rollback protection.
+        /// State directory: enforces and records rollback protection. With
+        /// --with-list, the phone's: the list is loaded into it and an accepted
+        /// intent stored (replay and the cap hold across runs; `screen --state`
+        /// uses it), under that install's audience id.
         #[arg(long)]
         state: Option<PathBuf>,
         /// Pretend it is this RFC 3339 time.
@@ -79,7 +82,8 @@ enum Command {
         /// For a call intent: the issuer's signed list that delegates its key.
         #[arg(long = "with-list")]
         with_list: Option<PathBuf>,
-        /// For a call intent: this phone's audience id (default: the intent's own `aud`).
+        /// For a call intent: the audience id of the install it must be for. Required
+        /// without --state (never taken from the intent itself).
         #[arg(long)]
         audience: Option<String>,
         /// A signed list, or a call intent (with --with-list).
@@ -126,7 +130,8 @@ enum Command {
         /// A call intent the bank sent this phone (repeatable); verified like the SDK does.
         #[arg(long = "intent")]
         intents: Vec<PathBuf>,
-        /// This phone's audience id for --intent (default: the first intent's own `aud`).
+        /// This phone's audience id, for --intent: required without --state (whose
+        /// install's id is used); never taken from the intent itself.
         #[arg(long)]
         audience: Option<String>,
         /// A signed feed manifest (repeatable, with --feed-blob): reported numbers.
@@ -250,17 +255,18 @@ impl JsonShape {
         }
     }
 
-    fn usage_error(self, message: &str) -> serde_json::Value {
+    /// `code`: a documented refusal code, or `usage`.
+    fn error(self, code: &str, message: &str) -> serde_json::Value {
         let detail = message.lines().next().unwrap_or("").trim();
         let detail = detail.strip_prefix("error: ").unwrap_or(detail);
         match self {
             JsonShape::Verify => {
-                serde_json::json!({"valid": false, "error": "usage", "detail": detail})
+                serde_json::json!({"valid": false, "error": code, "detail": detail})
             }
             JsonShape::Sync => serde_json::json!({
-                "status": "failed", "version": null, "error": "usage", "detail": detail
+                "status": "failed", "version": null, "error": code, "detail": detail
             }),
-            JsonShape::Plain => serde_json::json!({"error": "usage", "detail": detail}),
+            JsonShape::Plain => serde_json::json!({"error": code, "detail": detail}),
         }
     }
 }
@@ -346,7 +352,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Help and --version are answers, not errors.
             if e.use_stderr() && std::env::args().any(|a| a == "--json") {
-                println!("{}", JsonShape::Plain.usage_error(&e.to_string()));
+                println!("{}", JsonShape::Plain.error("usage", &e.to_string()));
             }
             e.exit();
         }
@@ -392,18 +398,19 @@ fn main() -> ExitCode {
             trust,
             with_list: Some(with_list),
             audience,
+            state,
             now,
             json,
             list,
-            ..
-        } => cmd::intent::verify(
-            &trust,
-            &with_list,
-            audience.as_deref(),
-            now.as_deref(),
+        } => cmd::intent::verify(cmd::intent::VerifyArgs {
+            trust: &trust,
+            list: &with_list,
+            audience: audience.as_deref(),
+            state: state.as_deref(),
+            now: now.as_deref(),
             json,
-            &list,
-        ),
+            intent: &list,
+        }),
         Command::Verify {
             trust,
             state,
@@ -440,6 +447,7 @@ fn main() -> ExitCode {
                     feeds: &loaded_feeds.feeds()?,
                     intents: &intents,
                     audience: audience.as_deref(),
+                    state: state.as_deref(),
                     region: &region,
                     channel: &channel,
                     name: name.as_deref(),
@@ -516,12 +524,19 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Accepted) => ExitCode::SUCCESS,
         Ok(Outcome::Rejected) => ExitCode::from(1),
-        Err(UsageError(message)) => {
+        Err(UsageError { message, code }) => {
             if let Some(shape) = json {
-                println!("{}", shape.usage_error(&message));
+                println!("{}", shape.error(code.unwrap_or("usage"), &message));
             }
-            eprintln!("callguard: {message}");
-            ExitCode::from(2)
+            match code {
+                Some(code) if !message.contains(&format!("({code})")) => {
+                    eprintln!("callguard: refused ({code}): {message}")
+                }
+                _ => eprintln!("callguard: {message}"),
+            }
+            // A refused document (a documented code) is a rejection, exit 1;
+            // anything else is the operator's to fix, exit 2.
+            ExitCode::from(if code.is_some() { 1 } else { 2 })
         }
     }
 }

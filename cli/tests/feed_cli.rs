@@ -185,19 +185,21 @@ fn build_sign_diff_and_screen() {
     evil[last] ^= 0x04;
     let evil_path = d.join("evil.cgfeed");
     std::fs::write(&evil_path, &evil).unwrap();
+    // A refusal with a documented code: exit 1 (2 is for usage).
     let out = screen(&signed, &evil_path, "+79161234567", &[]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("hash_mismatch"));
     // The unsigned payload is no manifest.
     let out = screen(&d.join("v2/feed-manifest.json"), &blob, "+79161234567", &[]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn build_refuses_bad_lines_by_line_number() {
     let dir = tempfile::tempdir().unwrap();
+    // Refused publisher input: `invalid_input` (feed-format.md §6), exit 1.
     let out = build(dir.path(), "+79161234567 fraud\n+7916 fraud\n", "1", None);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(":2:"));
     let out = build(
         dir.path(),
@@ -205,10 +207,10 @@ fn build_refuses_bad_lines_by_line_number() {
         "1",
         None,
     );
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(err.contains("lines 1, 3"), "{err}");
     assert!(!err.contains("79161234567"), "no numbers in errors: {err}");
     let out = build(dir.path(), "+79161234567 scam\n", "1", None);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
 }

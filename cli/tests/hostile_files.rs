@@ -121,9 +121,11 @@ fn a_huge_sparse_file_is_refused_without_being_read() {
     let run = verify(&vector("trust/example-bank.json"), None, &huge);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(error_code(&run), "too_large");
-    // As a trust file: the operator named the wrong file.
+    // As a trust file: over its cap too, with the same code (exit 1), and
+    // the file named.
     let run = verify(&huge, None, &vector("lists/valid-eddsa-general.jws"));
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code, Some(1));
+    assert_eq!(error_code(&run), "too_large");
     assert!(run.stderr.contains(&huge), "{}", run.stderr);
     assert!(run.stderr.contains("65536-byte limit"), "{}", run.stderr);
 }

@@ -49,6 +49,14 @@ impl StateDir {
         Ok(id)
     }
 
+    /// This install's audience id if one was made, for readers: never
+    /// writes (a damaged or missing file is `None`).
+    pub fn existing_audience(&self) -> Option<String> {
+        let bytes = read_bounded(&self.audience_path(), 64).ok()?;
+        let text = std::str::from_utf8(&bytes).ok()?.trim();
+        is_audience_id(text).then(|| text.to_string())
+    }
+
     /// The intents stored, as received (unverified). A damaged file reads as none.
     pub fn load_intents(&self) -> Vec<String> {
         match read_bounded(&self.intents_path(), MAX_INTENTS_FILE_BYTES) {

@@ -253,3 +253,21 @@ fn at_a_cold_start_the_stored_feed_is_checked_before_it_is_seen() {
     }
     assert_eq!(version(&g), None);
 }
+
+/// `renew_feed` takes a re-signed manifest for the blob held; a manifest
+/// naming another blob is `blob_not_held` (download it), and nothing
+/// changes.
+#[test]
+fn a_manifest_for_another_blob_is_no_renewal() {
+    let k = key();
+    let g = guard(None, &k);
+    let (b1, b2) = (blob(1000), blob(1200));
+    g.install_feed(&manifest(&k, 1, &b1, None), b1.clone(), NOW)
+        .unwrap();
+    let err = g.renew_feed(&manifest(&k, 2, &b2, None), NOW).unwrap_err();
+    match err {
+        callguard_state::GuardError::Feed(e) => assert_eq!(e.code(), "blob_not_held"),
+        other => panic!("{other}"),
+    }
+    assert_eq!(version(&g), Some(1));
+}

@@ -105,16 +105,21 @@ fn find_cause(error: &(dyn Error + 'static)) -> Option<Cause> {
             return Some(tls_cause(tls));
         }
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            if let Some(inner) = io.get_ref() {
-                if let Some(cause @ (Cause::Redirect | Cause::Tls(..) | Cause::Dns)) =
-                    find_cause(inner)
-                {
-                    return Some(cause);
-                }
-            }
             // The innermost kind is the most telling; a wrapper's `Other` is not.
             if io.kind() != std::io::ErrorKind::Other || found.is_none() {
                 found = Some(Cause::Io(io.kind()));
+            }
+            match io.get_ref().and_then(|inner| find_cause(inner)) {
+                Some(cause @ (Cause::Redirect | Cause::Tls(..) | Cause::Dns)) => {
+                    return Some(cause)
+                }
+                // An io::Error wrapped in an `Other` one (tokio-rustls's
+                // "tls handshake eof" inside hyper-util's connect error):
+                // the wrapped kind is the finding.
+                Some(Cause::Io(kind)) if kind != std::io::ErrorKind::Other => {
+                    found = Some(Cause::Io(kind));
+                }
+                _ => {}
             }
         }
         // hyper-util's ConnectError is private; its message is the only

@@ -91,6 +91,15 @@ fn a_server_that_does_not_speak_tls_is_a_protocol_error() {
     assert_eq!(err.code(), "tls_protocol", "{err}");
 }
 
+/// A plain-HTTP server behind an https URL (the most common mistake)
+/// reads the TLS hello and hangs up: still the handshake's fault.
+#[test]
+fn a_server_that_hangs_up_on_the_handshake_is_a_protocol_error() {
+    let server = serve_raw(Raw::HangUp);
+    let err = fail(config(None), &format!("{}/list.jws", server.base));
+    assert_eq!(err.code(), "tls_protocol", "{err} / {err:?}");
+}
+
 #[test]
 fn a_server_that_never_answers_the_handshake_times_out() {
     let server = serve_raw(Raw::Silent);

@@ -190,33 +190,35 @@ fn scenes() -> Vec<Scene> {
 
 pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     let now = system_now();
-    let home =
-        Region::from_iso(region).ok_or_else(|| UsageError(format!("unknown region {region:?}")))?;
+    let home = Region::from_iso(region)
+        .ok_or_else(|| UsageError::new(format!("unknown region {region:?}")))?;
     let lang = Lang::from_tag(lang);
 
     // 1. The bank publishes: a list valid for 30 days, signed with its key.
     let key_jwk: Jwk = serde_json::from_str(DEMO_KEY)?;
-    let key = SigningKey::from_jwk(&key_jwk).map_err(UsageError)?;
+    let key = SigningKey::from_jwk(&key_jwk).map_err(UsageError::new)?;
     let mut payload: serde_json::Value = serde_json::from_str(DEMO_PAYLOAD)?;
     payload["issued_at"] = Timestamp(now.0 - DAY).to_rfc3339().into();
     payload["expires_at"] = Timestamp(now.0 + 30 * DAY).to_rfc3339().into();
     // The bank's online intent service gets its own key; the list delegates it.
-    let (intent_key, _) = SigningKey::generate(Alg::EdDsa, "demo-intents").map_err(UsageError)?;
+    let (intent_key, _) =
+        SigningKey::generate(Alg::EdDsa, "demo-intents").map_err(UsageError::new)?;
     let mut delegated = serde_json::to_value(intent_key.public_jwk())?;
     delegated["expires_at"] = Timestamp(now.0 + 30 * DAY).to_rfc3339().into();
     payload["intent_keys"] = serde_json::json!([delegated]);
     payload["announces_calls"] = true.into();
-    let signed = jws::sign_general(payload.to_string().as_bytes(), &[&key]).map_err(UsageError)?;
+    let signed =
+        jws::sign_general(payload.to_string().as_bytes(), &[&key]).map_err(UsageError::new)?;
     let trust = Trust::to_json("example-bank", 1, &[key.public_jwk()]).to_string();
 
     // 2. The phone accepts it, exactly as the SDK does.
     let guard = Guard::new(None, callguard_core::DEFAULT_MAX_LIST_BYTES);
     guard
         .add_trust(trust.as_bytes())
-        .map_err(|e| UsageError(e.to_string()))?;
+        .map_err(|e| UsageError::new(e.to_string()))?;
     let list = guard
         .load_list(signed.as_bytes(), now)
-        .map_err(|e| UsageError(format!("the demo list was rejected: {e}")))?;
+        .map_err(|e| UsageError::new(format!("the demo list was rejected: {e}")))?;
     // 2b. Just before Anna dials, the bank sends this phone a call intent.
     let audience = guard.intent_audience().to_string();
     let intent = IntentDraft {
@@ -236,17 +238,17 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         expires_at: Timestamp(now.0 + 10 * 60),
     }
     .sign(&intent_key)
-    .map_err(UsageError)?;
+    .map_err(UsageError::new)?;
     guard
         .receive_intent(intent.as_bytes(), now)
-        .map_err(|e| UsageError(format!("the demo intent was refused: {e}")))?;
+        .map_err(|e| UsageError::new(format!("the demo intent was refused: {e}")))?;
     // 2c. The bank's feed of reported numbers: a blob named by hash in a
     // manifest signed with the list's key, put in force by the Guard exactly
     // as a feed sync does (manifest rules, length, SHA-256, every entry).
     let (manifest_jws, blob) = demo_feed(&key, now)?;
     guard
         .install_feed(manifest_jws.as_bytes(), blob, now)
-        .map_err(|e| UsageError(format!("the demo feed was refused: {e}")))?;
+        .map_err(|e| UsageError::new(format!("the demo feed was refused: {e}")))?;
     let feed_set = guard.feeds();
     let feeds = feed_set.feeds();
     let colour = render::use_colour();
@@ -302,7 +304,7 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
 /// A small feed (two reported numbers and a reported range) and its
 /// signed manifest.
 fn demo_feed(key: &SigningKey, now: Timestamp) -> Result<(String, Vec<u8>), UsageError> {
-    let invalid = |e: feed::FeedError| UsageError(e.to_string());
+    let invalid = |e: feed::FeedError| UsageError::new(e.to_string());
     let mut builder = FeedBuilder::new(feed::DEFAULT_BLOCK_SIZE).map_err(invalid)?;
     builder
         .push(79_012_345_678, Category::Fraud)
@@ -322,7 +324,7 @@ fn demo_feed(key: &SigningKey, now: Timestamp) -> Result<(String, Vec<u8>), Usag
                    "sha256": hex(&sha256(&blob)), "length": blob.len()}],
     });
     let signed = jws::sign_general_typed(payload.to_string().as_bytes(), &[key], feed::FEED_TYP)
-        .map_err(UsageError)?;
+        .map_err(UsageError::new)?;
     Ok((signed, blob))
 }
 

@@ -39,7 +39,7 @@ pub fn run(
     }
     out.flush()?;
     if let Some(e) = entries.error() {
-        return Err(UsageError(format!("a feed blob stopped early: {e}")));
+        return Err(UsageError::new(format!("a feed blob stopped early: {e}")));
     }
     Ok(())
 }

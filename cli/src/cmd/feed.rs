@@ -75,14 +75,20 @@ fn read_input(
     mut each: impl FnMut(usize, Item) -> Result<(), UsageError>,
 ) -> Result<(), UsageError> {
     let file = std::fs::File::open(path)
-        .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
     let reader = std::io::BufReader::with_capacity(1 << 20, file);
     for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| UsageError(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        let line =
+            line.map_err(|e| UsageError::new(format!("{}:{}: {e}", path.display(), i + 1)))?;
         match parse_line(&line) {
             Ok(Some(item)) => each(i + 1, item)?,
             Ok(None) => {}
-            Err(why) => return Err(UsageError(format!("{}:{}: {why}", path.display(), i + 1))),
+            Err(why) => {
+                return Err(UsageError::refused(
+                    "invalid_input",
+                    format!("{}:{}: {why}", path.display(), i + 1),
+                ))
+            }
         }
     }
     Ok(())
@@ -93,7 +99,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, bytes)
         .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| UsageError::new(format!("cannot write {}: {e}", path.display())))
 }
 
 pub fn build(args: BuildArgs<'_>) -> Result<(), UsageError> {
@@ -113,37 +119,43 @@ pub fn build(args: BuildArgs<'_>) -> Result<(), UsageError> {
     if let Some(w) = keys.windows(2).find(|w| w[0] >> 2 == w[1] >> 2) {
         return Err(conflict(args.input, w[0] >> 2));
     }
-    let mut builder = FeedBuilder::new(args.block_size).map_err(|e| UsageError(e.to_string()))?;
+    let mut builder =
+        FeedBuilder::new(args.block_size).map_err(|e| UsageError::new(e.to_string()))?;
     builder.reserve(keys.len());
     for key in &keys {
         let category = Category::from_code((key & 3) as u8)
-            .ok_or_else(|| UsageError("internal: a category code out of range".into()))?;
+            .ok_or_else(|| UsageError::new("internal: a category code out of range"))?;
         builder
             .push(key >> 2, category)
-            .map_err(|e| UsageError(e.to_string()))?;
+            .map_err(|e| UsageError::new(e.to_string()))?;
     }
     let count = keys.len();
     drop(keys);
     prefixes.sort_by_key(|p| p.0);
     prefixes.dedup_by_key(|p| (p.0, p.1));
     if let Some(w) = prefixes.windows(2).find(|w| w[0].0 == w[1].0) {
-        return Err(UsageError(format!(
-            "{}: lines {} and {}: the same prefix with two categories",
-            args.input.display(),
-            w[0].2,
-            w[1].2
-        )));
+        return Err(UsageError::refused(
+            "invalid_input",
+            format!(
+                "{}: lines {} and {}: the same prefix with two categories",
+                args.input.display(),
+                w[0].2,
+                w[1].2
+            ),
+        ));
     }
     for (p, c, _) in &prefixes {
         builder
             .push_prefix(*p, *c)
-            .map_err(|e| UsageError(e.to_string()))?;
+            .map_err(|e| UsageError::new(e.to_string()))?;
     }
-    let blob = builder.finish().map_err(|e| UsageError(e.to_string()))?;
+    let blob = builder
+        .finish()
+        .map_err(|e| UsageError::new(e.to_string()))?;
     let build_time = started.elapsed();
 
     std::fs::create_dir_all(args.out)
-        .map_err(|e| UsageError(format!("cannot create {}: {e}", args.out.display())))?;
+        .map_err(|e| UsageError::new(format!("cannot create {}: {e}", args.out.display())))?;
     let name = format!("feed-{}.cgfeed", args.version);
     write_atomic(&args.out.join(&name), &blob)?;
     let mut blobs = vec![blob_entry(&name, "full", None, &blob)];
@@ -151,17 +163,19 @@ pub fn build(args: BuildArgs<'_>) -> Result<(), UsageError> {
         let (version, path) = spec
             .split_once('=')
             .and_then(|(v, p)| Some((v.parse::<u64>().ok()?, PathBuf::from(p))))
-            .ok_or_else(|| UsageError(format!("--previous {spec:?}: expected VERSION=PATH")))?;
+            .ok_or_else(|| {
+                UsageError::new(format!("--previous {spec:?}: expected VERSION=PATH"))
+            })?;
         if version >= args.version {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "--previous {spec:?}: the version must be below {}",
                 args.version
             )));
         }
         let old = std::fs::read(&path)
-            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
         let delta =
-            diff(&old, &blob).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            diff(&old, &blob).map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
         let delta_name = format!("feed-{version}-{}.cgdelta", args.version);
         write_atomic(&args.out.join(&delta_name), &delta)?;
         eprintln!(
@@ -186,7 +200,7 @@ pub fn build(args: BuildArgs<'_>) -> Result<(), UsageError> {
     let text = serde_json::to_string_pretty(&manifest)?;
     // What we wrote must be what a phone accepts.
     FeedManifest::parse(text.as_bytes())
-        .map_err(|e| UsageError(format!("the manifest would be refused: {e}")))?;
+        .map_err(|e| UsageError::new(format!("the manifest would be refused: {e}")))?;
     let manifest_path = args.out.join("feed-manifest.json");
     write_atomic(&manifest_path, format!("{text}\n").as_bytes())?;
     let per_number = match count {
@@ -226,24 +240,27 @@ fn conflict(path: &Path, number: u64) -> UsageError {
         }
         Ok(())
     });
-    UsageError(format!(
-        "{}: lines {}: the same number with two categories",
-        path.display(),
-        lines.join(", ")
-    ))
+    UsageError::refused(
+        "invalid_input",
+        format!(
+            "{}: lines {}: the same number with two categories",
+            path.display(),
+            lines.join(", ")
+        ),
+    )
 }
 
 pub fn diff_cmd(from: &Path, to: &Path, out: &Path) -> Result<(), UsageError> {
     let read = |p: &Path| {
-        std::fs::read(p).map_err(|e| UsageError(format!("cannot read {}: {e}", p.display())))
+        std::fs::read(p).map_err(|e| UsageError::new(format!("cannot read {}: {e}", p.display())))
     };
     let (old, new) = (read(from)?, read(to)?);
     for (path, bytes) in [(from, &old), (to, &new)] {
         FeedBlob::open(bytes)
             .and_then(|b| b.validate())
-            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
     }
-    let delta = diff(&old, &new).map_err(|e| UsageError(e.to_string()))?;
+    let delta = diff(&old, &new).map_err(|e| UsageError::new(e.to_string()))?;
     write_atomic(out, &delta)?;
     println!(
         "{}\t{}\t{}",

@@ -6,11 +6,11 @@ use std::path::Path;
 
 pub fn run(alg: &str, kid: &str, out: &Path) -> Result<(), UsageError> {
     let alg = Alg::from_jws(alg)
-        .ok_or_else(|| UsageError(format!("--alg must be EdDSA or ES256, not {alg:?}")))?;
+        .ok_or_else(|| UsageError::new(format!("--alg must be EdDSA or ES256, not {alg:?}")))?;
     if kid.is_empty() {
-        return Err(UsageError("--kid must not be empty".into()));
+        return Err(UsageError::new("--kid must not be empty"));
     }
-    let (key, private) = SigningKey::generate(alg, kid).map_err(UsageError)?;
+    let (key, private) = SigningKey::generate(alg, kid).map_err(UsageError::new)?;
     let mut json = serde_json::to_string_pretty(&private)?;
     json.push('\n');
     write_private(out, json.as_bytes())?;

@@ -52,7 +52,7 @@ pub fn run(region: &str, numbers: &[String]) -> Result<Outcome, UsageError> {
 
 pub fn region_arg(region: &str) -> Result<Region, UsageError> {
     Region::from_iso(region).ok_or_else(|| {
-        UsageError(format!(
+        UsageError::new(format!(
             "--region {region:?} is not a known ISO 3166 region"
         ))
     })

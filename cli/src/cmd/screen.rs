@@ -8,6 +8,7 @@ use crate::cmd::normalize::region_arg;
 use crate::io::{next_line, now, Line, UsageError, MAX_LINE_BYTES};
 use crate::render;
 use crate::Outcome;
+use callguard_core::intent::IntentBook;
 use callguard_core::screen::{
     screen_with_feeds, Attestation, Call, CallDirection, Context, Lang, Screening,
 };
@@ -19,6 +20,8 @@ pub struct Args<'a> {
     pub feeds: &'a [callguard_core::feed::Feed<'a>],
     pub intents: &'a [std::path::PathBuf],
     pub audience: Option<&'a str>,
+    /// The state directory screened against, if any: its stored intents count.
+    pub state: Option<&'a std::path::Path>,
     pub region: &'a str,
     pub channel: &'a str,
     pub name: Option<&'a str>,
@@ -38,17 +41,18 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         now: now(args.now)?,
     };
     let channel = Channel::from_name(args.channel)
-        .ok_or_else(|| UsageError(format!("unknown --channel {:?}", args.channel)))?;
-    let audience = crate::cmd::intent::audience_of(args.intents, args.audience)?;
-    let intents = crate::cmd::intent::book(args.intents, lists, &audience, ctx.now).map_err(
-        |(path, e)| {
-            UsageError(format!(
-                "{}: intent refused ({}): {e}",
-                path.display(),
-                e.code()
-            ))
-        },
-    )?;
+        .ok_or_else(|| UsageError::new(format!("unknown --channel {:?}", args.channel)))?;
+    // The intents this phone holds: those stored in --state (as the SDK
+    // restores them), then --intent files, for --audience or that state's
+    // install.
+    let mut intents = match args.state {
+        Some(dir) => crate::cmd::intent::stored(dir, lists)?,
+        None => IntentBook::new(),
+    };
+    if !args.intents.is_empty() {
+        let audience = crate::cmd::intent::audience_of(args.audience, args.state, false)?;
+        intents = crate::cmd::intent::add_files(intents, args.intents, lists, &audience, ctx.now)?;
+    }
     let screen = |lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context| {
         screen_with_feeds(lists, &intents, args.feeds, call, ctx)
     };
@@ -63,7 +67,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
     };
     if args.stdin {
         if args.number.is_some() {
-            return Err(UsageError("give a NUMBER or --stdin, not both".into()));
+            return Err(UsageError::new("give a NUMBER or --stdin, not both"));
         }
         let stdout = std::io::stdout();
         let mut out = BufWriter::new(stdout.lock());
@@ -101,8 +105,8 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
     }
     let number = args.number.unwrap_or("");
     if number.is_empty() && args.name.is_none() {
-        return Err(UsageError(
-            "give a NUMBER (or --name for a messenger call without one)".into(),
+        return Err(UsageError::new(
+            "give a NUMBER (or --name for a messenger call without one)",
         ));
     }
     let result = screen(lists, &Call { number, ..template }, &ctx);
@@ -132,7 +136,7 @@ pub fn parse_attestation(text: &str) -> Result<Attestation, UsageError> {
         "passed" => Ok(Attestation::Passed),
         "failed" => Ok(Attestation::Failed),
         "not_verified" => Ok(Attestation::NotVerified),
-        other => Err(UsageError(format!(
+        other => Err(UsageError::new(format!(
             "--attestation must be passed, failed or not_verified, not {other:?}"
         ))),
     }
@@ -142,7 +146,7 @@ pub fn parse_direction(text: &str) -> Result<CallDirection, UsageError> {
     match text {
         "incoming" => Ok(CallDirection::Incoming),
         "outgoing" => Ok(CallDirection::Outgoing),
-        other => Err(UsageError(format!(
+        other => Err(UsageError::new(format!(
             "--direction must be incoming or outgoing, not {other:?}"
         ))),
     }

@@ -23,15 +23,18 @@ pub fn run(
     tls_key: Option<&Path>,
 ) -> Result<(), UsageError> {
     if !dir.is_dir() {
-        return Err(UsageError(format!("{} is not a directory", dir.display())));
+        return Err(UsageError::new(format!(
+            "{} is not a directory",
+            dir.display()
+        )));
     }
     let tls = match (tls_cert, tls_key) {
         (Some(cert), Some(key)) => Some(tls_config(cert, key)?),
         (None, None) => None,
-        _ => return Err(UsageError("--tls-cert and --tls-key go together".into())),
+        _ => return Err(UsageError::new("--tls-cert and --tls-key go together")),
     };
-    let listener =
-        TcpListener::bind(addr).map_err(|e| UsageError(format!("cannot listen on {addr}: {e}")))?;
+    let listener = TcpListener::bind(addr)
+        .map_err(|e| UsageError::new(format!("cannot listen on {addr}: {e}")))?;
     let scheme = if tls.is_some() { "https" } else { "http" };
     eprintln!(
         "serving {} at {scheme}://{} (Ctrl-C to stop)",
@@ -68,17 +71,17 @@ pub fn run(
 fn tls_config(cert: &Path, key: &Path) -> Result<Arc<rustls::ServerConfig>, UsageError> {
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&read(cert)?)
         .collect::<Result<_, _>>()
-        .map_err(|_| UsageError(format!("{}: not a PEM certificate chain", cert.display())))?;
+        .map_err(|_| UsageError::new(format!("{}: not a PEM certificate chain", cert.display())))?;
     let key = PrivateKeyDer::from_pem_slice(&read(key)?)
-        .map_err(|_| UsageError(format!("{}: not a PEM private key", key.display())))?;
+        .map_err(|_| UsageError::new(format!("{}: not a PEM private key", key.display())))?;
     let config = rustls::ServerConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
-    .map_err(|e| UsageError(e.to_string()))?
+    .map_err(|e| UsageError::new(e.to_string()))?
     .with_no_client_auth()
     .with_single_cert(certs, key)
-    .map_err(|e| UsageError(format!("certificate and key do not fit: {e}")))?;
+    .map_err(|e| UsageError::new(format!("certificate and key do not fit: {e}")))?;
     Ok(Arc::new(config))
 }
 

@@ -16,15 +16,15 @@ pub fn run(keys: &[PathBuf], input: &Path, out: &Path) -> Result<(), UsageError>
     }
     let list = ContactList::parse(&payload).map_err(|e| refusal(&payload, &e))?;
     if list.expires_at < system_now() {
-        return Err(UsageError(
-            "refusing to sign: \"expires_at\" is in the past".into(),
+        return Err(UsageError::new(
+            "refusing to sign: \"expires_at\" is in the past",
         ));
     }
     let signers = signing_keys(keys)?;
     let signers: Vec<&SigningKey> = signers.iter().collect();
-    let signed = jws::sign_general(&payload, &signers).map_err(UsageError)?;
+    let signed = jws::sign_general(&payload, &signers).map_err(UsageError::new)?;
     std::fs::write(out, format!("{signed}\n"))
-        .map_err(|e| UsageError(format!("cannot write {}: {e}", out.display())))?;
+        .map_err(|e| UsageError::new(format!("cannot write {}: {e}", out.display())))?;
     println!(
         "signed {} with {} key(s): issuer {}, version {}, {} contacts -> {}",
         input.display(),
@@ -41,17 +41,18 @@ pub fn run(keys: &[PathBuf], input: &Path, out: &Path) -> Result<(), UsageError>
 /// with the feed's own `typ`, by the same keys as the list.
 fn sign_feed(keys: &[PathBuf], input: &Path, payload: &[u8], out: &Path) -> Result<(), UsageError> {
     let manifest = feed::FeedManifest::parse(payload)
-        .map_err(|e| UsageError(format!("refusing to sign: {e}")))?;
+        .map_err(|e| UsageError::new(format!("refusing to sign: {e}")))?;
     if manifest.expires_at < system_now() {
-        return Err(UsageError(
-            "refusing to sign: \"expires_at\" is in the past".into(),
+        return Err(UsageError::new(
+            "refusing to sign: \"expires_at\" is in the past",
         ));
     }
     let signers = signing_keys(keys)?;
     let signers: Vec<&SigningKey> = signers.iter().collect();
-    let signed = jws::sign_general_typed(payload, &signers, feed::FEED_TYP).map_err(UsageError)?;
+    let signed =
+        jws::sign_general_typed(payload, &signers, feed::FEED_TYP).map_err(UsageError::new)?;
     std::fs::write(out, format!("{signed}\n"))
-        .map_err(|e| UsageError(format!("cannot write {}: {e}", out.display())))?;
+        .map_err(|e| UsageError::new(format!("cannot write {}: {e}", out.display())))?;
     eprintln!(
         "signed feed manifest {} with {} key(s): issuer {}, version {}, {} blob(s) -> {}",
         input.display(),
@@ -68,11 +69,14 @@ fn signing_keys(keys: &[PathBuf]) -> Result<Vec<SigningKey>, UsageError> {
     let mut signers = Vec::with_capacity(keys.len());
     for path in keys {
         let jwk: Jwk = serde_json::from_slice(&read(path)?)
-            .map_err(|e| UsageError(format!("{}: not a JWK: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("{}: not a JWK: {e}", path.display())))?;
         let key = SigningKey::from_jwk(&jwk)
-            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
         if signers.iter().any(|k: &SigningKey| k.kid == key.kid) {
-            return Err(UsageError(format!("two keys share the kid {:?}", key.kid)));
+            return Err(UsageError::new(format!(
+                "two keys share the kid {:?}",
+                key.kid
+            )));
         }
         signers.push(key);
     }
@@ -90,5 +94,5 @@ fn refusal(payload: &[u8], error: &ListError) -> UsageError {
             message.push_str(&format!("\n  the offending contact: {contact}"));
         }
     }
-    UsageError(message)
+    UsageError::new(message)
 }

@@ -30,18 +30,18 @@ fn setup(args: &Args<'_>) -> Result<(Guard, Syncer, String), UsageError> {
     for path in args.ca_certs {
         config.extra_ca_pem.push(
             String::from_utf8(read(path)?)
-                .map_err(|_| UsageError(format!("{} is not PEM text", path.display())))?,
+                .map_err(|_| UsageError::new(format!("{} is not PEM text", path.display())))?,
         );
     }
     // Guard::open carries on without an unusable directory (a phone must
     // still screen); here it is the operator's to fix, before any download.
     StateDir::open(args.state)
-        .map_err(|e| UsageError(format!("state directory {}: {e}", args.state.display())))?;
+        .map_err(|e| UsageError::new(format!("state directory {}: {e}", args.state.display())))?;
     let guard = Guard::open(Some(args.state), config.max_bytes);
     let issuer = guard
         .add_trust(&read_trust_bytes(args.trust)?)
-        .map_err(|e| UsageError(format!("{}: {e}", args.trust.display())))?;
-    let syncer = Syncer::new(config).map_err(|e| UsageError(e.to_string()))?;
+        .map_err(|e| UsageError::new(format!("{}: {e}", args.trust.display())))?;
+    let syncer = Syncer::new(config).map_err(|e| UsageError::new(e.to_string()))?;
     Ok((guard, syncer, issuer))
 }
 

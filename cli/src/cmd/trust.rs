@@ -9,14 +9,14 @@ pub fn run(issuer: &str, threshold: usize, keys: &[PathBuf]) -> Result<(), Usage
     let mut public = Vec::with_capacity(keys.len());
     for path in keys {
         let jwk = Jwk::from_json(&read(path)?)
-            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
         // Accept a private key file too, but only ever emit its public half.
         let kid = jwk
             .kid
             .clone()
-            .ok_or_else(|| UsageError(format!("{}: no \"kid\"", path.display())))?;
+            .ok_or_else(|| UsageError::new(format!("{}: no \"kid\"", path.display())))?;
         let key = PublicKey::from_jwk(&jwk)
-            .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
         public.push(key.to_jwk(&kid));
     }
     let json = Trust::to_json(issuer, threshold, &public);

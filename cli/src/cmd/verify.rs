@@ -31,7 +31,7 @@ pub fn run(
     let state_dir = state;
     let in_state = |e: &dyn std::fmt::Display| {
         let dir = state_dir.map_or(String::new(), |d| d.display().to_string());
-        UsageError(format!("state directory {dir}: {e}"))
+        UsageError::new(format!("state directory {dir}: {e}"))
     };
     let state = state_dir
         .map(StateDir::open)

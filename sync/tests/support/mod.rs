@@ -94,6 +94,9 @@ pub enum Raw {
     Garbage,
     /// Accepts and says nothing (until the client gives up or the test ends).
     Silent,
+    /// Reads what the client sends (a TLS hello), then hangs up without a
+    /// word: what a plain-HTTP server does with a TLS handshake.
+    HangUp,
 }
 
 /// Serves `behaviour` on 127.0.0.1; returns an `https://` base URL.
@@ -103,6 +106,7 @@ pub fn serve_raw(behaviour: Raw) -> Server {
     let stop = Arc::new(AtomicBool::new(false));
     let hits = Arc::new(AtomicUsize::new(0));
     let garbage = matches!(behaviour, Raw::Garbage);
+    let hang_up = matches!(behaviour, Raw::HangUp);
     {
         let (stop, hits) = (stop.clone(), hits.clone());
         std::thread::spawn(move || {
@@ -114,6 +118,11 @@ pub fn serve_raw(behaviour: Raw) -> Server {
                 hits.fetch_add(1, Ordering::SeqCst);
                 let stop = stop.clone();
                 std::thread::spawn(move || {
+                    if hang_up {
+                        let mut hello = [0u8; 512];
+                        let _ = std::io::Read::read(&mut stream, &mut hello);
+                        return;
+                    }
                     if garbage {
                         let _ = stream
                             .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
