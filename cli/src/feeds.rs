@@ -85,7 +85,18 @@ pub fn load(
         let (index, full) = manifest
             .full()
             .ok_or_else(|| UsageError::new("the manifest names no full blob"))?;
-        let bytes = read_capped(blob_path, full.length)?;
+        // More bytes than the manifest's `length` is `length_mismatch`, as
+        // fewer is (check_blob): the length is the file's, not a cap.
+        let bytes = read_capped(blob_path, full.length).map_err(|e| match e.code {
+            Some("too_large") => UsageError::refused(
+                "length_mismatch",
+                format!(
+                    "{} rejected (length_mismatch): longer than the manifest's length",
+                    blob_path.display()
+                ),
+            ),
+            _ => e,
+        })?;
         check_blob(&manifest, index, &bytes).map_err(|e| {
             UsageError::refused(
                 e.code(),

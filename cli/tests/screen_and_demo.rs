@@ -151,7 +151,8 @@ fn screen_refuses_a_list_that_does_not_verify() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(2));
+    // Refused under a documented code: exit 1 (2 is for usage).
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad_signature"));
 }
 

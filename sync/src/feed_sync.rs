@@ -18,9 +18,9 @@ use crate::error::{NetworkCode, SyncError};
 use crate::history::{self, SyncState, UrlRecord};
 use crate::syncer::{SyncStatus, Syncer};
 use crate::transport::{check_url, HttpRequest};
-use callguard_core::feed::{Plan, MAX_MANIFEST_BYTES};
+use callguard_core::feed::{FeedError, Plan, MAX_MANIFEST_BYTES};
 use callguard_core::Timestamp;
-use callguard_state::Guard;
+use callguard_state::{Guard, GuardError};
 use std::time::Instant;
 
 /// How the feed in force now arrived.
@@ -151,14 +151,26 @@ impl Syncer {
                 (status, None)
             }
             Plan::Delta { index, full } => {
-                let delta = self.fetch_blob(
+                let fetched = self.fetch_blob(
                     started,
                     url,
                     &manifest.blobs[index].name,
                     manifest.blobs[index].length,
-                )?;
-                downloaded += delta.len() as u64;
-                match guard.install_feed_delta(&jws, &delta, now) {
+                    index,
+                );
+                let installed = match fetched {
+                    Ok(delta) => {
+                        downloaded += delta.len() as u64;
+                        guard.install_feed_delta(&jws, &delta, now)
+                    }
+                    // A delta longer than its manifest says: as any bad
+                    // delta, the full blob is fetched instead.
+                    Err(SyncError::Feed(e @ FeedError::LengthMismatch { .. })) => {
+                        Err(GuardError::Feed(e))
+                    }
+                    Err(e) => return Err(e),
+                };
+                match installed {
                     Ok(_) => (SyncStatus::Updated, Some(FeedVia::Delta)),
                     Err(e) if e.is_delta_fallback() => {
                         log::warn!(
@@ -170,6 +182,7 @@ impl Syncer {
                             url,
                             &manifest.blobs[full].name,
                             manifest.blobs[full].length,
+                            full,
                         )?;
                         downloaded += blob.len() as u64;
                         guard.install_feed(&jws, blob, now)?;
@@ -184,6 +197,7 @@ impl Syncer {
                     url,
                     &manifest.blobs[index].name,
                     manifest.blobs[index].length,
+                    index,
                 )?;
                 downloaded += blob.len() as u64;
                 guard.install_feed(&jws, blob, now)?;
@@ -208,27 +222,36 @@ impl Syncer {
         })
     }
 
-    /// One blob the verified manifest names, at most `length` bytes.
+    /// One blob the verified manifest names (blob `index`), at most
+    /// `length` bytes: a server that sends more is cut off, and that is
+    /// `length_mismatch`, as for fewer (the manifest's `length` is the
+    /// file's; `too_large` is only the client's own cap).
     fn fetch_blob(
         &self,
         started: Instant,
         manifest_url: &str,
         name: &str,
         length: u64,
+        index: usize,
     ) -> Result<Vec<u8>, SyncError> {
         let url = blob_url(manifest_url, name);
         check_url(&url, &self.config)?;
         let budget = self.config.total_timeout;
-        let response = self.fetch_within(
-            &HttpRequest {
-                url,
-                headers: Vec::new(),
-                max_bytes: length,
-                timeout: budget.saturating_sub(started.elapsed()),
-            },
-            started,
-            budget,
-        )?;
+        let response = self
+            .fetch_within(
+                &HttpRequest {
+                    url,
+                    headers: Vec::new(),
+                    max_bytes: length,
+                    timeout: budget.saturating_sub(started.elapsed()),
+                },
+                started,
+                budget,
+            )
+            .map_err(|e| match e.code() {
+                "too_large" => SyncError::Feed(FeedError::LengthMismatch { blob: index }),
+                _ => e,
+            })?;
         if response.status != 200 {
             return Err(SyncError::network(
                 NetworkCode::HttpStatus,

@@ -115,8 +115,49 @@ def main():
         ]
         for name, text, code in refusals:
             out = screen(work, text)
-            check(f"{name} refused with {code}", out.returncode != 0 and f"({code})" in out.stderr,
-                  out.stdout + out.stderr)
+            code_json = json.loads(out.stdout or "{}").get("error")
+            check(f"{name} refused with {code}", out.returncode == 1 and code_json == code
+                  and f"({code})" in out.stderr, out.stdout + out.stderr)
+
+        # The rules issue 23 settled (call-intents.md §3.1), from a backend's side.
+        # A CRM's right-to-left override in a shown text: malformed, the claim named.
+        out = screen(work, intent(ed, "EdDSA", purpose={"en": "your card\u202e noitacilppa"}))
+        check("a bidi control in purpose is malformed", out.returncode == 1
+              and json.loads(out.stdout or "{}").get("error") == "malformed" and '"purpose"' in out.stderr,
+              out.stdout + out.stderr)
+        # A soft hyphen is dropped, not refused.
+        out = screen(work, intent(ed, "EdDSA", purpose={"en": "your credit\u00ad card"}))
+        check("a soft hyphen in purpose is accepted", out.returncode == 0, out.stdout + out.stderr)
+        # A claim of the wrong JSON type names itself and the types.
+        out = screen(work, intent(ed, "EdDSA", exp=str(NOW + 600)))
+        check("exp as a string is malformed, by path and type",
+              out.returncode == 1 and "exp: expected a whole number, found a string" in out.stderr,
+              out.stdout + out.stderr)
+        # A push retry: the same claims signed again with ES256 (new signature
+        # bytes) is the same intent, through a state directory as a phone keeps them.
+        state = work / "state"
+        def verify_stored(text, name):
+            path = work / name
+            path.write_text(text)
+            return subprocess.run(
+                [CALLGUARD, "verify", "--trust", str(work / "trust.json"), "--with-list", str(work / "list.jws"),
+                 "--state", str(state), "--now", NOW_TEXT, "--json", str(path)], capture_output=True, text=True)
+        verify_stored("not.an.intent", "warmup.jwt")  # the install makes its audience id
+        audience = (state / "audience").read_text().strip()
+        first, retry = (intent(p256, "ES256", aud=audience, jti="py-retry") for _ in range(2))
+        check("ES256 signs differently each time", first != retry)
+        a, b = verify_stored(first, "first.jwt"), verify_stored(retry, "retry.jwt")
+        check("an ES256 retry of the same claims is accepted again", a.returncode == 0 and b.returncode == 0,
+              a.stdout + a.stderr + b.stdout + b.stderr)
+        other = verify_stored(intent(p256, "ES256", aud=audience, jti="py-retry", purpose={"en": "a prize"}), "o.jwt")
+        check("the same jti saying something else is replayed",
+              other.returncode == 1 and json.loads(other.stdout).get("code") == "replayed", other.stdout)
+        # The verifier names the audience; it is never taken from the intent.
+        path = work / "plain.jwt"
+        path.write_text(intent(ed, "EdDSA"))
+        out = subprocess.run([CALLGUARD, "verify", "--trust", str(work / "trust.json"), "--with-list",
+                              str(work / "list.jws"), "--now", NOW_TEXT, str(path)], capture_output=True, text=True)
+        check("verify --with-list without --audience is a usage error", out.returncode == 2, out.stderr)
     print(f"intent interop: {checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 
