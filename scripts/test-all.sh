@@ -88,6 +88,9 @@ bash bindings/kotlin/run-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' | gr
 step "Android sample: plain-Kotlin logic on the JVM against the real native library"
 bash android-sample/run-jvm-tests.sh | grep -v -E '^(│|├|└|╷|┬|╵)' | grep -v '^\s*$'
 
+step "android: compile the app and the module against API 36 (stubs)"
+bash scripts/android-compile.sh
+
 # --- Swift stage (begin) ---------------------------------------------------
 step "Swift on Linux: SDK + iOS sample logic compiled, every XCTest run, README example compiled"
 swift_stage_start=$SECONDS
