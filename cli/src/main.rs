@@ -131,7 +131,8 @@ enum Command {
         #[arg(long = "intent")]
         intents: Vec<PathBuf>,
         /// This phone's audience id, for --intent: required without --state (whose
-        /// install's id is used); never taken from the intent itself.
+        /// install's id is used, unless this names another); never taken from the
+        /// intent itself.
         #[arg(long)]
         audience: Option<String>,
         /// A signed feed manifest (repeatable, with --feed-blob): reported numbers.

@@ -214,3 +214,45 @@ fn build_refuses_bad_lines_by_line_number() {
     let out = build(dir.path(), "+79161234567 scam\n", "1", None);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// feed-format.md §7, exactly: a byte order mark, CRLF, tabs and runs of
+/// spaces are fine; any other white space and bytes that are not UTF-8 are
+/// refused with `invalid_input`, the line named.
+#[test]
+fn publisher_input_is_read_exactly_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = build(
+        dir.path(),
+        "\u{FEFF}+79161234567\t\tfraud\r\n  +79991234567   spam \r\n",
+        "1",
+        None,
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let nbsp = build(dir.path(), "+79161234567\u{00A0}fraud\n", "2", None);
+    assert_eq!(nbsp.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nbsp.stderr).contains("(invalid_input)"));
+    let input = dir.path().join("latin1.txt");
+    std::fs::write(&input, b"+79161234567 fraud\n\xff\n").unwrap();
+    let out = callguard(&[
+        "feed",
+        "build",
+        "--in",
+        s(&input),
+        "--out",
+        s(&dir.path().join("x")),
+        "--issuer",
+        "example-bank",
+        "--version",
+        "3",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains(":2: not UTF-8") && err.contains("(invalid_input)"),
+        "{err}"
+    );
+}

@@ -14,7 +14,72 @@
 //!   joiners, word joiner, byte order mark, tags…). They change nothing a
 //!   person should read, and CRM pastes are full of them.
 
+use crate::model::Localized;
 use std::borrow::Cow;
+
+/// One one-line text as it is kept and shown: refused (`refusal`), or with
+/// invisible format characters dropped, at least one visible character,
+/// and at most `max_chars` characters after the drop.
+pub fn checked(text: &str, max_chars: usize) -> Result<String, String> {
+    if let Some(why) = refusal(text) {
+        return Err(why);
+    }
+    let shown = for_display(text);
+    if !shown.chars().any(is_visible) {
+        Err("no visible character (only white space or blank-looking characters)".into())
+    } else if shown.chars().count() > max_chars {
+        Err(format!("text longer than {max_chars} characters"))
+    } else {
+        Ok(shown.into_owned())
+    }
+}
+
+/// A language map of such texts, the rule of every document: keys are
+/// well-formed BCP 47 tags compared case-insensitively (RFC 5646 §2.1.1:
+/// `en` and `EN` are one language, so both is a duplicate, and either is
+/// "the `en` text"); keys are kept as published; texts are `checked`.
+pub fn language_map<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    max_chars: usize,
+) -> Result<Localized, String> {
+    let mut out: Vec<(Box<str>, Box<str>)> = Vec::new();
+    for (lang, text) in pairs {
+        if !crate::language_tag::is_well_formed(lang) {
+            return Err(
+                "language keys must be well-formed BCP 47 tags (\"en\", \"zh-Hant-TW\")".into(),
+            );
+        }
+        if let Some((known, _)) = out.iter().find(|(l, _)| l.eq_ignore_ascii_case(lang)) {
+            // Both spellings passed the tag grammar: letters, digits and `-` only.
+            return Err(format!(
+                "duplicate language \"{}\"",
+                known.to_ascii_lowercase()
+            ));
+        }
+        out.push((Box::from(lang), checked(text, max_chars)?.into_boxed_str()));
+    }
+    if !out.iter().any(|(l, _)| l.eq_ignore_ascii_case("en")) {
+        return Err("an \"en\" text is required".into());
+    }
+    Ok(Localized::new(out))
+}
+
+/// A character a person sees: not white space, not a control or format
+/// character, not a combining mark alone, and none of the characters that
+/// render blank (Hangul fillers, the Braille blank, variation selectors,
+/// Khmer's inherent vowels, the combining grapheme joiner).
+fn is_visible(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || is_bidi_control(c)
+        || is_invisible_format(c)
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(
+            c,
+            '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{034F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'
+        ))
+}
 
 /// Why a text was refused: what was found, by code point, never the text.
 pub fn refusal(text: &str) -> Option<String> {
@@ -99,6 +164,36 @@ mod tests {
         assert_eq!(refusal(pasted), None);
         assert_eq!(for_display(pasted), "Анна, отдел карт");
         assert!(matches!(for_display("Anna"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_text_that_shows_nothing_is_refused() {
+        for blank in [
+            "\u{3164}\u{3164}",
+            "\u{115F}",
+            "\u{FFA0} \u{1160}",
+            "\u{2800}",
+            "\u{034F}\u{FE0F}",
+            "\u{E0100}",
+            "\u{17B4}\u{17B5}",
+            "\u{200B}\u{00AD}",
+            "\u{0301}",
+            "   ",
+        ] {
+            let e = checked(blank, 100).unwrap_err();
+            assert!(e.contains("no visible character"), "{blank:?}: {e}");
+        }
+        assert_eq!(checked("Anna\u{3164}", 100).unwrap(), "Anna\u{3164}");
+        assert!(checked("💳", 100).is_ok());
+    }
+
+    #[test]
+    fn language_keys_are_one_language_in_any_case() {
+        let e = language_map([("en", "Anna"), ("EN", "Evil")], 100).unwrap_err();
+        assert!(e.contains("duplicate language"), "{e}");
+        assert!(language_map([("EN", "Anna")], 100).is_ok());
+        assert!(language_map([("e1", "Anna"), ("en", "Anna")], 100).is_err());
+        assert!(language_map([("--", "Anna"), ("en", "Anna")], 100).is_err());
     }
 
     #[test]

@@ -657,47 +657,17 @@ impl RawIssuer<'_> {
     }
 }
 
-/// A text of the list as it is kept and shown (`display_text`: bidi
-/// controls and line breaks refused, invisible format characters dropped).
+/// A text of the list as it is kept and shown (`display_text::checked`).
 fn check_text(text: &str) -> Result<String, String> {
-    if let Some(why) = crate::display_text::refusal(text) {
-        return Err(why);
-    }
-    let shown = crate::display_text::for_display(text);
-    if shown.trim().is_empty() {
-        Err("empty text".into())
-    } else if shown.chars().count() > MAX_TEXT_CHARS {
-        Err(format!("text longer than {MAX_TEXT_CHARS} characters"))
-    } else {
-        Ok(shown.into_owned())
-    }
+    crate::display_text::checked(text, MAX_TEXT_CHARS)
 }
 
-/// A language map. Tags are compared case-insensitively (RFC 5646 §2.1.1):
-/// `en` and `EN` are one language, so both in one map is a duplicate, and
-/// either satisfies "`en` is required". Keys are kept as published.
+/// A language map (`display_text::language_map`: the rule of every document).
 fn localized(map: BTreeMap<Text<'_>, Text<'_>>) -> Result<Localized, String> {
-    let mut pairs: Vec<(Box<str>, Box<str>)> = Vec::with_capacity(map.len());
-    for (lang, text) in map {
-        if !crate::language_tag::is_well_formed(&lang) {
-            return Err(
-                "language keys must be well-formed BCP 47 tags (\"en\", \"zh-Hant-TW\")".into(),
-            );
-        }
-        if let Some((known, _)) = pairs.iter().find(|(l, _)| l.eq_ignore_ascii_case(&lang)) {
-            // Both spellings passed the tag grammar: letters, digits and `-` only.
-            return Err(format!(
-                "duplicate language \"{}\"",
-                known.to_ascii_lowercase()
-            ));
-        }
-        let text = check_text(&text)?;
-        pairs.push((Box::from(lang.as_ref()), text.into_boxed_str()));
-    }
-    if !pairs.iter().any(|(l, _)| l.eq_ignore_ascii_case("en")) {
-        return Err("an \"en\" text is required".into());
-    }
-    Ok(Localized::new(pairs))
+    crate::display_text::language_map(
+        map.iter().map(|(l, t)| (l.as_ref(), t.as_ref())),
+        MAX_TEXT_CHARS,
+    )
 }
 
 /// `+` and `min..=max` ASCII digits, no leading zero, as an integer.

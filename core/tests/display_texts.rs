@@ -94,3 +94,33 @@ fn invisible_format_characters_are_dropped_from_what_is_shown() {
     assert!(check_claims(&claims("your card\u{00AD} application")).is_ok());
     assert_eq!(display_text::for_display("card\u{00AD}s"), "cards");
 }
+
+#[test]
+fn a_text_that_shows_nothing_is_refused_in_lists_and_intents() {
+    for blank in [
+        "\u{3164}\u{3164}\u{3164}",
+        "\u{115F}",
+        "\u{2800}",
+        "\u{034F}\u{FE0F}",
+    ] {
+        let e = ContactList::parse(&list("Пример Банк", blank, "Пример Банк")).unwrap_err();
+        assert!(malformed(e).contains("no visible character"), "{blank:?}");
+        let e = check_claims(&claims(blank)).unwrap_err();
+        assert_eq!(e.code(), "malformed", "{blank:?}");
+    }
+}
+
+/// Two spellings of one language: the phone would show one text, a
+/// reviewer read the other. Refused in intents as in lists.
+#[test]
+fn an_intent_with_en_and_en_in_another_case_is_refused() {
+    let mut c: serde_json::Value = serde_json::from_slice(&claims("your card")).unwrap();
+    c["agent"] = serde_json::json!({"en": "Anna", "EN": "Evil"});
+    let e = check_claims(c.to_string().as_bytes()).unwrap_err();
+    assert!(e.to_string().contains("duplicate language"), "{e}");
+    c["agent"] = serde_json::json!({"EN": "Anna"});
+    assert!(
+        check_claims(c.to_string().as_bytes()).is_ok(),
+        "EN is the en text"
+    );
+}

@@ -189,3 +189,33 @@ fn the_clock_skew_reaches_past_exp_for_accepting_and_for_matching() {
     );
     assert!(!matching(exp + CLOCK_SKEW_SECS + 1));
 }
+
+/// A retry signed by another delegated key is the same intent, and the
+/// copy kept is the newer one: when a new list revokes the first key, the
+/// call is still announced by the retry.
+#[test]
+fn a_retry_under_another_key_replaces_the_held_copy() {
+    let (k1, k2) = (
+        SigningKey::generate(Alg::EdDsa, "k1").unwrap().0,
+        SigningKey::generate(Alg::EdDsa, "k2").unwrap().0,
+    );
+    let both = list(&[&k1, &k2]);
+    let mut book = IntentBook::new();
+    let first = draft("c-1", "+74950000001").sign(&k1).unwrap();
+    let retry = draft("c-1", "+74950000001").sign(&k2).unwrap();
+    let accept = |j: &str| accept_intent(j.as_bytes(), &both, AUDIENCE, NOW).unwrap();
+    book.add(accept(&first), NOW).unwrap();
+    assert_eq!(book.add(accept(&retry), NOW), Ok(Received::Duplicate));
+    let only_k2 = list(&[&k2]);
+    assert!(
+        book.matching(
+            "example-bank",
+            74_950_000_001,
+            Channel::Phone,
+            &only_k2,
+            NOW
+        )
+        .is_some(),
+        "the copy signed by the key still delegated is the one held"
+    );
+}

@@ -29,12 +29,18 @@ enum Item {
     Prefix(u64, Category),
 }
 
+/// Spaces and tabs separate the fields (a CRLF's `\r` goes with the end of
+/// the line); any other white space is refused, as docs/feed-format.md §7 says.
 fn parse_line(line: &str) -> Result<Option<Item>, &'static str> {
-    let line = line.trim();
+    let blank = |c: char| c == ' ' || c == '\t';
+    let line = line.strip_suffix('\r').unwrap_or(line).trim_matches(blank);
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
     }
-    let mut fields = line.split_ascii_whitespace();
+    if line.chars().any(|c| c.is_whitespace() && !blank(c)) {
+        return Err("only spaces and tabs may separate the fields");
+    }
+    let mut fields = line.split(blank).filter(|f| !f.is_empty());
     let (Some(target), Some(category), None) = (fields.next(), fields.next(), fields.next()) else {
         return Err("expected '+digits[*] fraud|spam'");
     };
@@ -78,8 +84,18 @@ fn read_input(
         .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
     let reader = std::io::BufReader::with_capacity(1 << 20, file);
     for (i, line) in reader.lines().enumerate() {
-        let line =
-            line.map_err(|e| UsageError::new(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        let line = line.map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => UsageError::refused(
+                "invalid_input",
+                format!("{}:{}: not UTF-8", path.display(), i + 1),
+            ),
+            _ => UsageError::new(format!("{}:{}: {e}", path.display(), i + 1)),
+        })?;
+        // A byte order mark (Windows exports) before the first line.
+        let line = match line.strip_prefix('\u{FEFF}') {
+            Some(rest) if i == 0 => rest.to_string(),
+            _ => line,
+        };
         match parse_line(&line) {
             Ok(Some(item)) => each(i + 1, item)?,
             Ok(None) => {}

@@ -116,10 +116,13 @@ pub fn audience_of(
     create: bool,
 ) -> Result<String, UsageError> {
     match (given, state) {
-        (Some(_), Some(_)) => Err(UsageError::new(
+        // A writer stores intents for the state's own install only.
+        (Some(_), Some(_)) if create => Err(UsageError::new(
             "give --audience or --state, not both: with --state the install's own audience id is used",
         )),
-        (Some(a), None) => Ok(a.to_string()),
+        // A reader may check --intent files for another install (a tester's
+        // phone) against the lists of a state directory.
+        (Some(a), _) => Ok(a.to_string()),
         (None, Some(dir)) => {
             let state = callguard_state::StateDir::open(dir)?;
             if create {
@@ -249,7 +252,8 @@ pub fn verify(args: VerifyArgs<'_>) -> Result<crate::Outcome, UsageError> {
             if args.json {
                 println!(
                     "{}",
-                    serde_json::json!({"accepted": false, "code": e.code(), "detail": e.to_string()})
+                    // "error", as every --json refusal; "code" kept for older scripts.
+                    serde_json::json!({"accepted": false, "valid": false, "error": e.code(), "code": e.code(), "detail": e.to_string()})
                 );
             } else {
                 println!("refused ({}): {e}", e.code());

@@ -1,7 +1,8 @@
 //! The intents in force on this phone. Bounded: at most
 //! `MAX_LIVE_PER_ISSUER` live intents per issuer, expired ones purged on
-//! every change; an intent id is used once (the same id with other bytes is
-//! a replay and refused, the same bytes again change nothing).
+//! every change; an intent id is used once while it is live (the same id
+//! saying something else is a replay and refused; the same claims again,
+//! however signed, are the same intent, and the newer copy is kept).
 
 use super::accept::still_valid;
 use super::{CallIntent, IntentError, CLOCK_SKEW_SECS, MAX_LIVE_PER_ISSUER};
@@ -36,11 +37,21 @@ impl IntentBook {
             .iter()
             .find(|i| i.issuer == intent.issuer && i.id == intent.id)
         {
-            return if known.digest == intent.digest {
-                Ok(Received::Duplicate)
-            } else {
-                Err(IntentError::Replayed)
-            };
+            if known.digest != intent.digest {
+                return Err(IntentError::Replayed);
+            }
+            // The same intent again: the copy just accepted is kept, so a
+            // retry signed by a key still delegated replaces one whose key a
+            // newer list has revoked since (it would no longer match a call).
+            let fresh = Arc::new(intent);
+            if let Some(held) = self
+                .intents
+                .iter_mut()
+                .find(|i| i.issuer == fresh.issuer && i.id == fresh.id)
+            {
+                *held = fresh;
+            }
+            return Ok(Received::Duplicate);
         }
         let live = self
             .intents

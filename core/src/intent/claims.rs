@@ -84,8 +84,14 @@ impl Claims {
     /// signature left out), hashed: two intents with the same `jti` are
     /// the same intent exactly when this is equal.
     pub(crate) fn identity(&self) -> [u8; 32] {
-        fn texts(l: &Localized) -> Vec<[&str; 2]> {
-            l.pairs().map(|(k, v)| [k, v]).collect()
+        // Language keys in any case are one language.
+        fn texts(l: &Localized) -> Vec<[String; 2]> {
+            let mut v: Vec<[String; 2]> = l
+                .pairs()
+                .map(|(k, t)| [k.to_ascii_lowercase(), t.to_string()])
+                .collect();
+            v.sort();
+            v
         }
         let said = serde_json::json!([
             self.issuer,
@@ -183,37 +189,15 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Claims, IntentError> {
     })
 }
 
+/// A language map of an intent: the rule of every document
+/// (`display_text::language_map`), with the claim's own length.
 fn localized(
     map: BTreeMap<String, String>,
     field: &str,
     max_chars: usize,
 ) -> Result<Localized, IntentError> {
-    if !map.contains_key("en") {
-        return Err(IntentError::malformed(format!(
-            "\"{field}\" needs an \"en\" text"
-        )));
-    }
-    let mut pairs = Vec::with_capacity(map.len());
-    for (lang, text) in map {
-        let lang_ok = (2..=35).contains(&lang.len())
-            && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !lang_ok {
-            return Err(IntentError::malformed(format!(
-                "\"{field}\": language keys are BCP 47 tags"
-            )));
-        }
-        if let Some(why) = crate::display_text::refusal(&text) {
-            return Err(IntentError::malformed(format!("\"{field}\": {why}")));
-        }
-        let shown = crate::display_text::for_display(&text);
-        if shown.trim().is_empty() || shown.chars().count() > max_chars {
-            return Err(IntentError::malformed(format!(
-                "\"{field}\": texts are 1-{max_chars} characters"
-            )));
-        }
-        pairs.push((lang.into_boxed_str(), shown.into()));
-    }
-    Ok(Localized::new(pairs))
+    crate::display_text::language_map(map.iter().map(|(l, t)| (l.as_str(), t.as_str())), max_chars)
+        .map_err(|e| IntentError::malformed(format!("\"{field}\": {e}")))
 }
 
 /// The payload rules alone (no signature, no list): for publishers that
