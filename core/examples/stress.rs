@@ -72,6 +72,7 @@ fn main() {
                 display_name: None,
                 attestation: Attestation::NotVerified,
                 direction: CallDirection::Incoming,
+                saved_contact: false,
             },
             &ctx,
         )

@@ -6,6 +6,7 @@
 //! - [`jws`], [`jwk`], [`trust`], [`list`]: the format, piece by piece
 
 pub mod accept;
+pub mod contacts;
 pub mod directory;
 pub mod display_text;
 pub mod duplicates;

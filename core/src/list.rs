@@ -31,7 +31,13 @@ pub struct Usage {
     pub channels: Channels,
     /// Index into `ContactList::labels`.
     pub label: u32,
+    /// The contact's `contact_name_hint`, an index into the same table, or
+    /// `NO_HINT`.
+    pub hint: u32,
 }
+
+/// `Usage::hint` of a contact without a `contact_name_hint`.
+pub const NO_HINT: u32 = u32::MAX;
 
 /// An exact number, as E.164 digits in an integer (`+7495…` → `7495…`):
 /// sorted ascending, as iOS Call Directory wants them.
@@ -210,6 +216,26 @@ impl ContactList {
 
     pub fn label(&self, usage: &Usage) -> &Localized {
         &self.labels[usage.label as usize]
+    }
+
+    /// The contact's `contact_name_hint`, if the list gives one.
+    pub fn name_hint(&self, usage: &Usage) -> Option<&Localized> {
+        (usage.hint != NO_HINT).then(|| &self.labels[usage.hint as usize])
+    }
+
+    /// Every `contact_name_hint` of the list.
+    pub fn name_hints(&self) -> Vec<&Localized> {
+        let mut ids: Vec<u32> = self
+            .numbers
+            .iter()
+            .map(|e| e.usage.hint)
+            .chain(self.prefixes.iter().flatten().map(|p| p.usage.hint))
+            .chain(self.short_codes.iter().map(|s| s.usage.hint))
+            .filter(|&h| h != NO_HINT)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|h| &self.labels[h as usize]).collect()
     }
 
     /// Exact numbers, ascending.
@@ -605,6 +631,10 @@ struct RawContact<'a> {
     #[serde(default)]
     channels: Option<Vec<Text<'a>>>,
     label: BTreeMap<Text<'a>, Text<'a>>,
+    /// The name to offer a customer who saved this (inbound-only) number:
+    /// "Example Bank hotline — never calls you" (docs/list-format.md §2).
+    #[serde(default)]
+    contact_name_hint: Option<BTreeMap<Text<'a>, Text<'a>>>,
 }
 
 impl RawIssuer<'_> {
@@ -729,10 +759,17 @@ impl Builder {
             }
         };
         let label = self.intern(raw.label).map_err(|e| format!("label: {e}"))?;
+        let hint = match raw.contact_name_hint {
+            Some(hint) => self
+                .intern(hint)
+                .map_err(|e| format!("contact_name_hint: {e}"))?,
+            None => NO_HINT,
+        };
         let usage = Usage {
             direction,
             channels,
             label,
+            hint,
         };
         match (raw.number, raw.prefix, raw.short_code) {
             (Some(number), None, None) => {

@@ -51,6 +51,7 @@ const CONTACT: &[Member] = &[
     Member("direction", Required, Str),
     Member("channels", Optional, ArrayOf(&Str)),
     Member("label", Required, MapOf(&Str)),
+    Member("contact_name_hint", Optional, MapOf(&Str)),
 ];
 
 const ISSUER: &[Member] = &[

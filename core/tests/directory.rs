@@ -272,6 +272,7 @@ fn a_number_the_bank_uses_only_over_whatsapp_is_a_warning_for_phone_calls() {
         display_name: None,
         attestation: callguard_core::screen::Attestation::NotVerified,
         direction: callguard_core::screen::CallDirection::Incoming,
+        saved_contact: false,
     };
     let ctx = callguard_core::screen::Context {
         home: Region::from_iso("RU"),

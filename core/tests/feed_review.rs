@@ -73,6 +73,7 @@ fn call<'a>(number: &'a str, channel: Channel, name: Option<&'a str>) -> Call<'a
         display_name: name,
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     }
 }
 

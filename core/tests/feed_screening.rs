@@ -80,6 +80,7 @@ fn call(number: &str) -> Call<'_> {
         display_name: None,
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     }
 }
 

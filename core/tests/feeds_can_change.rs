@@ -161,6 +161,7 @@ fn check(c: &Case, lists: &[Arc<ContactList>], feeds: &[Feed<'_>]) -> (bool, boo
         } else {
             CallDirection::Incoming
         },
+        saved_contact: false,
     };
     // The example list is current on 2026-12-01 and expired on 2027-01-15.
     let now = Timestamp::parse_rfc3339(if c.expired {

@@ -101,6 +101,7 @@ fn call(number: &str, channel: Channel, attestation: Attestation) -> Call<'_> {
         display_name: None,
         attestation,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     }
 }
 

@@ -51,6 +51,7 @@ fn screen_name(name: &str, channel: Channel) -> (Verdict, Reason) {
         display_name: Some(name),
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     let ctx = Context {
         home: Region::from_iso("RU"),
@@ -202,6 +203,7 @@ fn a_number_in_a_name_never_vouches() {
                 display_name: name,
                 attestation,
                 direction: CallDirection::Incoming,
+                saved_contact: false,
             };
             let s = screen(lists(), &call, &ctx);
             assert!(
@@ -463,6 +465,7 @@ fn a_lists_own_authority_phrases_flag_messenger_callers() {
         display_name: Some(name),
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     let lists = [list];
     let s = screen(

@@ -117,6 +117,7 @@ proptest! {
             display_name: Some(&name),
             attestation: Attestation::NotVerified,
             direction: CallDirection::Incoming,
+            saved_contact: false,
         };
         let ctx = Context { home: callguard_core::normalize::Region::from_iso("RU"), lang: Lang::En, now: Timestamp(1_796_083_200) };
         let _ = screen(std::slice::from_ref(list), &call, &ctx);

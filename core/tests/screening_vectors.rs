@@ -48,6 +48,7 @@ fn every_call_vector_gets_its_expected_screening() {
                 "outgoing" => CallDirection::Outgoing,
                 _ => CallDirection::Incoming,
             },
+            saved_contact: false,
         };
         let ctx = Context {
             home: Some(home),
@@ -121,6 +122,7 @@ fn another_banks_current_data_never_hides_a_stale_warning() {
         display_name: None,
         attestation: Attestation::Passed,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     let got = screen(&[current_a, expired_b], &call, &ctx);
     assert_eq!(

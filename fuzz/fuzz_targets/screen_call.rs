@@ -19,13 +19,14 @@ fuzz_target!(|data: &[u8]| {
     let list = verify_signed_list(LIST, &trust, 1 << 20).expect("the vector list is valid");
     let lists = [list.list().clone()];
     let ctx = Context { home: Region::from_iso("RU"), lang: Lang::Ru, now: Timestamp(1_796_083_200) };
-    for channel in [Channel::Phone, Channel::Whatsapp] {
+    for (channel, saved_contact) in [(Channel::Phone, false), (Channel::Whatsapp, false), (Channel::Whatsapp, true)] {
         let call = Call {
             number,
             channel,
             display_name: Some(name),
             attestation: Attestation::NotVerified,
             direction: CallDirection::Incoming,
+            saved_contact,
         };
         let _ = screen(&lists, &call, &ctx);
     }

@@ -51,6 +51,7 @@ fn screen_call(guard: &Guard, number: &str, now: Timestamp) -> (Verdict, Reason)
         display_name: None,
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     let ctx = Context {
         home: Region::from_iso("RU"),

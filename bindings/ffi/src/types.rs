@@ -162,6 +162,7 @@ impl Call {
                 Direction::Incoming => core_screen::CallDirection::Incoming,
                 Direction::Outgoing => core_screen::CallDirection::Outgoing,
             },
+            saved_contact: false,
         }
     }
 }

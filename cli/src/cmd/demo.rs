@@ -33,6 +33,7 @@ fn scenes() -> Vec<Scene> {
         display_name,
         attestation,
         direction,
+        saved_contact: false,
     };
     use Attestation::*;
     use CallDirection::*;

@@ -64,6 +64,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         display_name: args.name,
         attestation,
         direction,
+        saved_contact: false,
     };
     if args.stdin {
         if args.number.is_some() {

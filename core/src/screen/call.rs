@@ -27,6 +27,13 @@ pub struct Call<'a> {
     pub display_name: Option<&'a str>,
     pub attestation: Attestation,
     pub direction: CallDirection,
+    /// The caller's **number** matches a contact the customer saved (the
+    /// platform's lookup; never a match of the displayed name, which a
+    /// caller can copy). The name shown is then the customer's own label
+    /// ("Мама Сбер работа"), so it raises no name claim — unless the
+    /// contact audit flags that very contact (docs/screening.md, "Saved
+    /// contacts"). The number rules always apply.
+    pub saved_contact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -55,8 +55,17 @@ pub fn decide_with_feeds<'l>(
     let number_as_name = (typed == Normalized::Invalid
         && call.number.chars().any(char::is_alphabetic))
     .then_some(call.number);
+    // A contact the customer saved under this number shows the customer's
+    // own label ("Мама Сбер работа"): it raises no name claim, unless the
+    // contact audit flags that very contact (a saved "security service", a
+    // saved inbound-only line). The number rules below always apply.
+    let customers_label = call.saved_contact
+        && call.display_name.is_some_and(|name| {
+            crate::contacts::saved_name_is_the_customers(name, call.number, lists, home)
+        });
     let names: Vec<&str> = call
         .display_name
+        .filter(|_| !customers_label)
         .into_iter()
         .chain(number_as_name)
         .filter(|n| !n.trim().is_empty())
@@ -360,7 +369,7 @@ fn find_report<'l>(
 /// The most specific match across lists: an exact number beats a prefix,
 /// a longer prefix beats a shorter one; between issuers the more alarming
 /// contact (inbound-only) wins, so one bank's data cannot mask another's warning.
-fn find_match<'l>(
+pub(crate) fn find_match<'l>(
     lists: impl Iterator<Item = &'l Arc<ContactList>>,
     number: &Normalized,
     home: Option<Region>,

@@ -18,7 +18,7 @@ mod words;
 
 pub use alias::{Alias, AliasProblem};
 pub use authority::{claims_authority, Phrase};
-pub use fold::{fold, look_of_char, Folded, Look, MAX_FOLDED_CHARS};
+pub use fold::{fold, look_of_char, same_look, Folded, Look, MAX_FOLDED_CHARS};
 
 /// True when the folded name matches any of the aliases.
 pub fn claims(name: &Folded, aliases: &[Alias]) -> bool {

@@ -1,0 +1,170 @@
+//! The address book the fraudster relies on (docs/screening.md, "Saved
+//! contacts"). Pure logic: the platform hands over each contact's name and
+//! numbers; nothing is stored, sent or changed here.
+//!
+//! Two findings, each per number:
+//! - `saved_inbound_only`: a saved number the bank's list marks inbound
+//!   only. The bank never calls from it, so a call that shows this contact's
+//!   name is fake (iOS shows a contact's name, never a Call Directory
+//!   label): rename it so the name itself warns.
+//! - `claims_bank_not_listed`: a contact whose name presents itself as the
+//!   bank or one of its services — the bank's alias, alone or with role
+//!   words — saved with numbers that are not on that bank's list: the
+//!   "save my number as the security service" pattern. A person's label
+//!   that mentions where someone works ("Мама Сбер работа") is not a claim,
+//!   and authorities are out of scope (their numbers are not a bank's).
+//!
+//! A contact renamed to its hint (or any name that no longer presents
+//! itself as the bank) is not found again.
+
+mod copy;
+mod reading;
+
+use crate::list::ContactList;
+use crate::model::ContactDirection;
+use crate::normalize::{normalize, normalize_international, Normalized, Region};
+use crate::screen::decide::find_match;
+use crate::screen::Lang;
+use std::sync::Arc;
+
+pub use reading::presents_as_bank;
+
+/// One address-book entry as the platform reads it.
+#[derive(Debug, Clone)]
+pub struct Contact<'a> {
+    pub name: &'a str,
+    pub numbers: Vec<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    SavedInboundOnly,
+    ClaimsBankNotListed,
+}
+
+impl FindingKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::SavedInboundOnly => "saved_inbound_only",
+            FindingKind::ClaimsBankNotListed => "claims_bank_not_listed",
+        }
+    }
+}
+
+/// What the customer is shown for one contact and number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The contact's position in what was handed over.
+    pub index: usize,
+    /// The number as saved (the platform finds it again by this).
+    pub number: String,
+    pub kind: FindingKind,
+    /// The bank the finding is about.
+    pub issuer: String,
+    /// `saved_inbound_only`: the name to offer for the contact (the list's
+    /// `contact_name_hint`, else the SDK's own).
+    pub suggested_name: Option<String>,
+    pub title: String,
+    pub message: String,
+}
+
+/// Contacts beyond this many are not read (bounded work: 10 000 × 5 numbers
+/// is the documented size).
+pub const MAX_CONTACTS: usize = 50_000;
+/// Numbers per contact read.
+pub const MAX_NUMBERS_PER_CONTACT: usize = 16;
+
+/// The findings for `contacts` against the lists in force (current or
+/// expired: an expired list still knows which numbers the bank never calls
+/// from, and its names), in order of contact and number.
+pub fn audit(
+    contacts: &[Contact<'_>],
+    lists: &[Arc<ContactList>],
+    home: Option<Region>,
+    lang: Lang,
+) -> Vec<Finding> {
+    let read = |text: &str| match home {
+        Some(home) => normalize(text, home),
+        None => normalize_international(text),
+    };
+    let mut findings = Vec::new();
+    for (index, contact) in contacts.iter().enumerate().take(MAX_CONTACTS) {
+        let numbers: Vec<(&str, Normalized)> = contact
+            .numbers
+            .iter()
+            .take(MAX_NUMBERS_PER_CONTACT)
+            .map(|n| (*n, read(n)))
+            .filter(|(_, n)| *n != Normalized::Invalid)
+            .collect();
+        // 1. Saved numbers the bank never calls from.
+        for (saved, number) in &numbers {
+            let Some((list, usage)) = find_match(lists.iter(), number, home) else {
+                continue;
+            };
+            if usage.direction != ContactDirection::InboundOnly {
+                continue;
+            }
+            let hint = copy::name_hint(list, &usage, lang);
+            if reading::already_warns(contact.name, list, &hint) {
+                continue;
+            }
+            let (title, message) = copy::inbound_only(list, &usage, lang, &hint);
+            findings.push(Finding {
+                index,
+                number: saved.to_string(),
+                kind: FindingKind::SavedInboundOnly,
+                issuer: list.issuer.id.clone(),
+                suggested_name: Some(hint),
+                title,
+                message,
+            });
+        }
+        // 2. A name that presents itself as a bank, with none of its
+        // numbers; a bank's service claimed without naming the bank counts
+        // as a claim on every bank whose list is loaded.
+        // A name that mentions a loaded bank is about that bank: whether it
+        // presents itself as it is that bank's reading alone.
+        let generic = !reading::mentions_a_bank(contact.name, lists)
+            && reading::claims_a_bank_service(contact.name, lists);
+        for list in lists
+            .iter()
+            .filter(|l| generic || presents_as_bank(contact.name, l))
+        {
+            let bank_numbers = numbers
+                .iter()
+                .any(|(_, n)| find_match(std::iter::once(list), n, home).is_some());
+            if bank_numbers {
+                continue;
+            }
+            for (saved, _) in &numbers {
+                let (title, message) = copy::claims_bank(list, lang);
+                findings.push(Finding {
+                    index,
+                    number: saved.to_string(),
+                    kind: FindingKind::ClaimsBankNotListed,
+                    issuer: list.issuer.id.clone(),
+                    suggested_name: None,
+                    title,
+                    message,
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// Whether a caller whose number is saved under `name` may be believed not
+/// to be making a claim with that name (`Call::saved_contact`): true unless
+/// the audit would flag that contact.
+pub fn saved_name_is_the_customers(
+    name: &str,
+    number: &str,
+    lists: &[Arc<ContactList>],
+    home: Option<Region>,
+) -> bool {
+    let contact = Contact {
+        name,
+        numbers: vec![number],
+    };
+    audit(&[contact], lists, home, Lang::En).is_empty()
+}
