@@ -32,6 +32,7 @@ fn benches(c: &mut Criterion) {
         display_name: None,
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     c.bench_function("screen/listed_number_10k", |b| {
         b.iter(|| screen(black_box(&lists), black_box(&call(&listed)), &ctx))
@@ -51,6 +52,7 @@ fn benches(c: &mut Criterion) {
         display_name: Some("Служба безопасности Пример Банка"),
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     c.bench_function("screen/messenger_name_10k", |b| {
         b.iter(|| screen(black_box(&lists), black_box(&messenger), &ctx))
@@ -173,6 +175,7 @@ fn intent_benches(c: &mut Criterion) {
         display_name: None,
         attestation: Attestation::NotVerified,
         direction: CallDirection::Incoming,
+        saved_contact: false,
     };
     c.bench_function("screen/with_64_live_intents", |b| {
         b.iter(|| {
