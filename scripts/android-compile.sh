@@ -74,9 +74,11 @@ if [ ! -f "$stubs/android/app/Activity.class" ]; then
     --out "$out/stubs-src" "${roots[@]}" | tee "$out/gen_java.log"
   # With the hand-written Java stubs (annotations the .pyi do not carry).
   find "$out/stubs-src" tools/android-stubs/java -name '*.java' > "$out/stubs-src.txt"
-  javac -nowarn -encoding UTF-8 -cp "$KLIB_CP" -d "$stubs" @"$out/stubs-src.txt" 2>&1 |
-    grep -v '^Note:' || true
-  [ -f "$stubs/android/app/Activity.class" ] || die "the stubs did not compile (see above)"
+  if ! javac -nowarn -encoding UTF-8 -cp "$KLIB_CP" -d "$stubs" @"$out/stubs-src.txt" > "$out/javac.log" 2>&1; then
+    grep -v '^Note:' "$out/javac.log" >&2
+    rm -rf "$stubs"
+    die "the stubs did not compile (above): a rule of tools/android-stubs/gen_java.py needs a look"
+  fi
 else
   echo "android-compile: stubs unchanged, reusing $stubs ($(head -1 "$out/gen_java.log"))"
 fi
@@ -85,22 +87,36 @@ fi
 python3 tools/android-stubs/test_gen_java.py "$STUBS/site" "$out/jdk/classes.txt" | tail -2
 
 # --- 2. R and BuildConfig -------------------------------------------------------
-rm -rf "$out/r-src" "$out/r"
+# Named by the hash of what was generated: a resource renamed or removed is a
+# new classpath, so the Kotlin below is compiled again against it.
+rm -rf "$out/r-src"
 python3 tools/android-stubs/gen_r.py "$app" io.callguard.sample "$out/r-src"
-javac -d "$out/r" "$out/r-src/io/callguard/sample/"*.java
+r_key=$(cat "$out/r-src/io/callguard/sample/"*.java | sha256sum | cut -c1-16)
+r_classes="$out/r-classes-$r_key"
+if [ ! -d "$r_classes" ]; then
+  rm -rf "$out"/r-classes-*
+  javac -d "$r_classes" "$out/r-src/io/callguard/sample/"*.java
+fi
 
 # --- 3 + 4. kotlinc -------------------------------------------------------------
-CP="$stubs:$out/r:$KLIB/kotlinx-coroutines-core-jvm.jar:/usr/share/java/jna.jar"
+# The language and API version the Gradle build uses (the Kotlin plugin of
+# bindings/android/gradle/libs.versions.toml): kotlinc here may be newer.
+kotlin_version=$(sed -n 's/^kotlin *= *"\([0-9]*\.[0-9]*\).*/\1/p' bindings/android/gradle/libs.versions.toml)
+export KOTLIN_FLAGS="-language-version $kotlin_version -api-version $kotlin_version"
+# The hand stubs first, on their own: the app must not see their `internal`.
+CP_BASE="$stubs:$r_classes:$KLIB/kotlinx-coroutines-core-jvm.jar:/usr/share/java/jna.jar"
+KOTLIN_CP_COMPILE="$CP_BASE" kotlin_compile "$out/hand-stubs" "$hand_stubs"
+CP="$CP_BASE:$out/hand-stubs/classes"
 # kotlin_compile (scripts/kotlin-jvm.sh) reuses the classes while no source changed.
-KOTLIN_CP_COMPILE="$CP:/usr/share/java/junit4.jar" kotlin_compile "$out/kotlin" "$hand_stubs" \
+KOTLIN_CP_COMPILE="$CP:/usr/share/java/junit4.jar" kotlin_compile "$out/kotlin" \
   "${module_sources[@]}" "${app_sources[@]}" "${android_test_sources[@]}"
 
 # --- 5. API levels --------------------------------------------------------------
 python3 tools/android-stubs/api_levels.py --min-sdk 29 --levels tools/android-stubs/api_levels.txt "${app_sources[@]}"
 
 # --- 6. the stage can fail --------------------------------------------------------
-# Each broken copy is compiled with everything else; kotlinc must refuse it,
-# naming that file. Cached like the real compile (by the same sources).
+# Each broken copy is compiled with the module; kotlinc must refuse it,
+# naming that file. Runs every time (about 15 s).
 selftest="$out/selftest"
 rm -rf "$selftest"
 mkdir -p "$selftest/src"
@@ -117,8 +133,9 @@ package io.callguard.sample.selftest
 fun unknownR() = io.callguard.sample.R.string.no_such_string
 KT
 set +e
+# shellcheck disable=SC2086 # KOTLIN_FLAGS: several flags
 JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1" "$KOTLIN_HOME/bin/kotlinc" -cp "$CP" -jvm-target 17 -nowarn \
-  -d "$selftest/classes" "$hand_stubs" "${module_sources[@]}" "$selftest/src" > "$selftest/kotlinc.log" 2>&1
+  $KOTLIN_FLAGS -d "$selftest/classes" "${module_sources[@]}" "$selftest/src" > "$selftest/kotlinc.log" 2>&1
 status=$?
 set -e
 [ "$status" -ne 0 ] || die "self-test: kotlinc accepted the broken copies"

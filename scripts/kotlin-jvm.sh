@@ -15,15 +15,18 @@ kotlin_compile() {
   local build="$1"
   shift
   local stamp
-  stamp=$( { find "$@" -name '*.kt' -print0 | sort -z | xargs -0 sha256sum; echo "$KOTLIN_CP_COMPILE"; } | sha256sum | cut -d' ' -f1)
+  # KOTLIN_FLAGS: extra kotlinc flags (android-compile.sh: the language
+  # version Gradle builds with), part of the stamp like the classpath.
+  stamp=$( { find "$@" -name '*.kt' -print0 | sort -z | xargs -0 sha256sum; echo "$KOTLIN_CP_COMPILE ${KOTLIN_FLAGS:-}"; } | sha256sum | cut -d' ' -f1)
   if [ -d "$build/classes" ] && [ "$(cat "$build/classes.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "kotlinc: sources unchanged, reusing $build/classes"
     return 0
   fi
   rm -rf "$build/classes" "$build/classes.stamp"
   mkdir -p "$build"
+  # shellcheck disable=SC2086 # KOTLIN_FLAGS: several flags
   JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1" "$KOTLIN_HOME/bin/kotlinc" -cp "$KOTLIN_CP_COMPILE" \
-    -jvm-target 17 -nowarn -d "$build/classes" "$@"
+    -jvm-target 17 -nowarn ${KOTLIN_FLAGS:-} -d "$build/classes" "$@"
   echo "$stamp" > "$build/classes.stamp"
 }
 

@@ -145,6 +145,9 @@ fn reload_picks_up_what_another_process_stored() {
     let k = key();
     let app = guard(Some(dir.path()), &k);
     let extension = guard(Some(dir.path()), &k);
+    // Both started (their start-up checks of the stored feed, none yet,
+    // are over) before the app installs one.
+    let _ = (app.feeds(), extension.feeds());
     let b1 = blob(1000);
     app.install_feed(&manifest(&k, 1, &b1, None), b1, NOW)
         .unwrap();

@@ -93,6 +93,14 @@ def main():
             apis[line[0]] = (int(line[1]), line[2])
     problems, notes, files = [], [], 0
     for d in args.dirs:
+        if os.path.isfile(d):
+            problems_f, notes_f = check(d, apis, args.min_sdk)
+            problems += problems_f
+            notes += notes_f
+            files += 1
+            continue
+        if not os.path.isdir(d):
+            sys.exit(f"api levels: no such file or directory: {d}")
         for root, _, names in os.walk(d):
             for n in sorted(names):
                 if n.endswith(".kt"):

@@ -293,7 +293,16 @@ class Gen:
                     and self.resolve(ast.unparse(item.annotation.slice), cls) == cls.name):
                 return False
         instance = [m for m in methods if not self.is_static(m)]
-        if any(self.params(m) and not self.unnamed(m) for m in instance):
+        named = [m for m in instance if self.params(m) and not self.unnamed(m)]
+        if any((m.name in ("hashCode", "toString") and not self.params(m))
+               or (m.name == "equals" and not self.unnamed(m)) for m in instance):
+            # Its own equals/hashCode/toString: an interface cannot have
+            # them as default methods, so a class (CellInfo).
+            return False
+        if named and not any(self.unnamed(m) for m in instance):
+            # Only methods with parameter names: a class's (an interface's
+            # default methods come with abstract ones beside them:
+            # Application.ActivityLifecycleCallbacks).
             return False
         # Methods, all without parameter names: an interface. No method and
         # no field: a marker interface (TrustManager). Only constants: a

@@ -16,7 +16,7 @@ import gen_java  # noqa: E402
 
 # Measured with chaquopy-stubs-android 36.20260406 against JDK 17: see the
 # output. Lower is better; raise only with a reason in the commit.
-MAX_WRONG_SHARE = 0.06
+MAX_WRONG_SHARE = 0.045
 
 
 def main():

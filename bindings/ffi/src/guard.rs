@@ -30,8 +30,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 #[derive(uniffi::Object)]
 pub struct CallGuard {
     pub(crate) guard: Guard,
-    home: Option<Region>,
-    lang: Lang,
+    pub(crate) home: Option<Region>,
+    pub(crate) lang: Lang,
     sync: RwLock<SyncSetup>,
 }
 

@@ -4,6 +4,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod contacts;
 mod directory;
 mod error;
 mod feeds;
@@ -12,6 +13,7 @@ mod logging;
 mod sync;
 mod types;
 
+pub use contacts::{ContactFinding, ContactFindingKind, SavedContact};
 pub use directory::{
     BlockingReader, DirectoryChanges, DirectoryEntry, DirectoryOptions, DirectoryReader,
     FeedDirectoryMode, SkippedPrefix,

@@ -145,6 +145,12 @@ pub struct Call {
     pub display_name: Option<String>,
     pub attestation: Attestation,
     pub direction: Direction,
+    /// The caller's number matches a contact the customer saved (the
+    /// platform's lookup of the number, never of the name shown): the name
+    /// is then the customer's own label and raises no claim, unless the
+    /// contact audit flags that contact (docs/screening.md, "Saved contacts").
+    #[uniffi(default = false)]
+    pub saved_contact: bool,
 }
 
 impl Call {
@@ -162,7 +168,7 @@ impl Call {
                 Direction::Incoming => core_screen::CallDirection::Incoming,
                 Direction::Outgoing => core_screen::CallDirection::Outgoing,
             },
-            saved_contact: false,
+            saved_contact: self.saved_contact,
         }
     }
 }

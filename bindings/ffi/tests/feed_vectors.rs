@@ -66,6 +66,7 @@ fn call(number: &str, direction: &str) -> Call {
             "outgoing" => Direction::Outgoing,
             _ => Direction::Incoming,
         },
+        saved_contact: false,
     }
 }
 

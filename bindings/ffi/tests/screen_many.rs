@@ -62,6 +62,7 @@ fn call(v: &Value) -> Call {
             "incoming" => Direction::Incoming,
             _ => Direction::Outgoing,
         },
+        saved_contact: false,
     }
 }
 
@@ -149,6 +150,7 @@ fn an_empty_batch_and_no_list() {
         display_name: None,
         attestation: Attestation::NotVerified,
         direction: Direction::Incoming,
+        saved_contact: false,
     };
     let got = guard.screen_many(vec![call.clone(), call]);
     assert_eq!(got.len(), 2);

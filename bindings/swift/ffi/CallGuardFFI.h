@@ -345,6 +345,11 @@ void uniffi_callguard_ffi_fn_free_callguard(uint64_t handle, RustCallStatus *_No
 uint64_t uniffi_callguard_ffi_fn_constructor_callguard_new(RustBuffer config, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_AUDIT_CONTACTS
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_AUDIT_CONTACTS
+RustBuffer uniffi_callguard_ffi_fn_method_callguard_audit_contacts(uint64_t ptr, RustBuffer contacts, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_FEED_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_FEED_PLAN
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_feed_plan(uint64_t ptr, RustBuffer manifest, RustCallStatus *_Nonnull out_status
@@ -893,6 +898,12 @@ uint16_t uniffi_callguard_ffi_checksum_method_directoryreader_next_chunk(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_DIRECTORYREADER_SKIPPED_PREFIXES
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_DIRECTORYREADER_SKIPPED_PREFIXES
 uint16_t uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_AUDIT_CONTACTS
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_AUDIT_CONTACTS
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_audit_contacts(void
     
 );
 #endif

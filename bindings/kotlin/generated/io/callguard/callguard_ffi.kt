@@ -731,6 +731,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_audit_contacts(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_feed_plan(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_feed_plan_at(
@@ -871,6 +873,8 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_callguard_ffi_fn_constructor_callguard_new(`config`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_audit_contacts(`ptr`: Long,`contacts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_feed_plan(`ptr`: Long,`manifest`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_feed_plan_at(`ptr`: Long,`manifest`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1108,6 +1112,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() and 0xFFFF) != 46647) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_audit_contacts() and 0xFFFF) != 46934) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_feed_plan() and 0xFFFF) != 19543) {
@@ -2004,6 +2011,15 @@ public object FfiConverterTypeBlockingReader: FfiConverter<BlockingReader, Long>
 public interface CallGuardInterface {
     
     /**
+     * Checks the customer's address book against the lists in force:
+     * saved numbers the bank never calls from, and contacts named as the
+     * bank or its service that are not the bank's. Reads only what is
+     * passed: nothing is stored or sent, nothing is changed. Bounded work
+     * (10 000 contacts × 5 numbers: docs/screening.md, "Saved contacts").
+     */
+    fun `auditContacts`(`contacts`: List<SavedContact>): List<ContactFinding>
+    
+    /**
      * Verifies a signed feed manifest (JWS bytes) against its issuer's
      * trust, the clock and the versions seen, and says which file to
      * download for it. Nothing is stored.
@@ -2373,6 +2389,27 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
             UniffiLib.uniffi_callguard_ffi_fn_clone_callguard(handle, status)
         }
     }
+
+    
+    /**
+     * Checks the customer's address book against the lists in force:
+     * saved numbers the bank never calls from, and contacts named as the
+     * bank or its service that are not the bank's. Reads only what is
+     * passed: nothing is stored or sent, nothing is changed. Bounded work
+     * (10 000 contacts × 5 numbers: docs/screening.md, "Saved contacts").
+     */override fun `auditContacts`(`contacts`: List<SavedContact>): List<ContactFinding> {
+            return FfiConverterSequenceTypeContactFinding.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_audit_contacts(
+        it,
+        
+        FfiConverterSequenceTypeSavedContact.lower(`contacts`),_status)
+}
+    }
+    )
+    }
+    
 
     
     /**
@@ -4436,6 +4473,14 @@ data class Call (
     var `attestation`: Attestation
     , 
     var `direction`: Direction
+    , 
+    /**
+     * The caller's number matches a contact the customer saved (the
+     * platform's lookup of the number, never of the name shown): the name
+     * is then the customer's own label and raises no claim, unless the
+     * contact audit flags that contact (docs/screening.md, "Saved contacts").
+     */
+    var `savedContact`: kotlin.Boolean = false 
     
 ){
     
@@ -4457,6 +4502,7 @@ public object FfiConverterTypeCall: FfiConverterRustBuffer<Call> {
             FfiConverterOptionalString.read(buf),
             FfiConverterTypeAttestation.read(buf),
             FfiConverterTypeDirection.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
@@ -4465,7 +4511,8 @@ public object FfiConverterTypeCall: FfiConverterRustBuffer<Call> {
             FfiConverterTypeChannel.allocationSize(value.`channel`) +
             FfiConverterOptionalString.allocationSize(value.`displayName`) +
             FfiConverterTypeAttestation.allocationSize(value.`attestation`) +
-            FfiConverterTypeDirection.allocationSize(value.`direction`)
+            FfiConverterTypeDirection.allocationSize(value.`direction`) +
+            FfiConverterBoolean.allocationSize(value.`savedContact`)
     )
 
     override fun write(value: Call, buf: ByteBuffer) {
@@ -4474,6 +4521,76 @@ public object FfiConverterTypeCall: FfiConverterRustBuffer<Call> {
             FfiConverterOptionalString.write(value.`displayName`, buf)
             FfiConverterTypeAttestation.write(value.`attestation`, buf)
             FfiConverterTypeDirection.write(value.`direction`, buf)
+            FfiConverterBoolean.write(value.`savedContact`, buf)
+    }
+}
+
+
+
+data class ContactFinding (
+    /**
+     * Position of the contact in what was passed.
+     */
+    var `index`: kotlin.UInt
+    , 
+    /**
+     * The number as saved.
+     */
+    var `number`: kotlin.String
+    , 
+    var `kind`: ContactFindingKind
+    , 
+    var `issuer`: kotlin.String
+    , 
+    var `suggestedName`: kotlin.String?
+    , 
+    var `title`: kotlin.String
+    , 
+    var `message`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContactFinding: FfiConverterRustBuffer<ContactFinding> {
+    override fun read(buf: ByteBuffer): ContactFinding {
+        return ContactFinding(
+            FfiConverterUInt.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeContactFindingKind.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContactFinding) = (
+            FfiConverterUInt.allocationSize(value.`index`) +
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterTypeContactFindingKind.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`issuer`) +
+            FfiConverterOptionalString.allocationSize(value.`suggestedName`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterString.allocationSize(value.`message`)
+    )
+
+    override fun write(value: ContactFinding, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`index`, buf)
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterTypeContactFindingKind.write(value.`kind`, buf)
+            FfiConverterString.write(value.`issuer`, buf)
+            FfiConverterOptionalString.write(value.`suggestedName`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterString.write(value.`message`, buf)
     }
 }
 
@@ -5213,6 +5330,47 @@ public object FfiConverterTypeListInfo: FfiConverterRustBuffer<ListInfo> {
 
 
 
+/**
+ * One address-book entry as the app read it (name and numbers as saved).
+ */
+data class SavedContact (
+    var `name`: kotlin.String
+    , 
+    var `numbers`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSavedContact: FfiConverterRustBuffer<SavedContact> {
+    override fun read(buf: ByteBuffer): SavedContact {
+        return SavedContact(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SavedContact) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterSequenceString.allocationSize(value.`numbers`)
+    )
+
+    override fun write(value: SavedContact, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterSequenceString.write(value.`numbers`, buf)
+    }
+}
+
+
+
 data class Screening (
     var `verdict`: Verdict
     , 
@@ -5762,6 +5920,47 @@ public object FfiConverterTypeChannel: FfiConverterRustBuffer<Channel> {
     override fun allocationSize(value: Channel) = 4UL
 
     override fun write(value: Channel, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+enum class ContactFindingKind {
+    
+    /**
+     * A saved number the bank never calls from: offer `suggested_name`.
+     */
+    SAVED_INBOUND_ONLY,
+    /**
+     * Named as the bank or its service, with none of its numbers: offer to
+     * delete or rename.
+     */
+    CLAIMS_BANK_NOT_LISTED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContactFindingKind: FfiConverterRustBuffer<ContactFindingKind> {
+    override fun read(buf: ByteBuffer) = try {
+        ContactFindingKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ContactFindingKind) = 4UL
+
+    override fun write(value: ContactFindingKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6480,6 +6679,34 @@ public object FfiConverterSequenceTypeCall: FfiConverterRustBuffer<List<Call>> {
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeContactFinding: FfiConverterRustBuffer<List<ContactFinding>> {
+    override fun read(buf: ByteBuffer): List<ContactFinding> {
+        val len = buf.getInt()
+        return List<ContactFinding>(len) {
+            FfiConverterTypeContactFinding.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ContactFinding>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeContactFinding.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ContactFinding>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeContactFinding.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer<List<DirectoryEntry>> {
     override fun read(buf: ByteBuffer): List<DirectoryEntry> {
         val len = buf.getInt()
@@ -6610,6 +6837,34 @@ public object FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer<List<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeListInfo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSavedContact: FfiConverterRustBuffer<List<SavedContact>> {
+    override fun read(buf: ByteBuffer): List<SavedContact> {
+        val len = buf.getInt()
+        return List<SavedContact>(len) {
+            FfiConverterTypeSavedContact.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SavedContact>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSavedContact.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SavedContact>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSavedContact.write(it, buf)
         }
     }
 }

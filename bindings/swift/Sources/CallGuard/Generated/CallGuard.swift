@@ -765,6 +765,15 @@ public func FfiConverterTypeBlockingReader_lower(_ value: BlockingReader) -> UIn
 public protocol CallGuardProtocol: AnyObject, Sendable {
     
     /**
+     * Checks the customer's address book against the lists in force:
+     * saved numbers the bank never calls from, and contacts named as the
+     * bank or its service that are not the bank's. Reads only what is
+     * passed: nothing is stored or sent, nothing is changed. Bounded work
+     * (10 000 contacts × 5 numbers: docs/screening.md, "Saved contacts").
+     */
+    func auditContacts(contacts: [SavedContact])  -> [ContactFinding]
+    
+    /**
      * Verifies a signed feed manifest (JWS bytes) against its issuer's
      * trust, the clock and the versions seen, and says which file to
      * download for it. Nothing is stored.
@@ -1084,6 +1093,23 @@ public convenience init(config: GuardConfig) {
 
     
 
+    
+    /**
+     * Checks the customer's address book against the lists in force:
+     * saved numbers the bank never calls from, and contacts named as the
+     * bank or its service that are not the bank's. Reads only what is
+     * passed: nothing is stored or sent, nothing is changed. Bounded work
+     * (10 000 contacts × 5 numbers: docs/screening.md, "Saved contacts").
+     */
+open func auditContacts(contacts: [SavedContact]) -> [ContactFinding]  {
+    return try!  FfiConverterSequenceTypeContactFinding.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_audit_contacts(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeSavedContact.lower(contacts),uniffiCallStatus
+    )
+})
+}
     
     /**
      * Verifies a signed feed manifest (JWS bytes) against its issuer's
@@ -2451,18 +2477,32 @@ public struct Call: Equatable, Hashable {
     public var displayName: String?
     public var attestation: Attestation
     public var direction: Direction
+    /**
+     * The caller's number matches a contact the customer saved (the
+     * platform's lookup of the number, never of the name shown): the name
+     * is then the customer's own label and raises no claim, unless the
+     * contact audit flags that contact (docs/screening.md, "Saved contacts").
+     */
+    public var savedContact: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * As the phone shows it; may be empty or a name.
-         */number: String, channel: Channel, displayName: String? = nil, attestation: Attestation, direction: Direction) {
+         */number: String, channel: Channel, displayName: String? = nil, attestation: Attestation, direction: Direction, 
+        /**
+         * The caller's number matches a contact the customer saved (the
+         * platform's lookup of the number, never of the name shown): the name
+         * is then the customer's own label and raises no claim, unless the
+         * contact audit flags that contact (docs/screening.md, "Saved contacts").
+         */savedContact: Bool = false) {
         self.number = number
         self.channel = channel
         self.displayName = displayName
         self.attestation = attestation
         self.direction = direction
+        self.savedContact = savedContact
     }
 
     
@@ -2485,7 +2525,8 @@ public struct FfiConverterTypeCall: FfiConverterRustBuffer {
                 channel: FfiConverterTypeChannel.read(from: &buf), 
                 displayName: FfiConverterOptionString.read(from: &buf), 
                 attestation: FfiConverterTypeAttestation.read(from: &buf), 
-                direction: FfiConverterTypeDirection.read(from: &buf)
+                direction: FfiConverterTypeDirection.read(from: &buf), 
+                savedContact: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -2495,6 +2536,7 @@ public struct FfiConverterTypeCall: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.displayName, into: &buf)
         FfiConverterTypeAttestation.write(value.attestation, into: &buf)
         FfiConverterTypeDirection.write(value.direction, into: &buf)
+        FfiConverterBool.write(value.savedContact, into: &buf)
     }
 }
 
@@ -2511,6 +2553,92 @@ public func FfiConverterTypeCall_lift(_ buf: RustBuffer) throws -> Call {
 #endif
 public func FfiConverterTypeCall_lower(_ value: Call) -> RustBuffer {
     return FfiConverterTypeCall.lower(value)
+}
+
+
+public struct ContactFinding: Equatable, Hashable {
+    /**
+     * Position of the contact in what was passed.
+     */
+    public var index: UInt32
+    /**
+     * The number as saved.
+     */
+    public var number: String
+    public var kind: ContactFindingKind
+    public var issuer: String
+    public var suggestedName: String?
+    public var title: String
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position of the contact in what was passed.
+         */index: UInt32, 
+        /**
+         * The number as saved.
+         */number: String, kind: ContactFindingKind, issuer: String, suggestedName: String?, title: String, message: String) {
+        self.index = index
+        self.number = number
+        self.kind = kind
+        self.issuer = issuer
+        self.suggestedName = suggestedName
+        self.title = title
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContactFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContactFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContactFinding {
+        return
+            try ContactFinding(
+                index: FfiConverterUInt32.read(from: &buf), 
+                number: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeContactFindingKind.read(from: &buf), 
+                issuer: FfiConverterString.read(from: &buf), 
+                suggestedName: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContactFinding, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterTypeContactFindingKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.issuer, into: &buf)
+        FfiConverterOptionString.write(value.suggestedName, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactFinding_lift(_ buf: RustBuffer) throws -> ContactFinding {
+    return try FfiConverterTypeContactFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactFinding_lower(_ value: ContactFinding) -> RustBuffer {
+    return FfiConverterTypeContactFinding.lower(value)
 }
 
 
@@ -3513,6 +3641,63 @@ public func FfiConverterTypeListInfo_lower(_ value: ListInfo) -> RustBuffer {
 }
 
 
+/**
+ * One address-book entry as the app read it (name and numbers as saved).
+ */
+public struct SavedContact: Equatable, Hashable {
+    public var name: String
+    public var numbers: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(name: String, numbers: [String]) {
+        self.name = name
+        self.numbers = numbers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SavedContact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSavedContact: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SavedContact {
+        return
+            try SavedContact(
+                name: FfiConverterString.read(from: &buf), 
+                numbers: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SavedContact, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterSequenceString.write(value.numbers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSavedContact_lift(_ buf: RustBuffer) throws -> SavedContact {
+    return try FfiConverterTypeSavedContact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSavedContact_lower(_ value: SavedContact) -> RustBuffer {
+    return FfiConverterTypeSavedContact.lower(value)
+}
+
+
 public struct Screening: Equatable, Hashable {
     public var verdict: Verdict
     public var risk: Risk
@@ -4201,6 +4386,79 @@ public func FfiConverterTypeChannel_lift(_ buf: RustBuffer) throws -> Channel {
 #endif
 public func FfiConverterTypeChannel_lower(_ value: Channel) -> RustBuffer {
     return FfiConverterTypeChannel.lower(value)
+}
+
+
+
+
+public enum ContactFindingKind: Equatable, Hashable {
+    
+    /**
+     * A saved number the bank never calls from: offer `suggested_name`.
+     */
+    case savedInboundOnly
+    /**
+     * Named as the bank or its service, with none of its numbers: offer to
+     * delete or rename.
+     */
+    case claimsBankNotListed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ContactFindingKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContactFindingKind: FfiConverterRustBuffer {
+    typealias SwiftType = ContactFindingKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContactFindingKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .savedInboundOnly
+        
+        case 2: return .claimsBankNotListed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ContactFindingKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .savedInboundOnly:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .claimsBankNotListed:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactFindingKind_lift(_ buf: RustBuffer) throws -> ContactFindingKind {
+    return try FfiConverterTypeContactFindingKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactFindingKind_lower(_ value: ContactFindingKind) -> RustBuffer {
+    return FfiConverterTypeContactFindingKind.lower(value)
 }
 
 
@@ -5258,6 +5516,31 @@ fileprivate struct FfiConverterSequenceTypeCall: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeContactFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [ContactFinding]
+
+    public static func write(_ value: [ContactFinding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContactFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ContactFinding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ContactFinding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContactFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
     typealias SwiftType = [DirectoryEntry]
 
@@ -5383,6 +5666,31 @@ fileprivate struct FfiConverterSequenceTypeListInfo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSavedContact: FfiConverterRustBuffer {
+    typealias SwiftType = [SavedContact]
+
+    public static func write(_ value: [SavedContact], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSavedContact.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SavedContact] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SavedContact]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSavedContact.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeScreeningCode: FfiConverterRustBuffer {
     typealias SwiftType = [ScreeningCode]
 
@@ -5497,6 +5805,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() != 46647) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_audit_contacts() != 46934) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_feed_plan() != 19543) {
