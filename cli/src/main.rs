@@ -7,6 +7,7 @@ mod feeds;
 mod io;
 mod lists;
 mod render;
+mod vcard;
 
 use clap::{Parser, Subcommand};
 use io::UsageError;
@@ -183,6 +184,26 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Check an address book (a vCard export, 2.1/3.0/4.0) as the SDK's contact audit does:
+    /// saved numbers the bank never calls from, contacts named as the bank that are not its.
+    /// Nothing is changed. Exit 0.
+    Contacts {
+        /// Trust file; repeat with --list, one pair per bank (or with --state).
+        #[arg(long = "trust", required = true)]
+        trusts: Vec<PathBuf>,
+        #[arg(long = "list")]
+        lists: Vec<PathBuf>,
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long)]
+        region: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        json: bool,
+        /// The address book, as a phone exports it (.vcf).
+        vcf: PathBuf,
+    },
     /// Print the iOS Call Directory entries (NUMBER<TAB>LABEL, ascending), as the extension hands them to iOS.
     Directory {
         #[arg(long = "trust", required = true)]
@@ -251,7 +272,9 @@ impl JsonShape {
             | Command::Feed {
                 command: FeedCommand::Sync { args },
             } if args.json => Some(JsonShape::Sync),
-            Command::Screen { json: true, .. } => Some(JsonShape::Plain),
+            Command::Screen { json: true, .. } | Command::Contacts { json: true, .. } => {
+                Some(JsonShape::Plain)
+            }
             _ => None,
         }
     }
@@ -491,6 +514,16 @@ fn main() -> ExitCode {
             now: now.as_deref(),
         })
         .map(|_| Outcome::Accepted),
+        Command::Contacts {
+            trusts,
+            lists,
+            state,
+            region,
+            lang,
+            json,
+            vcf,
+        } => lists::load(&trusts, &lists, state.as_ref(), false)
+            .and_then(|loaded| cmd::contacts::run(&loaded, &region, &lang, json, &vcf)),
         Command::Directory {
             trusts,
             lists,

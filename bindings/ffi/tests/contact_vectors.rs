@@ -25,7 +25,9 @@ fn the_shared_address_book_gives_its_expected_findings() {
     });
     for pair in doc["lists"].as_array().unwrap() {
         let read = |k: &str| std::fs::read(vectors().join(pair[k].as_str().unwrap())).unwrap();
-        guard.add_trust(String::from_utf8(read("trust")).unwrap()).unwrap();
+        guard
+            .add_trust(String::from_utf8(read("trust")).unwrap())
+            .unwrap();
         guard.load_list_at(read("list"), 1_796_083_200).unwrap();
     }
     let contacts: Vec<SavedContact> = doc["contacts"]

@@ -1,3 +1,4 @@
+pub mod contacts;
 pub mod demo;
 pub mod directory;
 pub mod feed;
