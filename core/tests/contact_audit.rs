@@ -414,3 +414,29 @@ fn a_saved_contacts_name_is_the_customers_unless_the_audit_flags_it() {
         "spoofed"
     );
 }
+
+/// A messenger that knows the caller is a saved contact but gives no number
+/// (a contact URI): the name alone decides.
+#[test]
+fn a_saved_contact_without_a_number_is_judged_by_its_name() {
+    use callguard_core::contacts::saved_name_is_the_customers;
+    let lists = lists();
+    assert!(saved_name_is_the_customers(
+        "Мама Пример Банк работа",
+        "",
+        &lists,
+        ru()
+    ));
+    assert!(!saved_name_is_the_customers(
+        "Служба безопасности Пример Банка",
+        "",
+        &lists,
+        ru()
+    ));
+    assert!(!saved_name_is_the_customers(
+        "Служба безопасности Банка",
+        "",
+        &lists,
+        ru()
+    ));
+}

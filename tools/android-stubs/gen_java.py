@@ -262,6 +262,14 @@ class Gen:
         return any(a for key, entries in self.jdk_inherited(cls).items() if key not in declared
                    for a, _, _ in entries)
 
+    def inherited_from(self):
+        """Every stub type some other stub type names as a base."""
+        if getattr(self, "_inherited", None) is None:
+            self._inherited = set()
+            for c in self.classes.values():
+                self._inherited.update(self.base_names(c))
+        return self._inherited
+
     def is_interface(self, name):
         """The JDK says for its own types; the inference for the stubs'."""
         if name in self.jdk:
@@ -306,9 +314,11 @@ class Gen:
             return False
         # Methods, all without parameter names: an interface. No method and
         # no field: a marker interface (TrustManager). Only constants: a
-        # holder class (Build.VERSION_CODES, OutputKeys).
+        # holder class (Build.VERSION_CODES, OutputKeys) — unless other
+        # types inherit from it, which only a constant interface has
+        # (ContactsContract.DataColumns: Phone.CONTACT_ID comes from there).
         constants = any(isinstance(i, ast.AnnAssign) for i in cls.node.body)
-        return bool(instance) or not constants
+        return bool(instance) or not constants or cls.name in self.inherited_from()
 
     # ---- types -----------------------------------------------------------
     def jtype(self, expr, ctx, typevars_in_scope, ret=False):

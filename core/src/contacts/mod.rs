@@ -162,6 +162,19 @@ pub fn saved_name_is_the_customers(
     lists: &[Arc<ContactList>],
     home: Option<Region>,
 ) -> bool {
+    let known = match home {
+        Some(home) => normalize(number, home),
+        None => normalize_international(number),
+    } != Normalized::Invalid;
+    if !known {
+        // The platform knows the caller is a saved contact but not the
+        // number (a messenger's contact URI): the name alone decides — one
+        // that presents itself as a bank or a bank's service is the
+        // fraudster's, whoever saved it.
+        let claims = reading::claims_a_bank_service(name, lists)
+            || lists.iter().any(|l| presents_as_bank(name, l));
+        return !claims;
+    }
     let contact = Contact {
         name,
         numbers: vec![number],

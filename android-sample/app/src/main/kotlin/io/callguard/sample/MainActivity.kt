@@ -90,6 +90,9 @@ class MainActivity : ComponentActivity() {
         fullScreenButton = button("Allow full-screen warnings") { openFullScreenSettings() }
         listOf(roleButton, contactsButton, accessButton, notifyButton, fullScreenButton).forEach(column::addView)
         column.addView(label(RESTRICTED_SETTINGS_HELP, small = true))
+        // Saved contacts a fraudster could hide behind (the bank's hotline, a "security
+        // service" the customer was asked to save): the SDK's contact audit.
+        column.addView(button("Check my contacts") { startActivity(Intent(this, ContactsActivity::class.java)) })
         column.addView(button("Open app info") {
             startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
         })

@@ -178,6 +178,11 @@ object MessengerCallParser {
             displayName = displayName,
             attestation = Attestation.NOT_VERIFIED,
             direction = Direction.INCOMING,
+            // The messenger resolved the caller to one of the customer's contacts (its number
+            // is saved): the name shown is then the customer's own label, not the caller's
+            // claim — unless the SDK's contact audit flags that contact.
+            savedContact = n.callPerson?.uri?.let(::isContactUri) == true ||
+                n.people.any(::isContactUri),
         )
     }
 
@@ -213,6 +218,13 @@ object MessengerCallParser {
     private fun stripInvisible(s: String): String = s.filterNot { c ->
         Character.getType(c) == Character.FORMAT.toInt() // bidi marks and embeddings, ZWJ, ZWNJ, BOM…
     }
+
+    /**
+     * A contacts-provider lookup URI (`content://com.android.contacts/contacts/lookup/…`): the
+     * notification's person is a saved contact. Never the name: a caller can copy a name.
+     */
+    fun isContactUri(uri: String): Boolean =
+        uri.startsWith("content://com.android.contacts/", ignoreCase = true)
 
     private fun telNumber(uri: String): String? {
         if (!uri.startsWith("tel:", ignoreCase = true)) return null

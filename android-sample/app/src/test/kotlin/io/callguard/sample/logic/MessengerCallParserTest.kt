@@ -8,6 +8,8 @@ import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import kotlin.test.assertFalse
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.fail
@@ -229,6 +231,25 @@ class MessengerCallParserTest {
         // Over Telegram the bank's WhatsApp line is not a channel it uses.
         val tg = assertNotNull(MessengerCallParser.parse(notification.copy(packageName = TG, title = "Telegram Call", text = null)))
         assertEquals("channel_not_used", TestGuard.screen(tg).reason)
+    }
+
+    /** WhatsApp resolves a saved caller to a contact: its name is the customer's own label. */
+    @Test
+    fun aCallerTheMessengerFoundInContactsIsASavedContact() {
+        val lookup = "content://com.android.contacts/contacts/lookup/0r1-ABC/1"
+        val saved = MessengerNotification(WA, "call", "Мама Пример Банк работа", "Incoming voice call",
+            callPerson = CallPerson("Мама Пример Банк работа", lookup), callType = MessengerCallParser.CALL_TYPE_INCOMING)
+        val call = assertNotNull(MessengerCallParser.parse(saved))
+        assertTrue(call.savedContact)
+        assertEquals(Verdict.UNKNOWN, TestGuard.screen(call).verdict)
+        // The same name from a stranger (no contact URI) is the caller's claim.
+        val stranger = assertNotNull(MessengerCallParser.parse(saved.copy(callPerson = CallPerson("Мама Пример Банк работа", null))))
+        assertFalse(stranger.savedContact)
+        // Saved as the "security service" a fraudster asked for: the audit flags it, the warning stands.
+        val asked = assertNotNull(MessengerCallParser.parse(saved.copy(title = "Служба безопасности Пример Банка",
+            callPerson = CallPerson("Служба безопасности Пример Банка", lookup))))
+        assertTrue(asked.savedContact)
+        assertEquals(Verdict.IMPERSONATION, TestGuard.screen(asked).verdict)
     }
 
     @Test
