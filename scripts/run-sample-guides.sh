@@ -51,11 +51,11 @@ extract android-sample/README.md
 extract ios-sample/README.md
 
 android_usb=(android-setup.sh android-key-test.sh android-list.sh android-sign.sh android-usb-serve.sh android-usb-check.sh
-  android-intent-list.sh android-usb-check.sh android-intent.sh android-feed.sh android-feed-usb-check.sh)
+  android-intent-list.sh android-usb-check.sh android-intent.sh android-feed.sh android-feed-usb-check.sh android-contacts.sh)
 android_https=(android-setup.sh android-key-own.sh android-list.sh android-sign.sh android-https-cert.sh android-https-serve.sh android-https-check.sh
-  android-feed.sh android-feed-https-check.sh)
+  android-feed.sh android-feed-https-check.sh android-contacts.sh)
 ios_https=(ios-setup.sh ios-key.sh ios-list.sh ios-sign.sh ios-https-cert.sh ios-https-serve.sh ios-https-check.sh
-  ios-intent-list.sh ios-https-check.sh ios-intent.sh ios-feed.sh ios-feed-check.sh)
+  ios-intent-list.sh ios-https-check.sh ios-intent.sh ios-feed.sh ios-feed-check.sh ios-contacts.sh)
 
 # Every marked block runs in some scenario, and every scenario's block exists.
 mapfile -t marked < <(cd "$out/blocks" && ls)
@@ -143,8 +143,14 @@ reported=(
   '^updated: feed version 1 of example-bank in force'
   'verdict=reported reason=reported_fraud'
 )
-run android-usb "${common[@]}" "${announced[@]}" "${reported[@]}" '^serving .* at http://127\.0\.0\.1:' -- "${android_usb[@]}"
-run android-https "${common[@]}" "${reported[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${android_https[@]}"
-run ios-https "${common[@]}" "${announced[@]}" "${reported[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${ios_https[@]}"
+# The contact audit over a vCard export, against the synced list.
+contacts=(
+  '^\[saved_inbound_only\] Example Bank — '
+  '^\[claims_bank_not_listed\] Служба безопасности Пример Банка — '
+  '^4 contacts, 2 findings$'
+)
+run android-usb "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at http://127\.0\.0\.1:' -- "${android_usb[@]}"
+run android-https "${common[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${android_https[@]}"
+run ios-https "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${ios_https[@]}"
 
 echo "sample guides: ${#used[@]} blocks ran as written"

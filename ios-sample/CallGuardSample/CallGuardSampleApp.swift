@@ -47,6 +47,7 @@ struct ContentView: View {
     private enum Tab: Hashable {
         case status
         case check
+        case contacts
         case settings
     }
 
@@ -61,6 +62,9 @@ struct ContentView: View {
             CheckNumberView()
                 .tabItem { Label("Check", systemImage: "phone.arrow.up.right") }
                 .tag(Tab.check)
+            ContactsView()
+                .tabItem { Label("Contacts", systemImage: "person.crop.circle.badge.exclamationmark") }
+                .tag(Tab.contacts)
             SettingsView()
                 .tabItem { Label("Settings", systemImage: "gearshape") }
                 .tag(Tab.settings)
