@@ -118,6 +118,11 @@ enum Command {
         /// The caller's display name (messenger profile, caller ID name).
         #[arg(long)]
         name: Option<String>,
+        /// The caller's number is saved in the phone's contacts (the SDK's
+        /// Call.savedContact): --name is then the customer's own label and raises
+        /// no name claim, unless the contact audit flags it.
+        #[arg(long)]
+        saved_contact: bool,
         #[arg(long, default_value = "not_verified", value_parser = ["passed", "failed", "not_verified"])]
         attestation: String,
         #[arg(long, default_value = "incoming", value_parser = ["incoming", "outgoing"])]
@@ -452,6 +457,7 @@ fn main() -> ExitCode {
             region,
             channel,
             name,
+            saved_contact,
             attestation,
             direction,
             lang,
@@ -475,6 +481,7 @@ fn main() -> ExitCode {
                     region: &region,
                     channel: &channel,
                     name: name.as_deref(),
+                    saved_contact,
                     attestation: &attestation,
                     direction: &direction,
                     lang: &lang,

@@ -48,7 +48,7 @@ fn every_call_vector_gets_its_expected_screening() {
                 "outgoing" => CallDirection::Outgoing,
                 _ => CallDirection::Incoming,
             },
-            saved_contact: false,
+            saved_contact: c["saved_contact"].as_bool().unwrap_or(false),
         };
         let ctx = Context {
             home: Some(home),

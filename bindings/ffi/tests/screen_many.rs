@@ -62,7 +62,7 @@ fn call(v: &Value) -> Call {
             "incoming" => Direction::Incoming,
             _ => Direction::Outgoing,
         },
-        saved_contact: false,
+        saved_contact: v["saved_contact"].as_bool().unwrap_or(false),
     }
 }
 

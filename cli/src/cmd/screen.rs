@@ -25,6 +25,7 @@ pub struct Args<'a> {
     pub region: &'a str,
     pub channel: &'a str,
     pub name: Option<&'a str>,
+    pub saved_contact: bool,
     pub attestation: &'a str,
     pub direction: &'a str,
     pub lang: &'a str,
@@ -64,7 +65,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         display_name: args.name,
         attestation,
         direction,
-        saved_contact: false,
+        saved_contact: args.saved_contact,
     };
     if args.stdin {
         if args.number.is_some() {

@@ -77,7 +77,8 @@ final class CallVectorTests: XCTestCase {
                 channel: VectorNames.channel(c.string("channel")),
                 displayName: c.optionalString("display_name"),
                 attestation: VectorNames.attestation(c.string("attestation")),
-                direction: VectorNames.direction(c.string("direction"))
+                direction: VectorNames.direction(c.string("direction")),
+                savedContact: c["saved_contact"] as? Bool ?? false
             )
             let got = try cg.screenAt(call: call, nowUnixSeconds: Vectors.epoch(vector.string("now")))
             let e = try vector.obj("expect")

@@ -29,6 +29,7 @@ class CallVectorsTest {
                         displayName = c.str("display_name"),
                         attestation = Attestation.valueOf(c.str("attestation")!!.uppercase()),
                         direction = Direction.valueOf(c.str("direction")!!.uppercase()),
+                        savedContact = c["saved_contact"] == true,
                     )
                     val got = guard.screenAt(call, Vectors.epoch(case.str("now")!!))
                     val e = case.obj("expect")
@@ -66,6 +67,7 @@ class CallVectorsTest {
                         displayName = c.str("display_name"),
                         attestation = Attestation.valueOf(c.str("attestation")!!.uppercase()),
                         direction = Direction.valueOf(c.str("direction")!!.uppercase()),
+                        savedContact = c["saved_contact"] == true,
                     )
                 }
                 val got = guard.screenManyAt(calls, Vectors.epoch(now))

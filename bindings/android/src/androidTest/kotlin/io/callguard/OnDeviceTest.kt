@@ -135,6 +135,7 @@ class OnDeviceTest {
                     displayName = if (c.isNull("display_name")) null else c.getString("display_name"),
                     attestation = Attestation.valueOf(c.getString("attestation").uppercase()),
                     direction = Direction.valueOf(c.getString("direction").uppercase()),
+                    savedContact = c.optBoolean("saved_contact", false),
                 )
                 val got = g.screenAt(call, Instant.parse(case.getString("now")).epochSecond)
                 val e = case.getJSONObject("expect")
