@@ -83,74 +83,111 @@ pub fn audit(
     home: Option<Region>,
     lang: Lang,
 ) -> Vec<Finding> {
-    let read = |text: &str| match home {
-        Some(home) => normalize(text, home),
-        None => normalize_international(text),
-    };
     let mut findings = Vec::new();
     for (index, contact) in contacts.iter().enumerate().take(MAX_CONTACTS) {
         let numbers: Vec<(&str, Normalized)> = contact
             .numbers
             .iter()
             .take(MAX_NUMBERS_PER_CONTACT)
-            .map(|n| (*n, read(n)))
+            .map(|n| (*n, read_number(n, home)))
             .filter(|(_, n)| *n != Normalized::Invalid)
             .collect();
-        // 1. Saved numbers the bank never calls from.
-        for (saved, number) in &numbers {
-            let Some((list, usage)) = find_match(lists.iter(), number, home) else {
-                continue;
-            };
-            if usage.direction != ContactDirection::InboundOnly {
-                continue;
-            }
-            let hint = copy::name_hint(list, &usage, lang);
-            if reading::already_warns(contact.name, list, &hint) {
-                continue;
-            }
-            let (title, message) = copy::inbound_only(list, &usage, lang, &hint);
+        let saved = Saved {
+            index,
+            name: contact.name,
+            numbers: &numbers,
+        };
+        saved_inbound_only(&saved, lists, home, lang, &mut findings);
+        claims_bank_not_listed(&saved, lists, home, lang, &mut findings);
+    }
+    findings
+}
+
+/// One contact as the audit reads it: its numbers normalized as screening does.
+struct Saved<'a> {
+    index: usize,
+    name: &'a str,
+    numbers: &'a [(&'a str, Normalized)],
+}
+
+fn read_number(text: &str, home: Option<Region>) -> Normalized {
+    match home {
+        Some(home) => normalize(text, home),
+        None => normalize_international(text),
+    }
+}
+
+/// Finding 1: saved numbers the bank never calls from, unless the name
+/// already warns.
+fn saved_inbound_only(
+    contact: &Saved<'_>,
+    lists: &[Arc<ContactList>],
+    home: Option<Region>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for (saved, number) in contact.numbers {
+        let Some((list, usage)) = find_match(lists.iter(), number, home) else {
+            continue;
+        };
+        if usage.direction != ContactDirection::InboundOnly {
+            continue;
+        }
+        let hint = copy::name_hint(list, &usage, lang);
+        if reading::already_warns(contact.name, list, &hint) {
+            continue;
+        }
+        let (title, message) = copy::inbound_only(list, &usage, lang, &hint);
+        findings.push(Finding {
+            index: contact.index,
+            number: saved.to_string(),
+            kind: FindingKind::SavedInboundOnly,
+            issuer: list.issuer.id.clone(),
+            suggested_name: Some(hint),
+            title,
+            message,
+        });
+    }
+}
+
+/// Finding 2: a name that presents itself as a bank, with none of its numbers. A
+/// bank's service claimed without naming a bank counts as a claim on every
+/// bank whose list is loaded; a name that mentions a loaded bank is about
+/// that bank, and whether it presents itself as it is that bank's reading
+/// alone.
+fn claims_bank_not_listed(
+    contact: &Saved<'_>,
+    lists: &[Arc<ContactList>],
+    home: Option<Region>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let generic = !reading::mentions_a_bank(contact.name, lists)
+        && reading::claims_a_bank_service(contact.name, lists);
+    for list in lists
+        .iter()
+        .filter(|l| generic || presents_as_bank(contact.name, l))
+    {
+        let bank_numbers = contact
+            .numbers
+            .iter()
+            .any(|(_, n)| find_match(std::iter::once(list), n, home).is_some());
+        if bank_numbers {
+            continue;
+        }
+        for (saved, _) in contact.numbers {
+            let (title, message) = copy::claims_bank(list, lang);
             findings.push(Finding {
-                index,
+                index: contact.index,
                 number: saved.to_string(),
-                kind: FindingKind::SavedInboundOnly,
+                kind: FindingKind::ClaimsBankNotListed,
                 issuer: list.issuer.id.clone(),
-                suggested_name: Some(hint),
+                suggested_name: None,
                 title,
                 message,
             });
         }
-        // 2. A name that presents itself as a bank, with none of its
-        // numbers; a bank's service claimed without naming the bank counts
-        // as a claim on every bank whose list is loaded.
-        // A name that mentions a loaded bank is about that bank: whether it
-        // presents itself as it is that bank's reading alone.
-        let generic = !reading::mentions_a_bank(contact.name, lists)
-            && reading::claims_a_bank_service(contact.name, lists);
-        for list in lists
-            .iter()
-            .filter(|l| generic || presents_as_bank(contact.name, l))
-        {
-            let bank_numbers = numbers
-                .iter()
-                .any(|(_, n)| find_match(std::iter::once(list), n, home).is_some());
-            if bank_numbers {
-                continue;
-            }
-            for (saved, _) in &numbers {
-                let (title, message) = copy::claims_bank(list, lang);
-                findings.push(Finding {
-                    index,
-                    number: saved.to_string(),
-                    kind: FindingKind::ClaimsBankNotListed,
-                    issuer: list.issuer.id.clone(),
-                    suggested_name: None,
-                    title,
-                    message,
-                });
-            }
-        }
     }
-    findings
 }
 
 /// Whether a caller whose number is saved under `name` may be believed not
@@ -162,10 +199,7 @@ pub fn saved_name_is_the_customers(
     lists: &[Arc<ContactList>],
     home: Option<Region>,
 ) -> bool {
-    let known = match home {
-        Some(home) => normalize(number, home),
-        None => normalize_international(number),
-    } != Normalized::Invalid;
+    let known = read_number(number, home) != Normalized::Invalid;
     if !known {
         // The platform knows the caller is a saved contact but not the
         // number (a messenger's contact URI): the name alone decides — one
