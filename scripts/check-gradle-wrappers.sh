@@ -34,7 +34,8 @@ for project in bindings/android android-sample; do
   grep -qxF "distributionSha256Sum=$DIST_SHA256" "$props" || fail "$props: distributionSha256Sum is missing or wrong"
   [ -x "$project/gradlew" ] || fail "$project/gradlew is missing or not executable"
   head -1 "$project/gradlew" | grep -q '^#!/bin/sh' || fail "$project/gradlew is not the POSIX wrapper script"
-  # The script starts the jar it sits next to.
+  # The script starts the jar it sits next to (a literal $APP_HOME: no expansion wanted).
+  # shellcheck disable=SC2016
   grep -qF '$APP_HOME/gradle/wrapper/gradle-wrapper.jar' "$project/gradlew" ||
     fail "$project/gradlew does not run gradle/wrapper/gradle-wrapper.jar"
   # The jar is a real wrapper: it has the wrapper's main class.
