@@ -5,13 +5,18 @@
 //! the one before); `FN` is the name (else `N`, given then family name);
 //! every `TEL` is a number, its `tel:` URI prefix and parameters dropped;
 //! QUOTED-PRINTABLE values (2.1, with soft line breaks) are decoded; the
-//! backslash escapes of 3.0/4.0 are undone. Anything else is skipped.
-//! Bounded: at most `MAX_CARDS` cards of `MAX_NUMBERS` numbers each.
+//! backslash escapes of 3.0/4.0 are undone; a card with neither is named
+//! by its `ORG`, as phones show it. Lines end in CRLF, LF or CR; a UTF-8
+//! byte order mark is skipped. Anything else is skipped. What it cannot
+//! read exactly is refused, never guessed: a text in another CHARSET than
+//! UTF-8, quoted-printable that is not UTF-8, more cards or numbers than
+//! the SDK's audit reads (`MAX_CARDS`, `MAX_NUMBERS`: the audit would
+//! leave the rest unchecked).
 //! (No crate fits: the maintained ones are parsers of the whole standard,
 //! far larger than this, for a tester's tool that never ships.)
 
-pub const MAX_CARDS: usize = 100_000;
-pub const MAX_NUMBERS: usize = 16;
+pub const MAX_CARDS: usize = callguard_core::contacts::MAX_CONTACTS;
+pub const MAX_NUMBERS: usize = callguard_core::contacts::MAX_NUMBERS_PER_CONTACT;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Card {
@@ -21,9 +26,10 @@ pub struct Card {
 
 /// The cards of `text`; an error names the line (never its content).
 pub fn parse(text: &str) -> Result<Vec<Card>, String> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = unfold(text);
     let mut cards = Vec::new();
-    let mut card: Option<(Card, Option<String>)> = None;
+    let mut card: Option<(Card, Names)> = None;
     for (no, line) in lines {
         let (head, value) = line
             .split_once(':')
@@ -38,14 +44,14 @@ pub fn parse(text: &str) -> Result<Vec<Card>, String> {
                 if card.is_some() {
                     return Err(format!("line {no}: BEGIN:VCARD inside a card"));
                 }
-                card = Some((Card::default(), None));
+                card = Some((Card::default(), Names::default()));
             }
             "END" if value.trim().eq_ignore_ascii_case("VCARD") => {
                 let (mut c, n) = card
                     .take()
                     .ok_or_else(|| format!("line {no}: END:VCARD without BEGIN"))?;
                 if c.name.is_empty() {
-                    c.name = n.unwrap_or_default();
+                    c.name = n.n.filter(|n| !n.is_empty()).or(n.org).unwrap_or_default();
                 }
                 if cards.len() == MAX_CARDS {
                     return Err(format!("more than {MAX_CARDS} cards"));
@@ -56,7 +62,10 @@ pub fn parse(text: &str) -> Result<Vec<Card>, String> {
                 let Some((c, n)) = card.as_mut() else {
                     continue;
                 };
-                let value = decode(value, &params);
+                if !matches!(name.as_str(), "FN" | "N" | "ORG" | "TEL") {
+                    continue;
+                }
+                let value = decode(value, &params).map_err(|e| format!("line {no}: {e}"))?;
                 match name.as_str() {
                     "FN" => c.name = value.trim().to_string(),
                     "N" => {
@@ -64,11 +73,21 @@ pub fn parse(text: &str) -> Result<Vec<Card>, String> {
                         let parts: Vec<&str> = value.split(';').collect();
                         let given = parts.get(1).copied().unwrap_or("");
                         let family = parts.first().copied().unwrap_or("");
-                        *n = Some(format!("{given} {family}").trim().to_string());
+                        n.n = Some(format!("{given} {family}").trim().to_string());
                     }
-                    "TEL" if c.numbers.len() < MAX_NUMBERS => {
+                    "ORG" => {
+                        // Company;Unit → "Company".
+                        let company = value.split(';').next().unwrap_or("").trim();
+                        n.org = Some(company.to_string()).filter(|c| !c.is_empty());
+                    }
+                    "TEL" if c.numbers.len() == MAX_NUMBERS => {
+                        return Err(format!(
+                            "line {no}: a card with more than {MAX_NUMBERS} numbers"
+                        ));
+                    }
+                    "TEL" => {
                         let number = value.trim();
-                        let number = number.strip_prefix("tel:").unwrap_or(number);
+                        let number = strip_prefix_ignore_case(number, "tel:").unwrap_or(number);
                         let number = number.split(';').next().unwrap_or("").trim();
                         if !number.is_empty() {
                             c.numbers.push(number.to_string());
@@ -85,13 +104,29 @@ pub fn parse(text: &str) -> Result<Vec<Card>, String> {
     Ok(cards)
 }
 
+/// The names a card may be shown by, besides FN.
+#[derive(Default)]
+struct Names {
+    n: Option<String>,
+    org: Option<String>,
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
 /// Logical lines with their first physical line number: folded lines
 /// joined, QUOTED-PRINTABLE soft line breaks (`=` at the end) joined.
 fn unfold(text: &str) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut soft_break = false;
-    for (i, raw) in text.split('\n').enumerate() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
+    for (i, line) in text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\r', '\n']))
+        .enumerate()
+    {
         if soft_break {
             if let Some((_, last)) = out.last_mut() {
                 last.pop(); // the '='
@@ -113,7 +148,16 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-fn decode(value: &str, params: &[String]) -> String {
+/// The value as text: quoted-printable decoded, escapes undone. Refused:
+/// another CHARSET than UTF-8, quoted-printable that is not UTF-8.
+fn decode(value: &str, params: &[String]) -> Result<String, String> {
+    if let Some(charset) = params.iter().find_map(|p| p.strip_prefix("CHARSET=")) {
+        if charset != "UTF-8" {
+            return Err(
+                "a CHARSET other than UTF-8 (export the contacts as vCard 3.0 or 4.0)".into(),
+            );
+        }
+    }
     if params
         .iter()
         .any(|p| p == "ENCODING=QUOTED-PRINTABLE" || p == "QUOTED-PRINTABLE")
@@ -138,7 +182,8 @@ fn decode(value: &str, params: &[String]) -> String {
                 }
             }
         }
-        return String::from_utf8_lossy(&out).into_owned();
+        return String::from_utf8(out)
+            .map_err(|_| "quoted-printable text that is not UTF-8".to_string());
     }
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
@@ -153,7 +198,7 @@ fn decode(value: &str, params: &[String]) -> String {
             out.push(c);
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -53,6 +53,11 @@ fn the_hotline_saved_under_any_name_is_found_in_any_format() {
         "8 (800) 555 35 35",
         "88005553535",
         "+78005553535 доб. 2",
+        "8 800 555 35 35 (доб. 2)",
+        "8 800 555 35 35 добавочный 2",
+        "8 800 555 35 35 вн. 2",
+        "88005553535p2",
+        "88005553535w2",
     ] {
         assert_eq!(
             kinds("Пример Банк", &[number]),
@@ -439,4 +444,191 @@ fn a_saved_contact_without_a_number_is_judged_by_its_name() {
         &lists,
         ru()
     ));
+}
+
+/// The red team's disguises (issue 26 review), as a generator: a claim
+/// saved with invisible characters, combining marks (a stress mark),
+/// look-alike letters, emoji and punctuation between its words, and a
+/// person's name added, is still found, and a saved contact's call under
+/// that name still warns.
+mod disguises {
+    use super::*;
+    use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context};
+    use callguard_core::{Channel, Timestamp};
+    use proptest::prelude::*;
+
+    const CLAIMS: &[&str] = &[
+        "Пример Банк",
+        "Служба безопасности Пример Банка",
+        "Пример Банк поддержка",
+        "Example Bank fraud department",
+        "Example Bank security",
+        "Служба безопасности Банка",
+    ];
+    /// Inside a word: seen as nothing, or as a mark on the letter before.
+    const INVISIBLE: &[&str] = &[
+        "\u{200B}",
+        "\u{200C}",
+        "\u{200D}",
+        "\u{2060}",
+        "\u{FEFF}",
+        "\u{00AD}",
+        "\u{034F}",
+        "\u{200E}",
+        "\u{FE0F}",
+        "\u{180E}",
+        "\u{E0020}",
+        "\u{0301}",
+        "\u{0300}",
+    ];
+    /// Between words: what a person reads as a separator.
+    const SEPARATORS: &[&str] = &[
+        " ", " 🔒 ", " — ", ". ", ", ", " | ", "\u{00A0}", " 🏦 ", "-",
+    ];
+    const ADDED: &[&str] = &["", " Алексей", " Иван", " John", " 24/7", " (официальный)"];
+
+    fn disguise(claim: &str, picks: &[usize]) -> String {
+        let mut out = String::new();
+        let mut k = 0;
+        let mut next = |n: usize| {
+            k += 1;
+            picks[k % picks.len()] % n
+        };
+        for (i, word) in claim.split(' ').enumerate() {
+            if i > 0 {
+                out.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            let chars: Vec<char> = word.chars().collect();
+            let at = 1 + next(chars.len().max(2) - 1);
+            for (j, c) in chars.iter().enumerate() {
+                if j == at.min(chars.len() - 1) && next(2) == 0 {
+                    out.push_str(INVISIBLE[next(INVISIBLE.len())]);
+                }
+                // Latin look-alikes for Cyrillic, now and then.
+                let swapped = match (c, next(3)) {
+                    ('р', 0) => 'p',
+                    ('е', 0) => 'e',
+                    ('а', 0) => 'a',
+                    ('о', 0) => 'o',
+                    _ => *c,
+                };
+                out.push(swapped);
+            }
+        }
+        // A person's name after the bank's name alone makes a person's
+        // label ("Лена Пример Банк"); after a service, it changes nothing.
+        if claim != "Пример Банк" {
+            out.push_str(ADDED[next(ADDED.len())]);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn a_disguised_claim_is_still_found_and_still_warns(
+            claim in 0..CLAIMS.len(),
+            picks in proptest::collection::vec(0usize..1000, 8..32),
+        ) {
+            let name = disguise(CLAIMS[claim], &picks);
+            let found = kinds(&name, &["+7 916 123-45-67"]);
+            prop_assert!(
+                !found.is_empty() && found.iter().all(|k| *k == "claims_bank_not_listed"),
+                "{name:?}: {found:?}"
+            );
+            let ctx = Context {
+                home: ru(),
+                lang: Lang::En,
+                now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+            };
+            let call = Call {
+                number: "+79161234567",
+                channel: Channel::Whatsapp,
+                display_name: Some(&name),
+                attestation: Attestation::NotVerified,
+                direction: CallDirection::Incoming,
+                saved_contact: true,
+            };
+            prop_assert_eq!(screen(&lists(), &call, &ctx).verdict.name(), "impersonation", "{:?}", name);
+        }
+    }
+}
+
+#[test]
+fn a_service_claim_stays_a_claim_whatever_is_added() {
+    let fake = "+7 916 123-45-67";
+    for name in [
+        "Служба безопасности Пример Банка Алексей",
+        "Сотрудник СБ Пример Банка Иван",
+        "Example Bank security officer John",
+        "АО «Пример Банк»",
+        "ПАО Пример Банк",
+        "Пример Банк. Отдел по борьбе с мошенничеством",
+        "Пример Банк отдел противодействия мошенничеству",
+        "Пример Банк безопасный счёт",
+        "Пример Банк резервный счет",
+        "Пример Банк техподдержка",
+        "Пример Банк служба финмониторинга",
+        "Example Bank fraud prevention",
+        "Example Bank's security",
+        "SB Example Bank",
+        "Example Bank SB",
+        "Пример Ба\u{301}нк",
+        "Пр\u{200B}имер Банк",
+        "Пример Банк менеджер",
+    ] {
+        assert_eq!(kinds(name, &[fake]), ["claims_bank_not_listed"], "{name}");
+    }
+    // The bank's hotline written as the name, with another number.
+    for name in [
+        "8 800 555-35-35",
+        "+7 495 000-00-01",
+        "Пример 8 800 555 35 35",
+    ] {
+        assert_eq!(kinds(name, &[fake]), ["claims_bank_not_listed"], "{name}");
+    }
+}
+
+#[test]
+fn a_contact_with_the_banks_line_and_another_is_found_for_the_other() {
+    let fake = "+7 916 123-45-67";
+    assert_eq!(
+        kinds(
+            "Пример Банк Служба безопасности",
+            &["+7 495 000-00-01", fake]
+        ),
+        ["claims_bank_not_listed"]
+    );
+    assert_eq!(
+        kinds("Пример Банк", &["8 800 555-35-35", fake]),
+        ["saved_inbound_only", "claims_bank_not_listed"]
+    );
+    let contact = Contact {
+        name: "Пример Банк",
+        numbers: vec!["+7 495 000-00-01", fake],
+    };
+    let found = audit(&[contact], &lists(), ru(), Lang::En);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].number, fake);
+}
+
+#[test]
+fn a_persons_job_and_the_words_near_the_banks_name_stay_quiet() {
+    let someone = "+7 916 765-43-21";
+    for name in [
+        "Лена Пример Банк",
+        "Пример Банк Маша бухгалтер",
+        "Пример Банк коллега",
+        "Пример Банк банкомат",
+        "Пример Банк специалист Ольга",
+        "Example Bank - Anna manager mortgage",
+        "Банк России",
+        "Мой банк",
+        "Банк",
+        "Банкетный зал",
+        "Банкротство юрист",
+    ] {
+        assert!(kinds(name, &[someone]).is_empty(), "{name}");
+    }
+    assert!(kinds("Банк России", &["8 800 300-30-00"]).is_empty());
 }

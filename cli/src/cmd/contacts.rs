@@ -22,10 +22,12 @@ pub fn run(
     file: &Path,
 ) -> Result<crate::Outcome, UsageError> {
     let bytes = read_capped(file, MAX_VCARD_BYTES)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| UsageError::new(format!("{}: not UTF-8", file.display())))?;
-    let cards =
-        vcard::parse(&text).map_err(|e| UsageError::new(format!("{}: {e}", file.display())))?;
+    // A file the reader cannot take exactly is refused, never guessed
+    // (docs/screening.md, "Saved contacts"): `invalid_input`, by line.
+    let refused =
+        |e: String| UsageError::refused("invalid_input", format!("{}: {e}", file.display()));
+    let text = String::from_utf8(bytes).map_err(|_| refused("not UTF-8".into()))?;
+    let cards = vcard::parse(&text).map_err(refused)?;
     let contacts: Vec<Contact<'_>> = cards
         .iter()
         .map(|c| Contact {
@@ -54,11 +56,13 @@ pub fn run(
         );
     } else {
         for f in &findings {
+            // The file's text reaches a terminal: its control characters
+            // (escape sequences) are shown as escapes, never run.
             println!(
                 "[{}] {} — {}: {}",
                 f.kind.name(),
-                cards[f.index].name,
-                f.number,
+                shown(&cards[f.index].name),
+                shown(&f.number),
                 f.title
             );
             println!("    {}", f.message);
@@ -69,4 +73,17 @@ pub fn run(
         println!("{} contacts, {} findings", cards.len(), findings.len());
     }
     Ok(crate::Outcome::Accepted)
+}
+
+/// `text` with its control characters as `\u{…}` escapes.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

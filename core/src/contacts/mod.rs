@@ -68,10 +68,12 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Contacts beyond this many are not read (bounded work: 10 000 × 5 numbers
-/// is the documented size).
+/// The most contacts an address-book file may hold for `callguard contacts`
+/// (a tester's file; the CLI refuses a larger one). `audit` itself reads
+/// every contact it is given, none left unchecked: its work is linear,
+/// about 17 µs a contact of 5 numbers (docs/screening.md).
 pub const MAX_CONTACTS: usize = 50_000;
-/// Numbers per contact read.
+/// The most numbers one contact of such a file may have.
 pub const MAX_NUMBERS_PER_CONTACT: usize = 16;
 
 /// The findings for `contacts` against the lists in force (current or
@@ -84,11 +86,10 @@ pub fn audit(
     lang: Lang,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (index, contact) in contacts.iter().enumerate().take(MAX_CONTACTS) {
+    for (index, contact) in contacts.iter().enumerate() {
         let numbers: Vec<(&str, Normalized)> = contact
             .numbers
             .iter()
-            .take(MAX_NUMBERS_PER_CONTACT)
             .map(|n| (*n, read_number(n, home)))
             .filter(|(_, n)| *n != Normalized::Invalid)
             .collect();
@@ -150,11 +151,13 @@ fn saved_inbound_only(
     }
 }
 
-/// Finding 2: a name that presents itself as a bank, with none of its numbers. A
-/// bank's service claimed without naming a bank counts as a claim on every
-/// bank whose list is loaded; a name that mentions a loaded bank is about
-/// that bank, and whether it presents itself as it is that bank's reading
-/// alone.
+/// Finding 2: a name that presents itself as a bank (`presents_as`), one
+/// finding for each of its numbers that is not that bank's: a contact that
+/// holds the bank's real line and the fraudster's is still the fraudster's.
+/// A bank's service claimed without naming a bank counts as a claim on
+/// every bank whose list is loaded; a name that mentions a loaded bank is
+/// about that bank, and whether it presents itself as it is that bank's
+/// reading alone.
 fn claims_bank_not_listed(
     contact: &Saved<'_>,
     lists: &[Arc<ContactList>],
@@ -163,19 +166,15 @@ fn claims_bank_not_listed(
     findings: &mut Vec<Finding>,
 ) {
     let generic = !reading::mentions_a_bank(contact.name, lists)
-        && reading::claims_a_bank_service(contact.name, lists);
+        && reading::claims_a_bank_service(contact.name);
     for list in lists
         .iter()
-        .filter(|l| generic || presents_as_bank(contact.name, l))
+        .filter(|l| generic || presents_as(contact.name, l, home))
     {
-        let bank_numbers = contact
-            .numbers
-            .iter()
-            .any(|(_, n)| find_match(std::iter::once(list), n, home).is_some());
-        if bank_numbers {
-            continue;
-        }
-        for (saved, _) in contact.numbers {
+        for (saved, number) in contact.numbers {
+            if find_match(std::iter::once(list), number, home).is_some() {
+                continue;
+            }
             let (title, message) = copy::claims_bank(list, lang);
             findings.push(Finding {
                 index: contact.index,
@@ -188,6 +187,18 @@ fn claims_bank_not_listed(
             });
         }
     }
+}
+
+/// The name presents itself as the bank of `list`: by its words
+/// (`reading::presents_as_bank`), or by one of the bank's numbers written
+/// as the name ("8 800 555-35-35": on a call, the screen shows the name).
+fn presents_as(name: &str, list: &Arc<ContactList>, home: Option<Region>) -> bool {
+    presents_as_bank(name, list)
+        || crate::screen::names::numbers_in_name(name).iter().any(|n| {
+            let number = read_number(n, home);
+            number != Normalized::Invalid
+                && find_match(std::iter::once(list), &number, home).is_some()
+        })
 }
 
 /// Whether a caller whose number is saved under `name` may be believed not
@@ -205,8 +216,8 @@ pub fn saved_name_is_the_customers(
         // number (a messenger's contact URI): the name alone decides — one
         // that presents itself as a bank or a bank's service is the
         // fraudster's, whoever saved it.
-        let claims = reading::claims_a_bank_service(name, lists)
-            || lists.iter().any(|l| presents_as_bank(name, l));
+        let claims = reading::claims_a_bank_service(name)
+            || lists.iter().any(|l| presents_as(name, l, home));
         return !claims;
     }
     let contact = Contact {

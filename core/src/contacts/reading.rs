@@ -1,71 +1,81 @@
 //! How a saved contact's name is read: does it present itself as the bank
-//! (the bank's alias, alone or with role words), or is it a person's label
-//! that mentions the bank ("Мама Сбер работа", "Лена ВТБ")?
+//! (the bank's alias, alone or with words of a bank's service), or is it a
+//! person's label that mentions the bank ("Мама Сбер работа", "Лена ВТБ")?
 //!
-//! Read as messenger names are read (`screen::names`: look-alike letters,
-//! case, inflection, spacing and punctuation fold away), then word by word:
-//! every word must be the bank's (a word of one of its aliases, or an alias
-//! glued into one word), a role word ("служба", "безопасности", "support",
-//! "fraud department"…), or a number. One other word ("Мама", "Лена",
-//! "работа", "never calls you") and it is a person's label, not a claim.
+//! Read as the customer reads it, with the messenger names' reading
+//! (`screen::names::fold`): look-alike letters of any script and case meet,
+//! invisible characters and combining marks (a stress mark: "Ба́нк") vanish,
+//! emoji and punctuation are separators, "ПримерБанк" is two words. Then
+//! word by word, each word one of:
+//! - the bank's: a word of one of its aliases, inflected ("Банка", not
+//!   "Банкет"), or a legal form ("АО", "ПАО");
+//! - a word of a bank's service ("служба", "безопасности", "СБ", "support",
+//!   "fraud department"…), inflected;
+//! - neutral: a joiner ("of", "по"), a number, "онлайн", "номер", a
+//!   person's job ("менеджер", "специалист", "officer");
+//! - anything else: a person's word ("Мама", "Лена", "работа").
+//!
+//! A name that matches the bank's alias presents itself as the bank when
+//! it says a service of it (whatever else it adds: "Служба безопасности
+//! Пример Банка Алексей"), or when it has nothing but the bank's and neutral
+//! words ("Пример Банк", "АО «Пример Банк»"). Only a name that mentions the
+//! bank among a person's words, and no service, is a person's label.
 
 use crate::list::ContactList;
-use crate::screen::names::{fold, same_look, Alias, Folded};
+use crate::screen::names::words::{stem, ENDINGS};
+use crate::screen::names::{fold, same_look, Folded, Look};
 
-/// Words that say "a service of the bank", in the four languages the name
-/// rules read (stems: inflected forms match by their start).
-const ROLE_STEMS: &[&str] = &[
+/// Words of a bank's service (a unit, not a person's job), in the
+/// languages the name rules read, as stems: an inflected form matches (see
+/// `word_is`).
+const SERVICE_STEMS: &[&str] = &[
     // ru
     "служб",
-    "безопасност",
+    "безопасн",
+    "сб",
     "поддержк",
+    "техподдержк",
     "отдел",
+    "департамент",
+    "управлени",
     "горяч",
     "лини",
     "колл",
     "центр",
-    "оператор",
-    "специалист",
-    "менеджер",
-    "сотрудник",
     "финансов",
+    "финмониторинг",
     "мониторинг",
     "антифрод",
-    "клиент",
-    "контакт",
+    "мошенничеств",
+    "противодейств",
+    "борьб",
     "официальн",
-    "банк",
-    "онлайн",
     "защит",
     "дежурн",
-    "номер",
-    "звонк",
     "помощ",
     "сервис",
-    "департамент",
-    "управлени",
-    "мошенничеств",
     "служебн",
-    "сб",
+    "резервн",
     // uk
     "безпек",
     "підтримк",
     "відділ",
     "гаряч",
     "лінія",
-    "служба",
-    "клієнт",
     // kk
     "қызмет",
     "қауіпсіздік",
     "қолдау",
     "бөлім",
-    "банкі",
     // en
     "security",
+    "secure",
+    "sb",
     "service",
     "support",
     "fraud",
+    "prevention",
+    "protection",
     "department",
     "dept",
     "hotline",
@@ -73,84 +83,225 @@ const ROLE_STEMS: &[&str] = &[
     "desk",
     "helpdesk",
     "line",
-    "customer",
     "care",
     "team",
     "center",
     "centre",
     "call",
     "official",
-    "officer",
-    "bank",
-    "online",
-    "contact",
     "operations",
     "monitoring",
     "anti",
-    "team",
 ];
 
-/// Short words that join others ("of", "и", "&"): neither claim nor label.
-const JOINERS: &[&str] = &["of", "the", "and", "и", "та", "і", "мен", "de", "по", "для"];
+/// Words that neither claim nor label: joiners, a possessive's "s", words
+/// every bank's contact may carry, and a person's job at the bank, which
+/// with the bank alone is the bank ("Пример Банк менеджер") but with a
+/// person's name is that person ("Example Bank - Anna manager mortgage").
+const NEUTRAL: &[&str] = &[
+    "of",
+    "the",
+    "and",
+    "s",
+    "и",
+    "та",
+    "і",
+    "мен",
+    "de",
+    "по",
+    "для",
+    "с",
+    "в",
+    "на",
+    "онлайн",
+    "online",
+    "номер",
+    "number",
+    "контакт",
+    "contact",
+    "звонк",
+    "банк",
+    "bank",
+    "банкі",
+    "банку",
+    "оператор",
+    "специалист",
+    "менеджер",
+    "сотрудник",
+    "консультант",
+    "клиент",
+    "клієнт",
+    "счет",
+    "личн",
+    "персональн",
+    "куратор",
+    "customer",
+    "officer",
+    "manager",
+    "specialist",
+    "agent",
+    "advisor",
+    "adviser",
+    "account",
+];
 
-/// The name's words as a person reads them: split at everything that is
-/// not a letter or a digit (emoji, punctuation, dashes, quotes, spaces).
-fn display_words(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .take(64)
-        .collect()
+/// Legal forms: a company's, so the bank's own words.
+const LEGAL_FORMS: &[&str] = &[
+    "ао", "пао", "оао", "зао", "ооо", "ак", "тоо", "ат", "пат", "jsc", "pjsc", "ojsc", "llc",
+    "ltd", "plc", "inc", "ag", "nbfi",
+];
+
+/// At most this many words of a name are read (bounded work).
+const MAX_WORDS: usize = 64;
+
+/// One word of a name as the customer reads it.
+type ReadWord = Vec<Look>;
+
+/// The name's words: `fold`'s letters and digits, split where it starts a
+/// word. General punctuation (dashes, quotes, bullets: U+2010–U+205E) is
+/// a separator first: `fold` reads '—' as its look-alike 'ー', a letter,
+/// which would make a word of its own.
+fn read_words(text: &str) -> Vec<ReadWord> {
+    let spaced: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => ' ',
+            c => c,
+        })
+        .collect();
+    let folded = fold(&spaced);
+    let mut words: Vec<ReadWord> = Vec::new();
+    for (look, starts) in folded.looks.iter().zip(&folded.word_start) {
+        if *starts || words.is_empty() {
+            if words.len() == MAX_WORDS {
+                break;
+            }
+            words.push(Vec::new());
+        }
+        if let Some(word) = words.last_mut() {
+            word.push(*look);
+        }
+    }
+    words
 }
 
-fn looks(text: &str) -> Folded {
-    fold(&text.to_lowercase())
+fn looks(text: &str) -> Vec<Look> {
+    fold(text).looks
 }
 
-/// `word` starts like `stem` (both folded): "Безопасности" is "безопасност…".
-fn starts_like(word: &Folded, stem: &Folded) -> bool {
-    !stem.is_empty() && word.len() >= stem.len() && word.has_at(0, &stem.looks)
+/// The stems and endings, folded once.
+struct Vocabulary {
+    service: Vec<Vec<Look>>,
+    neutral: Vec<Vec<Look>>,
+    legal: Vec<Vec<Look>>,
+    endings: Vec<Vec<Look>>,
+    digits: Vec<Look>,
 }
 
-/// Whether the whole of `name` is the bank of `list` presenting itself:
-/// the list's alias matches the name, and every word of it is the bank's, a
-/// role word, a joiner or a number.
-pub fn presents_as_bank(name: &str, list: &ContactList) -> bool {
-    let patterns = list.alias_patterns();
-    let whole = looks(name);
-    if whole.is_empty() || !patterns.iter().any(|a| a.matches(&whole)) {
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    VOCABULARY.get_or_init(|| Vocabulary {
+        service: SERVICE_STEMS.iter().map(|s| looks(s)).collect(),
+        neutral: NEUTRAL.iter().map(|s| looks(s)).collect(),
+        legal: LEGAL_FORMS.iter().map(|s| looks(s)).collect(),
+        endings: ENDINGS
+            .iter()
+            .chain(&["s", "es", "ов", "ев"])
+            .map(|s| looks(s))
+            .collect(),
+        digits: ('0'..='9')
+            .filter_map(|d| looks(&d.to_string()).pop())
+            .collect(),
+    })
+}
+
+/// `word` is `stem` or its inflected form: the stem, then nothing, an
+/// inflectional ending, or (after a stem of five letters or more) up to
+/// four more letters ("безопасн|ости", "отдел|ение"; "колл" is not
+/// "коллега", "банк" is not "банкет").
+fn word_is(word: &[Look], stem: &[Look]) -> bool {
+    if stem.is_empty() || word.len() < stem.len() || !same_look(&word[..stem.len()], stem) {
         return false;
     }
-    let alias_words: Vec<Folded> = list
-        .issuer
+    let rest = &word[stem.len()..];
+    rest.is_empty()
+        || vocabulary().endings.iter().any(|e| same_look(rest, e))
+        || (stem.len() >= 5 && rest.len() <= 4)
+}
+
+fn is_number(word: &[Look]) -> bool {
+    let digits = &vocabulary().digits;
+    word.iter()
+        .all(|l| digits.iter().any(|d| same_look(&[*l], &[*d])))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    Bank,
+    Service,
+    Neutral,
+    Person,
+}
+
+/// The bank's words: every word of its aliases and names, as stems.
+fn bank_words(list: &ContactList) -> Vec<Vec<Look>> {
+    list.issuer
         .aliases
         .iter()
         .map(String::as_str)
         .chain(list.issuer.name.pairs().map(|(_, t)| t))
-        .flat_map(display_words)
-        .map(|w| looks(&w))
+        .flat_map(|alias| {
+            alias
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| looks(&stem(w)))
+                .collect::<Vec<_>>()
+        })
         .filter(|w| !w.is_empty())
-        .collect();
-    let roles: Vec<Folded> = ROLE_STEMS.iter().map(|s| looks(s)).collect();
-    display_words(name).iter().all(|word| {
-        if word.chars().all(|c| c.is_ascii_digit())
-            || JOINERS.contains(&word.to_lowercase().as_str())
-        {
-            return true;
-        }
-        let w = looks(word);
-        w.is_empty()
-            || alias_words
-                .iter()
-                .any(|a| starts_like(&w, a) && w.len() <= a.len() + 3)
-            || roles.iter().any(|r| starts_like(&w, r))
-            || glued_alias(&w, patterns)
-    })
+        .collect()
 }
 
-/// "ПримерБанк" as one word: an alias matches the word by itself.
-fn glued_alias(word: &Folded, patterns: &[Alias]) -> bool {
-    patterns.iter().any(|a| a.matches(word))
+fn sense(word: &[Look], bank: &[Vec<Look>]) -> Sense {
+    let v = vocabulary();
+    let whole = |list: &[Vec<Look>]| list.iter().any(|w| same_look(word, w));
+    // A service word is one even when an alias has it ("ExampleBank
+    // Security"): a person's name added to it keeps the claim.
+    if v.service.iter().any(|s| word_is(word, s)) {
+        Sense::Service
+    } else if bank.iter().any(|b| word_is(word, b)) || whole(&v.legal) {
+        Sense::Bank
+    } else if is_number(word) || whole(&v.neutral) || v.neutral.iter().any(|n| word_is(word, n)) {
+        Sense::Neutral
+    } else {
+        Sense::Person
+    }
+}
+
+/// Whether `name` presents itself as the bank of `list`: the list's alias
+/// matches it, and it says a service of the bank or has no person's word.
+pub fn presents_as_bank(name: &str, list: &ContactList) -> bool {
+    let whole: Folded = fold(name);
+    if whole.is_empty() || !list.alias_patterns().iter().any(|a| a.matches(&whole)) {
+        return false;
+    }
+    let bank = bank_words(list);
+    let senses: Vec<Sense> = read_words(name).iter().map(|w| sense(w, &bank)).collect();
+    senses.contains(&Sense::Service) || !senses.contains(&Sense::Person)
+}
+
+/// "Служба безопасности банка": a bank's service claimed without naming
+/// the bank (the words the fraudster asks the victim to save): a word that
+/// says "bank" and a word of a bank's service, whatever else it adds. "Банк
+/// России" and "Мой банк" say no service; an authority ("Полиция", "ЦБ") is
+/// out of scope.
+pub fn claims_a_bank_service(name: &str) -> bool {
+    let bank: Vec<Vec<Look>> = ["банк", "bank", "банкі", "банку"]
+        .iter()
+        .map(|w| looks(w))
+        .collect();
+    let words = read_words(name);
+    let says_bank = words.iter().any(|w| bank.iter().any(|b| word_is(w, b)));
+    says_bank && words.iter().any(|w| sense(w, &[]) == Sense::Service)
 }
 
 /// Whether `name` already carries the warning: it is the hint (in any of
@@ -160,38 +311,13 @@ pub fn already_warns(name: &str, list: &ContactList, hint: &str) -> bool {
     if name.is_empty() {
         return false;
     }
-    let same = |text: &str| {
-        let other = looks(text);
-        other.len() == name.len() && same_look(&other.looks, &name.looks)
-    };
+    let same = |text: &str| same_look(&looks(text), &name);
     same(hint) || super::copy::all_hints(list).iter().any(|h| same(h))
-}
-
-/// "Служба безопасности Банка": a bank's service claimed without naming
-/// the bank (the words the fraudster asks the victim to save), read as
-/// messenger names are (`claims_authority`) and with a word that says
-/// "bank". A person's label with those words is not one ("Мама Пример
-/// Банк работа" claims no authority); an authority alone ("Полиция") is out
-/// of scope.
-pub fn claims_a_bank_service(name: &str, lists: &[std::sync::Arc<ContactList>]) -> bool {
-    let folded = fold(name);
-    let bank_words: Vec<Folded> = ["банк", "bank", "банкі", "банку"]
-        .iter()
-        .map(|w| looks(w))
-        .collect();
-    let says_bank = display_words(name)
-        .iter()
-        .any(|w| bank_words.iter().any(|b| starts_like(&looks(w), b)));
-    says_bank
-        && crate::screen::names::claims_authority(
-            &folded,
-            lists.iter().flat_map(|l| l.authority_phrases()),
-        )
 }
 
 /// Whether an alias of a loaded list matches anywhere in `name`.
 pub fn mentions_a_bank(name: &str, lists: &[std::sync::Arc<ContactList>]) -> bool {
-    let whole = looks(name);
+    let whole = fold(name);
     !whole.is_empty()
         && lists
             .iter()

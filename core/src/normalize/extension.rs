@@ -13,7 +13,10 @@ const MARKERS: &[(&str, usize)] = &[
     ("xt", 20),
     ("ｅｘｔｎ", 20),
     ("ｅｘｔ", 20),
+    ("добавочный", 20),
+    ("добавочн", 20),
     ("доб", 20),
+    ("вн", 20),
     ("anexo", 20),
     ("int", 9),
     ("ｉｎｔ", 9),
@@ -22,6 +25,9 @@ const MARKERS: &[(&str, usize)] = &[
     (";", 15),
     (",", 9),
     ("x", 9),
+    // A dialer's pause and wait ("88005553535p2", "…w2"), as phones save them.
+    ("p", 15),
+    ("w", 15),
     ("ｘ", 9),
     ("#", 9),
     ("＃", 9),
@@ -31,7 +37,9 @@ const MARKERS: &[(&str, usize)] = &[
 
 /// Where the extension starts in `s` (a byte index), if `s` ends with one.
 pub(crate) fn extension_start(s: &str) -> Option<usize> {
-    let body = s.trim_end();
+    // "(доб. 2)": the extension in brackets, as people write it.
+    let bracketed = s.trim_end().strip_suffix(')');
+    let body = bracketed.unwrap_or(s).trim_end();
     let body = body
         .strip_suffix('#')
         .or_else(|| body.strip_suffix('＃'))
@@ -80,7 +88,7 @@ fn marker_before(before: &str, digits: usize) -> Option<usize> {
             continue;
         }
         let start = before[..marker_start]
-            .trim_end_matches([' ', '\t', ',', '\u{A0}'])
+            .trim_end_matches([' ', '\t', ',', '\u{A0}', '('])
             .len();
         let after_number = before[..start]
             .chars()
@@ -121,6 +129,11 @@ mod tests {
         assert_eq!(base("+1 650 253 0000 ext. 25"), "+1 650 253 0000");
         assert_eq!(base("+1 650 253 0000 x12"), "+1 650 253 0000");
         assert_eq!(base("555-35-35-12#"), "555-35-35");
+        assert_eq!(base("8 800 555 35 35 (доб. 2)"), "8 800 555 35 35");
+        assert_eq!(base("8 800 555 35 35 добавочный 2"), "8 800 555 35 35");
+        assert_eq!(base("8 800 555 35 35 вн. 2"), "8 800 555 35 35");
+        assert_eq!(base("88005553535p2"), "88005553535");
+        assert_eq!(base("88005553535w2"), "88005553535");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 pub mod alias;
 pub mod authority;
 mod fold;
-mod words;
+pub(crate) mod words;
 
 pub use alias::{Alias, AliasProblem};
 pub use authority::{claims_authority, Phrase};

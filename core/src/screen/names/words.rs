@@ -12,7 +12,7 @@ use super::fold::{fold, same_look, Folded, Look};
 pub const MAX_ENDING: usize = 3;
 
 /// Endings stripped from Cyrillic words, longest first.
-const ENDINGS: &[&str] = &[
+pub(crate) const ENDINGS: &[&str] = &[
     "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ой", "ей", "ий", "ый", "ая", "яя",
     "ое", "ее", "ие", "ые", "ия", "ью", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ых", "их",
     "а", "я", "ы", "и", "і", "у", "ю", "е", "о", "ь",
