@@ -71,7 +71,7 @@ pub struct Finding {
 /// The most contacts an address-book file may hold for `callguard contacts`
 /// (a tester's file; the CLI refuses a larger one). `audit` itself reads
 /// every contact it is given, none left unchecked: its work is linear,
-/// about 17 µs a contact of 5 numbers (docs/screening.md).
+/// about 7 µs a contact of 5 numbers (docs/screening.md).
 pub const MAX_CONTACTS: usize = 50_000;
 /// The most numbers one contact of such a file may have.
 pub const MAX_NUMBERS_PER_CONTACT: usize = 16;
