@@ -515,9 +515,10 @@ mod disguises {
                 out.push(swapped);
             }
         }
-        // A person's name after the bank's name alone makes a person's
-        // label ("Лена Пример Банк"); after a service, it changes nothing.
-        if claim != "Пример Банк" {
+        // A person's name after the bank's name alone, or after another
+        // service, makes a person's label ("Лена Пример Банк", "Пример Банк
+        // поддержка Иван"); after the bank's security, it changes nothing.
+        if !matches!(claim, "Пример Банк" | "Пример Банк поддержка") {
             out.push_str(ADDED[next(ADDED.len())]);
         }
         out
@@ -631,4 +632,74 @@ fn a_persons_job_and_the_words_near_the_banks_name_stay_quiet() {
         assert!(kinds(name, &[someone]).is_empty(), "{name}");
     }
     assert!(kinds("Банк России", &["8 800 300-30-00"]).is_empty());
+}
+
+/// The second red-team pass (issue 26 review): the bank's security in any
+/// word, compound or spelling keeps the claim; another service or product
+/// presents the bank unless a person's word is there; a workplace label
+/// with a department stays quiet.
+#[test]
+fn the_banks_security_is_read_in_compounds_and_other_services_as_the_bank() {
+    let fake = "+7 916 123-45-67";
+    for name in [
+        "Пример Банк кибербезопасность",
+        "Пример Банк антимошенническая",
+        "Пример Банк центральный аппарат",
+        "Пример Банк Центральный офис",
+        "Пример Банк Головной офис",
+        "Пример Банк карта",
+        "Пример Банк ипотека",
+        "Example Bank compliance",
+        "Example Bank verification",
+        "Example Bank office",
+        "Пример Банк Алексей кибербезопасность",
+        "Пример Банк Алексей Службабезопасности",
+        "Пример Банк Алексей секьюрити",
+        "Пример Банк Алексей ДЭБ",
+        "Example Bank Alex cybersecurity",
+        "Example Bank Alex antifraud",
+        "Example Bank Alex antiscam",
+    ] {
+        assert_eq!(kinds(name, &[fake]), ["claims_bank_not_listed"], "{name}");
+    }
+    // Without the bank's name: a claim on every bank loaded.
+    for name in [
+        "Банковская служба безопасности",
+        "Служба безопасности банковских карт",
+        "Кибербезопасность банка",
+        "Служба безопасности",
+        "Security Service",
+    ] {
+        assert_eq!(
+            kinds(name, &[fake]),
+            ["claims_bank_not_listed", "claims_bank_not_listed"],
+            "{name}"
+        );
+    }
+    for name in [
+        "Банк крови донорский центр",
+        "Банк еды Отдел",
+        "Блинный банк служба доставки",
+        "Bank of mom support",
+        "Пример Банк отдел кадров Ольга",
+        "Пример Банк HR отдел",
+        "Ольга работа Пример Банк отдел продаж",
+        "Вика Пример Банк отдел ипотеки",
+        "Пример Банк Ольга отделение",
+        "Пример Банк отделение Ленина",
+        "Пример Банк Лена помощник",
+        "Example Bank Anna team lead",
+        "Example Bank Anna call me",
+        "Example Bank Anna IT department",
+        "Пример Банк Лена Сервис",
+        "Лена Пример Банк колл-центр работа",
+        "Пример Банк ипотека Анна",
+        "Света из Пример Банка",
+        "Служба безопасности ТЦ",
+        "Охрана ТЦ",
+        "Support Igor",
+        "Служба доставки",
+    ] {
+        assert!(kinds(name, &[fake]).is_empty(), "{name}");
+    }
 }

@@ -9,30 +9,71 @@
 //! word by word, each word one of:
 //! - the bank's: a word of one of its aliases, inflected ("Банка", not
 //!   "Банкет"), or a legal form ("АО", "ПАО");
-//! - a word of a bank's service ("служба", "безопасности", "СБ", "support",
-//!   "fraud department"…), inflected;
+//! - a word of the bank's security ("безопасности", "СБ", "мошенничество",
+//!   "fraud", "security"…), inflected or inside a compound;
+//! - a word of another service or product ("служба", "поддержка", "отдел",
+//!   "ипотека", "support"…), inflected;
 //! - neutral: a joiner ("of", "по"), a number, "онлайн", "номер", a
 //!   person's job ("менеджер", "специалист", "officer");
 //! - anything else: a person's word ("Мама", "Лена", "работа").
 //!
 //! A name that matches the bank's alias presents itself as the bank when
-//! it says a service of it (whatever else it adds: "Служба безопасности
-//! Пример Банка Алексей"), or when it has nothing but the bank's and neutral
-//! words ("Пример Банк", "АО «Пример Банк»"). Only a name that mentions the
-//! bank among a person's words, and no service, is a person's label.
+//! it says the bank's security (whatever else it adds: "Служба
+//! безопасности Пример Банка Алексей"), or when it has no person's word
+//! ("Пример Банк", "АО «Пример Банк»", "Пример Банк поддержка"). A name
+//! that mentions the bank among a person's words, and not its security, is
+//! a person's label ("Пример Банк отдел кадров Ольга").
 
 use crate::list::ContactList;
 use crate::screen::names::words::{stem, ENDINGS};
 use crate::screen::names::{fold, same_look, Folded, Look};
 
-/// Words of a bank's service (a unit, not a person's job), in the
-/// languages the name rules read, as stems: an inflected form matches (see
-/// `word_is`).
+/// Words of the bank's **security** (the service the scam impersonates), as
+/// stems. One of them keeps a claim whatever else the name adds
+/// ("Служба безопасности Пример Банка Алексей"), and one of five letters or
+/// more is found inside a longer word too ("кибербезопасность",
+/// "Службабезопасности", "antifraud").
+const SECURITY_STEMS: &[&str] = &[
+    // ru
+    "безопасн",
+    "безоп",
+    "сб",
+    "сэб",
+    "дэб",
+    "антифрод",
+    "мошенн",
+    "противодейств",
+    "финмониторинг",
+    "финмон",
+    "кибер",
+    "защит",
+    "блокиров",
+    "резервн",
+    "секьюрити",
+    "верификац",
+    // uk, kk
+    "безпек",
+    "шахрай",
+    "қауіпсіздік",
+    // en
+    "security",
+    "secure",
+    "sb",
+    "fraud",
+    "scam",
+    "antiscam",
+    "cyber",
+    "protection",
+    "verification",
+];
+
+/// Words of the bank's other services and products (a unit, not a
+/// person's job), as stems: with the bank's name alone they present it
+/// ("Пример Банк поддержка", "Пример Банк ипотека"); beside a person's word
+/// they are that person's workplace ("Пример Банк отдел кадров Ольга").
 const SERVICE_STEMS: &[&str] = &[
     // ru
     "служб",
-    "безопасн",
-    "сб",
     "поддержк",
     "техподдержк",
     "отдел",
@@ -43,39 +84,38 @@ const SERVICE_STEMS: &[&str] = &[
     "колл",
     "центр",
     "финансов",
-    "финмониторинг",
     "мониторинг",
-    "антифрод",
-    "мошенничеств",
-    "противодейств",
     "борьб",
     "официальн",
-    "защит",
     "дежурн",
     "помощ",
     "сервис",
     "служебн",
-    "резервн",
+    "офис",
+    "аппарат",
+    "центральн",
+    "головн",
+    "проверк",
+    "контрол",
+    "комплаенс",
+    "охран",
+    "карт",
+    "кредит",
+    "ипотек",
+    "вклад",
     // uk
-    "безпек",
     "підтримк",
     "відділ",
     "гаряч",
     "лінія",
     // kk
     "қызмет",
-    "қауіпсіздік",
     "қолдау",
     "бөлім",
     // en
-    "security",
-    "secure",
-    "sb",
     "service",
     "support",
-    "fraud",
     "prevention",
-    "protection",
     "department",
     "dept",
     "hotline",
@@ -92,6 +132,17 @@ const SERVICE_STEMS: &[&str] = &[
     "operations",
     "monitoring",
     "anti",
+    "compliance",
+    "risk",
+    "kyc",
+    "aml",
+    "safety",
+    "office",
+    "card",
+    "credit",
+    "mortgage",
+    "loan",
+    "investigation",
 ];
 
 /// Words that neither claim nor label: joiners, a possessive's "s", words
@@ -191,6 +242,7 @@ fn looks(text: &str) -> Vec<Look> {
 
 /// The stems and endings, folded once.
 struct Vocabulary {
+    security: Vec<Vec<Look>>,
     service: Vec<Vec<Look>>,
     neutral: Vec<Vec<Look>>,
     legal: Vec<Vec<Look>>,
@@ -201,6 +253,7 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
     VOCABULARY.get_or_init(|| Vocabulary {
+        security: SECURITY_STEMS.iter().map(|s| looks(s)).collect(),
         service: SERVICE_STEMS.iter().map(|s| looks(s)).collect(),
         neutral: NEUTRAL.iter().map(|s| looks(s)).collect(),
         legal: LEGAL_FORMS.iter().map(|s| looks(s)).collect(),
@@ -238,6 +291,7 @@ fn is_number(word: &[Look]) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sense {
     Bank,
+    Security,
     Service,
     Neutral,
     Person,
@@ -266,7 +320,12 @@ fn sense(word: &[Look], bank: &[Vec<Look>]) -> Sense {
     let whole = |list: &[Vec<Look>]| list.iter().any(|w| same_look(word, w));
     // A service word is one even when an alias has it ("ExampleBank
     // Security"): a person's name added to it keeps the claim.
-    if v.service.iter().any(|s| word_is(word, s)) {
+    if v.security
+        .iter()
+        .any(|s| word_is(word, s) || contains(word, s))
+    {
+        Sense::Security
+    } else if v.service.iter().any(|s| word_is(word, s)) {
         Sense::Service
     } else if bank.iter().any(|b| word_is(word, b)) || whole(&v.legal) {
         Sense::Bank
@@ -277,8 +336,17 @@ fn sense(word: &[Look], bank: &[Vec<Look>]) -> Sense {
     }
 }
 
+/// A stem of five letters or more anywhere in a longer word, with any
+/// ending: a compound ("кибербезопасность", "antifraud") or a long
+/// inflection ("мошенн|ичеством").
+fn contains(word: &[Look], stem: &[Look]) -> bool {
+    stem.len() >= 5
+        && word.len() > stem.len()
+        && (0..=word.len() - stem.len()).any(|at| same_look(&word[at..at + stem.len()], stem))
+}
+
 /// Whether `name` presents itself as the bank of `list`: the list's alias
-/// matches it, and it says a service of the bank or has no person's word.
+/// matches it, and it says the bank's security, or it has no person's word.
 pub fn presents_as_bank(name: &str, list: &ContactList) -> bool {
     let whole: Folded = fold(name);
     if whole.is_empty() || !list.alias_patterns().iter().any(|a| a.matches(&whole)) {
@@ -286,22 +354,30 @@ pub fn presents_as_bank(name: &str, list: &ContactList) -> bool {
     }
     let bank = bank_words(list);
     let senses: Vec<Sense> = read_words(name).iter().map(|w| sense(w, &bank)).collect();
-    senses.contains(&Sense::Service) || !senses.contains(&Sense::Person)
+    senses.contains(&Sense::Security) || !senses.contains(&Sense::Person)
 }
 
-/// "Служба безопасности банка": a bank's service claimed without naming
-/// the bank (the words the fraudster asks the victim to save): a word that
-/// says "bank" and a word of a bank's service, whatever else it adds. "Банк
-/// России" and "Мой банк" say no service; an authority ("Полиция", "ЦБ") is
-/// out of scope.
+/// A bank's security claimed without naming the bank: the words the
+/// fraudster asks the victim to save. A security word with a word that says
+/// "bank" ("Служба безопасности банка", "Банковская служба безопасности"),
+/// whatever else is added, or a name of nothing but service and neutral
+/// words with a security word among them ("Служба безопасности", "Security
+/// Service"). "Банк России", "Мой банк", "Банк крови донорский центр" and
+/// "Служба безопасности ТЦ" claim nothing; an authority ("Полиция", "ЦБ")
+/// is out of scope.
 pub fn claims_a_bank_service(name: &str) -> bool {
-    let bank: Vec<Vec<Look>> = ["банк", "bank", "банкі", "банку"]
+    let bank: Vec<Vec<Look>> = ["банк", "bank", "банкі", "банку", "банковск", "banking"]
         .iter()
         .map(|w| looks(w))
         .collect();
     let words = read_words(name);
     let says_bank = words.iter().any(|w| bank.iter().any(|b| word_is(w, b)));
-    says_bank && words.iter().any(|w| sense(w, &[]) == Sense::Service)
+    let senses: Vec<Sense> = words
+        .iter()
+        .filter(|w| !bank.iter().any(|b| word_is(w, b)))
+        .map(|w| sense(w, &[]))
+        .collect();
+    senses.contains(&Sense::Security) && (says_bank || !senses.contains(&Sense::Person))
 }
 
 /// Whether `name` already carries the warning: it is the hint (in any of
