@@ -483,7 +483,17 @@ mod disguises {
     ];
     /// Between words: what a person reads as a separator.
     const SEPARATORS: &[&str] = &[
-        " ", " 🔒 ", " — ", ". ", ", ", " | ", "\u{00A0}", " 🏦 ", "-",
+        " ",
+        " 🔒 ",
+        " — ",
+        ". ",
+        ", ",
+        " | ",
+        "\u{00A0}",
+        " 🏦 ",
+        "-",
+        "————",
+        "‒‒‒",
     ];
     const ADDED: &[&str] = &["", " Алексей", " Иван", " John", " 24/7", " (официальный)"];
 

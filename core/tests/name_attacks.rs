@@ -315,7 +315,25 @@ const COMBINING: &[char] = &[
     '\u{0301}', '\u{0308}', '\u{0336}', '\u{0307}', '\u{0323}', '\u{0483}',
 ];
 const PUNCTUATION: &[&str] = &[
-    " ", "  ", "-", "_", ".", " · ", "\u{00A0}", "🔒", "«", "»", "*",
+    " ",
+    "  ",
+    "-",
+    "_",
+    ".",
+    " · ",
+    "\u{00A0}",
+    "🔒",
+    "«",
+    "»",
+    "*",
+    // Runs of general punctuation, which the confusables table reads as
+    // letters of other scripts ('—' as 'ー'): a separator all the same.
+    "————",
+    "――――",
+    "‒‒‒",
+    " ••• ",
+    "′′′",
+    "‹›‹›",
 ];
 
 /// A tiny deterministic generator, so a failing case replays from its seed.

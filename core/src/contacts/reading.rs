@@ -208,19 +208,9 @@ const MAX_WORDS: usize = 64;
 /// One word of a name as the customer reads it.
 type ReadWord = Vec<Look>;
 
-/// The name's words: `fold`'s letters and digits, split where it starts a
-/// word. General punctuation (dashes, quotes, bullets: U+2010–U+205E) is
-/// a separator first: `fold` reads '—' as its look-alike 'ー', a letter,
-/// which would make a word of its own.
+/// The name's words: `fold`'s letters and digits, split where it starts a word.
 fn read_words(text: &str) -> Vec<ReadWord> {
-    let spaced: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => ' ',
-            c => c,
-        })
-        .collect();
-    let folded = fold(&spaced);
+    let folded = fold(text);
     let mut words: Vec<ReadWord> = Vec::new();
     for (look, starts) in folded.looks.iter().zip(&folded.word_start) {
         if *starts || words.is_empty() {

@@ -284,10 +284,17 @@ const FAST_END: u32 = 0x530;
 /// Emoji and pictographs: never a letter, never a look-alike of one.
 const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
 
+/// General punctuation (dashes, quotation marks, bullets, leaders, primes):
+/// a separator, as the customer reads it. The confusables table gives some
+/// of them a letter of another script ('—' is the Katakana length mark
+/// 'ー'), which would read "Пример———— Банк" as a word between the two.
+const GENERAL_PUNCTUATION: [std::ops::RangeInclusive<u32>; 2] = [0x2010..=0x2027, 0x2030..=0x205E];
+
 fn fast_piece(c: char) -> Option<&'static Piece> {
     static FAST: OnceLock<Vec<Piece>> = OnceLock::new();
     static BREAK: Piece = Piece::Break;
-    if PICTOGRAPHS.contains(&(c as u32)) {
+    let cp = c as u32;
+    if PICTOGRAPHS.contains(&cp) || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp)) {
         return Some(&BREAK);
     }
     let table = FAST.get_or_init(|| {
