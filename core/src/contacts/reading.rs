@@ -7,8 +7,8 @@
 //! invisible characters and combining marks (a stress mark: "Ба́нк") vanish,
 //! emoji and punctuation are separators, "ПримерБанк" is two words. Then
 //! word by word, each word one of:
-//! - the bank's: a word of one of its aliases, inflected ("Банка", not
-//!   "Банкет"), or a legal form ("АО", "ПАО");
+//! - the bank's: a word of one of its aliases, inflected ("Банка"), or a
+//!   legal form ("АО", "ПАО");
 //! - a word of the bank's security ("безопасности", "СБ", "мошенничество",
 //!   "fraud", "security"…), inflected or inside a compound;
 //! - a word of another service or product ("служба", "поддержка", "отдел",
@@ -261,7 +261,8 @@ fn vocabulary() -> &'static Vocabulary {
 /// `word` is `stem` or its inflected form: the stem, then nothing, an
 /// inflectional ending, or (after a stem of five letters or more) up to
 /// four more letters ("безопасн|ости", "отдел|ение"; "колл" is not
-/// "коллега", "банк" is not "банкет").
+/// "коллега"). Endings are compared as they look, like every letter, so
+/// "банкет" is "банк|ем" (т looks like м): a known over-reading.
 fn word_is(word: &[Look], stem: &[Look]) -> bool {
     if stem.is_empty() || word.len() < stem.len() || !same_look(&word[..stem.len()], stem) {
         return false;
