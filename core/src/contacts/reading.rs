@@ -25,7 +25,7 @@
 //! a person's label ("Пример Банк отдел кадров Ольга").
 
 use crate::list::ContactList;
-use crate::screen::names::words::{stem, ENDINGS};
+use crate::screen::names::words::{words, ENDINGS};
 use crate::screen::names::{fold, same_look, Folded, Look};
 
 /// Words of the bank's **security** (the service the scam impersonates), as
@@ -295,13 +295,8 @@ fn bank_words(list: &ContactList) -> Vec<Vec<Look>> {
         .iter()
         .map(String::as_str)
         .chain(list.issuer.name.pairs().map(|(_, t)| t))
-        .flat_map(|alias| {
-            alias
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| looks(&stem(w)))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(words)
+        .map(|w| w.chars)
         .filter(|w| !w.is_empty())
         .collect()
 }
