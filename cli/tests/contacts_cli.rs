@@ -23,26 +23,9 @@ fn a_vcard_export_is_audited_as_the_sdk_does() {
          BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Полиция\r\nTEL:102\r\nEND:VCARD\r\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_callguard"))
-        .args([
-            "contacts",
-            "--trust",
-            &vector("trust/example-bank.json"),
-            "--list",
-            &vector("lists/valid-eddsa-general.jws"),
-            "--region",
-            "RU",
-            "--json",
-        ])
-        .arg(&vcf)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, out, err) = contacts(&vcf, true);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["contacts"], 4);
     let kinds: Vec<(&str, &str)> = json["findings"]
         .as_array()
