@@ -3,11 +3,12 @@
 //! emergency numbers stays quiet; the shared vectors' address book gives
 //! exactly its expected findings.
 
-use callguard_core::accept::verify_signed_list;
+mod support;
+
 use callguard_core::contacts::{audit, presents_as_bank, Contact, FindingKind};
 use callguard_core::normalize::Region;
 use callguard_core::screen::Lang;
-use callguard_core::{ContactList, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_core::ContactList;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,16 +16,8 @@ fn vectors() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
 }
 
-fn vector_list(list: &str, trust: &str) -> Arc<ContactList> {
-    let read = |p: &str| std::fs::read(vectors().join(p)).unwrap();
-    let trust = Trust::from_json(&read(trust)).unwrap();
-    verify_signed_list(&read(list), &trust, DEFAULT_MAX_LIST_BYTES)
-        .unwrap()
-        .list()
-        .clone()
-}
-
 fn lists() -> Vec<Arc<ContactList>> {
+    use support::vector_list;
     vec![
         vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json"),
         vector_list("lists/other-bank-valid.jws", "trust/other-bank.json"),

@@ -3,7 +3,8 @@
 //! messenger name), or by calling from inside a reported range — and can a
 //! feed entry make one of the bank's own numbers look bad?
 
-use callguard_core::accept::verify_signed_list;
+mod support;
+
 use callguard_core::directory::{Directory, DirectoryOptions};
 use callguard_core::feed::directory::{blocking_numbers, WithFeeds};
 use callguard_core::feed::{Category, Feed, FeedBuilder, FeedManifest};
@@ -12,24 +13,13 @@ use callguard_core::normalize::Region;
 use callguard_core::screen::{
     screen_with_feeds, Attestation, Call, CallDirection, Context, Lang, Screening,
 };
-use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
-use std::path::PathBuf;
+use callguard_core::{Channel, ContactList, Timestamp};
 use std::sync::Arc;
 
 /// The example bank's list: +74950000001 (outbound, phone and WhatsApp),
 /// +78005553535 (inbound only), the range +7495111… (both directions).
 fn bank() -> Arc<ContactList> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-    let read = |p: &str| std::fs::read(dir.join(p)).unwrap();
-    let trust = Trust::from_json(&read("trust/example-bank.json")).unwrap();
-    verify_signed_list(
-        &read("lists/valid-eddsa-general.jws"),
-        &trust,
-        DEFAULT_MAX_LIST_BYTES,
-    )
-    .unwrap()
-    .list()
-    .clone()
+    support::vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json")
 }
 
 const BANK_LINE: u64 = 74_950_000_001;

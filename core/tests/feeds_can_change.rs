@@ -8,31 +8,21 @@
 //! with a feed that reports *every* number of the pool, the bank's own
 //! included.
 
-use callguard_core::accept::verify_signed_list;
+mod support;
+
 use callguard_core::feed::{Category, Feed, FeedBuilder, FeedManifest};
 use callguard_core::intent::IntentBook;
 use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
 use callguard_core::screen::decide::{decide_with_feeds, feeds_can_change, Decision};
 use callguard_core::screen::{Attestation, Call, CallDirection};
-use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_core::{Channel, ContactList, Timestamp};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 fn bank() -> Arc<ContactList> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-    let read = |p: &str| std::fs::read(dir.join(p)).unwrap();
-    let trust = Trust::from_json(&read("trust/example-bank.json")).unwrap();
-    verify_signed_list(
-        &read("lists/valid-eddsa-general.jws"),
-        &trust,
-        DEFAULT_MAX_LIST_BYTES,
-    )
-    .unwrap()
-    .list()
-    .clone()
+    support::vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json")
 }
 
 /// The bank's outbound line, inbound-only hotline, a number of its listed
