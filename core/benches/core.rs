@@ -96,9 +96,9 @@ fn name_benches(c: &mut Criterion) {
     c.bench_function("names/fold_friend", |b| {
         b.iter(|| names::fold(black_box(name)))
     });
-    let folded = names::fold(name);
+    let read = names::read(name);
     c.bench_function("names/authority_friend", |b| {
-        b.iter(|| names::claims_authority(black_box(&folded), []))
+        b.iter(|| names::claims_authority(black_box(&read), []))
     });
     c.bench_function("names/number_in_friend", |b| {
         b.iter(|| names::number_in_name(black_box(name)))

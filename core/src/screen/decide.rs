@@ -176,7 +176,7 @@ pub fn decide_with_feeds<'l>(
         };
     }
 
-    let folded: Vec<names::Folded> = names.iter().map(|n| names::fold(n)).collect();
+    let folded: Vec<names::Reading> = names.iter().map(|n| names::read(n)).collect();
     // Banks and the state never call through a messenger: no list needed to know it.
     let claims_authority = || {
         call.channel.is_messenger()

@@ -25,11 +25,12 @@ use unicode_security::confusable_detection::skeleton;
 /// Visible characters kept per name: bounded work per call.
 pub const MAX_FOLDED_CHARS: usize = 256;
 
-/// Raw characters read per name: a bound against hostile input that is
-/// mostly invisible. Generous, because invisible characters cost nothing to
-/// the renderer and must not push the bank's name out of reach; they cost
-/// us nothing either (see `common_invisible`).
-const MAX_RAW_CHARS: usize = 65_536;
+/// Bytes read per name: the hard bound on work whatever the name holds.
+/// Generous, because padding (invisible characters, spaces, fillers) costs
+/// nothing to the renderer and must not push the bank's name out of reach;
+/// the budget that ends a reading is `MAX_FOLDED_CHARS` *visible*
+/// characters, never a count of code points.
+pub const MAX_NAME_BYTES: usize = 16 * 1024;
 
 /// Digits and letters a reader takes for one another in a name ("Пр1мер",
 /// "5ber"): extra readings of the digit.
@@ -44,14 +45,28 @@ const DIGIT_READINGS: &[(char, &[char])] = &[
 ];
 
 /// Letters read as other letters: italic and handwritten Cyrillic forms
-/// ("npuмep" for "пример", "ɡpyroй" for "другой"), `@` for `a`.
+/// ("npuмep" for "пример", "ɡpyroй" for "другой"), and the Kazakh and
+/// Ukrainian letters a Russian reader takes for their base letter ("Ұлттық"
+/// and "Улттык", "Ulttyq" transliterated). `@` is no letter: a handle or an
+/// address reads as its words.
 const LETTER_READINGS: &[(char, &[char])] = &[
     ('и', &['i', 'u']),
     ('п', &['n']),
     ('д', &['g']),
     ('г', &['r']),
     ('т', &['m']),
-    ('@', &['a']),
+    ('ұ', &['у']),
+    ('ү', &['у']),
+    ('қ', &['к']),
+    ('ғ', &['г']),
+    ('ң', &['н']),
+    ('ө', &['о']),
+    ('ә', &['а']),
+    ('һ', &['х']),
+    ('і', &['и']),
+    ('ї', &['и']),
+    ('є', &['е']),
+    ('ґ', &['г']),
 ];
 
 /// Latin small capitals (not in the confusables table): what they read as.
@@ -83,8 +98,9 @@ const SMALL_CAPITALS: &[(char, char)] = &[
 ];
 
 /// Enclosed letters NFKD leaves alone (negative circled 🅐, squared 🄰,
-/// negative squared 🅰, regional indicators 🇦): first code point of A–Z.
-const ENCLOSED_ALPHABETS: &[u32] = &[0x1F130, 0x1F150, 0x1F170, 0x1F1E6];
+/// negative squared 🅰): first code point of A–Z. Regional indicators are
+/// not among them: a pair renders as a flag, a picture between words.
+const ENCLOSED_ALPHABETS: &[u32] = &[0x1F130, 0x1F150, 0x1F170];
 
 /// What a letter-like symbol spells, before anything else.
 fn spelled(c: char) -> Option<char> {
@@ -211,7 +227,9 @@ fn own_readings(d: char) -> Option<Vec<char>> {
             .collect();
         match proto.as_slice() {
             [] => None,
-            [p] => Some(single(p.to_lowercase())),
+            // Case kept: lower-casing "B" (the prototype of "В") would
+            // make it "b", the prototype of "Б", and "сверху" read "сбер".
+            [p] => Some(Some(*p)),
             _ => Some(None), // "m" → "rn": not one character
         }
     };
@@ -225,7 +243,15 @@ fn own_readings(d: char) -> Option<Vec<char>> {
     if readings.is_empty() {
         readings.extend(single(d.to_lowercase()).or(Some(d)));
     }
-    for &(from, letters) in DIGIT_READINGS.iter().chain(LETTER_READINGS) {
+    // A digit reads as letters; a letter whose prototype is a digit ('б'
+    // is '6') does not read as that digit's letters ('b'), or "сверху"
+    // would read as "сбер".
+    for &(from, letters) in DIGIT_READINGS {
+        if d == from {
+            readings.extend_from_slice(letters);
+        }
+    }
+    for &(from, letters) in LETTER_READINGS {
         if d == from || readings.contains(&from) {
             readings.extend_from_slice(letters);
         }
@@ -240,6 +266,11 @@ fn piece_slow(c: char) -> Piece {
         .nfkd()
         .filter(|d| !is_combining_mark(*d))
         .collect();
+    // A symbol that decomposes into letters ("™" → "TM", "℡" → "TEL",
+    // "㎏" → "kg") is a symbol on the screen: it separates words.
+    if parts.len() > 1 && !c.is_alphanumeric() {
+        return Piece::Break;
+    }
     if let [d] = parts[..] {
         if d != c && !is_invisible(d) {
             // One part: it reads as the decomposed letter *and* as the
@@ -290,11 +321,30 @@ const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
 /// 'ー'), which would read "Пример———— Банк" as a word between the two.
 const GENERAL_PUNCTUATION: [std::ops::RangeInclusive<u32>; 2] = [0x2010..=0x2027, 0x2030..=0x205E];
 
+/// Blocks of symbols, spaces and pictures, never letters: a separator at
+/// once, without the slow path (a name padded with them costs nothing).
+/// Regional indicators (flags), arrows, mathematical operators, technical
+/// symbols, box drawing, geometric shapes, miscellaneous symbols and
+/// dingbats (☎ ✅ ⭐), Braille (its blank pattern is a favourite
+/// "invisible" character), CJK symbols and the ideographic space.
+const SYMBOL_BLOCKS: [std::ops::RangeInclusive<u32>; 6] = [
+    0x1F1E6..=0x1F1FF,
+    0x2190..=0x21FF,
+    0x2300..=0x23FF,
+    0x2500..=0x27BF,
+    0x2800..=0x28FF,
+    0x3000..=0x3003,
+];
+
 fn fast_piece(c: char) -> Option<&'static Piece> {
     static FAST: OnceLock<Vec<Piece>> = OnceLock::new();
     static BREAK: Piece = Piece::Break;
     let cp = c as u32;
-    if PICTOGRAPHS.contains(&cp) || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp)) {
+    if PICTOGRAPHS.contains(&cp)
+        || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp))
+        || SYMBOL_BLOCKS.iter().any(|r| r.contains(&cp))
+        || c.is_whitespace()
+    {
         return Some(&BREAK);
     }
     let table = FAST.get_or_init(|| {
@@ -346,7 +396,7 @@ fn display_order(text: &str) -> Vec<char> {
     let mut out: Vec<(char, u8)> = Vec::new();
     // (level, overridden direction: Some(true) = RTL)
     let mut stack: Vec<(u8, Option<bool>)> = vec![(0, None)];
-    for c in text.chars().take(MAX_RAW_CHARS) {
+    for c in text.chars() {
         let (level, over) = *stack.last().expect("base level");
         let next_odd = (level + 1) | 1;
         let next_even = (level + 2) & !1;
@@ -402,56 +452,175 @@ fn display_order(text: &str) -> Vec<char> {
 }
 
 /// Invisible characters that are common in hostile names: dropped at once,
-/// without the slow path (and without counting as work).
+/// without the slow path: zero-width characters, variation selectors, tag
+/// characters, and the Hangul fillers messengers show as blank.
 fn common_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{180E}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{00AD}'
+            | '\u{034F}'
+    )
 }
 
-/// Characters per name that may take the slow path (NFKD and three
-/// skeleton look-ups each): bounded work whatever the name.
-const MAX_SLOW_CHARS: usize = 256;
+/// Visible characters per name that may take the slow path (NFKD and
+/// three skeleton look-ups each); separators and invisible characters
+/// there count against `MAX_NAME_BYTES` only.
+const MAX_SLOW_CHARS: usize = MAX_FOLDED_CHARS;
+
+/// At most this many digits in a row read as letters, and only inside a
+/// word ("Пр1мер", "Сбер6анк") or starting one ("5ber"); a longer run, or
+/// digits after a word ("ВТБ24", "ФСБ2024"), are a number of their own.
+const MAX_LETTER_DIGITS: usize = 2;
+
+/// The text cut at `MAX_NAME_BYTES`, on a character boundary.
+fn capped(text: &str) -> &str {
+    if text.len() <= MAX_NAME_BYTES {
+        return text;
+    }
+    let mut end = MAX_NAME_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// For each character: whether it is a digit that reads as a word of its
+/// own rather than as a letter of the word around it.
+fn standalone_digits(chars: &[char]) -> Vec<bool> {
+    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphabetic());
+    let mut out = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_numeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_numeric() {
+            i += 1;
+        }
+        let before = start.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(i);
+        let inside = letter(before) && letter(after);
+        let starts_word =
+            !letter(before) && before.is_none_or(|c| !c.is_numeric()) && letter(after);
+        let as_letters = i - start <= MAX_LETTER_DIGITS && (inside || starts_word);
+        if !as_letters {
+            out[start..i].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    out
+}
+
+/// A capital after a small letter starts a word ("ПримерБанк"), and so
+/// does a capital that ends an abbreviation of two or more capitals and
+/// starts a small-letter word ("ФСБРоссии"; not "СБербанк").
+fn camel_start(chars: &[char], i: usize) -> bool {
+    let upper = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_uppercase())
+    };
+    let lower = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_lowercase())
+    };
+    if !chars[i].is_uppercase() {
+        return false;
+    }
+    lower(i.checked_sub(1))
+        || upper(i.checked_sub(1)) && upper(i.checked_sub(2)) && lower(Some(i + 1))
+}
 
 /// Folds a display name (or an alias) as the customer would read it.
 pub fn fold(text: &str) -> Folded {
+    let chars: Vec<char> = display_order(capped(text))
+        .into_iter()
+        .filter(|&c| !common_invisible(c))
+        .collect();
+    let standalone = standalone_digits(&chars);
     let mut folded = Folded::default();
     let mut at_break = true;
-    let mut previous_lower = false;
+    // Separators since the last letter, and where two or more stood: a
+    // wide gap between spelled-out letters is a gap between words.
+    let mut gap = 0;
+    let mut wide: Vec<bool> = Vec::new();
     let mut slow_budget = MAX_SLOW_CHARS;
-    for c in display_order(text) {
+    for (i, &c) in chars.iter().enumerate() {
         if folded.len() >= MAX_FOLDED_CHARS {
             break;
         }
-        if common_invisible(c) {
-            continue;
-        }
-        // "ПримерБанк": a capital after a small letter starts a word.
-        let camel = previous_lower && c.is_uppercase();
         let slow;
         let piece = match fast_piece(c) {
             Some(piece) => piece,
             None if slow_budget == 0 => break,
             None => {
-                slow_budget -= 1;
                 slow = piece_slow(c);
+                if matches!(slow, Piece::Looks(_)) {
+                    slow_budget -= 1;
+                }
                 &slow
             }
         };
+        let own_word =
+            standalone[i] && !standalone.get(i.wrapping_sub(1)).copied().unwrap_or(false);
+        let after_own_word = !standalone[i] && i > 0 && standalone[i - 1];
         match piece {
             Piece::Nothing => continue,
-            Piece::Break => at_break = true,
+            Piece::Break => {
+                at_break = true;
+                gap += 1;
+            }
             Piece::Looks(looks) => {
-                for (i, &look) in looks.iter().enumerate() {
+                let starts = at_break || camel_start(&chars, i) || own_word || after_own_word;
+                for (k, &look) in looks.iter().enumerate() {
                     if folded.len() < MAX_FOLDED_CHARS {
                         folded.looks.push(look);
-                        folded.word_start.push(at_break || (camel && i == 0));
+                        folded.word_start.push(starts && k == 0);
+                        wide.push(gap >= 2 && k == 0);
                         at_break = false;
+                        gap = 0;
                     }
                 }
             }
         }
-        previous_lower = c.is_lowercase();
     }
+    join_single_letters(&mut folded, &wide);
     folded
+}
+
+/// "В Т Б", "F.S.B.", "Ц-Б": a run of two or more one-letter words reads
+/// as one word, the way the customer spells it out; a wider gap ("П р и м
+/// е р  Б а н к") still parts words.
+fn join_single_letters(folded: &mut Folded, wide: &[bool]) {
+    let n = folded.len();
+    let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
+    let mut i = 0;
+    while i < n {
+        if !single(folded, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && single(folded, i) {
+            i += 1;
+        }
+        if i - start >= 2 {
+            for j in start + 1..i {
+                folded.word_start[j] = wide[j];
+            }
+        }
+    }
 }
 
 /// The readings, for a property test over the confusables table.

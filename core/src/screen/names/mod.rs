@@ -14,15 +14,20 @@
 pub mod alias;
 pub mod authority;
 mod fold;
+mod lexicon;
+pub mod reading;
 pub(crate) mod words;
 
 pub use alias::{Alias, AliasProblem};
 pub use authority::{claims_authority, Phrase};
-pub use fold::{fold, look_of_char, same_look, Folded, Look, MAX_FOLDED_CHARS};
+pub use fold::{fold, look_of_char, same_look, Folded, Look, MAX_FOLDED_CHARS, MAX_NAME_BYTES};
+pub use reading::{read, Reading};
 
-/// True when the folded name matches any of the aliases.
-pub fn claims(name: &Folded, aliases: &[Alias]) -> bool {
-    !name.is_empty() && aliases.iter().any(|a| a.matches(name))
+/// True when the name, in any of its spellings, matches any of the aliases.
+pub fn claims(name: &Reading, aliases: &[Alias]) -> bool {
+    name.spellings
+        .iter()
+        .any(|s| !s.is_empty() && aliases.iter().any(|a| a.matches(s)))
 }
 
 /// Digits a run needs before it is worth reading as a phone number.
@@ -167,7 +172,7 @@ mod tests {
     use super::*;
 
     fn claims_alias(name: &str, alias: &str) -> bool {
-        claims(&fold(name), &[Alias::compile(alias).unwrap()])
+        claims(&read(name), &[Alias::compile(alias).unwrap()])
     }
 
     #[test]

@@ -1,0 +1,240 @@
+//! The name lexicon, as data: `lexicon/{ru,uk,kk,en}.txt` (authorities and
+//! role words per language) and `lexicon/banks.txt` (bank words, brands,
+//! fillers, and the phrases in which "bank" is no bank). Compiled into the
+//! library (`include_str!`): the core reads no files.
+//!
+//! A file is a list of `[section]`s, one phrase a line, `#` comments. A
+//! phrase's tokens match consecutive words of the name, each at the start
+//! of a word: `stem*` any word starting with the stem (Russian endings,
+//! compounds), `word~` the word with an ending of up to three letters
+//! ("банк~": "Банка", not "Банкетный"), a bare token the whole word
+//! (abbreviations). Letters fold like a name's (look-alikes, case, digits),
+//! so a phrase is written once, in its own script; Latin spellings of
+//! Cyrillic words come from the transliterated reading (`reading.rs`).
+
+use super::fold::{fold, Folded, Look};
+use super::words::{stem, Word, MAX_ENDING};
+use std::sync::OnceLock;
+
+const LANGUAGES: [&str; 4] = [
+    include_str!("lexicon/ru.txt"),
+    include_str!("lexicon/uk.txt"),
+    include_str!("lexicon/kk.txt"),
+    include_str!("lexicon/en.txt"),
+];
+const BANKS: &str = include_str!("lexicon/banks.txt");
+
+/// Phrases this long (folded letters, over two or more words, or ten in
+/// one word) are also found glued inside a word ("Службабезопасности"):
+/// long enough never to fire by chance (`tests/names/benign.txt`).
+pub const GLUED_PHRASE_CHARS: usize = 8;
+pub const GLUED_WORD_CHARS: usize = 10;
+/// Role words this long are found glued to the bank word ("bankSupport"
+/// is split by case; "поддержкабанка" is not).
+pub const GLUED_ROLE_CHARS: usize = 6;
+
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub(super) words: Vec<Word>,
+}
+
+impl Phrase {
+    /// A lexicon line: `stem*`, `word~`, or a whole word.
+    fn from_lexicon(line: &str) -> Option<Phrase> {
+        let words: Vec<Word> = line
+            .split_whitespace()
+            .map(|token| Word {
+                chars: fold(token.trim_end_matches(['*', '~'])).looks,
+                generic: token.ends_with('~'),
+                exact: !token.ends_with(['*', '~']),
+                synonyms: Vec::new(),
+            })
+            .filter(|w| !w.chars.is_empty())
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// A phrase a list adds: words of 4+ folded letters are stems, shorter
+    /// ones whole. `None` when it folds to nothing.
+    pub fn from_list(text: &str) -> Option<Phrase> {
+        let words: Vec<Word> = text
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .filter_map(|raw| {
+                let chars = fold(&stem(raw)).looks;
+                (!chars.is_empty()).then(|| Word {
+                    exact: chars.len() < 4,
+                    chars,
+                    generic: false,
+                    synonyms: Vec::new(),
+                })
+            })
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    pub fn matches(&self, name: &Folded) -> bool {
+        self.matches_at(name, &word_starts(name))
+    }
+
+    /// Tries only where words start (`starts`, from [`word_starts`]).
+    pub(super) fn matches_at(&self, name: &Folded, starts: &[usize]) -> bool {
+        self.find_at(name, starts).is_some()
+    }
+
+    /// Where the phrase first matches: (start, end).
+    pub(super) fn find_at(&self, name: &Folded, starts: &[usize]) -> Option<(usize, usize)> {
+        self.find_outside(name, starts, &[])
+    }
+
+    /// Where the phrase first matches without overlapping any of `spans`.
+    pub(super) fn find_outside(
+        &self,
+        name: &Folded,
+        starts: &[usize],
+        spans: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
+        let first = self.words[0].chars[0];
+        starts.iter().find_map(|&at| {
+            if !first.meets(name.looks[at]) {
+                return None;
+            }
+            let end = in_words(name, at, &self.words)?;
+            let overlaps = spans.iter().any(|&(s, e)| at < e && s < end);
+            (!overlaps).then_some((at, end))
+        })
+    }
+
+    /// Found with its words glued, anywhere inside the name's letters,
+    /// without overlapping any of `spans`.
+    pub(super) fn matches_glued(&self, name: &Folded, spans: &[(usize, usize)]) -> bool {
+        (0..name.len()).any(|at| {
+            in_glued(name, at, &self.words)
+                .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
+        })
+    }
+
+    /// Visible letters and digits in the phrase.
+    pub fn folded_len(&self) -> usize {
+        self.words.iter().map(|w| w.chars.len()).sum()
+    }
+
+    /// Long enough to be looked for glued inside words.
+    fn glues(&self) -> bool {
+        let len = self.folded_len();
+        if self.words.len() > 1 {
+            len >= GLUED_PHRASE_CHARS
+        } else {
+            len >= GLUED_WORD_CHARS
+        }
+    }
+}
+
+pub(super) fn word_starts(name: &Folded) -> Vec<usize> {
+    (0..name.len()).filter(|&i| name.word_start[i]).collect()
+}
+
+/// `words`, the first starting the word at `at`, each next one starting
+/// the next word. Returns where the last word's match ends.
+fn in_words(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
+    let (word, rest) = words.split_first()?;
+    let end = starts_word(name, at, word)?;
+    if rest.is_empty() {
+        return Some(end);
+    }
+    in_words(name, end + name.rest_of_word(end), rest)
+}
+
+pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize> {
+    let end = at + word.chars.len();
+    let fits = at < name.len()
+        && name.word_start[at]
+        && name.has_at(at, &word.chars)
+        && (!word.exact || name.rest_of_word(end) == 0)
+        && (!word.generic || name.rest_of_word(end) <= MAX_ENDING);
+    fits.then_some(end)
+}
+
+/// The phrase's words one right after the other (an ending of up to
+/// `MAX_ENDING` letters between them), ignoring word breaks.
+fn in_glued(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
+    let (word, rest) = words.split_first()?;
+    if !name.has_at(at, &word.chars) {
+        return None;
+    }
+    let end = at + word.chars.len();
+    if rest.is_empty() {
+        // The last word still ends where a word of the name ends, when it
+        // must: "центральныйбанк", not "Центральный банкетный".
+        let fits = (!word.exact || name.rest_of_word(end) == 0)
+            && (!word.generic || name.rest_of_word(end) <= MAX_ENDING);
+        return fits.then_some(end);
+    }
+    (0..=MAX_ENDING).find_map(|gap| in_glued(name, end + gap, rest))
+}
+
+pub(super) struct Lexicon {
+    pub authority: Vec<Phrase>,
+    /// The authority phrases long enough to be found glued.
+    pub glued: Vec<Phrase>,
+    pub roles: Vec<Phrase>,
+    pub bank_words: Vec<Vec<Look>>,
+    pub bank_endings: Vec<Vec<Look>>,
+    pub brands: Vec<Phrase>,
+    pub fillers: Vec<Phrase>,
+    pub not_bank: Vec<Phrase>,
+}
+
+/// The phrases of `section` in every file of `files`.
+fn section<'a>(files: &'a [&'a str], name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    files.iter().flat_map(move |file| {
+        let mut inside = false;
+        file.lines().map(str::trim).filter(move |line| {
+            if let Some(header) = line.strip_prefix('[') {
+                inside = header.trim_end_matches(']') == name;
+                return false;
+            }
+            inside && !line.is_empty() && !line.starts_with('#')
+        })
+    })
+}
+
+fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
+    section(files, name)
+        .filter_map(Phrase::from_lexicon)
+        .collect()
+}
+
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let authority = phrases(&LANGUAGES, "authority");
+        let glued = authority.iter().filter(|p| p.glues()).cloned().collect();
+        let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
+        Lexicon {
+            glued,
+            authority,
+            roles: phrases(&LANGUAGES, "role"),
+            bank_words: folded("bank"),
+            bank_endings: folded("bank_ending"),
+            brands: phrases(&[BANKS], "brand"),
+            fillers: phrases(&[BANKS], "filler"),
+            not_bank: phrases(&[BANKS], "not_bank"),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_has_its_sections() {
+        let lx = lexicon();
+        for file in LANGUAGES {
+            assert!(section(&[file], "authority").count() > 5);
+            assert!(section(&[file], "role").count() > 2);
+        }
+        assert!(lx.bank_words.len() >= 2 && lx.brands.len() > 10 && !lx.not_bank.is_empty());
+        assert!(!lx.glued.is_empty());
+    }
+}
