@@ -616,9 +616,7 @@ fn join_single_letters(folded: &mut Folded, wide: &[bool]) {
             i += 1;
         }
         if i - start >= 2 {
-            for j in start + 1..i {
-                folded.word_start[j] = wide[j];
-            }
+            folded.word_start[start + 1..i].copy_from_slice(&wide[start + 1..i]);
         }
     }
 }
