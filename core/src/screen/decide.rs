@@ -71,15 +71,18 @@ pub fn decide_with_feeds<'l>(
         .filter(|n| !n.trim().is_empty())
         .collect();
     // Numbers written in the name ("8 800 555-35-35" as a WhatsApp name),
-    // those of a list first (any list: the more alarming wins below).
+    // those of a list first (any list: the more alarming wins below). A
+    // short number or ten digits without a prefix ("900", "800 555-35-35")
+    // count only when a list has them.
+    let listed = |n: &Normalized| find_match(lists.iter(), n, home);
     let mut named_all: Vec<Normalized> = Vec::new();
-    for candidate in names.iter().flat_map(|n| names::numbers_in_name(n)) {
-        let n = read(&candidate);
-        if n != Normalized::Invalid && !named_all.contains(&n) {
+    for candidate in names.iter().flat_map(|n| names::read_numbers(n)) {
+        let n = read(&candidate.text);
+        let believed = !candidate.listed_only || listed(&n).is_some();
+        if n != Normalized::Invalid && believed && !named_all.contains(&n) {
             named_all.push(n);
         }
     }
-    let listed = |n: &Normalized| find_match(lists.iter(), n, home);
     let named = named_all
         .iter()
         .find(|n| listed(n).is_some_and(|(_, u)| warns(u, call.channel)))

@@ -70,20 +70,41 @@ impl Alias {
     pub fn matches(&self, name: &Folded) -> bool {
         self.orders
             .iter()
-            .any(|order| (0..name.len()).any(|at| follows(name, at, order)))
+            .any(|order| (0..name.len()).any(|at| follows(name, at, order, false)))
+            || self.scattered(name)
+    }
+
+    /// Every word of the alias starts a word of the name, wherever it
+    /// stands: added words between them change nothing ("Example горячая
+    /// Bank линия").
+    fn scattered(&self, name: &Folded) -> bool {
+        let words = &self.orders[0];
+        words.len() > 1
+            && words.iter().all(|w| {
+                (0..name.len())
+                    .any(|at| name.word_start[at] && word_at(name, at, w, true).is_some())
+            })
     }
 }
 
 /// The words of `order`, the first at `at`, each next one after at most
-/// `MAX_ENDING` letters.
-fn follows(name: &Folded, at: usize, order: &[Word]) -> bool {
+/// `MAX_ENDING` letters. A generic last word glued to the bank's own word
+/// ("примерабанкадоставка") may run on: in one word the reader sees the
+/// bank's name first; apart, "Example Bankside" stays a riverside café.
+fn follows(name: &Folded, at: usize, order: &[Word], glued: bool) -> bool {
     let Some((word, rest)) = order.split_first() else {
         return true;
     };
-    let Some(end) = word_at(name, at, word, rest.is_empty()) else {
+    let Some(end) = word_at(name, at, word, rest.is_empty() && !glued) else {
         return false;
     };
-    rest.is_empty() || (0..=MAX_ENDING).any(|gap| follows(name, end + gap, rest))
+    rest.is_empty()
+        || (0..=MAX_ENDING).any(|gap| {
+            let next = end + gap;
+            let glued =
+                !word.generic && next < name.len() && !(end..=next).any(|i| name.word_start[i]);
+            follows(name, next, rest, glued)
+        })
 }
 
 fn permutations(words: &[Word]) -> Vec<Vec<Word>> {

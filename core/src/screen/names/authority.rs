@@ -24,6 +24,7 @@ use super::fold::Folded;
 pub use super::lexicon::Phrase;
 use super::lexicon::{lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
 use super::reading::Reading;
+use super::words::MAX_ENDING;
 
 /// Where a bank word ends, if one is at `at`: "банк"/"bank" starting a word
 /// or ending a compound ("Сбер|банк|а"), with only a bank ending after it.
@@ -75,21 +76,100 @@ fn banks(
 
 /// A role word beside a bank word or brand: starting another word, or,
 /// when long enough, glued anywhere outside it.
-fn bank_with_role(
+fn bank_with_role<'l>(
     name: &Folded,
     starts: &[usize],
     banks: &[(usize, usize)],
-    lexicon: &Lexicon,
-) -> bool {
-    banks.iter().any(|&(bank_start, bank_end)| {
-        let word_of_bank = (0..=bank_start).rev().find(|&i| name.word_start[i]);
-        lexicon.roles.iter().any(|role| {
-            role.find_at(name, starts)
-                .is_some_and(|(at, _)| Some(at) != word_of_bank)
+    lexicon: &'l Lexicon,
+) -> Option<&'l Phrase> {
+    banks.iter().find_map(|&(bank_start, bank_end)| {
+        lexicon.roles.iter().find(|role| {
+            role.find_outside(name, starts, &[(bank_start, bank_end)])
+                .is_some()
+                || role.scattered(name, starts, &[(bank_start, bank_end)])
                 || role.folded_len() >= GLUED_ROLE_CHARS
                     && role.matches_glued(name, &[(bank_start, bank_end)])
         })
     })
+}
+
+/// A bank word or a brand glued to a long role word, before or after it
+/// ("banksupportteam", "ВТБСЛУЖБАЗАБОТЫ", "поддержкабанка"): in one word,
+/// the bank word's ending cannot be checked, the role says what it is.
+fn glued_bank_and_role<'l>(
+    name: &Folded,
+    not_bank: &[(usize, usize)],
+    lexicon: &'l Lexicon,
+) -> Option<&'l Phrase> {
+    let bank_words = lexicon.bank_words.iter().chain(
+        lexicon
+            .brands
+            .iter()
+            .filter(|b| b.words.len() == 1)
+            .map(|b| &b.words[0].chars),
+    );
+    let spans: Vec<(usize, usize)> = bank_words
+        .flat_map(|w| {
+            (0..name.len())
+                .filter(|&at| name.has_at(at, w))
+                .map(|at| (at, at + w.len()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|&(s, e)| !not_bank.iter().any(|&(ns, ne)| ns <= s && e <= ne))
+        .collect();
+    // One word: no word starts strictly inside (from, to).
+    let one_word =
+        |from: usize, to: usize| !(from + 1..to.min(name.len())).any(|i| name.word_start[i]);
+    lexicon
+        .roles
+        .iter()
+        .filter(|r| r.folded_len() >= GLUED_ROLE_CHARS)
+        .find(|role| {
+            let len = role.folded_len();
+            spans.iter().any(|&(s, e)| {
+                (0..=MAX_ENDING)
+                    .any(|gap| role.glued_at(name, e + gap) && one_word(s, e + gap + len))
+                    || (0..=MAX_ENDING + len)
+                        .filter_map(|back| s.checked_sub(back))
+                        .any(|at| role.glued_ends_at(name, at, s) && one_word(at, e))
+            })
+        })
+}
+
+/// A brand glued to a bank word in one word ("KASPIBANK", "втббанк"): the
+/// brand's own whole-word rule cannot see it.
+fn brand_glued_to_bank<'l>(name: &Folded, lexicon: &'l Lexicon) -> Option<&'l Phrase> {
+    lexicon
+        .brands
+        .iter()
+        .filter(|b| b.words.len() == 1)
+        .find(|b| {
+            let brand = &b.words[0].chars;
+            // The bank word before the brand ("BankKaspi") or after it.
+            let after_bank = (0..name.len()).any(|at| {
+                lexicon.bank_words.iter().any(|w| {
+                    name.has_at(at, w)
+                        && (0..=MAX_ENDING).any(|gap| {
+                            let b = at + w.len() + gap;
+                            name.has_at(b, brand)
+                                && !(at + 1..=b).any(|i| i < name.len() && name.word_start[i])
+                                && name.rest_of_word(b + brand.len()) == 0
+                        })
+                })
+            });
+            after_bank
+                || (0..name.len()).any(|at| {
+                    name.word_start[at]
+                        && name.has_at(at, brand)
+                        && (0..=MAX_ENDING).any(|gap| {
+                            let next = at + brand.len() + gap;
+                            next < name.len()
+                                && !(at + 1..=next).any(|i| name.word_start[i])
+                                && bank_word_at(name, next, lexicon)
+                                    .is_some_and(|end| end == next + name.rest_of_word(next))
+                        })
+                })
+        })
 }
 
 /// A name that is nothing but a bank: bank words, brands and fillers
@@ -105,9 +185,10 @@ fn only_the_bank(
     }
     starts.iter().all(|&at| {
         let word_end = at + name.rest_of_word(at + 1) + 1;
-        let banked = banks
-            .iter()
-            .any(|&(s, e)| s >= at && s < word_end && e == word_end);
+        // The bank word is the word ("Банк", "Банка", "Т-Банк"): a word
+        // that only ends in one ("JamesBanks") is a name, and the bank
+        // compounds that are banks are brands ("Газпромбанк").
+        let banked = banks.iter().any(|&(s, e)| s == at && e == word_end);
         banked
             || lexicon.fillers.iter().any(|f| {
                 f.find_at(name, &[at])
@@ -116,34 +197,60 @@ fn only_the_bank(
     })
 }
 
-fn claims_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> bool {
+/// Which rule makes the claim, and by which phrase.
+fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<String> {
     let starts = word_starts(name);
     let not_bank = not_bank_spans(name, &starts, lexicon);
-    if lexicon
+    let found = |rule: &str, p: &Phrase| Some(format!("{rule}: {}", p.text));
+    if let Some(p) = lexicon
         .authority
         .iter()
         .chain(extra.iter().copied())
-        .any(|p| p.find_outside(name, &starts, &not_bank).is_some())
-        || lexicon
-            .glued
-            .iter()
-            .any(|p| p.matches_glued(name, &not_bank))
-        || lexicon.brands.iter().any(|b| b.matches_at(name, &starts))
+        .find(|p| {
+            p.find_outside(name, &starts, &not_bank).is_some()
+                || p.scatters() && p.scattered(name, &starts, &not_bank)
+        })
     {
-        return true;
+        return found("authority", p);
+    }
+    if let Some(p) = lexicon
+        .glued
+        .iter()
+        .find(|p| p.matches_glued(name, &not_bank))
+    {
+        return found("authority glued", p);
+    }
+    if let Some(p) = lexicon.brands.iter().find(|b| b.matches_at(name, &starts)) {
+        return found("brand", p);
     }
     let banks = banks(name, &starts, &not_bank, lexicon);
-    bank_with_role(name, &starts, &banks, lexicon) || only_the_bank(name, &starts, &banks, lexicon)
+    if let Some(p) = bank_with_role(name, &starts, &banks, lexicon) {
+        return found("bank word with role", p);
+    }
+    if let Some(p) = glued_bank_and_role(name, &not_bank, lexicon) {
+        return found("bank word glued to role", p);
+    }
+    if let Some(p) = brand_glued_to_bank(name, lexicon) {
+        return found("brand glued to bank word", p);
+    }
+    only_the_bank(name, &starts, &banks, lexicon).then(|| "only the bank".to_string())
 }
 
 /// True when the name, in any of its spellings, claims an authority role
 /// or to be a bank, by the built-in lexicon or by one of `extra` (phrases
 /// from the lists in force).
 pub fn claims_authority<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) -> bool {
+    explain(name, extra).is_some()
+}
+
+/// Which rule and phrase make the claim, for developers and tests
+/// (`cargo run -p callguard-core --example name_reading`): never logged.
+pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) -> Option<String> {
     let extra: Vec<&Phrase> = extra.into_iter().collect();
     name.spellings
         .iter()
-        .any(|spelling| !spelling.is_empty() && claims_in(spelling, lexicon(), &extra))
+        .filter(|spelling| !spelling.is_empty())
+        .find_map(|spelling| claim_in(spelling, lexicon(), &extra))
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ fn spelled(c: char) -> Option<char> {
 /// with a 64-bit signature of them: most comparisons end at one AND.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
-    readings: [char; 6],
+    readings: [char; 8],
     signature: u64,
 }
 
@@ -248,12 +248,30 @@ fn own_readings(d: char) -> Option<Vec<char>> {
     // would read as "сбер".
     for &(from, letters) in DIGIT_READINGS {
         if d == from {
-            readings.extend_from_slice(letters);
+            for &l in letters {
+                readings.push(l);
+                readings.extend(
+                    [Some(l), single(l.to_uppercase())]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|c| prototype(c).flatten()),
+                );
+            }
         }
     }
     for &(from, letters) in LETTER_READINGS {
         if d == from || readings.contains(&from) {
-            readings.extend_from_slice(letters);
+            // The letter and its own prototypes: 'қ' reads as 'к', and so
+            // as everything 'К' and 'к' read as.
+            for &l in letters {
+                readings.push(l);
+                readings.extend(
+                    [Some(l), single(l.to_uppercase())]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|c| prototype(c).flatten()),
+                );
+            }
         }
     }
     let visible = readings.iter().any(|c| c.is_alphanumeric()) || d.is_alphanumeric();
@@ -261,7 +279,21 @@ fn own_readings(d: char) -> Option<Vec<char>> {
 }
 
 /// The slow path: NFKD, marks and invisible characters dropped, each part looked up.
+/// A letter the reading could not make out (a multi-letter group in the
+/// spelling as written, `reading.rs`): a letter that meets no other.
+pub(super) const UNKNOWN_LETTER: char = '\u{FFFD}';
+
 fn piece_slow(c: char) -> Piece {
+    if c == UNKNOWN_LETTER {
+        return Piece::Looks(vec![Look::of(&[UNKNOWN_LETTER])]);
+    }
+    // Punctuation and symbols of the alphabets people write names in
+    // ('|', '!', '$', '·', '«'): a separator, whatever a confusables
+    // table makes of them ('|' → 'l'); the multi-letter spelling reads
+    // "|-|" as "Н" (`reading.rs`).
+    if (c as u32) < FAST_END && !c.is_alphanumeric() && !is_combining_mark(c) && !is_invisible(c) {
+        return Piece::Break;
+    }
     let parts: Vec<char> = std::iter::once(c)
         .nfkd()
         .filter(|d| !is_combining_mark(*d))
@@ -272,6 +304,10 @@ fn piece_slow(c: char) -> Piece {
         return Piece::Break;
     }
     if let [d] = parts[..] {
+        // Fullwidth punctuation ("｜", "－", "．") is punctuation.
+        if !c.is_alphanumeric() && (d as u32) < FAST_END && !d.is_alphanumeric() {
+            return Piece::Break;
+        }
         if d != c && !is_invisible(d) {
             // One part: it reads as the decomposed letter *and* as the
             // original's own prototype (NFKD turns lunate `ϲ` into `ς`).
@@ -361,12 +397,19 @@ enum Bidi {
     OverrideRtl,
     /// LRO: what follows is shown left to right.
     OverrideLtr,
-    /// RLE, RLI: a right-to-left embedding (letters of ours stay in order).
+    /// RLE: a right-to-left embedding (letters of ours stay in order).
     EmbedRtl,
-    /// LRE, LRI, FSI.
+    /// LRE.
     EmbedLtr,
-    /// PDF, PDI.
-    Close,
+    /// RLI: a right-to-left isolate.
+    IsolateRtl,
+    /// LRI, FSI.
+    IsolateLtr,
+    /// PDF: closes the last embedding or override, not an isolate.
+    PopEmbedding,
+    /// PDI: closes the last isolate and everything opened inside it; with
+    /// no isolate open, nothing.
+    PopIsolate,
     Mark,
 }
 
@@ -374,9 +417,12 @@ fn bidi_control(c: char) -> Option<Bidi> {
     match c {
         '\u{202E}' => Some(Bidi::OverrideRtl),
         '\u{202D}' => Some(Bidi::OverrideLtr),
-        '\u{202B}' | '\u{2067}' => Some(Bidi::EmbedRtl),
-        '\u{202A}' | '\u{2066}' | '\u{2068}' => Some(Bidi::EmbedLtr),
-        '\u{202C}' | '\u{2069}' => Some(Bidi::Close),
+        '\u{202B}' => Some(Bidi::EmbedRtl),
+        '\u{202A}' => Some(Bidi::EmbedLtr),
+        '\u{2067}' => Some(Bidi::IsolateRtl),
+        '\u{2066}' | '\u{2068}' => Some(Bidi::IsolateLtr),
+        '\u{202C}' => Some(Bidi::PopEmbedding),
+        '\u{2069}' => Some(Bidi::PopIsolate),
         '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Bidi::Mark),
         _ => None,
     }
@@ -392,29 +438,37 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// reversed from the highest level down to the lowest odd one (rule L2).
 /// So RLO reverses, an LRO nested inside it restores the order, and every
 /// control vanishes. A paragraph break closes everything.
-fn display_order(text: &str) -> Vec<char> {
+pub(super) fn display_order(text: &str) -> Vec<char> {
     let mut out: Vec<(char, u8)> = Vec::new();
-    // (level, overridden direction: Some(true) = RTL)
-    let mut stack: Vec<(u8, Option<bool>)> = vec![(0, None)];
+    // (level, overridden direction: Some(true) = RTL, an isolate)
+    let mut stack: Vec<(u8, Option<bool>, bool)> = vec![(0, None, false)];
     for c in text.chars() {
-        let (level, over) = *stack.last().expect("base level");
+        let (level, over, _) = *stack.last().expect("base level");
         let next_odd = (level + 1) | 1;
         let next_even = (level + 2) & !1;
-        let push = |stack: &mut Vec<(u8, Option<bool>)>, l: u8, o: Option<bool>| {
-            if l <= MAX_BIDI_DEPTH {
-                stack.push((l, o));
-            } else {
-                stack.push((level, over));
-            }
-        };
+        let push =
+            |stack: &mut Vec<(u8, Option<bool>, bool)>, l: u8, o: Option<bool>, isolate: bool| {
+                if l <= MAX_BIDI_DEPTH {
+                    stack.push((l, o, isolate));
+                } else {
+                    stack.push((level, over, isolate));
+                }
+            };
         match bidi_control(c) {
-            Some(Bidi::OverrideRtl) => push(&mut stack, next_odd, Some(true)),
-            Some(Bidi::OverrideLtr) => push(&mut stack, next_even, Some(false)),
-            Some(Bidi::EmbedRtl) => push(&mut stack, next_odd, None),
-            Some(Bidi::EmbedLtr) => push(&mut stack, next_even, None),
-            Some(Bidi::Close) => {
-                if stack.len() > 1 {
+            Some(Bidi::OverrideRtl) => push(&mut stack, next_odd, Some(true), false),
+            Some(Bidi::OverrideLtr) => push(&mut stack, next_even, Some(false), false),
+            Some(Bidi::EmbedRtl) => push(&mut stack, next_odd, None, false),
+            Some(Bidi::EmbedLtr) => push(&mut stack, next_even, None, false),
+            Some(Bidi::IsolateRtl) => push(&mut stack, next_odd, None, true),
+            Some(Bidi::IsolateLtr) => push(&mut stack, next_even, None, true),
+            Some(Bidi::PopEmbedding) => {
+                if stack.len() > 1 && !stack.last().is_some_and(|e| e.2) {
                     stack.pop();
+                }
+            }
+            Some(Bidi::PopIsolate) => {
+                if let Some(at) = stack.iter().skip(1).rposition(|e| e.2) {
+                    stack.truncate(at + 1);
                 }
             }
             Some(Bidi::Mark) => {}
@@ -454,9 +508,13 @@ fn display_order(text: &str) -> Vec<char> {
 /// Invisible characters that are common in hostile names: dropped at once,
 /// without the slow path: zero-width characters, variation selectors, tag
 /// characters, and the Hangul fillers messengers show as blank.
-fn common_invisible(c: char) -> bool {
+pub(super) fn common_invisible(c: char) -> bool {
     matches!(
         c,
+        // Soft and hard signs: transliterations drop them ("Tinkoff",
+        // "Natsionalny") and a reader hardly sees them. A "Ь" written for
+        // a Latin "b" ("Ьank") is read by the reading's other spelling.
+        'ь' | 'Ь' | 'ъ' | 'Ъ' |
         '\u{200B}'..='\u{200D}'
             | '\u{2060}'..='\u{2064}'
             | '\u{FEFF}'
@@ -484,7 +542,7 @@ const MAX_SLOW_CHARS: usize = MAX_FOLDED_CHARS;
 const MAX_LETTER_DIGITS: usize = 2;
 
 /// The text cut at `MAX_NAME_BYTES`, on a character boundary.
-fn capped(text: &str) -> &str {
+pub(super) fn capped(text: &str) -> &str {
     if text.len() <= MAX_NAME_BYTES {
         return text;
     }
@@ -515,7 +573,10 @@ fn standalone_digits(chars: &[char]) -> Vec<bool> {
         let inside = letter(before) && letter(after);
         let starts_word =
             !letter(before) && before.is_none_or(|c| !c.is_numeric()) && letter(after);
-        let as_letters = i - start <= MAX_LETTER_DIGITS && (inside || starts_word);
+        let readable = chars[start..i]
+            .iter()
+            .all(|d| DIGIT_READINGS.iter().any(|(digit, _)| digit == d));
+        let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
         if !as_letters {
             out[start..i].iter_mut().for_each(|d| *d = true);
         }
@@ -523,27 +584,66 @@ fn standalone_digits(chars: &[char]) -> Vec<bool> {
     out
 }
 
-/// A capital after a small letter starts a word ("ПримерБанк"), and so
-/// does a capital that ends an abbreviation of two or more capitals and
-/// starts a small-letter word ("ФСБРоссии"; not "СБербанк").
-fn camel_start(chars: &[char], i: usize) -> bool {
-    let upper = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_uppercase())
+/// The script of a letter, for case changes and soft signs: Latin,
+/// Greek, Cyrillic (of the letter's base: styled and fullwidth letters
+/// count as their plain form).
+fn script(c: char) -> Option<u8> {
+    let base = if (c as u32) < FAST_END {
+        c
+    } else {
+        std::iter::once(c).nfkd().next().unwrap_or(c)
     };
-    let lower = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_lowercase())
-    };
-    if !chars[i].is_uppercase() {
-        return false;
+    match base as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F => Some(0),
+        0x370..=0x3FF => Some(1),
+        0x400..=0x52F => Some(2),
+        _ => None,
     }
-    lower(i.checked_sub(1))
-        || upper(i.checked_sub(1)) && upper(i.checked_sub(2)) && lower(Some(i + 1))
+}
+
+/// Where case says a word starts, as a reader sees it:
+/// - a capital after a small letter ("ПримерБанк", "ExampleBankКровь"),
+///   when both sides are words of their own script (two letters or more):
+///   a look-alike capital inside a word ("ПpимeP", "аге𝐇тство") is a
+///   disguise, not a word break;
+/// - a capital that ends an abbreviation of two or more capitals and
+///   starts a small-letter word ("ФСБРоссии"; not "СБербанк");
+///
+/// A change of script alone is no break: look-alike disguises change
+/// script inside words ("дIIIафт").
+fn camel_start(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let Some(p) = i.checked_sub(1).map(|p| chars[p]) else {
+        return false;
+    };
+    let same_script = script(c).is_some() && script(c) == script(p);
+    let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+    if c.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()) {
+        // Two letters or more on each side, of any script ("BanκKasрi");
+        // one capital at the end is a look-alike ("ПpимeP").
+        let letters = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .take_while(|&j| chars[j].is_alphabetic() || chars[j].is_ascii_digit())
+                .count()
+        };
+        return letters(&mut (0..i).rev()) >= 2 && letters(&mut (i..chars.len())) >= 2;
+    }
+
+    if c.is_uppercase() && p.is_uppercase() && same_script && next_lower {
+        return i >= 2 && chars[i - 2].is_uppercase() && script(chars[i - 2]) == script(c);
+    }
+
+    false
 }
 
 /// Folds a display name (or an alias) as the customer would read it.
 pub fn fold(text: &str) -> Folded {
+    fold_with(text, true)
+}
+
+/// Folds, with or without word breaks from case ("ПримерБанк"): a name in
+/// random case ("ОтдЕЛ мОшенНиЧеСтва") reads as if case said nothing.
+pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
     let chars: Vec<char> = display_order(capped(text))
         .into_iter()
         .filter(|&c| !common_invisible(c))
@@ -555,6 +655,8 @@ pub fn fold(text: &str) -> Folded {
     // wide gap between spelled-out letters is a gap between words.
     let mut gap = 0;
     let mut wide: Vec<bool> = Vec::new();
+    // Case and script of each letter's source, for spelled-out words.
+    let mut kind: Vec<(bool, Option<u8>)> = Vec::new();
     let mut slow_budget = MAX_SLOW_CHARS;
     for (i, &c) in chars.iter().enumerate() {
         if folded.len() >= MAX_FOLDED_CHARS {
@@ -582,12 +684,14 @@ pub fn fold(text: &str) -> Folded {
                 gap += 1;
             }
             Piece::Looks(looks) => {
-                let starts = at_break || camel_start(&chars, i) || own_word || after_own_word;
+                let camel = case_breaks && camel_start(&chars, i);
+                let starts = at_break || camel || own_word || after_own_word;
                 for (k, &look) in looks.iter().enumerate() {
                     if folded.len() < MAX_FOLDED_CHARS {
                         folded.looks.push(look);
                         folded.word_start.push(starts && k == 0);
                         wide.push(gap >= 2 && k == 0);
+                        kind.push((c.is_uppercase(), script(c)));
                         at_break = false;
                         gap = 0;
                     }
@@ -595,8 +699,27 @@ pub fn fold(text: &str) -> Folded {
             }
         }
     }
-    join_single_letters(&mut folded, &wide);
+    let parts: Vec<bool> = (0..folded.len())
+        .map(|j| wide[j] || j > 0 && spelled_word_break(&kind, j, case_breaks))
+        .collect();
+    join_single_letters(&mut folded, &parts);
     folded
+}
+
+/// Between spelled-out letters, where a reader still sees a new word: a
+/// capital after small letters ("П р и м е р Б а н к"), or a change of
+/// script between two runs of two letters or more ("c a r e К Н Б").
+fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) -> bool {
+    let (upper, script) = kind[j];
+    let (prev_upper, prev_script) = kind[j - 1];
+    let run = |range: &mut dyn Iterator<Item = usize>, s: Option<u8>| {
+        range.take_while(|&k| kind[k].1 == s).count()
+    };
+    let before = run(&mut (0..j).rev(), prev_script);
+    let after = run(&mut (j..kind.len()), script);
+    let case = case_breaks && upper && !prev_upper && before >= 2;
+    let scripts = script.is_some() && prev_script.is_some() && script != prev_script;
+    case || scripts && before >= 2 && after >= 2
 }
 
 /// "В Т Б", "F.S.B.", "Ц-Б": a run of two or more one-letter words reads

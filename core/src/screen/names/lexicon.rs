@@ -31,14 +31,55 @@ pub const GLUED_PHRASE_CHARS: usize = 8;
 pub const GLUED_WORD_CHARS: usize = 10;
 /// Role words this long are found glued to the bank word ("bankSupport"
 /// is split by case; "поддержкабанка" is not).
-pub const GLUED_ROLE_CHARS: usize = 6;
+pub const GLUED_ROLE_CHARS: usize = 5;
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
     pub(super) words: Vec<Word>,
+    /// The words in every order a reader still takes for the phrase
+    /// ("России Банк", "Committee Investigative"): phrases of up to
+    /// `MAX_PERMUTED_WORDS` words; the first is `words`.
+    orders: Vec<Vec<Word>>,
+    /// The line it was made from, for `explain` (a developer's tool).
+    pub(super) text: String,
+}
+
+/// Phrases of up to this many words match in any order (3! = 6 orders).
+const MAX_PERMUTED_WORDS: usize = 3;
+
+fn orders(words: &[Word]) -> Vec<Vec<Word>> {
+    if words.len() <= 1 || words.len() > MAX_PERMUTED_WORDS {
+        return vec![words.to_vec()];
+    }
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let mut rest = words.to_vec();
+        let first = rest.remove(i);
+        for mut tail in orders(&rest) {
+            tail.insert(0, first.clone());
+            out.push(tail);
+        }
+    }
+    out
 }
 
 impl Phrase {
+    fn new(words: Vec<Word>, text: &str) -> Phrase {
+        Phrase {
+            orders: orders(&words),
+            words,
+            text: text.to_string(),
+        }
+    }
+
+    /// A phrase that matches only in its own order ("банк крови").
+    fn in_order(self) -> Phrase {
+        Phrase {
+            orders: vec![self.words.clone()],
+            ..self
+        }
+    }
+
     /// A lexicon line: `stem*`, `word~`, or a whole word.
     fn from_lexicon(line: &str) -> Option<Phrase> {
         let words: Vec<Word> = line
@@ -51,7 +92,7 @@ impl Phrase {
             })
             .filter(|w| !w.chars.is_empty())
             .collect();
-        (!words.is_empty()).then_some(Phrase { words })
+        (!words.is_empty()).then(|| Phrase::new(words, line))
     }
 
     /// A phrase a list adds: words of 4+ folded letters are stems, shorter
@@ -69,7 +110,7 @@ impl Phrase {
                 })
             })
             .collect();
-        (!words.is_empty()).then_some(Phrase { words })
+        (!words.is_empty()).then(|| Phrase::new(words, text))
     }
 
     pub fn matches(&self, name: &Folded) -> bool {
@@ -79,6 +120,30 @@ impl Phrase {
     /// Tries only where words start (`starts`, from [`word_starts`]).
     pub(super) fn matches_at(&self, name: &Folded, starts: &[usize]) -> bool {
         self.find_at(name, starts).is_some()
+    }
+
+    /// Every word of the phrase starts a word of the name, in any order,
+    /// anywhere, outside `spans`: for role phrases beside a bank ("Горячая
+    /// банка линия") and authority phrases of four words or more ("ОТДЕЛ
+    /// МОШЕННИЧЕСТВОМ ПО БОРЬБЕ С"), too long to match by chance.
+    pub(super) fn scattered(
+        &self,
+        name: &Folded,
+        starts: &[usize],
+        spans: &[(usize, usize)],
+    ) -> bool {
+        self.words.len() > 1
+            && self.words.iter().all(|w| {
+                starts.iter().any(|&at| {
+                    starts_word(name, at, w)
+                        .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
+                })
+            })
+    }
+
+    /// Long enough to match scattered as an authority phrase.
+    pub(super) fn scatters(&self) -> bool {
+        self.words.len() > MAX_PERMUTED_WORDS
     }
 
     /// Where the phrase first matches: (start, end).
@@ -93,24 +158,39 @@ impl Phrase {
         starts: &[usize],
         spans: &[(usize, usize)],
     ) -> Option<(usize, usize)> {
-        let first = self.words[0].chars[0];
-        starts.iter().find_map(|&at| {
-            if !first.meets(name.looks[at]) {
-                return None;
-            }
-            let end = in_words(name, at, &self.words)?;
-            let overlaps = spans.iter().any(|&(s, e)| at < e && s < end);
-            (!overlaps).then_some((at, end))
+        self.orders.iter().find_map(|words| {
+            let first = words[0].chars[0];
+            starts.iter().find_map(|&at| {
+                if !first.meets(name.looks[at]) {
+                    return None;
+                }
+                let end = in_words(name, at, words)?;
+                let overlaps = spans.iter().any(|&(s, e)| at < e && s < end);
+                (!overlaps).then_some((at, end))
+            })
         })
     }
 
     /// Found with its words glued, anywhere inside the name's letters,
     /// without overlapping any of `spans`.
     pub(super) fn matches_glued(&self, name: &Folded, spans: &[(usize, usize)]) -> bool {
-        (0..name.len()).any(|at| {
-            in_glued(name, at, &self.words)
-                .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
+        self.orders.iter().any(|words| {
+            (0..name.len()).any(|at| {
+                in_glued(name, at, words)
+                    .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
+            })
         })
+    }
+
+    /// Glued, starting exactly at `at`.
+    pub(super) fn glued_at(&self, name: &Folded, at: usize) -> bool {
+        in_glued(name, at, &self.words).is_some()
+    }
+
+    /// Glued, starting at `at` and ending within `MAX_ENDING` letters
+    /// before `end`.
+    pub(super) fn glued_ends_at(&self, name: &Folded, at: usize, end: usize) -> bool {
+        in_glued_loose(name, at, &self.words).is_some_and(|e| e <= end && end - e <= MAX_ENDING)
     }
 
     /// Visible letters and digits in the phrase.
@@ -169,7 +249,24 @@ fn in_glued(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
             && (!word.generic || name.rest_of_word(end) <= MAX_ENDING);
         return fits.then_some(end);
     }
-    (0..=MAX_ENDING).find_map(|gap| in_glued(name, end + gap, rest))
+    (0..=GLUED_GAP).find_map(|gap| in_glued(name, end + gap, rest))
+}
+
+/// Letters between two glued words: an ending past the stem ("безопасн|ости").
+const GLUED_GAP: usize = MAX_ENDING + 1;
+
+/// As `in_glued`, without the last word's ending check (the caller knows
+/// what follows).
+fn in_glued_loose(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
+    let (word, rest) = words.split_first()?;
+    if !name.has_at(at, &word.chars) {
+        return None;
+    }
+    let end = at + word.chars.len();
+    if rest.is_empty() {
+        return Some(end);
+    }
+    (0..=GLUED_GAP).find_map(|gap| in_glued_loose(name, end + gap, rest))
 }
 
 pub(super) struct Lexicon {
@@ -218,7 +315,10 @@ pub(super) fn lexicon() -> &'static Lexicon {
             bank_endings: folded("bank_ending"),
             brands: phrases(&[BANKS], "brand"),
             fillers: phrases(&[BANKS], "filler"),
-            not_bank: phrases(&[BANKS], "not_bank"),
+            not_bank: phrases(&[BANKS], "not_bank")
+                .into_iter()
+                .map(Phrase::in_order)
+                .collect(),
         }
     })
 }
