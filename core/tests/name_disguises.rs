@@ -195,6 +195,7 @@ enum Stage {
     Words,
     Joining,
     Extra,
+    Spacing,
     Spelling,
     Letters,
     Wrapping,
@@ -215,11 +216,16 @@ const TRANSFORMS: &[Transform] = &[
     ("trademark", Stage::Joining, trademark),
     ("quotes", Stage::Joining, quotes),
     ("transliterated", Stage::Spelling, transliterated),
-    ("spaced_letters", Stage::Letters, spaced_letters),
-    ("dotted_letters", Stage::Letters, dotted_letters),
+    ("spaced_letters", Stage::Spacing, spaced_letters),
+    ("dotted_letters", Stage::Spacing, dotted_letters),
     ("case", Stage::Spelling, case),
     ("uniform_case", Stage::Spelling, uniform_case),
     ("look_alikes", Stage::Letters, look_alikes),
+    (
+        "look_alikes_same_case",
+        Stage::Letters,
+        look_alikes_same_case,
+    ),
     ("digits_for_letters", Stage::Letters, digits_for_letters),
     ("multi_letter", Stage::Letters, multi_letter),
     ("fullwidth", Stage::Letters, fullwidth),
@@ -241,13 +247,37 @@ fn map_words(s: &str, f: impl Fn(&str) -> String) -> String {
 /// of abbreviations only ("ЦБ РФ") keeps its order: "РФ ЦБ" reads as
 /// nothing.
 fn word_order(s: &str, rng: &mut Rng) -> String {
-    let mut words: Vec<&str> = s.split(' ').collect();
-    if words.len() < 2 || words.iter().all(|w| w.chars().count() < 4) {
+    let _ = rng;
+    // Role phrases move as one ("Горячая линия банка" → "банка Горячая линия").
+    const UNITS: &[&str] = &[
+        "Горячая линия",
+        "горячая линия",
+        "customer care",
+        "support team",
+        "Служба заботы",
+        "служба заботы",
+        "Служба поддержки",
+        "қолдау қызметі",
+    ];
+    let mut units: Vec<String> = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let rest_trim = rest.trim_start();
+        if let Some(unit) = UNITS.iter().find(|u| rest_trim.starts_with(**u)) {
+            units.push(unit.to_string());
+            rest = &rest_trim[unit.len()..];
+        } else {
+            let end = rest_trim.find(' ').unwrap_or(rest_trim.len());
+            units.push(rest_trim[..end].to_string());
+            rest = &rest_trim[end..];
+        }
+        rest = rest.trim_start();
+    }
+    if units.len() < 2 || units.iter().all(|w| w.chars().count() < 4) {
         return s.to_string();
     }
-    let _ = rng;
-    words.rotate_left(1);
-    words.join(" ")
+    units.rotate_left(1);
+    units.join(" ")
 }
 
 const ADDED: &[&str] = &[
@@ -468,7 +498,18 @@ fn spaced_letters(s: &str, _: &mut Rng) -> String {
         .join("  ")
 }
 
+/// Letters already spelled out one by one ("Б а н к").
+fn spelled_out(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    s.contains("  ")
+        || words.len() > 2
+            && words.iter().filter(|w| w.chars().count() == 1).count() * 2 > words.len()
+}
+
 fn dotted_letters(s: &str, rng: &mut Rng) -> String {
+    if spelled_out(s) {
+        return s.to_string();
+    }
     // Abbreviations (up to four letters) written with dots or spaces.
     let sep = *rng.pick(&[".", ". ", " ", "-", "·"]);
     map_words(s, |w| {
@@ -542,6 +583,30 @@ fn look_alikes(s: &str, rng: &mut Rng) -> String {
                     *rng.pick(&subs)
                 }
                 _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Look-alikes in the letter's own case: what an ordinary name written on
+/// another keyboard layout shows ("Кoнсьерж" with a Latin o).
+fn look_alikes_same_case(s: &str, rng: &mut Rng) -> String {
+    s.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap();
+            let subs: Vec<char> = LOOK_ALIKES
+                .iter()
+                .find(|(k, _)| *k == lower)
+                .map(|(_, subs)| {
+                    subs.chars()
+                        .filter(|s| s.is_lowercase() == c.is_lowercase())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !subs.is_empty() && rng.chance(40) {
+                *rng.pick(&subs)
+            } else {
+                c
             }
         })
         .collect()
@@ -646,11 +711,17 @@ fn invisible(s: &str, rng: &mut Rng) -> String {
         .collect()
 }
 
+/// Punctuation between the words (between spelled-out words, when the
+/// letters are spaced: "С л у ж б а  б е з…").
 fn punctuation(s: &str, rng: &mut Rng) -> String {
     let sep = *rng.pick(&[
-        "-", "_", ".", " · ", "/", "•", "—", "~", "*", "|", " | ", "\u{00A0}", "\u{3000}", "+",
+        "-", "_", ".", " · ", "/", "•", "—", "~", "*", "\u{00A0}", "\u{3000}", "+",
     ]);
-    s.replace(' ', sep)
+    if s.contains("  ") {
+        s.replace("  ", sep)
+    } else {
+        s.replace(' ', sep)
+    }
 }
 
 const EMOJI: &[&str] = &[
@@ -659,7 +730,7 @@ const EMOJI: &[&str] = &[
 
 fn emoji(s: &str, rng: &mut Rng) -> String {
     let e = rng.pick(EMOJI);
-    match rng.below(4) {
+    match rng.below(if spelled_out(s) { 3 } else { 4 }) {
         0 => format!("{e}{s}"),
         1 => format!("{s}{e}"),
         2 => format!("{e}{s}{e}"),
@@ -669,7 +740,12 @@ fn emoji(s: &str, rng: &mut Rng) -> String {
 
 fn flags(s: &str, rng: &mut Rng) -> String {
     let f = rng.pick(&["🇷🇺", "🇺🇦", "🇰🇿", "🇬🇧", "🇺🇸"]);
-    match rng.below(3) {
+    // Between words: in spelled-out text, the wide gap.
+    let spelled = spelled_out(s);
+    if spelled && s.contains("  ") && rng.chance(50) {
+        return s.replacen("  ", f, 1);
+    }
+    match rng.below(if spelled { 2 } else { 3 }) {
         0 => format!("{f}{s}"),
         1 => format!("{s}{f}"),
         _ => s.replacen(' ', f, 1),
@@ -824,7 +900,7 @@ const DECORATIONS: &[&str] = &[
     "transliterated",
     "spaced_letters",
     "uniform_case",
-    "look_alikes",
+    "look_alikes_same_case",
     "digits_for_letters",
     "multi_letter",
     "fullwidth",

@@ -573,9 +573,10 @@ fn standalone_digits(chars: &[char]) -> Vec<bool> {
         let inside = letter(before) && letter(after);
         let starts_word =
             !letter(before) && before.is_none_or(|c| !c.is_numeric()) && letter(after);
-        let readable = chars[start..i]
-            .iter()
-            .all(|d| DIGIT_READINGS.iter().any(|(digit, _)| digit == d));
+        let readable = chars[start..i].iter().all(|d| {
+            let plain = std::iter::once(*d).nfkd().next().unwrap_or(*d);
+            DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
+        });
         let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
         if !as_letters {
             out[start..i].iter_mut().for_each(|d| *d = true);
@@ -648,13 +649,26 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
         .into_iter()
         .filter(|&c| !common_invisible(c))
         .collect();
+    // An apostrophe between two letters is a soft sign as transliterated
+    // ("Tin'koff", "Natsional`nyy") or part of a name ("O'Brien"): the
+    // reader reads through it.
+    let chars: Vec<char> = (0..chars.len())
+        .filter(|&i| {
+            let between = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+            !(between && matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}'))
+        })
+        .map(|i| chars[i])
+        .collect();
     let standalone = standalone_digits(&chars);
     let mut folded = Folded::default();
     let mut at_break = true;
-    // Separators since the last letter, and where two or more stood: a
-    // wide gap between spelled-out letters is a gap between words.
-    let mut gap = 0;
-    let mut wide: Vec<bool> = Vec::new();
+    // The separators since the last letter (a signature of them), per
+    // letter: between spelled-out letters, a gap unlike the others is a
+    // gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
+    let mut gap: u64 = 0;
+    let mut gaps: Vec<u64> = Vec::new();
     // Case and script of each letter's source, for spelled-out words.
     let mut kind: Vec<(bool, Option<u8>)> = Vec::new();
     let mut slow_budget = MAX_SLOW_CHARS;
@@ -681,7 +695,8 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
             Piece::Nothing => continue,
             Piece::Break => {
                 at_break = true;
-                gap += 1;
+                let shown = if c.is_whitespace() { ' ' } else { c };
+                gap = gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
             }
             Piece::Looks(looks) => {
                 let camel = case_breaks && camel_start(&chars, i);
@@ -690,7 +705,7 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
                     if folded.len() < MAX_FOLDED_CHARS {
                         folded.looks.push(look);
                         folded.word_start.push(starts && k == 0);
-                        wide.push(gap >= 2 && k == 0);
+                        gaps.push(if k == 0 { gap } else { 0 });
                         kind.push((c.is_uppercase(), script(c)));
                         at_break = false;
                         gap = 0;
@@ -699,33 +714,28 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
             }
         }
     }
-    let parts: Vec<bool> = (0..folded.len())
-        .map(|j| wide[j] || j > 0 && spelled_word_break(&kind, j, case_breaks))
+    let breaks: Vec<bool> = (0..folded.len())
+        .map(|j| j > 0 && spelled_word_break(&kind, j, case_breaks))
         .collect();
-    join_single_letters(&mut folded, &parts);
+    join_single_letters(&mut folded, &gaps, &breaks);
     folded
 }
 
 /// Between spelled-out letters, where a reader still sees a new word: a
-/// capital after small letters ("П р и м е р Б а н к"), or a change of
-/// script between two runs of two letters or more ("c a r e К Н Б").
+/// capital after small letters ("П р и м е р Б а н к"). A change of script
+/// is none: look-alikes change script inside words ("B a n к s u p р о").
 fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) -> bool {
-    let (upper, script) = kind[j];
-    let (prev_upper, prev_script) = kind[j - 1];
-    let run = |range: &mut dyn Iterator<Item = usize>, s: Option<u8>| {
-        range.take_while(|&k| kind[k].1 == s).count()
-    };
-    let before = run(&mut (0..j).rev(), prev_script);
-    let after = run(&mut (j..kind.len()), script);
-    let case = case_breaks && upper && !prev_upper && before >= 2;
-    let scripts = script.is_some() && prev_script.is_some() && script != prev_script;
-    case || scripts && before >= 2 && after >= 2
+    let (upper, _) = kind[j];
+    let small_before = (0..j).rev().take_while(|&k| !kind[k].0).count();
+    case_breaks && upper && small_before >= 2
 }
 
 /// "В Т Б", "F.S.B.", "Ц-Б": a run of two or more one-letter words reads
-/// as one word, the way the customer spells it out; a wider gap ("П р и м
-/// е р  Б а н к") still parts words.
-fn join_single_letters(folded: &mut Folded, wide: &[bool]) {
+/// as one word, the way the customer spells it out. Within the run, a gap
+/// unlike the run's usual one ("П р и м е р  Б а н к": two spaces among
+/// single ones; "Н а ц_б а н к") or a break of case or script
+/// (`spelled_word_break`) still parts words.
+fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) {
     let n = folded.len();
     let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
     let mut i = 0;
@@ -738,8 +748,18 @@ fn join_single_letters(folded: &mut Folded, wide: &[bool]) {
         while i < n && single(folded, i) {
             i += 1;
         }
-        if i - start >= 2 {
-            folded.word_start[start + 1..i].copy_from_slice(&wide[start + 1..i]);
+        if i - start < 2 {
+            continue;
+        }
+        // The usual gap: the most common one inside the run.
+        let inner = &gaps[start + 1..i];
+        let usual = inner
+            .iter()
+            .max_by_key(|g| inner.iter().filter(|h| h == g).count())
+            .copied()
+            .unwrap_or(0);
+        for j in start + 1..i {
+            folded.word_start[j] = gaps[j] != usual || breaks[j];
         }
     }
 }

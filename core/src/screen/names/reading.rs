@@ -16,7 +16,9 @@
 //! A rule claims when any spelling claims. Spellings 2 and 3 exist only
 //! when the name has something to re-read.
 
-use super::fold::{capped, display_order, fold, fold_with, Folded, UNKNOWN_LETTER};
+use super::fold::{
+    capped, common_invisible, display_order, fold, fold_with, Folded, UNKNOWN_LETTER,
+};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -53,14 +55,16 @@ impl Reading {
 pub fn read(name: &str) -> Reading {
     // Re-spelt in the order the screen shows it (bidi overrides applied).
     let shown: String = display_order(capped(name)).into_iter().collect();
-    let mut texts: Vec<String> = Vec::new();
-    texts.extend(multi_letter(&shown));
-    let looked: Vec<String> = std::iter::once(&shown).chain(&texts).cloned().collect();
-    for text in &looked {
-        texts.extend(at_sign_as_a(text));
-        texts.extend(soft_sign_as_b(text));
+    // Each re-reading applies to the name and to every re-reading before
+    // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
+    let mut all: Vec<String> = vec![shown.clone()];
+    for respell in [multi_letter, symbols_as_letters, soft_sign_as_b] {
+        let more: Vec<String> = all.iter().filter_map(|t| respell(t)).collect();
+        all.extend(more);
+        all.truncate(MAX_SPELLINGS);
     }
-    let respelt: Vec<String> = std::iter::once(&shown)
+    let texts: Vec<String> = all.split_off(1);
+    let respelt: Vec<String> = std::iter::once(&groups_unknown(&shown))
         .chain(&texts)
         .flat_map(|t| transliterated(t))
         .collect();
@@ -96,46 +100,82 @@ fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
     }
 }
 
-/// '@' separates words ("sber@support.ru", "@handle"), but between two
-/// letters it may be an 'a' ("B@nk"): the spelling with 'a' for it.
-fn at_sign_as_a(text: &str) -> Option<String> {
+/// Symbols that separate words ("sber@support.ru", "@handle"), but beside
+/// letters may be the letter they look like ("B@nk", "Examp|e", "$ber"):
+/// the spelling with those letters.
+const SYMBOL_LETTERS: &[(char, char)] = &[('@', 'a'), ('|', 'l'), ('$', 's')];
+
+fn symbols_as_letters(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    let between = |i: usize| {
-        chars[i] == '@'
-            && i > 0
-            && chars[i - 1].is_alphabetic()
-            && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+    let quiet = |c: char| is_combining_mark(c) || ignorable(c) || common_invisible(c);
+    let letter_before = |i: usize| {
+        chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !quiet(**c))
+            .is_some_and(|c| c.is_alphabetic())
     };
-    if !(0..chars.len()).any(between) {
+    let letter_after = |i: usize| {
+        chars[i + 1..]
+            .iter()
+            .find(|c| !quiet(**c))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    // Beside a group symbol ('-', '|', '<', '>') it is part of a
+    // multi-letter group ("|-|"), read by its own spelling.
+    let in_group = |i: usize| {
+        let group_symbol =
+            |c: Option<&char>| c.is_some_and(|c| matches!(c, '-' | '|' | '<' | '>' | '{' | '}'));
+        group_symbol(i.checked_sub(1).and_then(|j| chars.get(j))) || group_symbol(chars.get(i + 1))
+    };
+    let letter_of = |i: usize| {
+        SYMBOL_LETTERS
+            .iter()
+            .find(|(symbol, _)| *symbol == chars[i])
+            .filter(|(symbol, _)| {
+                // '@' between letters only ("B@nk", not "@handle"); '|' and
+                // '$' beside a letter ("Examp |e", "$ber").
+                let beside = if *symbol == '@' {
+                    letter_before(i) && letter_after(i)
+                } else {
+                    letter_before(i) || letter_after(i)
+                };
+                beside && !in_group(i)
+            })
+            .map(|(_, letter)| *letter)
+    };
+    if !(0..chars.len()).any(|i| letter_of(i).is_some()) {
         return None;
     }
     Some(
         (0..chars.len())
-            .map(|i| if between(i) { 'a' } else { chars[i] })
+            .map(|i| letter_of(i).unwrap_or(chars[i]))
             .collect(),
     )
 }
 
-/// A "Ь" or "ь" starting a word or beside a small Latin letter is a
-/// look-alike of "b" ("Ьank", "GazpromЬank"): the spelling with "b" for
-/// it. Elsewhere it is a soft sign, which every spelling drops.
+/// A "Ь" or "ь" that does not stand between two Cyrillic letters is a
+/// look-alike of "b" ("Ьank", "GazpromЬank", "F.S.Ь."): the spelling with
+/// "b" for it. Between Cyrillic letters it is a soft sign, which every
+/// spelling drops.
 fn soft_sign_as_b(text: &str) -> Option<String> {
     if !text.contains(['ь', 'Ь']) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let latin_small = |j: Option<usize>| {
+    let cyrillic = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_ascii_lowercase())
+            .is_some_and(|c| c.is_alphabetic() && ('\u{400}'..='\u{52F}').contains(c))
     };
-    let letter = |j: Option<usize>| {
+    let lower = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_alphabetic())
+            .is_some_and(|c| c.is_lowercase())
     };
     let as_b = |i: usize| {
-        let before = i.checked_sub(1);
-        let starts_word = !letter(before) && letter(Some(i + 1));
-        starts_word || latin_small(before) || latin_small(Some(i + 1))
+        let (before, after) = (i.checked_sub(1), Some(i + 1));
+        // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
+        let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
+        !(cyrillic(before) && cyrillic(after)) || capital_inside
     };
     let mut changed = false;
     let out: String = (0..chars.len())
@@ -157,22 +197,84 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
 /// The text with every multi-letter group made of symbols ("|-|", ">|<")
 /// as one unknown letter.
 fn groups_unknown(text: &str) -> String {
-    let mut out = text.to_string();
-    for (from, _) in MULTI_LETTER {
-        if from.chars().any(|c| !c.is_alphanumeric()) && out.contains(from) {
-            out = out.replace(from, &UNKNOWN_LETTER.to_string());
+    let symbol_groups = || {
+        MULTI_LETTER
+            .iter()
+            .filter(|(from, _)| from.chars().any(|c| !c.is_alphanumeric()))
+    };
+    let found = |rest: &str| symbol_groups().find_map(|(from, _)| group_len(rest, from));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match found(rest) {
+            Some(len) => {
+                out.push(UNKNOWN_LETTER);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
         }
     }
     out
 }
 
-/// "|-|" spelled out: "| - |".
-fn spaced(group: &str) -> String {
-    group
-        .chars()
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Groups a fraudster also spells out with the rest of the name, one
+/// separator between their parts ("| - |", "|+-+|", "b I"): those with a
+/// symbol or a capital I. ("c l" is two letters, not "d".)
+fn spells_out(group: &str) -> bool {
+    group.chars().any(|c| !c.is_alphanumeric() || c == 'I')
+}
+
+/// Whether `c` stands for a group's `part`: in "bI" and "III", an 'I' is
+/// any upright stroke but '|', which makes groups of its own ("b1", "ЬІ",
+/// "IlI"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
+/// ("і0" is "і" and a zero).
+fn part_matches(c: char, part: char, group: &str) -> bool {
+    let classes = matches!(group, "bI" | "III");
+    c == part
+        || classes
+            && match part {
+                'I' => matches!(c, 'I' | 'l' | 'і' | 'І' | '1' | 'ı' | 'Ӏ'),
+                'b' => matches!(c, 'b' | 'Ь' | 'ь'),
+                _ => false,
+            }
+}
+
+/// The length in bytes of `group` at the start of `text`: its parts one
+/// after the other, or, for a group a fraudster spells out
+/// (`spells_out`), with one separator (a space or punctuation, not a part
+/// of the group) between them.
+fn group_len(text: &str, group: &str) -> Option<usize> {
+    let tight = parts_len(text, group, false);
+    tight.or_else(|| {
+        spells_out(group)
+            .then(|| parts_len(text, group, true))
+            .flatten()
+    })
+}
+
+fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
+    let mut len = 0;
+    let mut rest = text;
+    for (k, part) in group.chars().enumerate() {
+        if k > 0 && spaced {
+            let sep = rest.chars().next()?;
+            if sep.is_alphanumeric() || group.contains(sep) {
+                return None;
+            }
+            len += sep.len_utf8();
+            rest = &rest[sep.len_utf8()..];
+        }
+        let c = rest.chars().next()?;
+        if !part_matches(c, part, group) {
+            return None;
+        }
+        len += c.len_utf8();
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(len)
 }
 
 /// Letter groups that imitate one letter, and the letter a reader sees.
@@ -200,6 +302,7 @@ const MULTI_LETTER: &[(&str, &str)] = &[
     ("|0", "Ю"),
     ("rn", "m"),
     ("cl", "d"),
+    ("сl", "d"),
     ("vv", "w"),
     ("VV", "W"),
 ];
@@ -213,53 +316,43 @@ fn multi_letter(name: &str) -> Option<String> {
     let plain: String = name
         .chars()
         .filter(|&c| !is_combining_mark(c) && !ignorable(c))
-        .flat_map(|c| {
-            // Letters as they are ('ϲ' is no 'ς'), symbols plain.
-            let parts: Vec<char> = if c.is_alphabetic() {
-                vec![c]
-            } else {
-                std::iter::once(c).nfkd().collect()
-            };
-            parts
+        .map(|c| {
+            // Fullwidth and styled forms of ASCII as ASCII ("｜－｜", "𝐛𝐈");
+            // other letters as they are ('ϲ' is no 'ς'), "™" no "TM".
+            let mut parts = std::iter::once(c).nfkd().filter(|&d| !is_combining_mark(d));
+            match (parts.next(), parts.next()) {
+                (Some(d), None) if d.is_ascii() => d,
+                _ => c,
+            }
         })
         .collect();
     let name = plain.as_str();
-    if !MULTI_LETTER.iter().any(|(from, _)| {
-        name.contains(from)
-            || name.contains(&spaced(from)) && from.chars().any(|c| !c.is_alphanumeric())
-    }) {
+    let has_group = |i: usize| {
+        MULTI_LETTER
+            .iter()
+            .any(|(from, _)| group_len(&name[i..], from).is_some())
+    };
+    if !name.char_indices().any(|(i, _)| has_group(i)) {
         return None;
     }
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
     while let Some(c) = rest.chars().next() {
-        // A group spelled out with the rest ("| - |" in "Т И | - | Ь").
-        let group = MULTI_LETTER.iter().find_map(|(from, to)| {
-            let spaced = spaced(from);
-            if rest.starts_with(from) {
-                Some((from.len(), to))
-            } else if from.chars().any(|c| !c.is_alphanumeric()) && rest.starts_with(&spaced) {
-                Some((spaced.len(), to))
-            } else {
-                None
-            }
-        });
+        // A group spelled out with the rest ("| - |" in "Т И | - | Ь",
+        // "|+-+|", "b I").
+        let group = MULTI_LETTER
+            .iter()
+            .find_map(|(from, to)| group_len(rest, from).map(|len| (len, to)));
         match group {
             Some((len, to)) => {
-                // Small beside a small letter (digits and other groups
-                // skipped): "и0|-||-|bIй" is "и0нныйй".
+                // Small after a small letter (digits skipped): "и0|-||-|bIй"
+                // is "и0нный"; at a word's start as written ("|-|БУ").
                 let before_small = out
                     .chars()
                     .rev()
-                    .find(|c| c.is_alphabetic())
+                    .find(|c| !c.is_ascii_digit())
                     .is_some_and(char::is_lowercase);
-                let after_small = rest[len..]
-                    .chars()
-                    .find(|c| {
-                        c.is_alphabetic() && !MULTI_LETTER.iter().any(|(f, _)| f.starts_with(*c))
-                    })
-                    .is_some_and(char::is_lowercase);
-                if before_small || after_small {
+                if before_small {
                     out.push_str(&to.to_lowercase());
                 } else {
                     out.push_str(to);
@@ -277,25 +370,39 @@ fn multi_letter(name: &str) -> Option<String> {
 
 /// How a lone "j" is read: "й" in GOST, "ж" in the informal scheme
 /// ("Slujba").
+/// Case is read as a word break ("komitet|Sledstvenny") unless the name
+/// is in random case ("sLuzHba"), when it says nothing: both are tried.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Latin {
     j: &'static str,
+    case_breaks: bool,
 }
 
 impl Latin {
-    const J_IS_Y: Latin = Latin { j: "й" };
-    const J_IS_ZH: Latin = Latin { j: "ж" };
+    const J_IS_Y: Latin = Latin {
+        j: "й",
+        case_breaks: true,
+    };
+    const J_IS_ZH: Latin = Latin {
+        j: "ж",
+        case_breaks: true,
+    };
+    const ANY_CASE: Latin = Latin {
+        j: "й",
+        case_breaks: false,
+    };
 }
 
 /// The name's Latin letters in Cyrillic, in each reading of "j" the name
 /// needs (none when it has no Latin letters).
 fn transliterated(name: &str) -> Vec<String> {
-    let Some(first) = transliterated_as(name, Latin::J_IS_Y) else {
-        return Vec::new();
-    };
-    let mut out = vec![first];
-    if let Some(zh) = transliterated_as(name, Latin::J_IS_ZH).filter(|t| *t != out[0]) {
-        out.push(zh);
+    let mut out: Vec<String> = Vec::new();
+    for latin in [Latin::J_IS_Y, Latin::J_IS_ZH, Latin::ANY_CASE] {
+        if let Some(t) = transliterated_as(name, latin) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
     }
     out
 }
@@ -314,15 +421,31 @@ fn latin_letter_of_digit(c: char) -> Option<char> {
     })
 }
 
+/// The Latin letter a letter of another script looks like, if any.
+fn latin_look(c: char) -> Option<char> {
+    use unicode_security::confusable_detection::skeleton;
+    let mut buf = [0; 4];
+    let mut proto = skeleton(c.encode_utf8(&mut buf));
+    match (proto.next(), proto.next()) {
+        (Some(p), None) if p.is_ascii_alphabetic() => Some(p),
+        _ => matches!(c, 'Ь' | 'ь').then_some('b'),
+    }
+}
+
 /// A word that mixes Latin letters with look-alikes of other scripts
 /// ("Nαсional'niуЬаnk"): every letter whose look-alike is a Latin letter
 /// becomes that letter, so the word transliterates whole.
 fn latinized(word: &str) -> String {
     use unicode_security::confusable_detection::skeleton;
     // Only a word that is mostly Latin: "АФАНАСЬЕВАaGMAIL" is Cyrillic.
+    // Or one whose every letter looks like a Latin one ("Ьаnκ").
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    if latin == 0 || latin * 2 < letters {
+    let all_look_latin = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_ascii() || latin_look(c).is_some());
+    if latin == 0 || latin * 2 < letters && !all_look_latin {
         return word.to_string();
     }
     word.chars()
@@ -401,27 +524,78 @@ const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
     ("z", "з"),
 ];
 
-/// "N a c z i o n a l n y j  b a n k": single letters with one space
-/// between them are one word to the reader (two spaces part words), so
-/// the groups ("cz") are seen whole.
+/// "N a c z i o n a l n y j  b a n k", "M e n e d zh e r": letters
+/// spelled out one by one (a transliteration's groups, "zh", "ch", "ya",
+/// count as one) are one word to the reader; a gap unlike the usual one
+/// ("  ", "_" among single spaces) parts words. Joined, the groups are
+/// seen whole.
 fn join_spelled_out(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let letter = |j: usize| {
-        chars.get(j).is_some_and(|c| {
-            c.is_alphabetic() || apostrophe(*c) || latin_letter_of_digit(*c).is_some()
-        })
+    // Tokens: runs of letters, and runs of everything else.
+    let is_letter =
+        |c: char| c.is_alphabetic() || apostrophe(c) || latin_letter_of_digit(c).is_some();
+    let mut tokens: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if i > start && is_letter(c) != tokens_kind(name, start, is_letter) {
+            tokens.push((tokens_kind(name, start, is_letter), &name[start..i]));
+            start = i;
+        }
+    }
+    if start < name.len() {
+        tokens.push((tokens_kind(name, start, is_letter), &name[start..]));
+    }
+    let spelled = |t: &str| {
+        let t = t.trim_end_matches(apostrophe);
+        let n = t.chars().count();
+        n == 1
+            || n <= 4
+                && LATIN_TO_CYRILLIC
+                    .iter()
+                    .any(|(l, _)| l.len() > 1 && t.eq_ignore_ascii_case(l))
     };
-    (0..chars.len())
-        .filter(|&i| {
-            // One separator of any kind ("P•o•d•d•e•r•z•h•k•a").
-            let separator = !chars[i].is_alphanumeric() && !apostrophe(chars[i]);
-            let lone_space = separator && i > 0 && letter(i - 1) && letter(i + 1);
-            let single_before = i < 2 || !letter(i - 2);
-            let single_after = !letter(i + 2);
-            !(lone_space && single_before && single_after)
-        })
-        .map(|i| chars[i])
-        .collect()
+    // Letter tokens at even or odd positions, separators between them.
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let (letters, text) = tokens[i];
+        if !(letters && spelled(text)) {
+            out.push_str(text);
+            i += 1;
+            continue;
+        }
+        // A run: spelled token, separator, spelled token, …
+        let mut end = i;
+        while end + 2 < tokens.len()
+            && !tokens[end + 1].0
+            && tokens[end + 2].0
+            && spelled(tokens[end + 2].1)
+        {
+            end += 2;
+        }
+        if end == i {
+            out.push_str(text);
+            i += 1;
+            continue;
+        }
+        let gaps: Vec<&str> = (i + 1..end).step_by(2).map(|g| tokens[g].1).collect();
+        let usual = gaps
+            .iter()
+            .max_by_key(|g| gaps.iter().filter(|h| h == g).count())
+            .copied()
+            .unwrap_or(" ");
+        for k in i..=end {
+            let (is_letters, t) = tokens[k];
+            if is_letters || t != usual {
+                out.push_str(t);
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+fn tokens_kind(name: &str, at: usize, is_letter: impl Fn(char) -> bool) -> bool {
+    name[at..].chars().next().is_some_and(is_letter)
 }
 
 /// Apostrophes inside a transliterated word (BGN/PCGN's soft sign,
@@ -446,9 +620,13 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
     // characters gone, so that the groups ("zh", "sch") are seen whole.
     let plain: String = name
         .chars()
+        .filter(|&c| !is_combining_mark(c) && !ignorable(c) && !common_invisible(c))
         .flat_map(|c| {
             let parts: Vec<char> = if c.is_alphanumeric() {
-                std::iter::once(c).nfkd().collect()
+                std::iter::once(c)
+                    .nfkd()
+                    .filter(|&d| !is_combining_mark(d))
+                    .collect()
             } else {
                 vec![c]
             };
@@ -544,14 +722,21 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
         }
         let (len, cyrillic) = LATIN_TO_CYRILLIC
             .iter()
-            .find(|(latin, _)| {
-                latin.len() <= chars.len() - i
-                    && latin
+            .find(|(group, _)| {
+                // A group never spans a word break by case ("komitet|Sled").
+                let case_break = latin.case_breaks
+                    && c.is_ascii_lowercase()
+                    && chars[i + 1..i + group.len().min(chars.len() - i)]
+                        .iter()
+                        .any(char::is_ascii_uppercase);
+                group.len() <= chars.len() - i
+                    && !case_break
+                    && group
                         .chars()
                         .zip(&chars[i..])
                         .all(|(l, c)| c.to_ascii_lowercase() == l)
             })
-            .map(|(latin, cyr)| (latin.len(), *cyr))
+            .map(|(group, cyr)| (group.len(), *cyr))
             .expect("every ASCII letter has a spelling");
         if c.is_ascii_uppercase() {
             out.extend(cyrillic.chars().flat_map(char::to_uppercase));
