@@ -583,8 +583,7 @@ fn join_spelled_out(name: &str) -> String {
             .max_by_key(|g| gaps.iter().filter(|h| h == g).count())
             .copied()
             .unwrap_or(" ");
-        for k in i..=end {
-            let (is_letters, t) = tokens[k];
+        for &(is_letters, t) in &tokens[i..=end] {
             if is_letters || t != usual {
                 out.push_str(t);
             }
@@ -675,7 +674,7 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
                 .get(j)
                 .is_some_and(|n| n.is_alphabetic() || apostrophe(*n))
         };
-        let lone = !(i > 0 && letter_at(i - 1)) && !letter_at(i + 1);
+        let lone = !(letter_at(i + 1) || i > 0 && letter_at(i - 1));
         // Unless it is one of several Latin initials ("S. B. U.").
         let next_letter = chars[i + 1..].iter().find(|n| n.is_alphabetic());
         let previous_letter = chars[..i].iter().rev().find(|n| n.is_alphabetic());
