@@ -103,6 +103,33 @@ fn name_benches(c: &mut Criterion) {
     c.bench_function("names/number_in_friend", |b| {
         b.iter(|| names::number_in_name(black_box(name)))
     });
+    // A name of 64 characters, read and checked against every name rule
+    // (issue 20's budget: 3 µs on the development machine). Three kinds:
+    // an ordinary Cyrillic name, a Latin one (transliterated too), and a
+    // hostile one that takes every re-reading (multi-letter groups,
+    // symbols, soft signs, Latin, random case).
+    for (label, name) in [
+        (
+            "cyrillic",
+            "Анна Сергеевна Иванова (соседка, 3 этаж) 🌸 дача Подмосковье 2024",
+        ),
+        (
+            "latin",
+            "Anna Sergeevna Ivanova (neighbour, 3 floor) dacha Podmoskovye 24",
+        ),
+        (
+            "hostile",
+            "Ь@nk|-|0 Sluzhba bEZ0pasn0sti I|-|Ь III bI cl rn Ρ 8 800 5553535",
+        ),
+    ] {
+        assert_eq!(name.chars().count(), 64, "{label}");
+        c.bench_function(&format!("names/read_and_claims_64_{label}"), |b| {
+            b.iter(|| {
+                let read = names::read(black_box(name));
+                names::claims_authority(&read, [])
+            })
+        });
+    }
 }
 
 fn intent_benches(c: &mut Criterion) {

@@ -197,31 +197,102 @@ fn only_the_bank(
     })
 }
 
+/// An authority phrase of the lexicon at the start of a word, or one of
+/// many words scattered over the name.
+fn authority_at_starts<'l>(
+    name: &Folded,
+    starts: &[usize],
+    not_bank: &[(usize, usize)],
+    lexicon: &'l Lexicon,
+) -> Option<&'l Phrase> {
+    let mut hit = None;
+    for &at in starts {
+        let found = lexicon.authority_index.any_at(name, at, |p, o| {
+            let yes = lexicon.authority[p]
+                .at_start(name, at, o, not_bank)
+                .is_some();
+            if yes {
+                hit = Some(&lexicon.authority[p]);
+            }
+            yes
+        });
+        if found {
+            return hit;
+        }
+    }
+    lexicon
+        .scattering
+        .iter()
+        .map(|&i| &lexicon.authority[i])
+        .find(|p| p.scattered(name, starts, not_bank))
+}
+
+/// A bank brand at the start of a word.
+fn brand_at_starts<'l>(
+    name: &Folded,
+    starts: &[usize],
+    lexicon: &'l Lexicon,
+) -> Option<&'l Phrase> {
+    let mut hit = None;
+    for &at in starts {
+        let found = lexicon.brand_index.any_at(name, at, |p, o| {
+            let yes = lexicon.brands[p].at_start(name, at, o, &[]).is_some();
+            if yes {
+                hit = Some(&lexicon.brands[p]);
+            }
+            yes
+        });
+        if found {
+            return hit;
+        }
+    }
+    None
+}
+
+/// A bank word or the first word of a brand anywhere in the name's letters.
+fn bank_material(name: &Folded, lexicon: &Lexicon) -> bool {
+    (0..name.len()).any(|at| {
+        lexicon.bank_words.iter().any(|w| name.has_at(at, w))
+            || lexicon.brand_index.any_at(name, at, |p, o| {
+                name.has_at(at, &lexicon.brands[p].orders()[o][0].chars)
+            })
+    })
+}
+
 /// Which rule makes the claim, and by which phrase.
 fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<String> {
     let starts = word_starts(name);
     let not_bank = not_bank_spans(name, &starts, lexicon);
     let found = |rule: &str, p: &Phrase| Some(format!("{rule}: {}", p.text));
-    if let Some(p) = lexicon
-        .authority
-        .iter()
-        .chain(extra.iter().copied())
-        .find(|p| {
+    if let Some(p) = authority_at_starts(name, &starts, &not_bank, lexicon).or_else(|| {
+        extra.iter().copied().find(|p| {
             p.find_outside(name, &starts, &not_bank).is_some()
                 || p.scatters() && p.scattered(name, &starts, &not_bank)
         })
-    {
+    }) {
         return found("authority", p);
     }
-    if let Some(p) = lexicon
-        .glued
-        .iter()
-        .find(|p| p.matches_glued(name, &not_bank))
-    {
+    let glued = (0..name.len()).find_map(|at| {
+        let mut hit = None;
+        lexicon.glued_index.any_at(name, at, |p, o| {
+            let yes = lexicon.glued[p].glued_from(name, at, o, &not_bank);
+            if yes {
+                hit = Some(&lexicon.glued[p]);
+            }
+            yes
+        });
+        hit
+    });
+    if let Some(p) = glued {
         return found("authority glued", p);
     }
-    if let Some(p) = lexicon.brands.iter().find(|b| b.matches_at(name, &starts)) {
+    if let Some(p) = brand_at_starts(name, &starts, lexicon) {
         return found("brand", p);
+    }
+    // The rules below need a bank word or a brand somewhere, glued or not:
+    // most names have neither, and the rules cost.
+    if !bank_material(name, lexicon) {
+        return None;
     }
     let banks = banks(name, &starts, &not_bank, lexicon);
     if let Some(p) = bank_with_role(name, &starts, &banks, lexicon) {

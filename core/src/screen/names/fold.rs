@@ -126,6 +126,12 @@ pub struct Look {
 }
 
 impl Look {
+    /// The signature of its readings: two letters meet only when theirs
+    /// share a bit (`index.rs`).
+    pub(super) fn signature(self) -> u64 {
+        self.signature
+    }
+
     /// Whether two characters can be read as the same letter.
     pub fn meets(self, other: Look) -> bool {
         self.signature & other.signature != 0

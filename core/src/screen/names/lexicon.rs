@@ -13,6 +13,7 @@
 //! Cyrillic words come from the transliterated reading (`reading.rs`).
 
 use super::fold::{fold, Folded, Look};
+use super::index::Index;
 use super::words::{stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
 
@@ -193,6 +194,36 @@ impl Phrase {
         in_glued_loose(name, at, &self.words).is_some_and(|e| e <= end && end - e <= MAX_ENDING)
     }
 
+    /// The orders its words may come in; the first is as written.
+    pub(super) fn orders(&self) -> &[Vec<Word>] {
+        &self.orders
+    }
+
+    /// It matches, in order `order`, with its first word starting the word
+    /// at `at`, outside `spans`: where it ends.
+    pub(super) fn at_start(
+        &self,
+        name: &Folded,
+        at: usize,
+        order: usize,
+        spans: &[(usize, usize)],
+    ) -> Option<usize> {
+        let end = in_words(name, at, &self.orders[order])?;
+        (!spans.iter().any(|&(s, e)| at < e && s < end)).then_some(end)
+    }
+
+    /// It matches glued, in order `order`, starting at `at`, outside `spans`.
+    pub(super) fn glued_from(
+        &self,
+        name: &Folded,
+        at: usize,
+        order: usize,
+        spans: &[(usize, usize)],
+    ) -> bool {
+        in_glued(name, at, &self.orders[order])
+            .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
+    }
+
     /// Visible letters and digits in the phrase.
     pub fn folded_len(&self) -> usize {
         self.words.iter().map(|w| w.chars.len()).sum()
@@ -271,8 +302,14 @@ fn in_glued_loose(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
 
 pub(super) struct Lexicon {
     pub authority: Vec<Phrase>,
+    pub authority_index: Index,
+    /// Authority phrases of more words than are permuted: also matched
+    /// scattered (indexes into `authority`).
+    pub scattering: Vec<usize>,
     /// The authority phrases long enough to be found glued.
     pub glued: Vec<Phrase>,
+    pub glued_index: Index,
+    pub brand_index: Index,
     pub roles: Vec<Phrase>,
     pub bank_words: Vec<Vec<Look>>,
     pub bank_endings: Vec<Vec<Look>>,
@@ -305,15 +342,22 @@ pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let authority = phrases(&LANGUAGES, "authority");
-        let glued = authority.iter().filter(|p| p.glues()).cloned().collect();
+        let glued: Vec<Phrase> = authority.iter().filter(|p| p.glues()).cloned().collect();
         let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
+        let brands = phrases(&[BANKS], "brand");
         Lexicon {
+            authority_index: Index::build(&authority),
+            scattering: (0..authority.len())
+                .filter(|&i| authority[i].scatters())
+                .collect(),
+            glued_index: Index::build(&glued),
+            brand_index: Index::build(&brands),
             glued,
             authority,
             roles: phrases(&LANGUAGES, "role"),
             bank_words: folded("bank"),
             bank_endings: folded("bank_ending"),
-            brands: phrases(&[BANKS], "brand"),
+            brands,
             fillers: phrases(&[BANKS], "filler"),
             not_bank: phrases(&[BANKS], "not_bank")
                 .into_iter()

@@ -15,6 +15,7 @@
 pub mod alias;
 pub mod authority;
 mod fold;
+mod index;
 mod lexicon;
 pub mod numbers;
 pub mod reading;

@@ -108,18 +108,21 @@ const SYMBOL_LETTERS: &[(char, char)] = &[('@', 'a'), ('|', 'l'), ('$', 's')];
 fn symbols_as_letters(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let quiet = |c: char| is_combining_mark(c) || ignorable(c) || common_invisible(c);
+    // One space is skipped too: a fraudster spaces the stroke out ("examp | e").
     let letter_before = |i: usize| {
-        chars[..i]
-            .iter()
-            .rev()
-            .find(|c| !quiet(**c))
-            .is_some_and(|c| c.is_alphabetic())
+        let mut before = chars[..i].iter().rev().filter(|c| !quiet(**c)).peekable();
+        before.next_if(|c| **c == ' ');
+        before
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit())
     };
+    // A digit may be a letter too ("Examp|3 Bank").
     let letter_after = |i: usize| {
-        chars[i + 1..]
-            .iter()
-            .find(|c| !quiet(**c))
-            .is_some_and(|c| c.is_alphabetic())
+        let mut after = chars[i + 1..].iter().filter(|c| !quiet(**c)).peekable();
+        after.next_if(|c| **c == ' ');
+        after
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit())
     };
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
@@ -202,7 +205,12 @@ fn groups_unknown(text: &str) -> String {
             .iter()
             .filter(|(from, _)| from.chars().any(|c| !c.is_alphanumeric()))
     };
-    let found = |rest: &str| symbol_groups().find_map(|(from, _)| group_len(rest, from));
+    let found = |rest: &str| {
+        rest.chars()
+            .next()
+            .filter(|c| may_start_group(*c))
+            .and_then(|_| symbol_groups().find_map(|(from, _)| group_len(rest, from)))
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -225,6 +233,14 @@ fn groups_unknown(text: &str) -> String {
 /// symbol or a capital I. ("c l" is two letters, not "d".)
 fn spells_out(group: &str) -> bool {
     group.chars().any(|c| !c.is_alphanumeric() || c == 'I')
+}
+
+/// Whether a group can start with `c`: most characters of most names
+/// cannot, and are passed at once.
+fn may_start_group(c: char) -> bool {
+    // The first parts of the groups, and what stands for them.
+    const FIRSTS: &str = "|I>}ЬЪbьrcсvV@$lіІ1ıӀ";
+    FIRSTS.contains(c)
 }
 
 /// Whether `c` stands for a group's `part`: in "bI" and "III", an 'I' is
@@ -332,7 +348,10 @@ fn multi_letter(name: &str) -> Option<String> {
             .iter()
             .any(|(from, _)| group_len(&name[i..], from).is_some())
     };
-    if !name.char_indices().any(|(i, _)| has_group(i)) {
+    if !name
+        .char_indices()
+        .any(|(i, c)| may_start_group(c) && has_group(i))
+    {
         return None;
     }
     let mut out = String::with_capacity(name.len());
