@@ -196,19 +196,45 @@ pub fn decide_with_feeds<'l>(
         )
     };
 
+    // The bank a name claims: the aliases of the newest list each issuer
+    // has, current or expired. An expired list vouches for nothing, but it
+    // still knows the bank's names; a newer list's aliases replace an
+    // older one's.
+    let claimed_bank = || {
+        newest_per_issuer(lists).into_iter().find(|l| {
+            folded
+                .iter()
+                .any(|name| names::claims(name, l.alias_patterns()))
+        })
+    };
+    let claims_bank = |list: &'l ContactList| {
+        about(
+            list,
+            decision(
+                Verdict::Impersonation,
+                Risk::Danger,
+                Reason::NameClaimsIssuer,
+                None,
+            ),
+        )
+    };
+
     // 1. Nothing current to check against.
     if !has_current {
         return match stale_hit {
             Some(hit) => stale(hit),
-            None if claims_authority() => authority(),
-            None => match report {
-                Some(report) => reported(report),
-                None => decision(
-                    Verdict::Unverifiable,
-                    Risk::Caution,
-                    Reason::NoValidList,
-                    None,
-                ),
+            None => match claimed_bank() {
+                Some(list) => claims_bank(list),
+                None if claims_authority() => authority(),
+                None => match report {
+                    Some(report) => reported(report),
+                    None => decision(
+                        Verdict::Unverifiable,
+                        Risk::Caution,
+                        Reason::NoValidList,
+                        None,
+                    ),
+                },
             },
         };
     }
@@ -287,21 +313,10 @@ pub fn decide_with_feeds<'l>(
         }
     }
 
-    // 3. Not a bank number, but the name says it is.
-    if let Some(list) = lists.iter().filter(current).find(|l| {
-        folded
-            .iter()
-            .any(|name| names::claims(name, l.alias_patterns()))
-    }) {
-        return about(
-            list,
-            decision(
-                Verdict::Impersonation,
-                Risk::Danger,
-                Reason::NameClaimsIssuer,
-                None,
-            ),
-        );
+    // 3. Not a bank number, but the name says it is (the bank's names
+    // from its newest list, even expired).
+    if let Some(list) = claimed_bank() {
+        return claims_bank(list);
     }
 
     // 3b. A messenger caller who claims to be a bank's security service,
@@ -321,6 +336,23 @@ pub fn decide_with_feeds<'l>(
     // 4. Someone else. Most calls are friends: no nagging, but we don't
     // know that the caller is safe either.
     decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
+}
+
+/// The newest list of each issuer (highest version, then latest issued):
+/// whose names a caller's name is compared with.
+fn newest_per_issuer(lists: &[Arc<ContactList>]) -> Vec<&ContactList> {
+    let mut newest: Vec<&ContactList> = Vec::new();
+    for list in lists {
+        match newest.iter_mut().find(|l| l.issuer.id == list.issuer.id) {
+            Some(kept) => {
+                if (list.version, list.issued_at) > (kept.version, kept.issued_at) {
+                    *kept = list;
+                }
+            }
+            None => newest.push(list),
+        }
+    }
+    newest
 }
 
 /// Whether feeds of reported numbers could change `verdict`, a decision
