@@ -113,7 +113,8 @@ fn stored(
     trusts: &[PathBuf],
     dir: &std::path::Path,
 ) -> Result<Vec<(Arc<FeedManifest>, BlobBytes)>, UsageError> {
-    let store = FeedStore::open(dir, DEFAULT_MAX_BLOB_BYTES)?;
+    // A reader: nothing is created in the state directory.
+    let store = FeedStore::open_read(dir, DEFAULT_MAX_BLOB_BYTES)?;
     let mut out = Vec::new();
     for trust_path in trusts {
         let trust = read_trust(trust_path)?;

@@ -26,12 +26,12 @@ pub fn load(
             if !lists.is_empty() {
                 return Err(UsageError::new("give either --state or --list, not both"));
             }
-            let state = StateDir::open(dir)?;
+            let state = StateDir::open_read(dir)?;
             for trust_path in trusts {
                 let trust = read_trust(trust_path)?;
                 let Some(stored) = state.load(&trust.issuer)? else {
                     // A feed and no list yet: screened with the feed alone.
-                    let feeds = FeedStore::open(dir, DEFAULT_MAX_BLOB_BYTES)?;
+                    let feeds = FeedStore::open_read(dir, DEFAULT_MAX_BLOB_BYTES)?;
                     if matches!(feeds.load(&trust), Ok(Some(_))) {
                         feed_only = true;
                         continue;

@@ -107,6 +107,23 @@ impl FeedStore {
         })
     }
 
+    /// Opens `<state root>/feeds` to read only: nothing is created (see
+    /// `StateDir::open_read`). The state root must exist.
+    pub fn open_read(state_root: impl AsRef<Path>, max_blob_bytes: u64) -> io::Result<FeedStore> {
+        let root = state_root.as_ref().to_path_buf();
+        if !fs::metadata(&root)?.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                "the state directory is not a directory",
+            ));
+        }
+        Ok(FeedStore {
+            feeds: root.join("feeds"),
+            root,
+            max_blob_bytes,
+        })
+    }
+
     fn dir(&self, issuer: &str) -> io::Result<PathBuf> {
         // Issuer ids become directory names: checked again here.
         if !is_valid_issuer_id(issuer) {

@@ -136,6 +136,26 @@ impl StateDir {
         })
     }
 
+    /// Opens a state directory to read it only: nothing is created, no
+    /// leftover temporary file is removed. A read-only directory (an App
+    /// Group opened read-only, a restored backup, another user's copy)
+    /// reads the same as a writable one. The directory itself must exist.
+    pub fn open_read(root: impl AsRef<Path>) -> io::Result<StateDir> {
+        let root = root.as_ref().to_path_buf();
+        if !fs::metadata(&root)?.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                "the state directory is not a directory",
+            ));
+        }
+        Ok(StateDir {
+            lists: root.join("lists"),
+            versions: root.join("versions"),
+            root,
+            max_list_bytes: DEFAULT_MAX_LIST_BYTES,
+        })
+    }
+
     /// The largest list this directory will read back (default 8 MiB):
     /// the Guard's own limit, so everything it accepted can be restored.
     pub fn with_max_list_bytes(mut self, max_list_bytes: u64) -> StateDir {

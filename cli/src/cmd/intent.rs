@@ -124,7 +124,11 @@ pub fn audience_of(
         // phone) against the lists of a state directory.
         (Some(a), _) => Ok(a.to_string()),
         (None, Some(dir)) => {
-            let state = callguard_state::StateDir::open(dir)?;
+            let state = if create {
+                callguard_state::StateDir::open(dir)?
+            } else {
+                callguard_state::StateDir::open_read(dir)?
+            };
             if create {
                 Ok(state.audience()?)
             } else {
@@ -143,7 +147,7 @@ pub fn audience_of(
 /// `lists` for its install (`callguard verify --with-list … --state`
 /// stores them as the phone does), as the Guard restores them at a start.
 pub fn stored(dir: &Path, lists: &[Arc<ContactList>]) -> Result<IntentBook, UsageError> {
-    let state = callguard_state::StateDir::open(dir)?;
+    let state = callguard_state::StateDir::open_read(dir)?;
     let mut book = IntentBook::new();
     let Some(audience) = state.existing_audience() else {
         return Ok(book);
