@@ -118,6 +118,10 @@ fn a_persons_label_that_mentions_the_bank_is_not_a_claim() {
     );
     assert!(!presents_as_bank("Мама Пример Банк работа", &lists()[0]));
     assert!(presents_as_bank("Пример Банк", &lists()[0]));
+    // The customer's own labels are read without a messenger name's
+    // re-spellings (docs/screening.md, Saved contacts).
+    assert!(kinds("Пример Банк поддержка Иван", &[mom]).is_empty());
+    assert!(kinds("Primer Bank", &[mom]).is_empty());
 }
 
 #[test]
