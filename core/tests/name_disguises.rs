@@ -501,9 +501,8 @@ fn spaced_letters(s: &str, _: &mut Rng) -> String {
 /// Letters already spelled out one by one ("Б а н к").
 fn spelled_out(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    s.contains("  ")
-        || words.len() > 2
-            && words.iter().filter(|w| w.chars().count() == 1).count() * 2 > words.len()
+    let single = |w: &&&str| w.chars().filter(|c| c.is_alphanumeric()).count() == 1;
+    s.contains("  ") || words.len() > 2 && words.iter().filter(single).count() * 2 > words.len()
 }
 
 fn dotted_letters(s: &str, rng: &mut Rng) -> String {

@@ -23,6 +23,9 @@
 use super::fold::Folded;
 pub use super::lexicon::Phrase;
 use super::lexicon::{lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
+
+/// Words this long may hold a glued phrase's start.
+const GLUED_START_WORD: usize = 4;
 use super::reading::Reading;
 use super::words::MAX_ENDING;
 
@@ -227,6 +230,25 @@ fn authority_at_starts<'l>(
         .find(|p| p.scattered(name, starts, not_bank))
 }
 
+/// Where a glued phrase may start: inside a word of at least four
+/// letters (a phrase over several short words is found at their starts).
+fn glued_positions(name: &Folded) -> impl Iterator<Item = usize> + '_ {
+    let mut word_len = 0;
+    let mut long = vec![false; name.len()];
+    let mut start = 0;
+    for i in 0..=name.len() {
+        if i == name.len() || name.word_start[i] {
+            if word_len >= GLUED_START_WORD {
+                long[start..i].iter_mut().for_each(|l| *l = true);
+            }
+            start = i;
+            word_len = 0;
+        }
+        word_len += 1;
+    }
+    (0..name.len()).filter(move |&i| long[i])
+}
+
 /// A bank brand at the start of a word.
 fn brand_at_starts<'l>(
     name: &Folded,
@@ -250,13 +272,20 @@ fn brand_at_starts<'l>(
 }
 
 /// A bank word or the first word of a brand anywhere in the name's letters.
-fn bank_material(name: &Folded, lexicon: &Lexicon) -> bool {
+fn bank_material(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
+    // A bank word or a one-word brand glued anywhere; a brand of several
+    // words where it stands (most hold a bank word anyway: "Т-Банк").
     (0..name.len()).any(|at| {
         lexicon.bank_words.iter().any(|w| name.has_at(at, w))
             || lexicon.brand_index.any_at(name, at, |p, o| {
-                name.has_at(at, &lexicon.brands[p].orders()[o][0].chars)
+                let brand = &lexicon.brands[p];
+                brand.words.len() == 1 && name.has_at(at, &brand.orders()[o][0].chars)
             })
-    })
+    }) || lexicon
+        .brands
+        .iter()
+        .filter(|b| b.words.len() > 1)
+        .any(|b| b.matches_at(name, starts))
 }
 
 /// Which rule makes the claim, and by which phrase.
@@ -272,7 +301,7 @@ fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<Strin
     }) {
         return found("authority", p);
     }
-    let glued = (0..name.len()).find_map(|at| {
+    let glued = glued_positions(name).find_map(|at| {
         let mut hit = None;
         lexicon.glued_index.any_at(name, at, |p, o| {
             let yes = lexicon.glued[p].glued_from(name, at, o, &not_bank);
@@ -291,7 +320,7 @@ fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<Strin
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
     // most names have neither, and the rules cost.
-    if !bank_material(name, lexicon) {
+    if !bank_material(name, &starts, lexicon) {
         return None;
     }
     let banks = banks(name, &starts, &not_bank, lexicon);

@@ -166,6 +166,9 @@ pub fn same_look(a: &[Look], b: &[Look]) -> bool {
 pub struct Folded {
     pub looks: Vec<Look>,
     pub word_start: Vec<bool>,
+    /// Whether case started a word somewhere ("ПримерБанк"): then the
+    /// reading also tries the name without those breaks.
+    pub case_split: bool,
 }
 
 impl Folded {
@@ -517,10 +520,6 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
 pub(super) fn common_invisible(c: char) -> bool {
     matches!(
         c,
-        // Soft and hard signs: transliterations drop them ("Tinkoff",
-        // "Natsionalny") and a reader hardly sees them. A "Ь" written for
-        // a Latin "b" ("Ьank") is read by the reading's other spelling.
-        'ь' | 'Ь' | 'ъ' | 'Ъ' |
         '\u{200B}'..='\u{200D}'
             | '\u{2060}'..='\u{2064}'
             | '\u{FEFF}'
@@ -660,10 +659,11 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
     // reader reads through it.
     let chars: Vec<char> = (0..chars.len())
         .filter(|&i| {
-            let between = i > 0
+            let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
+            !(apostrophe
+                && i > 0
                 && chars[i - 1].is_alphabetic()
-                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
-            !(between && matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}'))
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
         })
         .map(|i| chars[i])
         .collect();
@@ -681,6 +681,14 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
     for (i, &c) in chars.iter().enumerate() {
         if folded.len() >= MAX_FOLDED_CHARS {
             break;
+        }
+        // Soft and hard signs: transliterations drop them ("Tinkoff",
+        // "Natsionalny") and a reader hardly sees them; spelled out ("л ь
+        // н") they still stand where a letter stands. A "Ь" written for a
+        // Latin "b" ("Ьank") is read by the reading's other spelling.
+        if matches!(c, 'ь' | 'Ь' | 'ъ' | 'Ъ') {
+            gap = 0;
+            continue;
         }
         let slow;
         let piece = match fast_piece(c) {
@@ -706,6 +714,7 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
             }
             Piece::Looks(looks) => {
                 let camel = case_breaks && camel_start(&chars, i);
+                folded.case_split |= camel;
                 let starts = at_break || camel || own_word || after_own_word;
                 for (k, &look) in looks.iter().enumerate() {
                     if folded.len() < MAX_FOLDED_CHARS {

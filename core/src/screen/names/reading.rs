@@ -58,16 +58,23 @@ pub fn read(name: &str) -> Reading {
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
     let mut all: Vec<String> = vec![shown.clone()];
-    for respell in [multi_letter, symbols_as_letters, soft_sign_as_b] {
+    for (respell, worth) in RESPELLINGS {
+        if !all.iter().any(|t| worth(t)) {
+            continue;
+        }
         let more: Vec<String> = all.iter().filter_map(|t| respell(t)).collect();
         all.extend(more);
         all.truncate(MAX_SPELLINGS);
     }
     let texts: Vec<String> = all.split_off(1);
-    let respelt: Vec<String> = std::iter::once(&groups_unknown(&shown))
-        .chain(&texts)
-        .flat_map(|t| transliterated(t))
-        .collect();
+    let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
+        std::iter::once(&groups_unknown(&shown))
+            .chain(&texts)
+            .flat_map(|t| transliterated(t))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut spellings = Vec::with_capacity(2 + 2 * texts.len() + respelt.len());
     // As written, a group of symbols that imitates a letter ("|-|") is one
     // letter the reader cannot make out, not a gap between two words
@@ -84,6 +91,31 @@ pub fn read(name: &str) -> Reading {
     Reading { spellings }
 }
 
+/// Whether a text may have Latin letters, styled or not: only then is it
+/// transliterated.
+fn has_latin(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_ascii_alphabetic()
+            || c as u32 >= 0xFF00
+            || (0x370..0x400).contains(&(c as u32))
+            || c as u32 >= 0x1D00 && (c as u32) < 0x2000
+    })
+}
+
+/// The re-spellings, each with a quick look whether it can change a text
+/// at all, so that most names skip the work.
+type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
+
+const RESPELLINGS: [Respell; 3] = [
+    (multi_letter, |t| {
+        t.chars().any(|c| may_start_group(c) || c as u32 >= 0xFF00)
+    }),
+    (symbols_as_letters, |t| {
+        t.contains(['@', '|', '$', '＠', '｜', '＄'])
+    }),
+    (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
+];
+
 /// Texts re-spelt per name, at most: bounded work whatever the name.
 const MAX_SPELLINGS: usize = 12;
 
@@ -92,11 +124,13 @@ const MAX_SPELLINGS: usize = 12;
 /// "ЬANKSUррORT") reads as if case said nothing.
 fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
     let folded = fold(text);
-    let plain = fold_with(text, false);
-    let differs = plain.words() != folded.words();
+    let split = folded.case_split || folded.words() > 1 && text.chars().any(char::is_uppercase);
     spellings.push(folded);
-    if differs {
-        spellings.push(plain);
+    if split {
+        let plain = fold_with(text, false);
+        if plain.words() != spellings.last().map_or(0, Folded::words) {
+            spellings.push(plain);
+        }
     }
 }
 
