@@ -573,8 +573,31 @@ const LOOK_ALIKES: &[(char, &str)] = &[
 ];
 
 fn look_alikes(s: &str, rng: &mut Rng) -> String {
+    // A word of two letters all in look-alikes ("сЬ" for "Cb", "ЦБ"
+    // transliterated) reads as nothing to anyone: such words keep theirs.
+    let short: Vec<bool> = {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = vec![false; chars.len()];
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+            if i - start <= 2 {
+                out[start..i].iter_mut().for_each(|x| *x = true);
+            }
+            i = i.max(start + 1);
+        }
+        out
+    };
     s.chars()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| (i, c, short[i]))
+        .map(|(_, c, short)| {
+            if short {
+                return c;
+            }
             let lower = c.to_lowercase().next().unwrap();
             match LOOK_ALIKES.iter().find(|(k, _)| *k == lower) {
                 Some((_, subs)) if rng.chance(40) => {
@@ -838,8 +861,58 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     (name, format!("{claim:?} {names:?}"))
 }
 
-/// Cases the generator found once; they stay, whatever the seed.
-const FOUND: &[&str] = &[];
+/// Evasions the generator found while the reading was built; they stay,
+/// whatever the seed.
+const FOUND: &[&str] = &[
+    "Ex@mple Bank",
+    "E x a m p l e  B a n k  S u p p o r t",
+    "Bank Support",
+    "Сбер горячая линия",
+    "ЦБ РФ защита персональных данных",
+    "Службабезопасности",
+    "ФСБРоссии",
+    "sluzhba bezopasnosti",
+    "🇷🇺ФСБ🇷🇺",
+    "sber@support.ru",
+    "России Банка",
+    "Committee Investigative",
+    "KASPIBANK.KZ",
+    "Т－Банк＠𝐦𝐚𝐢𝐥．𝐫𝐮",
+    "М8Д🇷🇺",
+    "Nacional'niy🇰🇿bank",
+    "MENEDJER BANKA",
+    "Slujba podderjki banka",
+    "qAuiPsIzdIk qY'ZM3Ti",
+    "Kiberpolit5iia.rf",
+    "komitetSledstvenny'j.ru",
+    "ПеΗϲи0|-||-|bIй фоΗд",
+    "EхamрlеЬаnκSeсurity",
+    "Ц е н т р а л ь н о г о  б а н к а",
+    "M e n e d zh e r  b a n k a",
+    "Горячая банка линия",
+    "Звоните 9О0",
+    "8_8ОО_555_З5_35",
+    "Горячая линия 800 555-35-35",
+    "810 7 800 555 35 35",
+    "ㅤㅤㅤㅤㅤㅤ8 800 555 35 35",
+];
+
+/// Ordinary names the reading once flagged while it was built: they stay
+/// quiet, whatever the seed.
+const FOUND_QUIET: &[&str] = &[
+    "Соседка сверху",
+    "Центральный банкетный зал",
+    "Bank holiday party",
+    "JamesBanks",
+    "Лео|-|ид",
+    "арсенийми|-|ск.рф",
+    "Magazin Dlia vas na Stro1telei",
+    "УККомфорт.рф",
+    "Гоша.ГоIIIаМи|-|ск.рф",
+    "Жаксылыков C. Б.",
+    "CБ Иванова",
+    "Консьерж дом 21",
+];
 
 const SEED: u64 = 0x5EED_2026_1206;
 const GENERATED: usize = 100_000;
@@ -944,6 +1017,12 @@ fn the_benign_corpus_decorated_stays_quiet() {
                 shown(&decorated),
                 v.name()
             ));
+        }
+    }
+    for name in FOUND_QUIET {
+        let v = verdict(name, Channel::Whatsapp);
+        if v != Verdict::Unknown {
+            alarms.push(format!("{name:?} (found before): {}", v.name()));
         }
     }
     println!(

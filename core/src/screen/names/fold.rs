@@ -779,6 +779,21 @@ fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) {
     }
 }
 
+/// A Latin letter `c` reads as, if any (for re-spelling a word written in
+/// Latin with look-alikes of other scripts: "Ьаnκı").
+pub(super) fn latin_reading(c: char) -> Option<char> {
+    let look = match piece_slow(c) {
+        Piece::Looks(looks) if looks.len() == 1 => looks[0],
+        _ => return None,
+    };
+    let latin: Vec<char> = look.readings().filter(char::is_ascii_alphabetic).collect();
+    latin
+        .iter()
+        .find(|c| c.is_ascii_lowercase())
+        .or(latin.first())
+        .map(|c| c.to_ascii_lowercase())
+}
+
 /// The readings, for a property test over the confusables table.
 pub fn look_of_char(c: char) -> Option<Look> {
     match piece_slow(c) {

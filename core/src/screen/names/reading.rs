@@ -17,7 +17,7 @@
 //! when the name has something to re-read.
 
 use super::fold::{
-    capped, common_invisible, display_order, fold, fold_with, Folded, UNKNOWN_LETTER,
+    capped, common_invisible, display_order, fold, fold_with, latin_reading, Folded, UNKNOWN_LETTER,
 };
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -286,7 +286,7 @@ fn part_matches(c: char, part: char, group: &str) -> bool {
     c == part
         || classes
             && match part {
-                'I' => matches!(c, 'I' | 'l' | 'і' | 'І' | '1' | 'ı' | 'Ӏ'),
+                'I' => matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ') || c == '1' && group == "bI",
                 'b' => matches!(c, 'b' | 'Ь' | 'ь'),
                 _ => false,
             }
@@ -481,7 +481,11 @@ fn latin_look(c: char) -> Option<char> {
     let mut proto = skeleton(c.encode_utf8(&mut buf));
     match (proto.next(), proto.next()) {
         (Some(p), None) if p.is_ascii_alphabetic() => Some(p),
-        _ => matches!(c, 'Ь' | 'ь').then_some('b'),
+        _ => match c {
+            'Ь' | 'ь' => Some('b'),
+            'ı' => Some('i'),
+            c => latin_reading(c),
+        },
     }
 }
 
@@ -489,7 +493,6 @@ fn latin_look(c: char) -> Option<char> {
 /// ("Nαсional'niуЬаnk"): every letter whose look-alike is a Latin letter
 /// becomes that letter, so the word transliterates whole.
 fn latinized(word: &str) -> String {
-    use unicode_security::confusable_detection::skeleton;
     // Only a word that is mostly Latin: "АФАНАСЬЕВАaGMAIL" is Cyrillic.
     // Or one whose every letter looks like a Latin one ("Ьаnκ").
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -498,7 +501,8 @@ fn latinized(word: &str) -> String {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_ascii() || latin_look(c).is_some());
-    if latin == 0 || latin * 2 < letters && !all_look_latin {
+    // (Not a word of two letters: "CБ" is an abbreviation in Cyrillic.)
+    if latin == 0 || latin * 2 <= letters && !(all_look_latin && letters >= 3) {
         return word.to_string();
     }
     word.chars()
@@ -509,15 +513,7 @@ fn latinized(word: &str) -> String {
             if c.is_ascii() || !c.is_alphabetic() {
                 return c;
             }
-            let mut buf = [0; 4];
-            let mut proto = skeleton(c.encode_utf8(&mut buf));
-            match (proto.next(), proto.next()) {
-                (Some(p), None) if p.is_ascii_alphabetic() => p,
-                _ => match c {
-                    'Ь' | 'ь' => 'b',
-                    c => c,
-                },
-            }
+            latin_look(c).unwrap_or(c)
         })
         .collect()
 }
@@ -650,6 +646,32 @@ fn tokens_kind(name: &str, at: usize, is_letter: impl Fn(char) -> bool) -> bool 
     name[at..].chars().next().is_some_and(is_letter)
 }
 
+/// For each character: whether its word (letters, digits and apostrophes)
+/// is written mostly in Latin letters.
+fn latin_word_mask(chars: &[char]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !(chars[i].is_alphanumeric() || apostrophe(chars[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_alphanumeric() || apostrophe(chars[i])) {
+            i += 1;
+        }
+        let letters = chars[start..i].iter().filter(|c| c.is_alphabetic()).count();
+        let latin = chars[start..i]
+            .iter()
+            .filter(|c| c.is_ascii_alphabetic())
+            .count();
+        if latin * 2 > letters {
+            mask[start..i].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    mask
+}
+
 /// Apostrophes inside a transliterated word (BGN/PCGN's soft sign,
 /// GOST's "y'"): dropped.
 fn apostrophe(c: char) -> bool {
@@ -703,6 +725,10 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
         })
         .filter(|&c| !is_combining_mark(c) && !ignorable(c))
         .collect();
+    // Only words written in Latin letters are transliterated: a Latin
+    // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not "ЦБ"),
+    // which the spelling as written reads.
+    let latin_word = latin_word_mask(&chars);
     let mut out = String::with_capacity(name.len() * 2);
     let mut i = 0;
     while i < chars.len() {
@@ -715,7 +741,7 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
             i += 1;
             continue;
         }
-        if !c.is_ascii_alphabetic() {
+        if !c.is_ascii_alphabetic() || !latin_word[i] {
             out.push(c);
             i += 1;
             continue;
