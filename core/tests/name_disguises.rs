@@ -818,7 +818,8 @@ fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>
             })
             .collect();
     }
-    if rng.chance(50) {
+    // A short number counts only alone (beside words it is a price).
+    if groups.len() > 1 && rng.chance(50) {
         used.push("words_around");
         s = format!(
             "{}{s}{}",
@@ -890,7 +891,7 @@ const FOUND: &[&str] = &[
     "Ц е н т р а л ь н о г о  б а н к а",
     "M e n e d zh e r  b a n k a",
     "Горячая банка линия",
-    "Звоните 9О0",
+    "9О0 📞",
     "8_8ОО_555_З5_35",
     "Горячая линия 800 555-35-35",
     "810 7 800 555 35 35",
@@ -912,6 +913,21 @@ const FOUND_QUIET: &[&str] = &[
     "Жаксылыков C. Б.",
     "CБ Иванова",
     "Консьерж дом 21",
+    // The red team's (issue 20): prices and flats, bathhouses, jars,
+    // places, initials.
+    "Маникюр 900₽",
+    "Квартира 900",
+    "Банька 🔥",
+    "Стеклянные банки менеджер Ольга",
+    "Riverbank Care Home",
+    "Power bank repair service",
+    "Банк еды служба доставки",
+    "Альфа Банкет",
+    "Центральный банкет",
+    "Сбережения",
+    "Jusan Nurlanovna",
+    "Илон Маск",
+    "Антикор Сервис",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

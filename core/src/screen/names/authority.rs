@@ -34,7 +34,8 @@ use super::words::MAX_ENDING;
 fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
     lexicon.bank_words.iter().find_map(|w| {
         let end = at + w.len();
-        if !name.has_at(at, w) {
+        // Spelt exactly: "Банька" (a bathhouse) is no "Банка".
+        if !name.has_at(at, w) || name.soft_after[at..end].iter().any(|s| *s) {
             return None;
         }
         let rest = name.rest_of_word(end);
@@ -50,10 +51,12 @@ fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
 /// The spans of the name that are no bank ("Bank holiday", "банк крови"):
 /// no bank word and no authority phrase is read inside them.
 fn not_bank_spans(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    // To the end of the word the phrase ends in ("банк|и").
     lexicon
         .not_bank
         .iter()
         .filter_map(|p| p.find_at(name, starts))
+        .map(|(s, e)| (s, e + name.rest_of_word(e)))
         .collect()
 }
 
@@ -64,8 +67,12 @@ fn banks(
     not_bank: &[(usize, usize)],
     lexicon: &Lexicon,
 ) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = (0..name.len())
-        .filter_map(|at| bank_word_at(name, at, lexicon).map(|end| (at, end)))
+    // The bank word starts its word ("Банк", "Bank"): ending one
+    // ("Riverbank", "Фотобанк") it is part of another word; the bank
+    // compounds that are banks are brands ("Сбербанк").
+    let mut out: Vec<(usize, usize)> = starts
+        .iter()
+        .filter_map(|&at| bank_word_at(name, at, lexicon).map(|end| (at, end)))
         .filter(|&(at, end)| !not_bank.iter().any(|&(s, e)| s <= at && end <= e))
         .collect();
     out.extend(

@@ -30,7 +30,7 @@ pub const MAX_FOLDED_CHARS: usize = 256;
 /// nothing to the renderer and must not push the bank's name out of reach;
 /// the budget that ends a reading is `MAX_FOLDED_CHARS` *visible*
 /// characters, never a count of code points.
-pub const MAX_NAME_BYTES: usize = 16 * 1024;
+pub const MAX_NAME_BYTES: usize = 64 * 1024;
 
 /// Digits and letters a reader takes for one another in a name ("Пр1мер",
 /// "5ber"): extra readings of the digit.
@@ -169,6 +169,9 @@ pub struct Folded {
     /// Whether case started a word somewhere ("ПримерБанк"): then the
     /// reading also tries the name without those breaks.
     pub case_split: bool,
+    /// Per letter: a soft or hard sign followed it in the name ("Бань|ка"):
+    /// dropped for the lexicon, but the bank word must be spelt exactly.
+    pub soft_after: Vec<bool>,
 }
 
 impl Folded {
@@ -688,6 +691,9 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
         // Latin "b" ("Ьank") is read by the reading's other spelling.
         if matches!(c, 'ь' | 'Ь' | 'ъ' | 'Ъ') {
             gap = 0;
+            if let Some(last) = folded.soft_after.last_mut() {
+                *last = true;
+            }
             continue;
         }
         let slow;
@@ -720,6 +726,7 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
                     if folded.len() < MAX_FOLDED_CHARS {
                         folded.looks.push(look);
                         folded.word_start.push(starts && k == 0);
+                        folded.soft_after.push(false);
                         gaps.push(if k == 0 { gap } else { 0 });
                         kind.push((c.is_uppercase(), script(c)));
                         at_break = false;

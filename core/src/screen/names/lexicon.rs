@@ -14,7 +14,7 @@
 
 use super::fold::{fold, Folded, Look};
 use super::index::Index;
-use super::words::{stem, Word, MAX_ENDING};
+use super::words::{ends_with_ending, stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
 
 const LANGUAGES: [&str; 4] = [
@@ -261,7 +261,7 @@ pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize
         && name.word_start[at]
         && name.has_at(at, &word.chars)
         && (!word.exact || name.rest_of_word(end) == 0)
-        && (!word.generic || name.rest_of_word(end) <= MAX_ENDING);
+        && (!word.generic || ends_with_ending(name, end));
     fits.then_some(end)
 }
 
@@ -277,7 +277,7 @@ fn in_glued(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
         // The last word still ends where a word of the name ends, when it
         // must: "центральныйбанк", not "Центральный банкетный".
         let fits = (!word.exact || name.rest_of_word(end) == 0)
-            && (!word.generic || name.rest_of_word(end) <= MAX_ENDING);
+            && (!word.generic || ends_with_ending(name, end));
         return fits.then_some(end);
     }
     (0..=GLUED_GAP).find_map(|gap| in_glued(name, end + gap, rest))

@@ -57,6 +57,28 @@ fn digit_of_letter(c: char) -> Option<char> {
     }
 }
 
+/// Digits drawn in circles or with stops that NFKD leaves alone or
+/// decomposes into several characters ("❽", "➑", "⓼", "⑻", "⒏", "⓿").
+fn dingbat_digit(c: char) -> Option<char> {
+    let cp = c as u32;
+    let from = |base: u32, first: u32| char::from_digit((cp - base + first) % 10, 10);
+    match cp {
+        0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792 => {
+            let base = [0x2776, 0x2780, 0x278A]
+                .into_iter()
+                .rev()
+                .find(|b| cp >= *b)?;
+            from(base, 1)
+        }
+        0x24F5..=0x24FD => from(0x24F5, 1),
+        0x24FF => Some('0'),
+        0x2474..=0x247C => from(0x2474, 1),
+        0x2488..=0x2490 => from(0x2488, 1),
+        0x1F101..=0x1F10A => from(0x1F101, 0),
+        _ => None,
+    }
+}
+
 /// The name as symbols, in display order, up to `MAX_VISIBLE` visible ones.
 fn symbols(name: &str) -> Vec<(Sym, char)> {
     use unicode_normalization::UnicodeNormalization;
@@ -71,6 +93,7 @@ fn symbols(name: &str) -> Vec<(Sym, char)> {
         let mut parts = std::iter::once(c).nfkd();
         let sym = match (parts.next(), parts.next()) {
             (Some(d), None) if d.is_ascii_digit() => Sym::Digit(d),
+            _ if dingbat_digit(c).is_some() => Sym::Digit(dingbat_digit(c).expect("checked")),
             _ if c == '+' || c == '＋' => Sym::Plus,
             _ if c.is_alphabetic() => Sym::Letter(c),
             _ => Sym::Skip,
@@ -194,6 +217,16 @@ pub fn read_numbers(name: &str) -> Vec<NameNumber> {
             }
         }
     }
+    // A short number counts only in a name that is nothing but a number
+    // ("9О0", "📞 900"): beside words it is a price, a flat, a route
+    // ("Маникюр 900₽", "Автобус 900").
+    let has_words = syms.iter().any(|(s, _)| matches!(s, Sym::Letter(_)));
+    if has_words {
+        out.retain(|n| {
+            let digits = n.text.chars().filter(char::is_ascii_digit).count();
+            !(n.listed_only && SHORT_DIGITS.contains(&digits))
+        });
+    }
     // Numbers that stand on their own first, then those a list must know.
     out.sort_by_key(|n| n.listed_only);
     out
@@ -302,7 +335,7 @@ mod tests {
 
     #[test]
     fn short_and_national_numbers_need_a_list() {
-        let n = read_numbers("Звоните 9О0");
+        let n = read_numbers("📞 9О0");
         assert_eq!(
             n,
             vec![NameNumber {
@@ -310,9 +343,30 @@ mod tests {
                 listed_only: true
             }]
         );
+        // Beside words, three digits are a price, a flat, a route.
+        assert!(read_numbers("Маникюр 900₽").is_empty());
+        assert!(read_numbers("Звоните 9О0").is_empty());
         assert!(read_numbers("800 555 35 35").iter().all(|n| n.listed_only));
         // Digit-like letters in words stay letters.
         assert!(read_numbers("Звоните Ольге").is_empty());
+    }
+
+    #[test]
+    fn digits_drawn_in_circles_are_digits() {
+        for name in [
+            "❽ ❽⓿⓿ ❺❺❺ ❸❺ ❸❺",
+            "➑ ➑⓪⓪ ➎➎➎ ➌➎ ➌➎",
+            "⓼⓼⓪⓪⓹⓹⓹⓷⓹⓷⓹",
+            "⑻⑻⓪⓪⑸⑸⑸⑶⑸⑶⑸",
+        ] {
+            assert!(
+                numbers_in_name(name)
+                    .iter()
+                    .any(|c| c.contains("8005553535")),
+                "{name}: {:?}",
+                digits_of(name)
+            );
+        }
     }
 
     #[test]

@@ -54,7 +54,14 @@ impl Reading {
 /// Reads a display name.
 pub fn read(name: &str) -> Reading {
     // Re-spelt in the order the screen shows it (bidi overrides applied).
-    let shown: String = display_order(capped(name)).into_iter().collect();
+    // Re-spelt within a budget of characters (invisible ones dropped
+    // first): the fold reads 256 visible ones at most, and re-spelling a
+    // longer text costs without changing what is read.
+    let shown: String = display_order(capped(name))
+        .into_iter()
+        .filter(|&c| !common_invisible(c))
+        .take(MAX_RESPELT_CHARS)
+        .collect();
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
     let mut all: Vec<String> = vec![shown.clone()];
@@ -115,6 +122,9 @@ const RESPELLINGS: [Respell; 3] = [
     }),
     (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
 ];
+
+/// Characters of a name that are re-spelt (after invisible ones are gone).
+const MAX_RESPELT_CHARS: usize = 1024;
 
 /// Texts re-spelt per name, at most: bounded work whatever the name.
 const MAX_SPELLINGS: usize = 12;
@@ -208,11 +218,24 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
         j.and_then(|j| chars.get(j))
             .is_some_and(|c| c.is_lowercase())
     };
+    // In a word with Latin letters ("ЕЬАnκ") it is a "b" too.
+    let latin_in_word = |i: usize| {
+        let word = |c: &&char| c.is_alphanumeric();
+        chars[..i]
+            .iter()
+            .rev()
+            .take_while(word)
+            .any(char::is_ascii_alphabetic)
+            || chars[i + 1..]
+                .iter()
+                .take_while(word)
+                .any(char::is_ascii_alphabetic)
+    };
     let as_b = |i: usize| {
         let (before, after) = (i.checked_sub(1), Some(i + 1));
         // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
         let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
-        !(cyrillic(before) && cyrillic(after)) || capital_inside
+        !(cyrillic(before) && cyrillic(after)) || capital_inside || latin_in_word(i)
     };
     let mut changed = false;
     let out: String = (0..chars.len())
@@ -626,12 +649,14 @@ fn join_spelled_out(name: &str) -> String {
             i += 1;
             continue;
         }
-        let gaps: Vec<&str> = (i + 1..end).step_by(2).map(|g| tokens[g].1).collect();
-        let usual = gaps
-            .iter()
-            .max_by_key(|g| gaps.iter().filter(|h| h == g).count())
-            .copied()
-            .unwrap_or(" ");
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for g in (i + 1..end).step_by(2) {
+            *counts.entry(tokens[g].1).or_default() += 1;
+        }
+        let usual = counts
+            .into_iter()
+            .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
+            .map_or(" ", |(gap, _)| gap);
         for &(is_letters, t) in &tokens[i..=end] {
             if is_letters || t != usual {
                 out.push_str(t);

@@ -141,11 +141,41 @@ pub fn word_at(name: &Folded, at: usize, word: &Word, last: bool) -> Option<usiz
     let fits = if word.exact {
         rest == 0
     } else if word.generic && last {
-        rest <= MAX_ENDING
+        ends_with_ending(name, end)
     } else {
         true
     };
     fits.then_some(end)
+}
+
+/// Endings that keep a generic word the same word: Russian, Ukrainian and
+/// Kazakh inflections (`ENDINGS` and the bank word's Kazakh and
+/// adjective forms) and English plurals. "Банка", "банку", "банкі",
+/// "банктің", "Banks"; never "Банкет" or "Bankside".
+const MORE_ENDINGS: &[&str] = &[
+    "у", "і", "ті", "ке", "те", "тің", "тен", "пен", "інің", "s", "es", "ом", "ам", "ах",
+];
+
+/// The rest of the word from `end` is nothing or an ending (`MAX_ENDING`
+/// letters at most).
+pub fn ends_with_ending(name: &Folded, end: usize) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<Vec<Look>>> = std::sync::OnceLock::new();
+    let rest = name.rest_of_word(end);
+    rest == 0
+        || rest <= MAX_ENDING
+            && FOLDED
+                .get_or_init(|| {
+                    // Not "ем"/"ям": an italic "т" reads as "м", and
+                    // "Банкет" would read as "Банкем".
+                    ENDINGS
+                        .iter()
+                        .chain(MORE_ENDINGS)
+                        .filter(|e| !matches!(**e, "ем" | "ям"))
+                        .map(|e| fold(e).looks)
+                        .collect()
+                })
+                .iter()
+                .any(|e| e.len() == rest && name.has_at(end, e))
 }
 
 #[cfg(test)]
