@@ -377,7 +377,8 @@ fn quotes(s: &str, rng: &mut Rng) -> String {
     format!("{open}{s}{close}")
 }
 
-/// Cyrillic to Latin in one of the schemes people use.
+/// Cyrillic to Latin in one of the schemes people use (not applied to
+/// abbreviations, see `abbreviation`).
 fn transliterated(s: &str, rng: &mut Rng) -> String {
     const SCHEMES: &[&[(char, &str)]] = &[
         // ICAO 9303.
@@ -841,6 +842,14 @@ fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>
     (s, used)
 }
 
+/// A claim made only of abbreviations ("ЦБ РФ", "ФСБ").
+fn abbreviation(claim: &str) -> bool {
+    claim.split_whitespace().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() <= 4 && letters.into_iter().all(char::is_uppercase)
+    })
+}
+
 /// One disguised name: (name, what was done).
 fn disguised(rng: &mut Rng) -> (String, String) {
     if rng.chance(15) {
@@ -854,6 +863,12 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     let mut chosen: Vec<&Transform> = (0..n).map(|_| rng.pick(TRANSFORMS)).collect();
     chosen.sort_by_key(|t| t.1);
     chosen.dedup_by_key(|t| t.0);
+    // An abbreviation ("ЦБ РФ", "МВД") is not transliterated: its Latin
+    // forms are abbreviations of their own ("CBR", "FSB", lexicon lines),
+    // and "CB" or "TsB" reads as nothing to a customer.
+    if abbreviation(claim) {
+        chosen.retain(|t| t.0 != "transliterated");
+    }
     let mut name = claim.to_string();
     for (_, _, f) in &chosen {
         name = f(&name, rng);
@@ -928,6 +943,9 @@ const FOUND_QUIET: &[&str] = &[
     "Jusan Nurlanovna",
     "Илон Маск",
     "Антикор Сервис",
+    "Comic Con",
+    "Nabu",
+    "Ovd",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

@@ -209,18 +209,22 @@ fn only_the_bank(
 
 /// An authority phrase of the lexicon at the start of a word, or one of
 /// many words scattered over the name.
+/// In a transliterated spelling (`from_latin`), abbreviations are not
+/// read: a short Latin word is a word of its own ("Comic Con"); Latin
+/// abbreviations have their own lexicon lines ("fsb", "mvd").
 fn authority_at_starts<'l>(
     name: &Folded,
     starts: &[usize],
     not_bank: &[(usize, usize)],
     lexicon: &'l Lexicon,
+    from_latin: bool,
 ) -> Option<&'l Phrase> {
     let mut hit = None;
     for &at in starts {
         let found = lexicon.authority_index.any_at(name, at, |p, o| {
-            let yes = lexicon.authority[p]
-                .at_start(name, at, o, not_bank)
-                .is_some();
+            let phrase = &lexicon.authority[p];
+            let yes = !(from_latin && phrase.abbreviation())
+                && phrase.at_start(name, at, o, not_bank).is_some();
             if yes {
                 hit = Some(&lexicon.authority[p]);
             }
@@ -261,11 +265,14 @@ fn brand_at_starts<'l>(
     name: &Folded,
     starts: &[usize],
     lexicon: &'l Lexicon,
+    from_latin: bool,
 ) -> Option<&'l Phrase> {
     let mut hit = None;
     for &at in starts {
         let found = lexicon.brand_index.any_at(name, at, |p, o| {
-            let yes = lexicon.brands[p].at_start(name, at, o, &[]).is_some();
+            let brand = &lexicon.brands[p];
+            let yes =
+                !(from_latin && brand.abbreviation()) && brand.at_start(name, at, o, &[]).is_some();
             if yes {
                 hit = Some(&lexicon.brands[p]);
             }
@@ -296,16 +303,23 @@ fn bank_material(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
 }
 
 /// Which rule makes the claim, and by which phrase.
-fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<String> {
+fn claim_in(
+    name: &Folded,
+    lexicon: &Lexicon,
+    extra: &[&Phrase],
+    from_latin: bool,
+) -> Option<String> {
     let starts = word_starts(name);
     let not_bank = not_bank_spans(name, &starts, lexicon);
     let found = |rule: &str, p: &Phrase| Some(format!("{rule}: {}", p.text));
-    if let Some(p) = authority_at_starts(name, &starts, &not_bank, lexicon).or_else(|| {
-        extra.iter().copied().find(|p| {
-            p.find_outside(name, &starts, &not_bank).is_some()
-                || p.scatters() && p.scattered(name, &starts, &not_bank)
+    if let Some(p) =
+        authority_at_starts(name, &starts, &not_bank, lexicon, from_latin).or_else(|| {
+            extra.iter().copied().find(|p| {
+                p.find_outside(name, &starts, &not_bank).is_some()
+                    || p.scatters() && p.scattered(name, &starts, &not_bank)
+            })
         })
-    }) {
+    {
         return found("authority", p);
     }
     let glued = glued_positions(name).find_map(|at| {
@@ -322,7 +336,7 @@ fn claim_in(name: &Folded, lexicon: &Lexicon, extra: &[&Phrase]) -> Option<Strin
     if let Some(p) = glued {
         return found("authority glued", p);
     }
-    if let Some(p) = brand_at_starts(name, &starts, lexicon) {
+    if let Some(p) = brand_at_starts(name, &starts, lexicon, from_latin) {
         return found("brand", p);
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
@@ -356,8 +370,12 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
     let extra: Vec<&Phrase> = extra.into_iter().collect();
     name.spellings
         .iter()
-        .filter(|spelling| !spelling.is_empty())
-        .find_map(|spelling| claim_in(spelling, lexicon(), &extra))
+        .enumerate()
+        .filter(|(_, spelling)| !spelling.is_empty())
+        .find_map(|(i, spelling)| {
+            let from_latin = i >= name.transliterated_from;
+            claim_in(spelling, lexicon(), &extra, from_latin)
+        })
 }
 
 #[cfg(test)]

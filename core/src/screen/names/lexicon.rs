@@ -224,6 +224,12 @@ impl Phrase {
             .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
     }
 
+    /// An abbreviation: whole words only, four letters in all at most
+    /// ("ЦБ", "ЦОН", "НАБУ", "ВТБ").
+    pub(super) fn abbreviation(&self) -> bool {
+        self.words.iter().all(|w| w.exact) && self.folded_len() <= 4
+    }
+
     /// Visible letters and digits in the phrase.
     pub fn folded_len(&self) -> usize {
         self.words.iter().map(|w| w.chars.len()).sum()

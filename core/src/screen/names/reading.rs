@@ -43,6 +43,10 @@ fn ignorable(c: char) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
     pub spellings: Vec<Folded>,
+    /// The spellings from this index on are transliterations of Latin
+    /// letters: there a short Latin word is no Cyrillic abbreviation
+    /// ("Con" is no "ЦОН", "Nabu" no "НАБУ").
+    pub transliterated_from: usize,
 }
 
 impl Reading {
@@ -92,10 +96,14 @@ pub fn read(name: &str) -> Reading {
     }
     // Transliterated letters keep no case worth reading: a capital made
     // from "CbIH" is no word break.
+    let transliterated_from = spellings.len();
     for text in respelt.iter().take(MAX_SPELLINGS) {
         spellings.push(fold_with(text, false));
     }
-    Reading { spellings }
+    Reading {
+        spellings,
+        transliterated_from,
+    }
 }
 
 /// Whether a text may have Latin letters, styled or not: only then is it
