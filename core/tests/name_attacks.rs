@@ -7,6 +7,8 @@
 //! - Over the whole Unicode confusables table: a character and its
 //!   prototype read alike, in either case.
 
+mod support;
+
 use callguard_core::accept::verify_signed_list;
 use callguard_core::list::ContactList;
 use callguard_core::normalize::Region;
@@ -18,6 +20,7 @@ use callguard_core::{Channel, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
 use proptest::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
+use support::Rng;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -335,26 +338,6 @@ const PUNCTUATION: &[&str] = &[
     "′′′",
     "‹›‹›",
 ];
-
-/// A tiny deterministic generator, so a failing case replays from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 fn disguise(alias: &str, rng: &mut Rng) -> String {
     let mut words: Vec<String> = alias.split_whitespace().map(str::to_string).collect();

@@ -10,6 +10,8 @@
 
 mod support;
 
+use support::Rng;
+
 use callguard_core::list::ContactList;
 use callguard_core::normalize::Region;
 use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Verdict};
@@ -167,26 +169,6 @@ fn shown(name: &str) -> String {
         i += n;
     }
     out
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
 
 /// When a transform applies: words first, then letters, then wrapping.
