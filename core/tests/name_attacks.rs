@@ -9,59 +9,26 @@
 
 mod support;
 
-use callguard_core::accept::verify_signed_list;
 use callguard_core::list::ContactList;
 use callguard_core::normalize::Region;
 use callguard_core::screen::names::look_of_char;
 use callguard_core::screen::{
     screen, Attestation, Call, CallDirection, Context, Lang, Reason, Verdict,
 };
-use callguard_core::{Channel, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_core::{Channel, Timestamp};
 use proptest::prelude::*;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use support::Rng;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The shared vectors' lists: Example Bank / Пример Банк and Other Bank / Другой Банк.
-fn lists() -> &'static [Arc<ContactList>] {
-    static LISTS: OnceLock<Vec<Arc<ContactList>>> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let read = |p: &str| std::fs::read(repo().join("tests/vectors").join(p)).unwrap();
-        [
-            ("trust/example-bank.json", "lists/valid-eddsa-general.jws"),
-            ("trust/other-bank.json", "lists/other-bank-valid.jws"),
-        ]
-        .iter()
-        .map(|(trust, list)| {
-            let trust = Trust::from_json(&read(trust)).unwrap();
-            verify_signed_list(&read(list), &trust, DEFAULT_MAX_LIST_BYTES)
-                .unwrap()
-                .list()
-                .clone()
-        })
-        .collect()
-    })
-}
+use support::both_banks as lists;
 
 fn screen_name(name: &str, channel: Channel) -> (Verdict, Reason) {
-    let call = Call {
-        number: "",
-        channel,
-        display_name: Some(name),
-        attestation: Attestation::NotVerified,
-        direction: CallDirection::Incoming,
-        saved_contact: false,
-    };
-    let ctx = Context {
-        home: Region::from_iso("RU"),
-        lang: Lang::En,
-        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
-    };
-    let s = screen(lists(), &call, &ctx);
+    let s = support::screen_name_only(name, channel);
     (s.verdict, s.reason)
 }
 

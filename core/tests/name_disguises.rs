@@ -12,37 +12,11 @@ mod support;
 
 use support::Rng;
 
-use callguard_core::list::ContactList;
-use callguard_core::normalize::Region;
-use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Verdict};
-use callguard_core::{Channel, Timestamp};
-use std::sync::{Arc, OnceLock};
-
-fn lists() -> &'static [Arc<ContactList>] {
-    static LISTS: OnceLock<Vec<Arc<ContactList>>> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        vec![
-            support::vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json"),
-            support::vector_list("lists/other-bank-valid.jws", "trust/other-bank.json"),
-        ]
-    })
-}
+use callguard_core::screen::Verdict;
+use callguard_core::Channel;
 
 fn verdict(name: &str, channel: Channel) -> Verdict {
-    let call = Call {
-        number: "",
-        channel,
-        display_name: Some(name),
-        attestation: Attestation::NotVerified,
-        direction: CallDirection::Incoming,
-        saved_contact: false,
-    };
-    let ctx = Context {
-        home: Region::from_iso("RU"),
-        lang: Lang::En,
-        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
-    };
-    screen(lists(), &call, &ctx).verdict
+    support::screen_name_only(name, channel).verdict
 }
 
 fn warns(v: Verdict) -> bool {

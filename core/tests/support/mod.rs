@@ -4,9 +4,11 @@
 #![allow(dead_code)] // each test file uses part of it
 
 use callguard_core::accept::verify_signed_list;
-use callguard_core::{ContactList, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_core::normalize::Region;
+use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Screening};
+use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// `tests/vectors/<list>`, verified against `tests/vectors/<trust>`.
 pub fn vector_list(list: &str, trust: &str) -> Arc<ContactList> {
@@ -42,4 +44,35 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+}
+
+/// The shared vectors' two banks: Example Bank / Пример Банк and Other
+/// Bank / Другой Банк, verified once.
+pub fn both_banks() -> &'static [Arc<ContactList>] {
+    static LISTS: OnceLock<Vec<Arc<ContactList>>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        vec![
+            vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json"),
+            vector_list("lists/other-bank-valid.jws", "trust/other-bank.json"),
+        ]
+    })
+}
+
+/// An incoming call that shows only `name` on `channel`, screened against
+/// both banks on 2026-12-01 in Russia.
+pub fn screen_name_only(name: &str, channel: Channel) -> Screening {
+    let call = Call {
+        number: "",
+        channel,
+        display_name: Some(name),
+        attestation: Attestation::NotVerified,
+        direction: CallDirection::Incoming,
+        saved_contact: false,
+    };
+    let ctx = Context {
+        home: Region::from_iso("RU"),
+        lang: Lang::En,
+        now: Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap(),
+    };
+    screen(both_banks(), &call, &ctx)
 }
