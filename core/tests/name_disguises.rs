@@ -922,10 +922,13 @@ fn every_disguised_claim_warns() {
     let mut by_transform: std::collections::BTreeMap<String, usize> = Default::default();
     let channels = [Channel::Whatsapp, Channel::Telegram, Channel::Viber];
     let total = generated();
+    let mut decisions = Vec::with_capacity(total);
     for i in 0..total {
         let (name, how) = disguised(&mut rng);
         let channel = channels[i % channels.len()];
-        if !warns(verdict(&name, channel)) {
+        let screening = support::screen_name_only(&name, channel);
+        decisions.push(support::decision_line(&screening));
+        if !warns(screening.verdict) {
             *by_transform.entry(how.clone()).or_default() += 1;
             if missed.len() < 40 {
                 missed.push(format!("{} on {}: {how}", shown(&name), channel.name()));
@@ -948,6 +951,9 @@ fn every_disguised_claim_warns() {
         "missed (seed {SEED:#x}):\n{}",
         missed.join("\n")
     );
+    if total == GENERATED {
+        support::same_as_snapshot("disguises", &decisions);
+    }
 }
 
 /// The transforms that keep an ordinary name ordinary (no claim words

@@ -76,3 +76,51 @@ pub fn screen_name_only(name: &str, channel: Channel) -> Screening {
     };
     screen(both_banks(), &call, &ctx)
 }
+
+/// The decision of a screening, without its words: what the decision
+/// snapshots compare.
+pub fn decision_line(s: &Screening) -> String {
+    format!(
+        "{} {} {} {} {}",
+        s.verdict.name(),
+        s.risk.name(),
+        s.reason.code(),
+        s.issuer.as_deref().unwrap_or("-"),
+        s.number.as_deref().unwrap_or("-"),
+    )
+}
+
+/// Compares decisions with `core/tests/snapshots/<name>.txt`: the lines
+/// that start with "vector " in full (readable in a diff), then the count
+/// and SHA-256 of all lines. `CALLGUARD_SNAPSHOT=write` rewrites it (only
+/// for a deliberate change of behaviour: its diff is part of the review);
+/// `CALLGUARD_SNAPSHOT=dump` writes every line to `target/<name>.txt`.
+pub fn same_as_snapshot(name: &str, lines: &[String]) {
+    use callguard_core::list::{hex, sha256};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let path = dir.join(format!("tests/snapshots/{name}.txt"));
+    let all: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let mut got = format!(
+        "# The decisions of core/tests/{name}: identical across any\n\
+         # restructuring of the decision code. See tests/support/mod.rs.\n"
+    );
+    for line in lines.iter().filter(|l| l.starts_with("vector ")) {
+        got.push_str(line);
+        got.push('\n');
+    }
+    got.push_str(&format!(
+        "all {} decisions sha256 {}\n",
+        lines.len(),
+        hex(&sha256(all.as_bytes()))
+    ));
+    match std::env::var("CALLGUARD_SNAPSHOT").as_deref() {
+        Ok("write") => std::fs::write(&path, &got).unwrap(),
+        Ok("dump") => std::fs::write(dir.join(format!("../target/{name}.txt")), all).unwrap(),
+        _ => {}
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        got, want,
+        "the decisions changed: see same_as_snapshot in core/tests/support/mod.rs"
+    );
+}
