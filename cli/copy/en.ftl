@@ -1,0 +1,26 @@
+# `callguard demo`: the words of the demonstration, in English. The
+# warnings themselves come from the SDK's catalogue (core/src/copy/ftl).
+
+demo-header = CallGuard demo — { $bank } list v{ $version } verified ({ $contacts } contacts, signed with the DEMO-ONLY key "{ $kid }"), home region { $region }
+demo-ringing = ringing
+demo-dialling = dialling
+demo-no-number = no number shown
+demo-phone = phone
+
+demo-agent = Anna
+demo-department = card department
+demo-purpose = your credit card application
+
+demo-scene-announced = The bank announces in its app that Anna will call (a signed call intent); then its card line rings
+demo-scene-unannounced = The same line a day later, with no announcement (the bank announces every call)
+demo-scene-attested = The same line that day, and the network attests the caller ID (STIR/SHAKEN)
+demo-scene-spoofed-hotline = A scammer spoofs the bank's hotline, which only takes calls
+demo-scene-named-bank = A WhatsApp call from a profile named "Служба безопасности Пример Банка"
+demo-scene-security-service = A WhatsApp call from "Служба безопасности Банка": no bank named, no number shown
+demo-scene-number-as-name = A Telegram caller whose name is the bank's hotline number
+demo-scene-wrong-channel = The bank's phone-only security line "calls" over Telegram
+demo-scene-friend = A friend calls on WhatsApp
+demo-scene-sms-number = Before calling back a number from a suspicious SMS
+demo-scene-reported = A number many customers reported to the bank as fraud calls (the bank's signed feed of reported numbers)
+demo-scene-reported-outgoing = Before calling a number an SMS asked to call back: it was reported as fraud
+demo-scene-expired = Forty days offline, the list has expired: the bank's line calls
