@@ -1,7 +1,10 @@
 # `callguard demo`: the words of the demonstration, in English. The
 # warnings themselves come from the SDK's catalogue (core/src/copy/ftl).
 
-demo-header = CallGuard demo — { $bank } list v{ $version } verified ({ $contacts } contacts, signed with the DEMO-ONLY key "{ $kid }"), home region { $region }
+demo-header = CallGuard demo — { $bank } list v{ $version } verified ({ $contacts ->
+        [one] { $contacts } contact
+       *[other] { $contacts } contacts
+    }, signed with the DEMO-ONLY key "{ $kid }"), home region { $region }
 demo-ringing = ringing
 demo-dialling = dialling
 demo-no-number = no number shown
@@ -24,3 +27,4 @@ demo-scene-sms-number = Before calling back a number from a suspicious SMS
 demo-scene-reported = A number many customers reported to the bank as fraud calls (the bank's signed feed of reported numbers)
 demo-scene-reported-outgoing = Before calling a number an SMS asked to call back: it was reported as fraud
 demo-scene-expired = Forty days offline, the list has expired: the bank's line calls
+demo-scene-expired-hotline = Still expired: the spoofed hotline is flagged all the same

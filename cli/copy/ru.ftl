@@ -1,7 +1,11 @@
 # `callguard demo`: слова демонстрации по-русски. Сами предупреждения —
 # из каталога SDK (core/src/copy/ftl).
 
-demo-header = Демо CallGuard — список «{ $bank }» v{ $version } проверен ({ $contacts } контактов, подписан ДЕМО-ключом "{ $kid }"), регион { $region }
+demo-header = Демо CallGuard — список «{ $bank }» v{ $version } проверен ({ $contacts ->
+        [one] { $contacts } контакт
+        [few] { $contacts } контакта
+       *[many] { $contacts } контактов
+    }, подписан ДЕМО-ключом "{ $kid }"), регион { $region }
 demo-ringing = входящий
 demo-dialling = набор номера
 demo-no-number = номер не виден
@@ -24,3 +28,4 @@ demo-scene-sms-number = Перед тем как перезвонить на н�
 demo-scene-reported = Звонит номер, о котором клиенты сообщали банку как о мошенническом (подписанная банком база номеров)
 demo-scene-reported-outgoing = Перед звонком на номер из SMS «перезвоните нам»: о нём сообщали как о мошенническом
 demo-scene-expired = Сорок дней без сети, список устарел: звонит номер банка
+demo-scene-expired-hotline = Список всё ещё устарел: подделанная горячая линия всё равно опознана

@@ -3,6 +3,7 @@
 //! 2 usage error.
 
 mod cmd;
+mod copy;
 mod feeds;
 mod io;
 mod lists;
@@ -127,8 +128,12 @@ enum Command {
         attestation: String,
         #[arg(long, default_value = "incoming", value_parser = ["incoming", "outgoing"])]
         direction: String,
+        /// en, ru, uk or kk (any BCP 47 tag: ru-RU, KK; others fall back to English).
         #[arg(long, default_value = "en")]
         lang: String,
+        /// A bank's override of the --lang messages (Fluent, docs/copy.md).
+        #[arg(long)]
+        copy: Option<PathBuf>,
         #[arg(long)]
         now: Option<String>,
         #[arg(long)]
@@ -249,9 +254,12 @@ enum Command {
     },
     /// The whole product in one run: a demo list, scripted calls, the warnings.
     Demo {
-        /// en or ru (any BCP 47 tag: ru-RU, RU; others fall back to English).
+        /// en, ru, uk or kk (any BCP 47 tag: ru-RU, KK; others fall back to English).
         #[arg(long, default_value = "en")]
         lang: String,
+        /// A bank's override of the --lang messages (Fluent, docs/copy.md).
+        #[arg(long)]
+        copy: Option<PathBuf>,
         #[arg(long, default_value = "RU")]
         region: String,
     },
@@ -461,6 +469,7 @@ fn main() -> ExitCode {
             attestation,
             direction,
             lang,
+            copy,
             now,
             json,
             intents,
@@ -485,6 +494,7 @@ fn main() -> ExitCode {
                     attestation: &attestation,
                     direction: &direction,
                     lang: &lang,
+                    copy: copy.as_deref(),
                     now: now.as_deref(),
                     json,
                     stdin,
@@ -560,7 +570,9 @@ fn main() -> ExitCode {
             tls_key,
         } => cmd::serve::run(&dir, &addr, tls_cert.as_deref(), tls_key.as_deref())
             .map(|_| Outcome::Accepted),
-        Command::Demo { lang, region } => cmd::demo::run(&lang, &region).map(|_| Outcome::Accepted),
+        Command::Demo { lang, copy, region } => {
+            cmd::demo::run(&lang, copy.as_deref(), &region).map(|_| Outcome::Accepted)
+        }
     };
     match result {
         Ok(Outcome::Accepted) => ExitCode::SUCCESS,

@@ -9,20 +9,13 @@ pub fn use_colour() -> bool {
 }
 
 pub fn card(s: &Screening, colour: bool, lang: Lang) -> String {
-    let ru = lang == Lang::Ru;
     let (badge, code) = match s.risk {
-        Risk::Danger => (if ru { "ОПАСНО" } else { "DANGER" }, "1;97;41"),
-        Risk::Caution => (if ru { "ОСТОРОЖНО" } else { "CAUTION" }, "1;30;43"),
-        Risk::Safe => (if ru { "БЕЗОПАСНО" } else { "SAFE" }, "1;97;42"),
-        Risk::Neutral => (
-            if ru {
-                "НЕИЗВЕСТНО"
-            } else {
-                "UNKNOWN"
-            },
-            "1;97;100",
-        ),
+        Risk::Danger => ("risk-danger", "1;97;41"),
+        Risk::Caution => ("risk-caution", "1;30;43"),
+        Risk::Safe => ("risk-safe", "1;97;42"),
+        Risk::Neutral => ("risk-neutral", "1;97;100"),
     };
+    let badge = callguard_core::copy::sdk().text(lang, badge, &[]);
     let paint = |text: &str| {
         if colour {
             format!("\x1b[{code}m {text} \x1b[0m")
@@ -31,7 +24,7 @@ pub fn card(s: &Screening, colour: bool, lang: Lang) -> String {
         }
     };
     let mut out = String::new();
-    out.push_str(&format!("{} {}\n", paint(badge), s.title));
+    out.push_str(&format!("{} {}\n", paint(&badge), s.title));
     for line in wrap(&s.message, 72) {
         out.push_str(&format!("    {line}\n"));
     }

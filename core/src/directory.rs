@@ -202,7 +202,13 @@ impl Directory {
         let list = &self.lists[li];
         let bank = list.issuer.name.get(self.lang.code());
         let text = list.label(&usage).get(self.lang.code());
-        let label: Arc<str> = Arc::from(directory_label(warning, bank, text, self.lang));
+        let label: Arc<str> = Arc::from(directory_label(
+            warning,
+            bank,
+            text,
+            self.lang,
+            crate::copy::sdk(),
+        ));
         self.labels.insert(key, label.clone());
         label
     }

@@ -7,6 +7,7 @@
 
 pub mod accept;
 pub mod contacts;
+pub mod copy;
 pub mod directory;
 pub mod display_text;
 pub mod duplicates;

@@ -5,12 +5,13 @@
 
 use crate::io::{system_now, UsageError};
 use crate::render;
+use callguard_core::copy::Arg;
 use callguard_core::feed::{self, Category, FeedBuilder};
 use callguard_core::intent::IntentDraft;
 use callguard_core::jwk::{Alg, Jwk, SigningKey};
 use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
-use callguard_core::screen::{screen_with_feeds, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::screen::{screen_with_copy, Attestation, Call, CallDirection, Context, Lang};
 use callguard_core::{jws, Channel, Timestamp, Trust};
 use callguard_state::Guard;
 
@@ -20,8 +21,8 @@ const DEMO_PAYLOAD: &str = include_str!("../../demo/payload.json");
 const DAY: i64 = 86_400;
 
 struct Scene {
-    /// What happens, in English and in Russian.
-    story: [&'static str; 2],
+    /// What happens: a message of the demo's catalogue (cli/copy).
+    story: &'static str,
     call: Call<'static>,
     days_later: i64,
 }
@@ -39,7 +40,7 @@ fn scenes() -> Vec<Scene> {
     use CallDirection::*;
     vec![
         Scene {
-            story: ["The bank announces in its app that Anna will call (a signed call intent); then its card line rings", "Банк сообщает в приложении, что позвонит Анна (подписанное уведомление о звонке); звонит номер отдела карт"],
+            story: "demo-scene-announced",
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -50,7 +51,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["The same line a day later, with no announcement (the bank announces every call)", "Тот же номер на следующий день, без уведомления (банк сообщает о каждом звонке)"],
+            story: "demo-scene-unannounced",
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -61,12 +62,12 @@ fn scenes() -> Vec<Scene> {
             days_later: 1,
         },
         Scene {
-            story: ["The same line that day, and the network attests the caller ID (STIR/SHAKEN)", "Тот же номер в тот же день, и оператор подтвердил номер звонящего (STIR/SHAKEN)"],
+            story: "demo-scene-attested",
             call: call("+7 495 000-00-01", Channel::Phone, None, Passed, Incoming),
             days_later: 1,
         },
         Scene {
-            story: ["A scammer spoofs the bank's hotline, which only takes calls", "Мошенник подделал номер горячей линии банка, которая только принимает звонки"],
+            story: "demo-scene-spoofed-hotline",
             call: call(
                 "8 (800) 555-35-35",
                 Channel::Phone,
@@ -77,7 +78,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["A WhatsApp call from a profile named \"Служба безопасности Пример Банка\"", "Звонок в WhatsApp от профиля «Служба безопасности Пример Банка»"],
+            story: "demo-scene-named-bank",
             call: call(
                 "+7 903 555-12-34",
                 Channel::Whatsapp,
@@ -88,7 +89,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["A WhatsApp call from \"Служба безопасности Банка\": no bank named, no number shown", "Звонок в WhatsApp от «Служба безопасности Банка»: банк не назван, номера не видно"],
+            story: "demo-scene-security-service",
             call: call(
                 "",
                 Channel::Whatsapp,
@@ -99,7 +100,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["A Telegram caller whose name is the bank's hotline number", "Звонящий в Telegram, чьё имя — номер горячей линии банка"],
+            story: "demo-scene-number-as-name",
             call: call(
                 "",
                 Channel::Telegram,
@@ -110,7 +111,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["The bank's phone-only security line \"calls\" over Telegram", "Номер службы безопасности банка, работающий только по телефону, «звонит» в Telegram"],
+            story: "demo-scene-wrong-channel",
             call: call(
                 "+7 495 000-00-02",
                 Channel::Telegram,
@@ -121,7 +122,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["A friend calls on WhatsApp", "Звонит друг в WhatsApp"],
+            story: "demo-scene-friend",
             call: call(
                 "+7 916 123-45-67",
                 Channel::Whatsapp,
@@ -132,7 +133,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["Before calling back a number from a suspicious SMS", "Перед тем как перезвонить на номер из подозрительного SMS"],
+            story: "demo-scene-sms-number",
             call: call(
                 "+7 999 000-00-00",
                 Channel::Phone,
@@ -143,7 +144,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["A number many customers reported to the bank as fraud calls (the bank's signed feed of reported numbers)", "Звонит номер, о котором клиенты сообщали банку как о мошенническом (подписанная банком база номеров)"],
+            story: "demo-scene-reported",
             call: call(
                 "+7 901 234-56-78",
                 Channel::Phone,
@@ -154,7 +155,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["Before calling a number an SMS asked to call back: it was reported as fraud", "Перед звонком на номер из SMS «перезвоните нам»: о нём сообщали как о мошенническом"],
+            story: "demo-scene-reported-outgoing",
             call: call(
                 "+7 901 234-56-78",
                 Channel::Phone,
@@ -165,7 +166,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 0,
         },
         Scene {
-            story: ["Forty days offline, the list has expired: the bank's line calls", "Сорок дней без сети, список устарел: звонит номер банка"],
+            story: "demo-scene-expired",
             call: call(
                 "+7 495 000-00-01",
                 Channel::Phone,
@@ -176,7 +177,7 @@ fn scenes() -> Vec<Scene> {
             days_later: 40,
         },
         Scene {
-            story: ["Still expired: the spoofed hotline is flagged all the same", "Список всё ещё устарел: подделанная горячая линия всё равно опознана"],
+            story: "demo-scene-expired-hotline",
             call: call(
                 "8 800 555 35 35",
                 Channel::Phone,
@@ -189,11 +190,13 @@ fn scenes() -> Vec<Scene> {
     ]
 }
 
-pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
+pub fn run(lang: &str, copy: Option<&std::path::Path>, region: &str) -> Result<(), UsageError> {
     let now = system_now();
     let home = Region::from_iso(region)
         .ok_or_else(|| UsageError::new(format!("unknown region {region:?}")))?;
     let lang = Lang::from_tag(lang);
+    let overridden = crate::copy::with_override(copy, lang)?;
+    let copy = overridden.as_ref().unwrap_or(callguard_core::copy::sdk());
 
     // 1. The bank publishes: a list valid for 30 days, signed with its key.
     let key_jwk: Jwk = serde_json::from_str(DEMO_KEY)?;
@@ -222,18 +225,21 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
         .map_err(|e| UsageError::new(format!("the demo list was rejected: {e}")))?;
     // 2b. Just before Anna dials, the bank sends this phone a call intent.
     let audience = guard.intent_audience().to_string();
+    let (agent, department, purpose) = (
+        in_every_language("demo-agent"),
+        in_every_language("demo-department"),
+        in_every_language("demo-purpose"),
+    );
+    let (agent, department, purpose) = (pairs(&agent), pairs(&department), pairs(&purpose));
     let intent = IntentDraft {
         issuer: "example-bank",
         id: "demo-call-1",
         audience: &audience,
         from: "+74950000001",
         channel: Channel::Phone,
-        agent: &[("en", "Anna"), ("ru", "Анна")],
-        department: &[("en", "card department"), ("ru", "отдел карт")],
-        purpose: &[
-            ("en", "your credit card application"),
-            ("ru", "ваша заявка на кредитную карту"),
-        ],
+        agent: &agent,
+        department: &department,
+        purpose: &purpose,
         issued_at: now,
         not_before: now,
         expires_at: Timestamp(now.0 + 10 * 60),
@@ -253,17 +259,20 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
     let feed_set = guard.feeds();
     let feeds = feed_set.feeds();
     let colour = render::use_colour();
+    let words = crate::copy::demo();
     let bank = list.issuer.name.get(lang.code());
-    let (version, contacts, kid, region) =
-        (list.version, list.contact_count(), &key.kid, home.iso());
-    match lang {
-        Lang::En => println!(
-            "CallGuard demo — {bank} list v{version} verified ({contacts} contacts, signed with the DEMO-ONLY key \"{kid}\"), home region {region}\n"
-        ),
-        Lang::Ru => println!(
-            "Демо CallGuard — список «{bank}» v{version} проверен ({contacts} контактов, подписан ДЕМО-ключом \"{kid}\"), регион {region}\n"
-        ),
-    }
+    let header = words.text(
+        lang,
+        "demo-header",
+        &[
+            ("bank", Arg::Text(bank)),
+            ("version", Arg::Number(list.version as i64)),
+            ("contacts", Arg::Number(list.contact_count() as i64)),
+            ("kid", Arg::Text(&key.kid)),
+            ("region", Arg::Text(home.iso())),
+        ],
+    );
+    println!("{header}\n");
 
     // 3. Calls arrive.
     let lists = guard.snapshot();
@@ -273,33 +282,42 @@ pub fn run(lang: &str, region: &str) -> Result<(), UsageError> {
             lang,
             now: Timestamp(now.0 + scene.days_later * DAY),
         };
-        let result = screen_with_feeds(&lists, &guard.intents(), &feeds, &scene.call, &ctx);
-        let channel = match (lang, scene.call.channel) {
-            (Lang::Ru, Channel::Phone) => "телефон",
-            (_, channel) => channel.name(),
-        };
-        let no_number = match lang {
-            Lang::En => "no number shown",
-            Lang::Ru => "номер не виден",
+        let result = screen_with_copy(&lists, &guard.intents(), &feeds, &scene.call, &ctx, copy);
+        let text = |id: &str| words.text(lang, id, &[]);
+        let channel = match scene.call.channel {
+            Channel::Phone => text("demo-phone"),
+            channel => channel.name().to_string(),
         };
         let who = match (scene.call.display_name, scene.call.number) {
-            (Some(name), "") => format!("{name} ({no_number}, {channel})"),
+            (Some(name), "") => format!("{name} ({}, {channel})", text("demo-no-number")),
             (Some(name), number) => format!("{name} ({number}, {channel})"),
             (None, number) => format!("{number} ({channel})"),
         };
-        let outgoing = scene.call.direction == CallDirection::Outgoing;
-        let arrow = match (lang, outgoing) {
-            (Lang::En, true) => "dialling",
-            (Lang::En, false) => "ringing",
-            (Lang::Ru, true) => "набор номера",
-            (Lang::Ru, false) => "входящий",
+        let arrow = match scene.call.direction {
+            CallDirection::Outgoing => text("demo-dialling"),
+            CallDirection::Incoming => text("demo-ringing"),
         };
-        let story = scene.story[usize::from(lang == Lang::Ru)];
+        let story = text(scene.story);
         println!("{}. {story}\n   {arrow}: {who}", i + 1);
         print!("{}", indent(&render::card(&result, colour, lang)));
         println!();
     }
     Ok(())
+}
+
+fn pairs<'a>(all: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    all.iter()
+        .map(|(lang, text)| (*lang, text.as_str()))
+        .collect()
+}
+
+/// A message of the demo's catalogue in every language: the texts of the
+/// demo's call intent.
+fn in_every_language(id: &str) -> Vec<(&'static str, String)> {
+    Lang::ALL
+        .iter()
+        .map(|&lang| (lang.code(), crate::copy::demo().text(lang, id, &[])))
+        .collect()
 }
 
 /// A small feed (two reported numbers and a reported range) and its

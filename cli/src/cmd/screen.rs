@@ -10,7 +10,7 @@ use crate::render;
 use crate::Outcome;
 use callguard_core::intent::IntentBook;
 use callguard_core::screen::{
-    screen_with_feeds, Attestation, Call, CallDirection, Context, Lang, Screening,
+    screen_with_copy, Attestation, Call, CallDirection, Context, Lang, Screening,
 };
 use callguard_core::{Channel, ContactList};
 use std::io::{BufWriter, Write};
@@ -29,6 +29,8 @@ pub struct Args<'a> {
     pub attestation: &'a str,
     pub direction: &'a str,
     pub lang: &'a str,
+    /// A bank's override of the copy (`--copy`).
+    pub copy: Option<&'a std::path::Path>,
     pub now: Option<&'a str>,
     pub json: bool,
     pub stdin: bool,
@@ -54,8 +56,10 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         let audience = crate::cmd::intent::audience_of(args.audience, args.state, false)?;
         intents = crate::cmd::intent::add_files(intents, args.intents, lists, &audience, ctx.now)?;
     }
+    let overridden = crate::copy::with_override(args.copy, ctx.lang)?;
+    let copy = overridden.as_ref().unwrap_or(callguard_core::copy::sdk());
     let screen = |lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context| {
-        screen_with_feeds(lists, &intents, args.feeds, call, ctx)
+        screen_with_copy(lists, &intents, args.feeds, call, ctx, copy)
     };
     let attestation = parse_attestation(args.attestation)?;
     let direction = parse_direction(args.direction)?;

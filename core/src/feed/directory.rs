@@ -21,19 +21,18 @@
 
 use super::blob::Entries;
 use super::{Category, Feed, FeedError};
+use crate::copy::Lang;
 use crate::directory::{BankNumbers, DirectoryEntry, ListEntries};
-use crate::screen::copy::Lang;
 use std::iter::Peekable;
 use std::sync::Arc;
 
 /// The label iOS shows while a reported number rings.
-pub fn reported_label(category: Category, lang: Lang) -> &'static str {
-    match (category, lang) {
-        (Category::Fraud, Lang::En) => "⚠ Reported: fraud",
-        (Category::Spam, Lang::En) => "⚠ Reported: spam",
-        (Category::Fraud, Lang::Ru) => "⚠ Жалобы: мошенники",
-        (Category::Spam, Lang::Ru) => "⚠ Жалобы: спам",
-    }
+pub fn reported_label(category: Category, lang: Lang) -> String {
+    let id = match category {
+        Category::Fraud => "directory-reported-fraud",
+        Category::Spam => "directory-reported-spam",
+    };
+    crate::copy::sdk().text(lang, id, &[])
 }
 
 /// What the Call Directory does with reported numbers.

@@ -2,7 +2,7 @@
 //!
 //! - [`decide`](decide::decide) holds the decision table (start reading there)
 //! - [`names`] folds display names to catch "Служба безопасности Банка"
-//! - [`copy`] words the warning for the customer
+//! - [`copy`] picks the message of the catalogue (crate::copy) that words it
 
 pub mod call;
 pub mod copy;
@@ -12,6 +12,7 @@ pub mod names;
 pub use call::{Attestation, Call, CallDirection, Reason, Risk, Screening, Verdict};
 pub use copy::Lang;
 
+use crate::copy::Catalogue;
 use crate::feed::Feed;
 use crate::intent::IntentBook;
 use crate::list::ContactList;
@@ -51,13 +52,31 @@ pub fn screen_with_feeds(
     call: &Call<'_>,
     ctx: &Context,
 ) -> Screening {
+    screen_with_copy(lists, intents, feeds, call, ctx, crate::copy::sdk())
+}
+
+/// `screen_with_feeds`, worded from `copy` (the SDK's catalogue with a
+/// bank's overrides).
+pub fn screen_with_copy(
+    lists: &[Arc<ContactList>],
+    intents: &IntentBook,
+    feeds: &[Feed<'_>],
+    call: &Call<'_>,
+    ctx: &Context,
+    copy: &Catalogue,
+) -> Screening {
     let decision = decide::decide_with_feeds(lists, intents, feeds, call, ctx.home, ctx.now);
-    render(&decision, call, ctx.lang)
+    render(&decision, call, ctx.lang, copy)
 }
 
 /// What the bindings answer if screening itself failed (a bug): never
 /// block, never vouch; tell the customer to be careful.
 pub fn fallback(call: &Call<'_>, lang: Lang) -> Screening {
+    fallback_with_copy(call, lang, crate::copy::sdk())
+}
+
+/// `fallback`, worded from `copy`.
+pub fn fallback_with_copy(call: &Call<'_>, lang: Lang, copy: &Catalogue) -> Screening {
     let decision = decide::Decision {
         verdict: Verdict::Unverifiable,
         risk: Risk::Caution,
@@ -68,11 +87,17 @@ pub fn fallback(call: &Call<'_>, lang: Lang) -> Screening {
         intent: None,
         feed_issuer: None,
     };
-    render(&decision, call, lang)
+    render(&decision, call, lang, copy)
 }
 
-fn render(decision: &decide::Decision<'_>, call: &Call<'_>, lang: Lang) -> Screening {
-    let (title, message) = copy::words(decision, call, lang);
+/// A decision with its words: what the bindings answer.
+pub fn render(
+    decision: &decide::Decision<'_>,
+    call: &Call<'_>,
+    lang: Lang,
+    copy: &Catalogue,
+) -> Screening {
+    let (title, message) = copy::words(decision, call, lang, copy);
     Screening {
         verdict: decision.verdict,
         risk: decision.risk,
