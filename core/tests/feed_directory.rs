@@ -100,7 +100,7 @@ fn feed_entries_merge_ascending_and_the_bank_wins() {
     let ru: Vec<DirectoryEntry> = WithFeeds::new(directory(), &feeds, Lang::Ru).collect();
     assert!(ru
         .iter()
-        .any(|e| &*e.label == reported_label(Category::Fraud, Lang::Ru)));
+        .any(|e| *e.label == *reported_label(Category::Fraud, Lang::Ru)));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::normalize::Normalized;
 use crate::screen::call::{Attestation, Reason, Risk, Verdict};
 use crate::screen::names;
 
-/// 1. Nothing current to check against: the number in an expired list
+/// Rule 1: Nothing current to check against: the number in an expired list
 /// (1a), else what the name and the feeds say (rules 3, 3b, 3c), else the
 /// call cannot be checked.
 pub fn rule_1_no_current_list<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
@@ -35,7 +35,7 @@ pub fn rule_1_no_current_list<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     Some(decision)
 }
 
-/// 1b. An inbound-only number of an expired list is never the bank
+/// Rule 1b: An inbound-only number of an expired list is never the bank
 /// calling: no other bank's current data may hide that warning.
 pub fn rule_1b_expired_inbound_only<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     f.stale_hit
@@ -43,7 +43,7 @@ pub fn rule_1b_expired_inbound_only<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l
         .map(|hit| f.stale(hit))
 }
 
-/// 2. The number is one of the bank's, in a current list. Read from a
+/// Rule 2: The number is one of the bank's, in a current list. Read from a
 /// name, it may warn but never vouch: such a call goes on to rule 2b.
 pub fn rule_2_the_banks_number<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     let hit @ (list, usage) = f.fresh_hit?;
@@ -80,12 +80,12 @@ pub fn rule_2_the_banks_number<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     })
 }
 
-/// 2b. The number is in a list that has expired (another bank's is current).
+/// Rule 2b: The number is in a list that has expired (another bank's is current).
 pub fn rule_2b_expired_list<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     f.stale_hit.filter(|_| !f.from_name).map(|hit| f.stale(hit))
 }
 
-/// 2c. The name shows a bank number that is not the caller's own: a
+/// Rule 2c: The name shows a bank number that is not the caller's own: a
 /// number the bank never calls from (or not on this channel) is a fake;
 /// one it does call from, shown by another number, is an impersonator.
 pub fn rule_2c_bank_number_in_the_name<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
@@ -105,7 +105,7 @@ pub fn rule_2c_bank_number_in_the_name<'l>(f: &Facts<'l, '_>) -> Option<Decision
     })
 }
 
-/// 3. Not a bank number, but the name says it is: the aliases of the
+/// Rule 3: Not a bank number, but the name says it is: the aliases of the
 /// newest list each issuer has, current or expired (an expired list
 /// vouches for nothing, but it still knows the bank's names; a newer
 /// list's aliases replace an older one's).
@@ -121,7 +121,7 @@ pub fn rule_3_name_claims_a_bank<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> 
         .map(|list| claims_bank(f, list))
 }
 
-/// 3b. A messenger caller who claims to be a bank's security service, the
+/// Rule 3b: A messenger caller who claims to be a bank's security service, the
 /// central bank, the police… Banks and the state never call through a
 /// messenger: no list is needed to know it.
 pub fn rule_3b_name_claims_an_authority<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
@@ -139,7 +139,7 @@ pub fn rule_3b_name_claims_an_authority<'l>(f: &Facts<'l, '_>) -> Option<Decisio
     })
 }
 
-/// 3c. Not the bank's, but people reported it to an issuer. A bank number
+/// Rule 3c: Not the bank's, but people reported it to an issuer. A bank number
 /// read from a name fell through rule 2 (it never vouches), yet it is
 /// still the bank's: never "reported" (an official number wrongly
 /// reported stays the bank's, wherever it was read from).
@@ -148,7 +148,7 @@ pub fn rule_3c_reported<'l>(f: &Facts<'l, '_>) -> Option<Decision<'l>> {
     (f.fresh_hit.is_none() && f.stale_hit.is_none()).then(|| f.reported(report))
 }
 
-/// 4. Someone else. Most calls are friends: no nagging, but we don't know
+/// Rule 4: Someone else. Most calls are friends: no nagging, but we don't know
 /// that the caller is safe either.
 pub fn rule_4_someone_else<'l>(f: &Facts<'l, '_>) -> Decision<'l> {
     f.decision(Verdict::Unknown, Risk::Neutral, Reason::NotListed, None)
