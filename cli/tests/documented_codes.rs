@@ -630,6 +630,100 @@ fn every_feed_code() {
     );
 }
 
+// ---- copy overrides (docs/copy.md "What the SDK checks") -----------------
+
+#[test]
+fn every_copy_code() {
+    let documented = table_codes("docs/copy.md", "### What the SDK checks", 0);
+    let dir = tempfile::tempdir().unwrap();
+    let screen = |lang: &str, ftl: &str| {
+        let path = dir.path().join("bank.ftl");
+        std::fs::write(&path, ftl).unwrap();
+        code_of(&[
+            "screen",
+            "--trust",
+            &vector("trust/example-bank.json"),
+            "--list",
+            &vector("lists/valid-eddsa-general.jws"),
+            "--region",
+            "RU",
+            "--channel",
+            "whatsapp",
+            "--name",
+            "Служба безопасности Пример Банка",
+            "--now",
+            "2026-12-01T00:00:00Z",
+            "--json",
+            "--lang",
+            lang,
+            "--copy",
+            &s(&path),
+            "",
+        ])
+    };
+    let mut seen = BTreeSet::new();
+    // The shared vectors' refusals (Kotlin and Swift run the same).
+    let cases: Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("copy.json")).unwrap()).unwrap();
+    for case in cases["cases"].as_array().unwrap() {
+        let (Some(code), Some(ftl)) = (case["expect"]["code"].as_str(), case["ftl"].as_str())
+        else {
+            continue;
+        };
+        assert_eq!(
+            screen(case["lang"].as_str().unwrap(), ftl),
+            code,
+            "{}",
+            case["name"]
+        );
+        seen.insert(code.to_string());
+    }
+    let more = [
+        ("copy_too_large", format!("# {}\n", "x".repeat(300 * 1024))),
+        ("copy_syntax", "screen-unknown = {\n".to_string()),
+        ("copy_duplicate", "screen-unknown =\n  .title = A\n  .body = B\nscreen-unknown =\n  .title = A\n  .body = B\n".to_string()),
+        ("copy_attributes", "screen-unknown = A\n".to_string()),
+        ("copy_extra_argument", "screen-unknown =\n  .title = { $number }\n  .body = B\n".to_string()),
+        ("copy_reference", "screen-unknown =\n  .title = { -bank }\n  .body = B\n".to_string()),
+        ("copy_empty", "screen-unknown =\n  .title = { \"\" }\n  .body = B\n".to_string()),
+    ];
+    for (code, ftl) in more {
+        assert_eq!(screen("ru", &ftl), code);
+        seen.insert(code.to_string());
+    }
+    assert_eq!(seen, documented, "docs/copy.md codes vs. triggered");
+    // Accepted: the bank's words on the screen, the facts kept.
+    let path = dir.path().join("ok.ftl");
+    std::fs::write(&path, "screen-impersonation-bank =\n  .title = Это не { $bank }!\n  .body = Кто-то выдаёт себя за { $bank }.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_callguard"))
+        .args([
+            "screen",
+            "--trust",
+            &vector("trust/example-bank.json"),
+            "--list",
+            &vector("lists/valid-eddsa-general.jws"),
+            "--region",
+            "RU",
+            "--channel",
+            "whatsapp",
+            "--name",
+            "Служба безопасности Пример Банка",
+            "--now",
+            "2026-12-01T00:00:00Z",
+            "--json",
+            "--lang",
+            "ru",
+            "--copy",
+            &s(&path),
+            "",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["title"], "Это не Пример Банк!");
+    assert_eq!(json["verdict"], "impersonation");
+}
+
 // ---- sync (README "Sync error codes") ----------------------------------
 
 #[test]

@@ -42,6 +42,8 @@ struct SettingsView: View {
                     Picker("Language", selection: $model.language) {
                         Text("English").tag("en")
                         Text("Русский").tag("ru")
+                        Text("Українська").tag("uk")
+                        Text("Қазақша").tag("kk")
                     }
                     .pickerStyle(.segmented)
                 }

@@ -27,6 +27,19 @@ pub enum CallGuardError {
     /// docs/feed-format.md's codes (a list code for manifest rules).
     #[error("invalid feed ({code}): {detail}")]
     InvalidFeed { code: String, detail: String },
+    /// A bank's override of the copy was refused. `code` is one of
+    /// docs/copy.md's (`copy_*`); `detail` names the message, never the text.
+    #[error("invalid copy ({code}): {detail}")]
+    InvalidCopy { code: String, detail: String },
+}
+
+impl From<callguard_core::copy::CopyError> for CallGuardError {
+    fn from(error: callguard_core::copy::CopyError) -> Self {
+        CallGuardError::InvalidCopy {
+            code: error.code().to_string(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 impl From<callguard_sync::SyncError> for CallGuardError {

@@ -7,6 +7,7 @@ use crate::directory::{
 use crate::error::CallGuardError;
 use crate::sync::{ForeignTransport, HttpTransport, SyncConfig, SyncOutcome};
 use crate::types::{Call, GuardConfig, IntentInfo, ListInfo, Screening, ScreeningCode};
+use callguard_core::copy::Catalogue;
 use callguard_core::directory::{blocking_entries, Directory};
 use callguard_core::feed::directory::{
     feed_version_key, is_feed_version_key, FeedBlocking, FeedDirectory, FeedDirectoryDiff,
@@ -32,6 +33,8 @@ pub struct CallGuard {
     pub(crate) guard: Guard,
     pub(crate) home: Option<Region>,
     pub(crate) lang: Lang,
+    /// The SDK's catalogue with the bank's overrides (`use_copy`), if any.
+    copy: RwLock<Option<Arc<Catalogue>>>,
     sync: RwLock<SyncSetup>,
 }
 
@@ -70,8 +73,25 @@ impl CallGuard {
             guard,
             home,
             lang: Lang::from_tag(&config.language),
+            copy: RwLock::new(None),
             sync: RwLock::new(SyncSetup::default()),
         })
+    }
+
+    /// Puts the bank's own words in place of some of the SDK's, for
+    /// `language` (`en`, `ru`, `uk`, `kk`): a Fluent file of screening
+    /// messages (docs/copy.md). Checked first and refused whole
+    /// (`InvalidCopy`, with the code and the message id), leaving the copy
+    /// in use as it was. Overrides add up; a later one of the same message wins.
+    pub fn use_copy(&self, language: String, ftl: String) -> Result<(), CallGuardError> {
+        let lang = Lang::spoken(&language).ok_or_else(|| CallGuardError::InvalidCopy {
+            code: "copy_language".into(),
+            detail: "copy_language: the SDK speaks en, ru, uk and kk".into(),
+        })?;
+        let mut copy = self.copy.write().unwrap_or_else(|e| e.into_inner());
+        let base = copy.as_deref().unwrap_or(callguard_core::copy::sdk());
+        *copy = Some(Arc::new(base.with_override(lang, &ftl)?));
+        Ok(())
     }
 
     /// Pins an issuer's trust file (JSON). Returns the issuer id. With a
@@ -171,13 +191,15 @@ impl CallGuard {
         };
         let lists = self.guard.snapshot();
         let intents = self.guard.intents();
+        let overridden = self.copy.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let copy = overridden.as_deref().unwrap_or(callguard_core::copy::sdk());
         let with = |feeds: &FeedSet| {
             catch_unwind(AssertUnwindSafe(|| {
-                screen::screen_with_feeds(&lists, &intents, &feeds.feeds(), &core_call, &ctx)
+                screen::screen_with_copy(&lists, &intents, &feeds.feeds(), &core_call, &ctx, copy)
             }))
             .unwrap_or_else(|_| {
                 log::error!("screening failed internally; answered with a cautious fallback");
-                screen::fallback(&core_call, self.lang)
+                screen::fallback_with_copy(&core_call, self.lang, copy)
             })
         };
         // Right after a cold start a stored feed may still be being hashed

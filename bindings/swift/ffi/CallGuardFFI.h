@@ -560,6 +560,11 @@ RustBuffer uniffi_callguard_ffi_fn_method_callguard_sync(uint64_t ptr, RustBuffe
 RustBuffer uniffi_callguard_ffi_fn_method_callguard_sync_at(uint64_t ptr, RustBuffer url, int64_t now_unix_seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_USE_COPY
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_METHOD_CALLGUARD_USE_COPY
+void uniffi_callguard_ffi_fn_method_callguard_use_copy(uint64_t ptr, RustBuffer language, RustBuffer ftl, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_LOGGER
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_FN_CLONE_LOGGER
 uint64_t uniffi_callguard_ffi_fn_clone_logger(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -1156,6 +1161,12 @@ uint16_t uniffi_callguard_ffi_checksum_method_callguard_sync(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC_AT
 #define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_SYNC_AT
 uint16_t uniffi_callguard_ffi_checksum_method_callguard_sync_at(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_USE_COPY
+#define UNIFFI_FFIDEF_UNIFFI_CALLGUARD_FFI_CHECKSUM_METHOD_CALLGUARD_USE_COPY
+uint16_t uniffi_callguard_ffi_checksum_method_callguard_use_copy(void
     
 );
 #endif

@@ -194,8 +194,8 @@ pub fn run(lang: &str, copy: Option<&std::path::Path>, region: &str) -> Result<(
     let now = system_now();
     let home = Region::from_iso(region)
         .ok_or_else(|| UsageError::new(format!("unknown region {region:?}")))?;
-    let lang = Lang::from_tag(lang);
     let overridden = crate::copy::with_override(copy, lang)?;
+    let lang = Lang::from_tag(lang);
     let copy = overridden.as_ref().unwrap_or(callguard_core::copy::sdk());
 
     // 1. The bank publishes: a list valid for 30 days, signed with its key.

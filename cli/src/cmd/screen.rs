@@ -56,7 +56,7 @@ pub fn run(lists: &[Arc<ContactList>], args: Args<'_>) -> Result<Outcome, UsageE
         let audience = crate::cmd::intent::audience_of(args.audience, args.state, false)?;
         intents = crate::cmd::intent::add_files(intents, args.intents, lists, &audience, ctx.now)?;
     }
-    let overridden = crate::copy::with_override(args.copy, ctx.lang)?;
+    let overridden = crate::copy::with_override(args.copy, args.lang)?;
     let copy = overridden.as_ref().unwrap_or(callguard_core::copy::sdk());
     let screen = |lists: &[Arc<ContactList>], call: &Call<'_>, ctx: &Context| {
         screen_with_copy(lists, &intents, args.feeds, call, ctx, copy)

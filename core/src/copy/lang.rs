@@ -14,11 +14,15 @@ impl Lang {
     /// A BCP 47 tag or a locale: `ru`, `ru-RU`, `uk_UA`, `kk-KZ`, `KK`;
     /// anything else is English.
     pub fn from_tag(tag: &str) -> Lang {
+        Lang::spoken(tag).unwrap_or(Lang::En)
+    }
+
+    /// The language of a tag, if the SDK speaks it (no fallback).
+    pub fn spoken(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
         Lang::ALL
             .into_iter()
             .find(|l| primary.eq_ignore_ascii_case(l.code()))
-            .unwrap_or(Lang::En)
     }
 
     /// The language's BCP 47 primary subtag, as in the lists' texts.

@@ -82,7 +82,7 @@ public final class SharedSettings: @unchecked Sendable {
         set { defaults.set(newValue, forKey: Key.feedURL) }
     }
 
-    /// "en" or "ru": the language of warnings and of Call Directory labels.
+    /// "en", "ru", "uk" or "kk": the language of warnings and of Call Directory labels.
     public var language: String {
         get { defaults.string(forKey: Key.language) ?? Self.language(preferred: Locale.preferredLanguages) }
         set { defaults.set(newValue, forKey: Key.language) }
@@ -141,7 +141,8 @@ public final class SharedSettings: @unchecked Sendable {
 
     /// The sample speaks Russian to whoever prefers it, English otherwise.
     public static func language(preferred: [String]) -> String {
-        (preferred.first ?? "en").lowercased().hasPrefix("ru") ? "ru" : "en"
+        let first = (preferred.first ?? "en").lowercased()
+        return ["ru", "uk", "kk"].first { first == $0 || first.hasPrefix($0 + "-") || first.hasPrefix($0 + "_") } ?? "en"
     }
 }
 

@@ -177,6 +177,9 @@ public enum SyncFlow {
             return "call intent refused (\(code))"
         case let .InvalidFeed(code, detail):
             return "feed refused (\(code)): \(detail)"
+        case let .InvalidCopy(code, detail):
+            // Not a sync error (the app's copy override at start); named for completeness.
+            return "copy override refused (\(code)): \(detail)"
         }
     }
 }

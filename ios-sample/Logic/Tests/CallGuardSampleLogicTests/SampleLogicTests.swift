@@ -26,6 +26,9 @@ final class SharedSettingsTests: SettingsTestCase {
         settings.homeRegion = " ru "
         XCTAssertEqual(settings.homeRegion, "RU")
         XCTAssertEqual(SharedSettings.language(preferred: ["ru-RU", "en"]), "ru")
+        XCTAssertEqual(SharedSettings.language(preferred: ["uk-UA"]), "uk")
+        XCTAssertEqual(SharedSettings.language(preferred: ["kk-KZ", "ru"]), "kk")
+        XCTAssertEqual(SharedSettings.language(preferred: ["kkk"]), "en")
         XCTAssertEqual(SharedSettings.language(preferred: ["de-DE", "ru"]), "en")
         XCTAssertEqual(SharedSettings.language(preferred: []), "en")
     }

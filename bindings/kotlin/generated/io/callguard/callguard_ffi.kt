@@ -817,6 +817,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_sync_at(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_use_copy(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_logger_log(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_httptransport_get(
@@ -959,6 +961,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_sync_at(`ptr`: Long,`url`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_use_copy(`ptr`: Long,`language`: RustBuffer.ByValue,`ftl`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_callguard_ffi_fn_clone_logger(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_callguard_ffi_fn_free_logger(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1241,6 +1245,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_sync_at() and 0xFFFF) != 51332) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_use_copy() and 0xFFFF) != 46658) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_logger_log() and 0xFFFF) != 58624) {
@@ -2273,6 +2280,15 @@ public interface CallGuardInterface {
      */
     fun `syncAt`(`url`: kotlin.String, `nowUnixSeconds`: kotlin.Long): SyncOutcome
     
+    /**
+     * Puts the bank's own words in place of some of the SDK's, for
+     * `language` (`en`, `ru`, `uk`, `kk`): a Fluent file of screening
+     * messages (docs/copy.md). Checked first and refused whole
+     * (`InvalidCopy`, with the code and the message id), leaving the copy
+     * in use as it was. Overrides add up; a later one of the same message wins.
+     */
+    fun `useCopy`(`language`: kotlin.String, `ftl`: kotlin.String)
+    
     companion object
 }
 
@@ -3197,6 +3213,28 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
     }
     )
     }
+    
+
+    
+    /**
+     * Puts the bank's own words in place of some of the SDK's, for
+     * `language` (`en`, `ru`, `uk`, `kk`): a Fluent file of screening
+     * messages (docs/copy.md). Checked first and refused whole
+     * (`InvalidCopy`, with the code and the message id), leaving the copy
+     * in use as it was. Overrides add up; a later one of the same message wins.
+     */
+    @Throws(CallGuardException::class)override fun `useCopy`(`language`: kotlin.String, `ftl`: kotlin.String)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_use_copy(
+        it,
+        
+        FfiConverterString.lower(`language`),
+        FfiConverterString.lower(`ftl`),_status)
+}
+    }
+    
     
 
     
@@ -5765,6 +5803,20 @@ sealed class CallGuardException: kotlin.Exception() {
             get() = "code=${ `code` }, detail=${ `detail` }"
     }
     
+    /**
+     * A bank's override of the copy was refused. `code` is one of
+     * docs/copy.md's (`copy_*`); `detail` names the message, never the text.
+     */
+    class InvalidCopy(
+        
+        val `code`: kotlin.String, 
+        
+        val `detail`: kotlin.String
+        ) : CallGuardException() {
+        override val message
+            get() = "code=${ `code` }, detail=${ `detail` }"
+    }
+    
 
     
 
@@ -5802,6 +5854,10 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
                 FfiConverterString.read(buf),
                 )
             6 -> CallGuardException.InvalidFeed(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            7 -> CallGuardException.InvalidCopy(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -5844,6 +5900,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
                 + FfiConverterString.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`detail`)
             )
+            is CallGuardException.InvalidCopy -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
         }
     }
 
@@ -5878,6 +5940,12 @@ public object FfiConverterTypeCallGuardError : FfiConverterRustBuffer<CallGuardE
             }
             is CallGuardException.InvalidFeed -> {
                 buf.putInt(6)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is CallGuardException.InvalidCopy -> {
+                buf.putInt(7)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit

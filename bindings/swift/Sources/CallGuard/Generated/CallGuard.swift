@@ -1027,6 +1027,15 @@ public protocol CallGuardProtocol: AnyObject, Sendable {
      */
     func syncAt(url: String, nowUnixSeconds: Int64) throws  -> SyncOutcome
     
+    /**
+     * Puts the bank's own words in place of some of the SDK's, for
+     * `language` (`en`, `ru`, `uk`, `kk`): a Fluent file of screening
+     * messages (docs/copy.md). Checked first and refused whole
+     * (`InvalidCopy`, with the code and the message id), leaving the copy
+     * in use as it was. Overrides add up; a later one of the same message wins.
+     */
+    func useCopy(language: String, ftl: String) throws 
+    
 }
 /**
  * Screens calls against the banks' signed contact lists. Thread-safe:
@@ -1711,6 +1720,23 @@ open func syncAt(url: String, nowUnixSeconds: Int64)throws  -> SyncOutcome  {
         FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Puts the bank's own words in place of some of the SDK's, for
+     * `language` (`en`, `ru`, `uk`, `kk`): a Fluent file of screening
+     * messages (docs/copy.md). Checked first and refused whole
+     * (`InvalidCopy`, with the code and the message id), leaving the copy
+     * in use as it was. Overrides add up; a later one of the same message wins.
+     */
+open func useCopy(language: String, ftl: String)throws   {try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_use_copy(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(language),
+        FfiConverterString.lower(ftl),uniffiCallStatus
+    )
+}
 }
     
 
@@ -4175,6 +4201,12 @@ enum CallGuardError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case InvalidFeed(code: String, detail: String
     )
+    /**
+     * A bank's override of the copy was refused. `code` is one of
+     * docs/copy.md's (`copy_*`); `detail` names the message, never the text.
+     */
+    case InvalidCopy(code: String, detail: String
+    )
 
     
 
@@ -4225,6 +4257,10 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
             code: try FfiConverterString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 7: return .InvalidCopy(
+            code: try FfiConverterString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4266,6 +4302,12 @@ public struct FfiConverterTypeCallGuardError: FfiConverterRustBuffer {
         
         case let .InvalidFeed(code,detail):
             writeInt(&buf, Int32(6))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InvalidCopy(code,detail):
+            writeInt(&buf, Int32(7))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
@@ -5934,6 +5976,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_sync_at() != 51332) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_use_copy() != 46658) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_logger_log() != 58624) {

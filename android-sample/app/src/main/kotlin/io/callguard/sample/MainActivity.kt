@@ -159,7 +159,7 @@ class MainActivity : ComponentActivity() {
 
         column.addView(label("Language of the warnings", small = true))
         val languages = RadioGroup(this).apply { orientation = RadioGroup.HORIZONTAL }
-        for ((code, label) in listOf("en" to "English", "ru" to "Русский")) {
+        for ((code, label) in listOf("en" to "English", "ru" to "Русский", "uk" to "Українська", "kk" to "Қазақша")) {
             languages.addView(RadioButton(this).apply {
                 id = View.generateViewId()
                 text = label

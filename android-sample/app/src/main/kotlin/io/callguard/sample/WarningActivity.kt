@@ -49,7 +49,12 @@ class WarningActivity : Activity() {
             setPadding(0, pad, 0, pad)
         })
         root.addView(Button(this).apply {
-            text = if ((application as CallGuardApp).settings.language == "ru") "Понятно" else "I understand"
+            text = when ((application as CallGuardApp).settings.language) {
+                "ru" -> "Понятно"
+                "uk" -> "Зрозуміло"
+                "kk" -> "Түсінікті"
+                else -> "I understand"
+            }
             setOnClickListener { finish() }
         })
         setContentView(root)

@@ -3,7 +3,7 @@ package io.callguard.sample.logic
 
 object DeviceDefaults {
     const val FALLBACK_REGION = "RU"
-    val LANGUAGES = listOf("en", "ru")
+    val LANGUAGES = listOf("en", "ru", "uk", "kk")
 
     /**
      * The SIM's country, else the network's, else the locale's, else [FALLBACK_REGION]

@@ -16,6 +16,8 @@ class DeviceDefaultsTest {
     @Test
     fun language() {
         assertEquals("ru", DeviceDefaults.language("ru"))
+        assertEquals("uk", DeviceDefaults.language("uk"))
+        assertEquals("kk", DeviceDefaults.language("KK"))
         assertEquals("en", DeviceDefaults.language("de"))
         assertEquals("en", DeviceDefaults.language(null))
     }
