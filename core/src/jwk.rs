@@ -24,7 +24,7 @@ impl Jwk {
     pub fn from_json(json: &[u8]) -> Result<Jwk, String> {
         crate::duplicates::check(json).map_err(|d| d.to_string())?;
         serde_json::from_slice(json).map_err(|e| {
-            let why = crate::trust::explain_shape(json, &crate::shape::JWK, "JWK", &e);
+            let why = crate::shape::explain_shape(json, &crate::shape::JWK, "JWK", &e);
             format!("not a JWK: {why}")
         })
     }

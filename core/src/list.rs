@@ -7,8 +7,9 @@
 use crate::error::ListError;
 use crate::model::{Channel, Channels, ContactDirection, Localized};
 use crate::screen::names::{Alias, Phrase};
+use crate::shape::ClassifyForHumans;
 use crate::timestamp::Timestamp;
-use crate::trust::{is_valid_issuer_id, ClassifyForHumans};
+use crate::trust::is_valid_issuer_id;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -50,7 +50,7 @@ impl Trust {
         let file: TrustFile = serde_json::from_slice(json).map_err(|e| {
             TrustError(format!(
                 "not a trust file: {}",
-                explain_shape(json, &crate::shape::TRUST, "trust file", &e)
+                crate::shape::explain_shape(json, &crate::shape::TRUST, "trust file", &e)
             ))
         })?;
         if !is_valid_issuer_id(&file.issuer) {
@@ -125,38 +125,6 @@ impl Trust {
             "threshold": threshold,
             "keys": public_keys,
         })
-    }
-}
-
-/// Why serde refused a document: the field and the expected type when the
-/// JSON was fine but its shape was not, else the category and position.
-pub(crate) fn explain_shape(
-    json: &[u8],
-    shape: &crate::shape::Shape,
-    root: &str,
-    error: &serde_json::Error,
-) -> String {
-    let named = match error.classify() {
-        serde_json::error::Category::Data => crate::shape::explain(json, shape, root),
-        _ => None,
-    };
-    named.unwrap_or_else(|| error.classify_for_humans())
-}
-
-/// serde_json's messages can quote input; keep only the category and position.
-pub(crate) trait ClassifyForHumans {
-    fn classify_for_humans(&self) -> String;
-}
-
-impl ClassifyForHumans for serde_json::Error {
-    fn classify_for_humans(&self) -> String {
-        let kind = match self.classify() {
-            serde_json::error::Category::Io => "I/O error",
-            serde_json::error::Category::Syntax => "invalid JSON",
-            serde_json::error::Category::Data => "unexpected structure",
-            serde_json::error::Category::Eof => "truncated JSON",
-        };
-        format!("{kind} at line {} column {}", self.line(), self.column())
     }
 }
 

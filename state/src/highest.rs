@@ -9,7 +9,7 @@
 
 use crate::atomic::write_atomically;
 use crate::bounded::{read_bounded, ReadError};
-use crate::store::StoreError;
+use crate::store_error::StoreError;
 use callguard_core::list::{hex, sha256};
 use callguard_core::Prior;
 use serde::{Deserialize, Serialize};
@@ -57,8 +57,7 @@ pub(crate) fn read(path: &Path, file: &str, issuer: &str) -> Result<Option<Prior
     if record.issuer != issuer {
         return Err(corrupt("another issuer's record"));
     }
-    let payload_digest =
-        crate::store::unhex(&record.payload_sha256).ok_or(corrupt("bad digest"))?;
+    let payload_digest = crate::hex::unhex(&record.payload_sha256).ok_or(corrupt("bad digest"))?;
     Ok(Some(Prior {
         version: record.version,
         payload_digest,

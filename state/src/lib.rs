@@ -7,11 +7,13 @@ pub mod bounded;
 pub mod feeds;
 mod feeds_in_force;
 pub mod guard;
+mod hex;
 mod highest;
 mod intents;
 pub mod lock;
 pub mod mapped;
 pub mod store;
+mod store_error;
 
 pub use bounded::{read_bounded, ReadError};
 pub use feeds::{FeedStore, FeedStoreError, StoredFeed};

@@ -16,8 +16,10 @@
 
 use crate::atomic::{remove_stale_temps, write_atomically};
 use crate::bounded::{read_bounded, ReadError};
+use crate::hex::unhex;
 use crate::highest;
 use crate::lock::lock_for_writing;
+pub use crate::store_error::StoreError;
 use callguard_core::accept::check_version;
 use callguard_core::list::hex;
 use callguard_core::{trust::is_valid_issuer_id, ListError, Prior, DEFAULT_MAX_LIST_BYTES};
@@ -50,37 +52,6 @@ struct Header {
     version: u64,
     payload_sha256: String,
     jws_sha256: String,
-}
-
-/// Why the stored state could not be used. Never contains list contents.
-#[derive(Debug)]
-pub enum StoreError {
-    Io(io::Error),
-    /// The file is not what we wrote (disk corruption, tampering, a FIFO
-    /// or device in its place). `file` is relative to the state directory.
-    Corrupt {
-        file: String,
-        what: &'static str,
-    },
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Io(e) => write!(f, "state directory I/O error: {}", e.kind()),
-            StoreError::Corrupt { file, what } => {
-                write!(f, "stored file {file} is corrupt: {what}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl From<io::Error> for StoreError {
-    fn from(e: io::Error) -> Self {
-        StoreError::Io(e)
-    }
 }
 
 /// Why a verified list was not stored.
@@ -328,17 +299,6 @@ fn encode(jws: &[u8], prior: &Prior) -> io::Result<Vec<u8>> {
 
 fn sha256(bytes: &[u8]) -> [u8; 32] {
     callguard_core::list::sha256(bytes)
-}
-
-pub(crate) fn unhex(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

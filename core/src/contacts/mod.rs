@@ -20,11 +20,11 @@
 mod copy;
 mod reading;
 
+use crate::copy::Lang;
 use crate::list::ContactList;
 use crate::model::ContactDirection;
 use crate::normalize::{normalize, normalize_international, Normalized, Region};
-use crate::screen::decide::find_match;
-use crate::screen::Lang;
+use crate::screen::decide::find::find_match;
 use std::sync::Arc;
 
 pub use reading::presents_as_bank;

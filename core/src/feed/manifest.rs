@@ -16,8 +16,9 @@
 use super::FEED_TYPE;
 use crate::error::ListError;
 use crate::list::sha256;
+use crate::shape::ClassifyForHumans;
 use crate::timestamp::Timestamp;
-use crate::trust::{is_valid_issuer_id, ClassifyForHumans};
+use crate::trust::is_valid_issuer_id;
 use serde::Deserialize;
 
 pub const SUPPORTED_SCHEMA: u64 = 1;

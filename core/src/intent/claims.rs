@@ -129,7 +129,7 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Claims, IntentError> {
         IntentError::malformed(shape.unwrap_or_else(|| {
             format!(
                 "claims: {}",
-                crate::trust::ClassifyForHumans::classify_for_humans(&e)
+                crate::shape::ClassifyForHumans::classify_for_humans(&e)
             )
         }))
     })?;

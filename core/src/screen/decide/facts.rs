@@ -2,8 +2,8 @@
 //! name shows), where the lists and feeds have it, and the caller's names,
 //! gathered once before any rule is asked.
 
+use super::decision::Decision;
 use super::find::{find_match, find_report, warns, Hit};
-use super::Decision;
 use crate::feed::{Category, Feed};
 use crate::intent::IntentBook;
 use crate::list::{ContactList, Usage};

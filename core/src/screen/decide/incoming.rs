@@ -2,9 +2,9 @@
 //! docs/screening.md ("Incoming calls"). Each answers `None` when it does
 //! not apply; `mod.rs` asks them in order.
 
+use super::decision::Decision;
 use super::facts::Facts;
 use super::find::{find_match, newest_per_issuer};
-use super::Decision;
 use crate::list::ContactList;
 use crate::model::ContactDirection;
 use crate::normalize::Normalized;

@@ -6,37 +6,22 @@
 //! - [`incoming`], [`outgoing`]: the rules, one function each
 //! - [`find`]: where the lists and feeds have a number
 
+mod decision;
 mod facts;
-mod find;
+pub(crate) mod find;
 mod incoming;
 mod outgoing;
 
-pub(crate) use find::find_match;
+pub use decision::Decision;
 
-use super::call::{Call, CallDirection, Reason, Risk, Verdict};
+use super::call::{Call, CallDirection, Verdict};
 use crate::feed::Feed;
-use crate::intent::{CallIntent, IntentBook};
-use crate::list::{ContactList, Usage};
-use crate::normalize::{Normalized, Region};
+use crate::intent::IntentBook;
+use crate::list::ContactList;
+use crate::normalize::Region;
 use crate::timestamp::Timestamp;
 use facts::Facts;
 use std::sync::Arc;
-
-/// A verdict before it is worded.
-#[derive(Debug, Clone)]
-pub struct Decision<'l> {
-    pub verdict: Verdict,
-    pub risk: Risk,
-    pub reason: Reason,
-    /// The list (and contact) the verdict is about, if any.
-    pub list: Option<&'l ContactList>,
-    pub usage: Option<Usage>,
-    pub number: Normalized,
-    /// The bank's signed announcement of this call, when one matched.
-    pub intent: Option<&'l CallIntent>,
-    /// The issuer whose feed reported the number (verdict `reported`).
-    pub feed_issuer: Option<&'l str>,
-}
 
 /// `decide_with_feeds` without feeds.
 pub fn decide<'l>(

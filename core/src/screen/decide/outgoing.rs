@@ -2,8 +2,8 @@
 //! before you call"), numbered as in docs/screening.md ("Outgoing calls").
 //! Calling an inbound-only number is exactly what it is for.
 
+use super::decision::Decision;
 use super::facts::Facts;
-use super::Decision;
 use crate::screen::call::{Reason, Risk, Verdict};
 
 /// Rule O1: The number is in a current list, whatever its direction.

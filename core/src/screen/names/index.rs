@@ -8,8 +8,7 @@
 //! up the pairs of its own two letters. A hit is a candidate, checked in
 //! full by the caller: the index only skips phrases that cannot match.
 
-use super::fold::Folded;
-use super::lexicon::Phrase;
+use super::fold::{Folded, Look};
 
 const NO_SECOND: usize = 64;
 const BUCKETS: usize = 64 * 65;
@@ -31,20 +30,21 @@ fn bits(mut signature: u64) -> impl Iterator<Item = usize> {
 }
 
 impl Index {
-    pub(super) fn build(phrases: &[Phrase]) -> Index {
+    /// An index of `(phrase, order, the letters of its first word)`.
+    pub(super) fn build<'a>(starts: impl IntoIterator<Item = (usize, usize, &'a [Look])>) -> Index {
         let mut buckets = vec![Vec::new(); BUCKETS];
-        for (p, phrase) in phrases.iter().enumerate() {
-            for (o, order) in phrase.orders().iter().enumerate() {
-                let first = &order[0].chars;
-                for b0 in bits(first[0].signature()) {
-                    match first.get(1) {
-                        Some(second) => {
-                            for b1 in bits(second.signature()) {
-                                buckets[b0 * 65 + b1].push((p as u32, o as u16));
-                            }
+        for (p, o, first) in starts {
+            let Some(letter) = first.first() else {
+                continue;
+            };
+            for b0 in bits(letter.signature()) {
+                match first.get(1) {
+                    Some(second) => {
+                        for b1 in bits(second.signature()) {
+                            buckets[b0 * 65 + b1].push((p as u32, o as u16));
                         }
-                        None => buckets[b0 * 65 + NO_SECOND].push((p as u32, o as u16)),
                     }
+                    None => buckets[b0 * 65 + NO_SECOND].push((p as u32, o as u16)),
                 }
             }
         }

@@ -45,6 +45,17 @@ pub struct Phrase {
     pub(super) text: String,
 }
 
+/// The index of `phrases` by the first letters of each of their orders.
+fn index(phrases: &[Phrase]) -> Index {
+    Index::build(phrases.iter().enumerate().flat_map(|(p, phrase)| {
+        phrase
+            .orders()
+            .iter()
+            .enumerate()
+            .map(move |(o, order)| (p, o, order[0].chars.as_slice()))
+    }))
+}
+
 /// Phrases of up to this many words match in any order (3! = 6 orders).
 const MAX_PERMUTED_WORDS: usize = 3;
 
@@ -352,12 +363,12 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
         let brands = phrases(&[BANKS], "brand");
         Lexicon {
-            authority_index: Index::build(&authority),
+            authority_index: index(&authority),
             scattering: (0..authority.len())
                 .filter(|&i| authority[i].scatters())
                 .collect(),
-            glued_index: Index::build(&glued),
-            brand_index: Index::build(&brands),
+            glued_index: index(&glued),
+            brand_index: index(&brands),
             glued,
             authority,
             roles: phrases(&LANGUAGES, "role"),
