@@ -49,7 +49,7 @@ object CallDetailsMapper {
      * The SDK's Call for a phone call.
      *
      * A withheld number with no name ("no handle, no name") becomes number "" and no display
-     * name: the SDK's decision table (core/src/screen/decide.rs) finds no bank number and no
+     * name: the SDK's decision table (core/src/screen/decide/) finds no bank number and no
      * name to compare, and answers verdict UNKNOWN, risk SAFE, reason "not_listed"; the sample
      * shows nothing for it (WarningPresenter: unknown callers stay quiet). Deliberately: a bank
      * never withholds its number, but neither is a withheld caller a bank *claim* the SDK could
