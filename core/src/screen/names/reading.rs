@@ -723,41 +723,7 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
     {
         return None;
     }
-    // Fullwidth and styled letters as plain ones, accents and invisible
-    // characters gone, so that the groups ("zh", "sch") are seen whole.
-    let plain: String = name
-        .chars()
-        .filter(|&c| !is_combining_mark(c) && !ignorable(c) && !common_invisible(c))
-        .flat_map(|c| {
-            let parts: Vec<char> = if c.is_alphanumeric() {
-                std::iter::once(c)
-                    .nfkd()
-                    .filter(|&d| !is_combining_mark(d))
-                    .collect()
-            } else {
-                vec![c]
-            };
-            parts
-        })
-        .collect();
-    let joined = join_spelled_out(&plain);
-    let latin_words: String = joined
-        .split_inclusive(|c: char| !c.is_alphanumeric() && !apostrophe(c))
-        .map(latinized)
-        .collect();
-    let chars: Vec<char> = latin_words
-        .chars()
-        .flat_map(|c| {
-            // A symbol stays a symbol ("℠" is no "SM").
-            let parts: Vec<char> = if c.is_alphanumeric() {
-                std::iter::once(c).nfkd().collect()
-            } else {
-                vec![c]
-            };
-            parts
-        })
-        .filter(|&c| !is_combining_mark(c) && !ignorable(c))
-        .collect();
+    let chars = latin_letters(name);
     // Only words written in Latin letters are transliterated: a Latin
     // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not "ЦБ"),
     // which the spelling as written reads.
@@ -765,98 +731,140 @@ fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
     let mut out = String::with_capacity(name.len() * 2);
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if apostrophe(c)
-            && i > 0
-            && chars[i - 1].is_ascii_alphabetic()
-            && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
-        {
-            i += 1;
-            continue;
-        }
-        if !c.is_ascii_alphabetic() || !latin_word[i] {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        // A lone letter is an initial or a look-alike ("C.Б."), not a
-        // sound: it stays as written.
-        let letter_at = |j: usize| {
-            chars
-                .get(j)
-                .is_some_and(|n| n.is_alphabetic() || apostrophe(*n))
-        };
-        let lone = !(letter_at(i + 1) || i > 0 && letter_at(i - 1));
-        // Unless it is one of several Latin initials ("S. B. U.").
-        let next_letter = chars[i + 1..].iter().find(|n| n.is_alphabetic());
-        let previous_letter = chars[..i].iter().rev().find(|n| n.is_alphabetic());
-        let latin_initials = next_letter
-            .or(previous_letter)
-            .is_some_and(char::is_ascii_alphabetic);
-        if lone && !latin_initials {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if c.eq_ignore_ascii_case(&'j')
-            && !chars
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.to_ascii_lowercase(), 'a' | 'u' | 'e' | 'o'))
-        {
-            out.push_str(if c.is_ascii_uppercase() {
-                if latin.j == "ж" {
-                    "Ж"
-                } else {
-                    "Й"
-                }
-            } else {
-                latin.j
-            });
-            i += 1;
-            continue;
-        }
-        // "y" after a vowel is "й" ("Rayffayzen", "Natsionalnyy").
-        let after_vowel = i > 0
-            && matches!(
-                chars[i - 1].to_ascii_lowercase(),
-                'a' | 'e' | 'i' | 'o' | 'u' | 'y'
-            );
-        if c.eq_ignore_ascii_case(&'y')
-            && after_vowel
-            && !chars
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.to_ascii_lowercase(), 'a' | 'u' | 'e' | 'o'))
-        {
-            out.push(if c.is_ascii_uppercase() { 'Й' } else { 'й' });
-            i += 1;
-            continue;
-        }
-        let (len, cyrillic) = LATIN_TO_CYRILLIC
-            .iter()
-            .find(|(group, _)| {
-                // A group never spans a word break by case ("komitet|Sled").
-                let case_break = latin.case_breaks
-                    && c.is_ascii_lowercase()
-                    && chars[i + 1..i + group.len().min(chars.len() - i)]
-                        .iter()
-                        .any(char::is_ascii_uppercase);
-                group.len() <= chars.len() - i
-                    && !case_break
-                    && group
-                        .chars()
-                        .zip(&chars[i..])
-                        .all(|(l, c)| c.to_ascii_lowercase() == l)
-            })
-            .map(|(group, cyr)| (group.len(), *cyr))
-            .expect("every ASCII letter has a spelling");
-        if c.is_ascii_uppercase() {
-            out.extend(cyrillic.chars().flat_map(char::to_uppercase));
-        } else {
-            out.push_str(cyrillic);
-        }
-        i += len;
+        i += transliterate_at(&chars, i, latin_word[i], latin, &mut out);
     }
     Some(out)
+}
+
+/// The name's letters as plain ones, ready to be read as sounds:
+/// fullwidth and styled letters plain, accents and invisible characters
+/// gone (so that groups such as "zh", "sch" are seen whole), spelled-out
+/// letters joined, mostly-Latin words latinized. A symbol stays a symbol
+/// ("℠" is no "SM").
+fn latin_letters(name: &str) -> Vec<char> {
+    let decomposed = |c: char| -> Vec<char> {
+        if c.is_alphanumeric() {
+            std::iter::once(c).nfkd().collect()
+        } else {
+            vec![c]
+        }
+    };
+    let plain: String = name
+        .chars()
+        .filter(|&c| !is_combining_mark(c) && !ignorable(c) && !common_invisible(c))
+        .flat_map(decomposed)
+        .filter(|&d| !is_combining_mark(d))
+        .collect();
+    let joined = join_spelled_out(&plain);
+    let latin_words: String = joined
+        .split_inclusive(|c: char| !c.is_alphanumeric() && !apostrophe(c))
+        .map(latinized)
+        .collect();
+    latin_words
+        .chars()
+        .flat_map(decomposed)
+        .filter(|&c| !is_combining_mark(c) && !ignorable(c))
+        .collect()
+}
+
+/// Writes the reading of the letters at `chars[i..]` to `out`; returns how
+/// many it read (a group such as "shch" is one sound).
+fn transliterate_at(
+    chars: &[char],
+    i: usize,
+    in_latin_word: bool,
+    latin: Latin,
+    out: &mut String,
+) -> usize {
+    let c = chars[i];
+    // An apostrophe inside a Latin word is a soft sign, read as nothing.
+    if apostrophe(c)
+        && i > 0
+        && chars[i - 1].is_ascii_alphabetic()
+        && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+    {
+        return 1;
+    }
+    if !c.is_ascii_alphabetic() || !in_latin_word || lone_letter(chars, i) {
+        out.push(c);
+        return 1;
+    }
+    if let Some(sound) = j_or_y(chars, i, latin) {
+        out.push_str(sound);
+        return 1;
+    }
+    let Some((len, cyrillic)) = group_at(chars, i, latin) else {
+        out.push(c);
+        return 1;
+    };
+    if c.is_ascii_uppercase() {
+        out.extend(cyrillic.chars().flat_map(char::to_uppercase));
+    } else {
+        out.push_str(cyrillic);
+    }
+    len
+}
+
+/// A lone letter is an initial or a look-alike ("C.Б."), not a sound: it
+/// stays as written. Unless it is one of several Latin initials ("S. B. U.").
+fn lone_letter(chars: &[char], i: usize) -> bool {
+    let letter_at = |j: usize| {
+        chars
+            .get(j)
+            .is_some_and(|n| n.is_alphabetic() || apostrophe(*n))
+    };
+    let lone = !(letter_at(i + 1) || i > 0 && letter_at(i - 1));
+    let next_letter = chars[i + 1..].iter().find(|n| n.is_alphabetic());
+    let previous_letter = chars[..i].iter().rev().find(|n| n.is_alphabetic());
+    let latin_initials = next_letter
+        .or(previous_letter)
+        .is_some_and(char::is_ascii_alphabetic);
+    lone && !latin_initials
+}
+
+/// "j" before a consonant or at the end is "й" (or "ж", as `latin` reads
+/// it); "y" after a vowel is "й" ("Rayffayzen", "Natsionalnyy").
+fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
+    let c = chars[i];
+    let vowel_next = chars
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.to_ascii_lowercase(), 'a' | 'u' | 'e' | 'o'));
+    if c.eq_ignore_ascii_case(&'j') && !vowel_next {
+        return Some(match (c.is_ascii_uppercase(), latin.j == "ж") {
+            (true, true) => "Ж",
+            (true, false) => "Й",
+            (false, _) => latin.j,
+        });
+    }
+    let after_vowel = i > 0
+        && matches!(
+            chars[i - 1].to_ascii_lowercase(),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+        );
+    (c.eq_ignore_ascii_case(&'y') && after_vowel && !vowel_next)
+        .then_some(if c.is_ascii_uppercase() { "Й" } else { "й" })
+}
+
+/// The longest Latin group at `chars[i..]` and its Cyrillic letters. A
+/// group never spans a word break by case ("komitet|Sled").
+fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<(usize, &'static str)> {
+    let c = chars[i];
+    LATIN_TO_CYRILLIC
+        .iter()
+        .find(|(group, _)| {
+            let case_break = latin.case_breaks
+                && c.is_ascii_lowercase()
+                && chars[i + 1..i + group.len().min(chars.len() - i)]
+                    .iter()
+                    .any(char::is_ascii_uppercase);
+            group.len() <= chars.len() - i
+                && !case_break
+                && group
+                    .chars()
+                    .zip(&chars[i..])
+                    .all(|(l, c)| c.to_ascii_lowercase() == l)
+        })
+        .map(|(group, cyr)| (group.len(), *cyr))
 }
 
 #[cfg(test)]
