@@ -451,11 +451,20 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// So RLO reverses, an LRO nested inside it restores the order, and every
 /// control vanishes. A paragraph break closes everything.
 pub(super) fn display_order(text: &str) -> Vec<char> {
+    let mut out = embedding_levels(text);
+    reverse_runs(&mut out);
+    out.into_iter().map(|(c, _)| c).collect()
+}
+
+/// Each shown character with its embedding level, the bidi controls
+/// applied (and gone).
+fn embedding_levels(text: &str) -> Vec<(char, u8)> {
     let mut out: Vec<(char, u8)> = Vec::new();
     // (level, overridden direction: Some(true) = RTL, an isolate)
     let mut stack: Vec<(u8, Option<bool>, bool)> = vec![(0, None, false)];
     for c in text.chars() {
-        let (level, over, _) = *stack.last().expect("base level");
+        // The stack never loses its base level (pops keep one entry).
+        let (level, over, _) = stack.last().copied().unwrap_or((0, None, false));
         let next_odd = (level + 1) | 1;
         let next_even = (level + 2) & !1;
         let push =
@@ -499,6 +508,12 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
             }
         }
     }
+    out
+}
+
+/// UAX #9 rule L2: from the highest level down, every run at that level
+/// or higher is reversed.
+fn reverse_runs(out: &mut [(char, u8)]) {
     let highest = out.iter().map(|(_, l)| *l).max().unwrap_or(0);
     for level in (1..=highest).rev() {
         let mut i = 0;
@@ -514,7 +529,6 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
             }
         }
     }
-    out.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Invisible characters that are common in hostile names: dropped at once,
@@ -653,36 +667,12 @@ pub fn fold(text: &str) -> Folded {
 /// Folds, with or without word breaks from case ("ПримерБанк"): a name in
 /// random case ("ОтдЕЛ мОшенНиЧеСтва") reads as if case said nothing.
 pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
-    let chars: Vec<char> = display_order(capped(text))
-        .into_iter()
-        .filter(|&c| !common_invisible(c))
-        .collect();
-    // An apostrophe between two letters is a soft sign as transliterated
-    // ("Tin'koff", "Natsional`nyy") or part of a name ("O'Brien"): the
-    // reader reads through it.
-    let chars: Vec<char> = (0..chars.len())
-        .filter(|&i| {
-            let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
-            !(apostrophe
-                && i > 0
-                && chars[i - 1].is_alphabetic()
-                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
-        })
-        .map(|i| chars[i])
-        .collect();
+    let chars = shown_chars(text);
     let standalone = standalone_digits(&chars);
-    let mut folded = Folded::default();
-    let mut at_break = true;
-    // The separators since the last letter (a signature of them), per
-    // letter: between spelled-out letters, a gap unlike the others is a
-    // gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
-    let mut gap: u64 = 0;
-    let mut gaps: Vec<u64> = Vec::new();
-    // Case and script of each letter's source, for spelled-out words.
-    let mut kind: Vec<(bool, Option<u8>)> = Vec::new();
+    let mut folding = Folding::default();
     let mut slow_budget = MAX_SLOW_CHARS;
     for (i, &c) in chars.iter().enumerate() {
-        if folded.len() >= MAX_FOLDED_CHARS {
+        if folding.folded.len() >= MAX_FOLDED_CHARS {
             break;
         }
         // Soft and hard signs: transliterations drop them ("Tinkoff",
@@ -690,10 +680,7 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
         // н") they still stand where a letter stands. A "Ь" written for a
         // Latin "b" ("Ьank") is read by the reading's other spelling.
         if matches!(c, 'ь' | 'Ь' | 'ъ' | 'Ъ') {
-            gap = 0;
-            if let Some(last) = folded.soft_after.last_mut() {
-                *last = true;
-            }
+            folding.soft_sign();
             continue;
         }
         let slow;
@@ -708,39 +695,98 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
                 &slow
             }
         };
-        let own_word =
-            standalone[i] && !standalone.get(i.wrapping_sub(1)).copied().unwrap_or(false);
-        let after_own_word = !standalone[i] && i > 0 && standalone[i - 1];
         match piece {
-            Piece::Nothing => continue,
-            Piece::Break => {
-                at_break = true;
-                let shown = if c.is_whitespace() { ' ' } else { c };
-                gap = gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
-            }
+            Piece::Nothing => {}
+            Piece::Break => folding.separator(c),
             Piece::Looks(looks) => {
+                let own_word =
+                    standalone[i] && !standalone.get(i.wrapping_sub(1)).copied().unwrap_or(false);
+                let after_own_word = !standalone[i] && i > 0 && standalone[i - 1];
                 let camel = case_breaks && camel_start(&chars, i);
-                folded.case_split |= camel;
-                let starts = at_break || camel || own_word || after_own_word;
-                for (k, &look) in looks.iter().enumerate() {
-                    if folded.len() < MAX_FOLDED_CHARS {
-                        folded.looks.push(look);
-                        folded.word_start.push(starts && k == 0);
-                        folded.soft_after.push(false);
-                        gaps.push(if k == 0 { gap } else { 0 });
-                        kind.push((c.is_uppercase(), script(c)));
-                        at_break = false;
-                        gap = 0;
-                    }
-                }
+                folding.letter(c, looks, camel, own_word || after_own_word);
             }
         }
     }
-    let breaks: Vec<bool> = (0..folded.len())
-        .map(|j| j > 0 && spelled_word_break(&kind, j, case_breaks))
+    folding.finish(case_breaks)
+}
+
+/// The characters a reader reads, in the order shown: invisible ones gone,
+/// and an apostrophe between two letters too — a soft sign as
+/// transliterated ("Tin'koff", "Natsional`nyy") or part of a name
+/// ("O'Brien"): the reader reads through it.
+fn shown_chars(text: &str) -> Vec<char> {
+    let chars: Vec<char> = display_order(capped(text))
+        .into_iter()
+        .filter(|&c| !common_invisible(c))
         .collect();
-    join_single_letters(&mut folded, &gaps, &breaks);
-    folded
+    (0..chars.len())
+        .filter(|&i| {
+            let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
+            !(apostrophe
+                && i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
+        })
+        .map(|i| chars[i])
+        .collect()
+}
+
+/// A fold under way: the letters so far, and what the spelled-out letters
+/// need to be joined at the end.
+#[derive(Default)]
+struct Folding {
+    folded: Folded,
+    /// The last character was no letter (a word starts at the next).
+    not_in_word: bool,
+    /// The separators since the last letter (a signature of them), per
+    /// letter: between spelled-out letters, a gap unlike the others is a
+    /// gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
+    gap: u64,
+    gaps: Vec<u64>,
+    /// Case and script of each letter's source, for spelled-out words.
+    kind: Vec<(bool, Option<u8>)>,
+}
+
+impl Folding {
+    fn soft_sign(&mut self) {
+        self.gap = 0;
+        if let Some(last) = self.folded.soft_after.last_mut() {
+            *last = true;
+        }
+    }
+
+    fn separator(&mut self, c: char) {
+        self.not_in_word = true;
+        let shown = if c.is_whitespace() { ' ' } else { c };
+        self.gap = self.gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
+    }
+
+    /// The readings of `c`; a word starts before it after a separator, at
+    /// a camel-case capital, or where a digit stands as a word of its own.
+    fn letter(&mut self, c: char, looks: &[Look], camel: bool, own_word: bool) {
+        self.folded.case_split |= camel;
+        let at_break = self.folded.is_empty() || self.not_in_word;
+        let starts = at_break || camel || own_word;
+        for (k, &look) in looks.iter().enumerate() {
+            if self.folded.len() < MAX_FOLDED_CHARS {
+                self.folded.looks.push(look);
+                self.folded.word_start.push(starts && k == 0);
+                self.folded.soft_after.push(false);
+                self.gaps.push(if k == 0 { self.gap } else { 0 });
+                self.kind.push((c.is_uppercase(), script(c)));
+                self.not_in_word = false;
+                self.gap = 0;
+            }
+        }
+    }
+
+    fn finish(mut self, case_breaks: bool) -> Folded {
+        let breaks: Vec<bool> = (0..self.folded.len())
+            .map(|j| j > 0 && spelled_word_break(&self.kind, j, case_breaks))
+            .collect();
+        join_single_letters(&mut self.folded, &self.gaps, &breaks);
+        self.folded
+    }
 }
 
 /// Between spelled-out letters, where a reader still sees a new word: a
