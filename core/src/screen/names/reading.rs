@@ -610,7 +610,24 @@ const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
 /// ("  ", "_" among single spaces) parts words. Joined, the groups are
 /// seen whole.
 fn join_spelled_out(name: &str) -> String {
-    // Tokens: runs of letters, and runs of everything else.
+    let tokens = letter_tokens(name);
+    // Letter tokens at even or odd positions, separators between them.
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let end = spelled_run_end(&tokens, i);
+        if end == i {
+            out.push_str(tokens[i].1);
+        } else {
+            join_run(&tokens[i..=end], &mut out);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The name as tokens: runs of letters (true), and runs of everything else.
+fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
     let is_letter =
         |c: char| c.is_alphabetic() || apostrophe(c) || latin_letter_of_digit(c).is_some();
     let mut tokens: Vec<(bool, &str)> = Vec::new();
@@ -624,55 +641,55 @@ fn join_spelled_out(name: &str) -> String {
     if start < name.len() {
         tokens.push((tokens_kind(name, start, is_letter), &name[start..]));
     }
-    let spelled = |t: &str| {
-        let t = t.trim_end_matches(apostrophe);
-        let n = t.chars().count();
-        n == 1
-            || n <= 4
-                && LATIN_TO_CYRILLIC
-                    .iter()
-                    .any(|(l, _)| l.len() > 1 && t.eq_ignore_ascii_case(l))
-    };
-    // Letter tokens at even or odd positions, separators between them.
-    let mut out = String::with_capacity(name.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        let (letters, text) = tokens[i];
-        if !(letters && spelled(text)) {
-            out.push_str(text);
-            i += 1;
-            continue;
-        }
-        // A run: spelled token, separator, spelled token, …
-        let mut end = i;
-        while end + 2 < tokens.len()
-            && !tokens[end + 1].0
-            && tokens[end + 2].0
-            && spelled(tokens[end + 2].1)
-        {
-            end += 2;
-        }
-        if end == i {
-            out.push_str(text);
-            i += 1;
-            continue;
-        }
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for g in (i + 1..end).step_by(2) {
-            *counts.entry(tokens[g].1).or_default() += 1;
-        }
-        let usual = counts
-            .into_iter()
-            .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
-            .map_or(" ", |(gap, _)| gap);
-        for &(is_letters, t) in &tokens[i..=end] {
-            if is_letters || t != usual {
-                out.push_str(t);
-            }
-        }
-        i = end + 1;
+    tokens
+}
+
+/// A letter token that is one spelled-out letter: one letter, or a Latin
+/// group that stands for one ("Sh", "Zh").
+fn spelled(token: &str) -> bool {
+    let t = token.trim_end_matches(apostrophe);
+    let n = t.chars().count();
+    n == 1
+        || n <= 4
+            && LATIN_TO_CYRILLIC
+                .iter()
+                .any(|(l, _)| l.len() > 1 && t.eq_ignore_ascii_case(l))
+}
+
+/// Where a run of spelled letters that starts at `tokens[i]` ends
+/// (spelled token, separator, spelled token, …); `i` when none starts there.
+fn spelled_run_end(tokens: &[(bool, &str)], i: usize) -> usize {
+    let (letters, text) = tokens[i];
+    if !(letters && spelled(text)) {
+        return i;
     }
-    out
+    let mut end = i;
+    while end + 2 < tokens.len()
+        && !tokens[end + 1].0
+        && tokens[end + 2].0
+        && spelled(tokens[end + 2].1)
+    {
+        end += 2;
+    }
+    end
+}
+
+/// A run of spelled letters, joined: the usual gap between them goes, a
+/// gap unlike it stays (a break between two spelled words).
+fn join_run(run: &[(bool, &str)], out: &mut String) {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(_, gap) in run.iter().skip(1).step_by(2) {
+        *counts.entry(gap).or_default() += 1;
+    }
+    let usual = counts
+        .into_iter()
+        .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
+        .map_or(" ", |(gap, _)| gap);
+    for &(is_letters, t) in run {
+        if is_letters || t != usual {
+            out.push_str(t);
+        }
+    }
 }
 
 fn tokens_kind(name: &str, at: usize, is_letter: impl Fn(char) -> bool) -> bool {
