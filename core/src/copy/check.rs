@@ -11,7 +11,7 @@
 //!   no functions, no markup, no control, bidi or invisible format
 //!   characters, nothing empty.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
 use fluent_syntax::parser::parse;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -182,26 +182,34 @@ pub fn check_override(base: &str, ftl: &str) -> Result<(), CopyError> {
         if !OVERRIDABLE.iter().any(|p| id.starts_with(p)) {
             return Err(CopyError::NotOverridable { id: err_id() });
         }
-        let names = |m: &fluent_syntax::ast::Message<&str>| -> Vec<String> {
-            let mut names: Vec<String> =
-                m.attributes.iter().map(|a| a.id.name.to_string()).collect();
-            names.sort();
-            names
-        };
-        if message.value.is_some() != theirs.value.is_some() || names(message) != names(theirs) {
-            return Err(CopyError::Attributes { id: err_id() });
-        }
-        if let (Some(ours), Some(base)) = (&message.value, &theirs.value) {
-            check_pattern(id, ours, base)?;
-        }
-        for attribute in &message.attributes {
-            let base = theirs
-                .attributes
-                .iter()
-                .find(|b| b.id.name == attribute.id.name)
-                .ok_or_else(|| CopyError::Attributes { id: err_id() })?;
-            check_pattern(id, &attribute.value, &base.value)?;
-        }
+        check_message(message, theirs)?;
+    }
+    Ok(())
+}
+
+/// One message against the SDK's: the same value and attributes, each
+/// checked as a pattern.
+fn check_message(ours: &Message<&str>, theirs: &Message<&str>) -> Result<(), CopyError> {
+    let id = ours.id.name;
+    let attributes_differ = || CopyError::Attributes { id: id.to_string() };
+    let names = |m: &Message<&str>| -> Vec<String> {
+        let mut names: Vec<String> = m.attributes.iter().map(|a| a.id.name.to_string()).collect();
+        names.sort();
+        names
+    };
+    if ours.value.is_some() != theirs.value.is_some() || names(ours) != names(theirs) {
+        return Err(attributes_differ());
+    }
+    if let (Some(pattern), Some(base)) = (&ours.value, &theirs.value) {
+        check_pattern(id, pattern, base)?;
+    }
+    for attribute in &ours.attributes {
+        let base = theirs
+            .attributes
+            .iter()
+            .find(|b| b.id.name == attribute.id.name)
+            .ok_or_else(attributes_differ)?;
+        check_pattern(id, &attribute.value, &base.value)?;
     }
     Ok(())
 }

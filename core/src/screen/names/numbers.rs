@@ -150,11 +150,6 @@ fn read_letters_as_digits(syms: &mut [(Sym, char)]) {
 pub fn read_numbers(name: &str) -> Vec<NameNumber> {
     let syms = symbols(name);
     let mut out: Vec<NameNumber> = Vec::new();
-    let push = |text: String, listed_only: bool, out: &mut Vec<NameNumber>| {
-        if out.len() < MAX_CANDIDATES && !out.iter().any(|n| n.text == text) {
-            out.push(NameNumber { text, listed_only });
-        }
-    };
     let mut i = 0;
     while i < syms.len() {
         if matches!(syms[i].0, Sym::Letter(_)) {
@@ -165,57 +160,11 @@ pub fn read_numbers(name: &str) -> Vec<NameNumber> {
         while i < syms.len() && !matches!(syms[i].0, Sym::Letter(_)) {
             i += 1;
         }
-        // Digit groups, with whether a '+' came right before each.
-        let mut groups: Vec<(bool, String)> = Vec::new();
-        let mut plus = false;
-        let mut current = String::new();
-        for (sym, _) in &syms[start..i] {
-            match sym {
-                Sym::Digit(d) => current.push(*d),
-                _ => {
-                    if !current.is_empty() {
-                        groups.push((plus, std::mem::take(&mut current)));
-                        plus = false;
-                    }
-                    if *sym == Sym::Plus {
-                        plus = true;
-                    }
-                }
-            }
-        }
-        if !current.is_empty() {
-            groups.push((plus, current));
-        }
         // An extension written after the run ("… доб. 2").
         let rest: String = syms[i..].iter().map(|(_, c)| c).collect();
         let extension =
             crate::normalize::extension_marker_len(&rest).map_or("", |len| &rest[..len]);
-        // The whole run first, then windows of consecutive groups, longest
-        // first: "Горячая линия 24/7 8 800 555 35 35" still yields the hotline.
-        let whole = (0, groups.len().saturating_sub(1));
-        let mut windows: Vec<(usize, usize, usize)> = Vec::new();
-        for from in 0..groups.len() {
-            let mut len = 0;
-            for (to, group) in groups.iter().enumerate().skip(from) {
-                len += group.1.len();
-                if len > MAX_NUMBER_DIGITS {
-                    break;
-                }
-                windows.push((from, to, len));
-            }
-        }
-        windows.sort_by_key(|&(from, to, len)| ((from, to) != whole, std::cmp::Reverse(len)));
-        for (from, to, _) in windows {
-            let digits: String = groups[from..=to].iter().map(|g| g.1.as_str()).collect();
-            let ext = if (from, to) == whole && !extension.is_empty() {
-                format!(" {extension}")
-            } else {
-                String::new()
-            };
-            for (text, listed_only) in candidates(groups[from].0, &digits) {
-                push(format!("{text}{ext}"), listed_only, &mut out);
-            }
-        }
+        read_run(&digit_groups(&syms[start..i]), extension, &mut out);
     }
     // A short number counts only in a name that is nothing but a number
     // ("9О0", "📞 900"): beside words it is a price, a flat, a route
@@ -230,6 +179,65 @@ pub fn read_numbers(name: &str) -> Vec<NameNumber> {
     // Numbers that stand on their own first, then those a list must know.
     out.sort_by_key(|n| n.listed_only);
     out
+}
+
+/// The digit groups of a run without letters, with whether a '+' came
+/// right before each.
+fn digit_groups(run: &[(Sym, char)]) -> Vec<(bool, String)> {
+    let mut groups: Vec<(bool, String)> = Vec::new();
+    let mut plus = false;
+    let mut current = String::new();
+    for (sym, _) in run {
+        match sym {
+            Sym::Digit(d) => current.push(*d),
+            _ => {
+                if !current.is_empty() {
+                    groups.push((plus, std::mem::take(&mut current)));
+                    plus = false;
+                }
+                if *sym == Sym::Plus {
+                    plus = true;
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        groups.push((plus, current));
+    }
+    groups
+}
+
+/// The numbers a run's groups can be read as: the whole run first (with
+/// its extension), then windows of consecutive groups, longest first —
+/// "Горячая линия 24/7 8 800 555 35 35" still yields the hotline.
+fn read_run(groups: &[(bool, String)], extension: &str, out: &mut Vec<NameNumber>) {
+    let whole = (0, groups.len().saturating_sub(1));
+    let mut windows: Vec<(usize, usize, usize)> = Vec::new();
+    for from in 0..groups.len() {
+        let mut len = 0;
+        for (to, group) in groups.iter().enumerate().skip(from) {
+            len += group.1.len();
+            if len > MAX_NUMBER_DIGITS {
+                break;
+            }
+            windows.push((from, to, len));
+        }
+    }
+    windows.sort_by_key(|&(from, to, len)| ((from, to) != whole, std::cmp::Reverse(len)));
+    for (from, to, _) in windows {
+        let digits: String = groups[from..=to].iter().map(|g| g.1.as_str()).collect();
+        let ext = if (from, to) == whole && !extension.is_empty() {
+            format!(" {extension}")
+        } else {
+            String::new()
+        };
+        for (text, listed_only) in candidates(groups[from].0, &digits) {
+            let text = format!("{text}{ext}");
+            if out.len() < MAX_CANDIDATES && !out.iter().any(|n| n.text == text) {
+                out.push(NameNumber { text, listed_only });
+            }
+        }
+    }
 }
 
 /// The readings of one run of digits: as written, and without an
