@@ -26,6 +26,14 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so `println!` into a closed pipe (`callguard
+    // demo | head`) panics; a command-line tool should end quietly instead.
+    #[cfg(unix)]
+    // SAFETY: at the start of main, before any thread; restores the
+    // default action of one signal.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
