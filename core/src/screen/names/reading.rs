@@ -109,12 +109,21 @@ pub fn read(name: &str) -> Reading {
 /// Whether a text may have Latin letters, styled or not: only then is it
 /// transliterated.
 fn has_latin(text: &str) -> bool {
-    text.chars().any(|c| {
-        c.is_ascii_alphabetic()
-            || c as u32 >= 0xFF00
-            || (0x370..0x400).contains(&(c as u32))
-            || c as u32 >= 0x1D00 && (c as u32) < 0x2000
-    })
+    text.chars().any(reads_as_latin)
+}
+
+/// A Latin letter in any dress (accented, fullwidth, circled, styled), or
+/// a Greek or phonetic letter that passes for one. Cyrillic letters and
+/// emoji (flags included) are none, at a glance.
+fn reads_as_latin(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c as u32 {
+        0x370..=0x3FF | 0x1D00..=0x1FFF => true,
+        0x400..=0x52F | 0x1F300..=0x1FAFF => false,
+        _ => std::iter::once(c).nfkd().any(|d| d.is_ascii_alphabetic()),
+    }
 }
 
 /// The re-spellings, each with a quick look whether it can change a text
