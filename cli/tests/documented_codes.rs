@@ -686,6 +686,8 @@ fn every_copy_code() {
         ("copy_extra_argument", "screen-unknown =\n  .title = { $number }\n  .body = B\n".to_string()),
         ("copy_reference", "screen-unknown =\n  .title = { -bank }\n  .body = B\n".to_string()),
         ("copy_empty", "screen-unknown =\n  .title = { \"\" }\n  .body = B\n".to_string()),
+        ("copy_escape", "screen-unknown =\n  .title = {\"\\u202E\"}\n  .body = B\n".to_string()),
+        ("copy_too_complex", format!("screen-unknown =\n  .title = {}x{}\n  .body = B\n", "{ ".repeat(9), " }".repeat(9))),
     ];
     for (code, ftl) in more {
         assert_eq!(screen("ru", &ftl), code);

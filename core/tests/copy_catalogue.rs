@@ -260,6 +260,7 @@ fn every_refusal_names_its_code_and_message() {
         ("screen-unknown =\n    .title = <b>Not</b> a bank\n    .body = B\n", "copy_markup", Some("screen-unknown")),
         ("screen-unknown =\n    .title = Not &amp; a bank\n    .body = B\n", "copy_markup", Some("screen-unknown")),
         ("screen-unknown =\n    .title = Not a \u{202E}knab\n    .body = B\n", "copy_control_character", Some("screen-unknown")),
+        ("screen-unknown =\n    .title = Not a bank\n    .body = {\"\u{2800}\"}\n", "copy_control_character", Some("screen-unknown")),
         ("screen-unknown =\n    .title = Not a\u{200B}bank\n    .body = B\n", "copy_control_character", Some("screen-unknown")),
         ("screen-unknown =\n    .title = { \"\u{2066}\" }\n    .body = B\n", "copy_control_character", Some("screen-unknown")),
         ("screen-unknown =\n    .title = { \"\" }\n    .body = B\n", "copy_empty", Some("screen-unknown")),
@@ -273,6 +274,77 @@ fn every_refusal_names_its_code_and_message() {
             "{ftl:?}"
         );
     }
+    // Found by the red team (issue 24): escapes that hide characters from
+    // the checks, and one that panicked the parser (fluent-rs#389).
+    for escaped in [
+        "\\u202E",
+        "\\u0000",
+        "\\u001B[2J",
+        "\\u003Cb\\u003E",
+        "\\u200B",
+        "\\u0020",
+        "\\Uо",
+    ] {
+        let ftl = format!("screen-unknown =\n    .title = {{\"{escaped}\"}}\n    .body = B\n");
+        assert_eq!(refused(&ftl), ("copy_escape".to_string(), None), "{ftl:?}");
+    }
+    // Blank, combining and invisible characters a list text may not hold
+    // either (list/display_text.rs), and marks struck through the bank.
+    for hidden in [
+        '\u{2800}',
+        '\u{034F}',
+        '\u{17B4}',
+        '\u{180B}',
+        '\u{1BCA0}',
+        '\u{E0100}',
+        '\u{3164}',
+        '\u{0336}',
+        '\u{20DD}',
+        '\u{2028}',
+    ] {
+        let ftl = format!("screen-impersonation-bank =\n    .title = {{ $bank }}{hidden}\n    .body = {{ $bank }}\n");
+        assert_eq!(
+            refused(&ftl).0,
+            "copy_control_character",
+            "U+{:04X}",
+            hidden as u32
+        );
+    }
+    // A title of blank space alone is empty.
+    assert_eq!(
+        refused("screen-unknown =\n    .title = {\"\u{00A0}\"}\n    .body = B\n").0,
+        "copy_empty"
+    );
+    // Nesting deep enough to overflow a stack, refused before parsing.
+    for depth in [5, 1_000, 12_800] {
+        let ftl = format!(
+            "screen-unknown =\n    .title = {}\"x\"{}\n    .body = B\n",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        );
+        assert_eq!(
+            refused(&ftl),
+            ("copy_too_complex".to_string(), None),
+            "{depth}"
+        );
+    }
+    // Fluent stops formatting a pattern after 100 placeables: a warning
+    // padded with empty ones would be cut short.
+    let padded = format!(
+        "screen-spoofed-inbound-only =\n    .title = Звонок{} — это не {{ $bank }}\n    .body = {{ $bank }}, {{ $label }}\n",
+        "{\"\"}".repeat(101)
+    );
+    assert_eq!(
+        refused(&padded),
+        (
+            "copy_too_complex".to_string(),
+            Some("screen-spoofed-inbound-only".to_string())
+        )
+    );
+    // A byte-order mark at the start is how some editors save UTF-8.
+    assert!(sdk()
+        .with_override(Lang::Ru, &format!("\u{FEFF}{GOOD}"))
+        .is_ok());
     let huge = format!("# {}\n", "x".repeat(300 * 1024));
     assert_eq!(refused(&huge).0, "copy_too_large");
     // The error names the line of a syntax error, never the text.
@@ -298,4 +370,32 @@ proptest! {
             let _ = copy.titled(Lang::Ru, id, &[("bank", Arg::Text("Б"))]);
         }
     }
+}
+
+/// docs/copy.md's table of messages says which arguments each attribute
+/// shows, as en.ftl has them: a bank writes its override from that table.
+#[test]
+fn the_docs_table_of_arguments_is_the_catalogues() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/copy.md"),
+    )
+    .unwrap();
+    let english = shape(SDK_SOURCES[0]);
+    let args = |cell: &str| -> BTreeSet<String> {
+        cell.split('`')
+            .filter_map(|p| p.strip_prefix('$'))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut rows = 0;
+    for line in doc.lines().filter(|l| l.starts_with("| `screen-")) {
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        for id in cells[0].split('`').filter(|p| p.starts_with("screen-")) {
+            let parts = &english[id];
+            assert_eq!(parts["title"], args(cells[1]), "{id}.title");
+            assert_eq!(parts["body"], args(cells[2]), "{id}.body");
+            rows += 1;
+        }
+    }
+    assert!(rows >= 15, "{rows} rows");
 }

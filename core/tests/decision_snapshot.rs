@@ -191,9 +191,12 @@ fn decisions() -> Vec<String> {
     }
 
     // 3. A seeded random mix of everything a decision depends on.
+    // Before any list expires, between the expiries (one bank's list
+    // expired, the other's current: rules 2b, 2c, 3c), after all.
     let clocks = [
         "2026-12-01T00:00:00Z",
         intents_doc["now"].as_str().unwrap(),
+        "2027-01-15T00:00:00Z",
         "2030-01-01T00:00:00Z",
     ]
     .map(|t| Timestamp::parse_rfc3339(t).unwrap());

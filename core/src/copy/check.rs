@@ -11,6 +11,7 @@
 //!   no functions, no markup, no control, bidi or invisible format
 //!   characters, nothing empty.
 
+use crate::list::display_text::is_visible;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
 use fluent_syntax::parser::parse;
 use std::collections::BTreeSet;
@@ -20,6 +21,13 @@ use std::fmt;
 /// that loaded the override. The Call Directory's labels (written by the
 /// iOS extension, another process) and the contact audit keep the SDK's.
 pub const OVERRIDABLE: [&str; 3] = ["screen-", "channel-", "bank-unnamed"];
+
+/// Placeables inside placeables, at most (`{ $n -> [one] { $n } … }` is 2).
+pub const MAX_NESTING: usize = 4;
+
+/// Placeables in one message, at most: Fluent stops formatting a pattern
+/// after 100, which would cut a warning short.
+pub const MAX_PLACEABLES: usize = 16;
 
 /// The largest override file accepted.
 pub const MAX_OVERRIDE_BYTES: usize = 256 * 1024;
@@ -64,9 +72,20 @@ pub enum CopyError {
     Markup {
         id: String,
     },
-    /// A control, bidi or invisible format character.
+    /// A control, bidi, invisible or blank character, or a combining mark.
     ControlCharacter {
         id: String,
+    },
+    /// A backslash: Fluent's escapes (`"\u202E"`) would hide characters
+    /// from these checks. At this line.
+    Escape {
+        line: usize,
+    },
+    /// Placeables nested deeper than `MAX_NESTING` (at this line), or more
+    /// than `MAX_PLACEABLES` in one message (id).
+    TooComplex {
+        id: Option<String>,
+        line: usize,
     },
     Empty {
         id: String,
@@ -87,6 +106,8 @@ impl CopyError {
             CopyError::Reference { .. } => "copy_reference",
             CopyError::Markup { .. } => "copy_markup",
             CopyError::ControlCharacter { .. } => "copy_control_character",
+            CopyError::Escape { .. } => "copy_escape",
+            CopyError::TooComplex { .. } => "copy_too_complex",
             CopyError::Empty { .. } => "copy_empty",
         }
     }
@@ -94,7 +115,8 @@ impl CopyError {
     /// The message the refusal is about, if any.
     pub fn message_id(&self) -> Option<&str> {
         match self {
-            CopyError::TooLarge | CopyError::Syntax { .. } => None,
+            CopyError::TooLarge | CopyError::Syntax { .. } | CopyError::Escape { .. } => None,
+            CopyError::TooComplex { id, .. } => id.as_deref(),
             CopyError::UnknownMessage { id }
             | CopyError::NotOverridable { id }
             | CopyError::Duplicate { id }
@@ -137,6 +159,16 @@ impl fmt::Display for CopyError {
                 write!(f, "{id}: a control, bidi or invisible character")
             }
             CopyError::Empty { id } => write!(f, "{id}: empty"),
+            CopyError::Escape { line } => write!(f, "a backslash at line {line}: no escapes"),
+            CopyError::TooComplex { id: Some(id), .. } => {
+                write!(f, "{id}: over {MAX_PLACEABLES} placeables")
+            }
+            CopyError::TooComplex { id: None, line } => {
+                write!(
+                    f,
+                    "placeables nested over {MAX_NESTING} deep at line {line}"
+                )
+            }
         }
     }
 }
@@ -148,8 +180,16 @@ pub fn check_override(base: &str, ftl: &str) -> Result<(), CopyError> {
     if ftl.len() > MAX_OVERRIDE_BYTES {
         return Err(CopyError::TooLarge);
     }
+    // A byte-order mark is how some editors start a UTF-8 file.
+    let ftl = ftl.strip_prefix('\u{FEFF}').unwrap_or(ftl);
+    check_raw(ftl)?;
     let base = parse(base).unwrap_or_else(|(partial, _)| partial);
-    let ours = parse(ftl).map_err(|(_, errors)| CopyError::Syntax {
+    // The parser is not ours: whatever it does with a hostile file, the
+    // answer is a refusal (fluent-rs#389: a panic on some escapes, which
+    // `check_raw` refuses before).
+    let parsed =
+        std::panic::catch_unwind(|| parse(ftl)).map_err(|_| CopyError::Syntax { line: 1 })?;
+    let ours = parsed.map_err(|(_, errors)| CopyError::Syntax {
         line: errors.first().map_or(1, |e| {
             line_of(ftl, e.slice.as_ref().map_or(e.pos.start, |s| s.start))
         }),
@@ -200,6 +240,18 @@ fn check_message(ours: &Message<&str>, theirs: &Message<&str>) -> Result<(), Cop
     if ours.value.is_some() != theirs.value.is_some() || names(ours) != names(theirs) {
         return Err(attributes_differ());
     }
+    let placeables: usize = ours
+        .value
+        .iter()
+        .chain(ours.attributes.iter().map(|a| &a.value))
+        .map(count_placeables)
+        .sum();
+    if placeables > MAX_PLACEABLES {
+        return Err(CopyError::TooComplex {
+            id: Some(id.to_string()),
+            line: 0,
+        });
+    }
     if let (Some(pattern), Some(base)) = (&ours.value, &theirs.value) {
         check_pattern(id, pattern, base)?;
     }
@@ -214,6 +266,34 @@ fn check_message(ours: &Message<&str>, theirs: &Message<&str>) -> Result<(), Cop
     Ok(())
 }
 
+/// What is refused before the file is parsed: escapes (they would hide
+/// what they stand for from the checks below), and nesting deep enough to
+/// exhaust a stack in the parser or the formatter.
+fn check_raw(ftl: &str) -> Result<(), CopyError> {
+    if let Some(at) = ftl.find('\\') {
+        return Err(CopyError::Escape {
+            line: line_of(ftl, at),
+        });
+    }
+    let mut depth = 0usize;
+    for (at, c) in ftl.char_indices() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(CopyError::TooComplex {
+                        id: None,
+                        line: line_of(ftl, at),
+                    });
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// The line of a byte offset (1-based), at any offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
@@ -222,6 +302,36 @@ fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+/// The placeables of a pattern, those inside selections too.
+fn count_placeables(pattern: &Pattern<&str>) -> usize {
+    fn expression(e: &Expression<&str>) -> usize {
+        match e {
+            Expression::Inline(i) => inline(i),
+            Expression::Select { selector, variants } => {
+                inline(selector)
+                    + variants
+                        .iter()
+                        .map(|v| count_placeables(&v.value))
+                        .sum::<usize>()
+            }
+        }
+    }
+    fn inline(i: &InlineExpression<&str>) -> usize {
+        match i {
+            InlineExpression::Placeable { expression: e } => 1 + expression(e),
+            _ => 0,
+        }
+    }
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            PatternElement::Placeable { expression: e } => 1 + expression(e),
+            PatternElement::TextElement { .. } => 0,
+        })
+        .sum()
 }
 
 /// One value or attribute against the SDK's.
@@ -262,7 +372,7 @@ impl Shows {
             match element {
                 PatternElement::TextElement { value } => {
                     check_text(id, value)?;
-                    shows.has_text |= !value.trim().is_empty();
+                    shows.has_text |= value.chars().any(is_visible);
                 }
                 PatternElement::Placeable { expression } => {
                     shows.add(&Shows::expression(id, expression)?)
@@ -303,7 +413,7 @@ impl Shows {
             }
             InlineExpression::StringLiteral { value } => {
                 check_text(id, value)?;
-                shows.has_text = !value.trim().is_empty();
+                shows.has_text = value.chars().any(is_visible);
             }
             InlineExpression::NumberLiteral { .. } => shows.has_text = true,
             InlineExpression::Placeable { expression } => return Shows::expression(id, expression),
@@ -345,12 +455,14 @@ fn has_entity(text: &str) -> bool {
     })
 }
 
-/// Controls (but the line break), bidi controls and invisible format
-/// characters: they reorder or hide what the customer reads.
+/// What a customer cannot see or that changes what is around it:
+/// controls (but the line break), bidi controls, invisible format and
+/// blank characters (the SDK's own rule for list texts), and combining
+/// marks (one after `{ $bank }` would strike the bank's name through; the
+/// four languages write theirs precomposed).
 fn hidden(c: char) -> bool {
     (c.is_control() && c != '\n')
-        || matches!(c as u32,
-            0x00AD | 0x061C | 0x115F | 0x1160 | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
-            | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF9..=0xFFFB
-            | 0xE0000..=0xE007F)
+        || unicode_normalization::char::is_combining_mark(c)
+        || !c.is_whitespace() && !is_visible(c)
+        || matches!(c as u32, 0x2028 | 0x2029)
 }

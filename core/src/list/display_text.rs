@@ -68,7 +68,7 @@ pub fn language_map<'a>(
 /// character, not a combining mark alone, and none of the characters that
 /// render blank (Hangul fillers, the Braille blank, variation selectors,
 /// Khmer's inherent vowels, the combining grapheme joiner).
-fn is_visible(c: char) -> bool {
+pub fn is_visible(c: char) -> bool {
     !(c.is_whitespace()
         || c.is_control()
         || is_bidi_control(c)

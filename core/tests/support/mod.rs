@@ -77,16 +77,20 @@ pub fn screen_name_only(name: &str, channel: Channel) -> Screening {
     screen(both_banks(), &call, &ctx)
 }
 
-/// The decision of a screening, without its words: what the decision
-/// snapshots compare.
+/// The decision of a screening, without its words (the contact's label
+/// and the intent name what it is about): what the decision snapshots compare.
 pub fn decision_line(s: &Screening) -> String {
     format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {} {}",
         s.verdict.name(),
         s.risk.name(),
         s.reason.code(),
         s.issuer.as_deref().unwrap_or("-"),
         s.number.as_deref().unwrap_or("-"),
+        s.label
+            .as_deref()
+            .map_or("-".to_string(), |l| format!("{l:?}")),
+        s.intent_id.as_deref().unwrap_or("-"),
     )
 }
 
