@@ -867,6 +867,10 @@ const FOUND: &[&str] = &[
     "Горячая линия 800 555-35-35",
     "810 7 800 555 35 35",
     "ㅤㅤㅤㅤㅤㅤ8 800 555 35 35",
+    // The red team (issue 20): official names glued in capitals.
+    "ФСБРОССИИ",
+    "МВДРОССИИ",
+    "фнсроссии",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
