@@ -381,6 +381,13 @@ fn the_docs_table_of_arguments_is_the_catalogues() {
     )
     .unwrap();
     let english = shape(SDK_SOURCES[0]);
+    // The docs' example override is accepted as it is shipped.
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/copy-example-ru.ftl"),
+    )
+    .unwrap();
+    assert!(doc.contains(example.lines().nth(1).unwrap()));
+    sdk().with_override(Lang::Ru, &example).unwrap();
     let args = |cell: &str| -> BTreeSet<String> {
         cell.split('`')
             .filter_map(|p| p.strip_prefix('$'))
