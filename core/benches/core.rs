@@ -87,7 +87,13 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core_benches, benches, name_benches, intent_benches);
+criterion_group!(
+    core_benches,
+    benches,
+    name_benches,
+    intent_benches,
+    session_benches
+);
 criterion_main!(core_benches);
 
 fn name_benches(c: &mut Criterion) {
@@ -213,5 +219,55 @@ fn intent_benches(c: &mut Criterion) {
                 &ctx,
             )
         })
+    });
+}
+
+/// In-call protection: recording an event, and the advice for an action
+/// with a full history (32 calls) and a danger call going on.
+fn session_benches(c: &mut Criterion) {
+    use callguard_core::screen::{Reason, Verdict};
+    use callguard_core::session::{advise, ActionPolicy, CallEvent, SensitiveAction, Session};
+    let mut session = Session::default();
+    for i in 0..31 {
+        session.record(
+            CallEvent::Active {
+                call: format!("old-{i}"),
+            },
+            Timestamp(i),
+        );
+        session.record(
+            CallEvent::Ended {
+                call: format!("old-{i}"),
+            },
+            Timestamp(i + 60),
+        );
+    }
+    let now = Timestamp(1_000);
+    session.record(
+        CallEvent::Screened {
+            call: "wa-1".into(),
+            verdict: Verdict::Impersonation,
+            reason: Reason::ClaimsAuthority,
+        },
+        now,
+    );
+    let policy = ActionPolicy::default();
+    c.bench_function("session/advise_transfer_32_calls", |b| {
+        b.iter(|| advise(black_box(&session), &policy, SensitiveAction::Transfer, now))
+    });
+    c.bench_function("session/record_answered", |b| {
+        b.iter(|| {
+            let mut s = session.clone();
+            s.record(
+                CallEvent::Answered {
+                    call: "wa-1".into(),
+                },
+                black_box(now),
+            );
+            s
+        })
+    });
+    c.bench_function("session/save_and_restore_32_calls", |b| {
+        b.iter(|| Session::from_bytes(&black_box(&session).to_bytes()))
     });
 }

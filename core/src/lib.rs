@@ -16,6 +16,7 @@ pub mod intent;
 pub mod list;
 pub mod normalize;
 pub mod screen;
+pub mod session;
 pub mod signed;
 pub mod testing;
 

@@ -1,0 +1,172 @@
+//! The advice for a risky action, from the calls going on or just over.
+//!
+//! Reasons, each from the history at `now`:
+//! - `on_call_with_danger`: a call screened `spoofed`, `impersonation` or
+//!   `reported` as fraud is going on;
+//! - `recent_danger_call`: such a call ended within the policy's
+//!   `recent_minutes`;
+//! - `on_call_unannounced_bank`: the bank's own number calls, unannounced,
+//!   and the bank announces its calls;
+//! - `on_call_unknown`: a call with someone the SDK does not know;
+//! - `screen_shared_on_call`: the screen is shared or recorded during a call;
+//! - `on_call_expected_bank`: the bank announced this call (proceed, with
+//!   the reminder of what the bank never asks).
+//!
+//! The level is the strictest the policy gives any reason. A hold says
+//! until when: for a call going on, `hold_minutes` from now (asked again,
+//! it moves with the call); after a dangerous call, `hold_minutes` from
+//! its end. A clock moved back never makes a hold longer than its
+//! `hold_minutes` from now.
+
+use super::history::{CallRecord, Session};
+use super::policy::{ActionPolicy, SensitiveAction};
+use crate::timestamp::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AdviceLevel {
+    Proceed,
+    Confirm,
+    Hold,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceReason {
+    OnCallWithDanger,
+    RecentDangerCall,
+    OnCallUnannouncedBank,
+    OnCallUnknown,
+    ScreenSharedOnCall,
+    OnCallExpectedBank,
+}
+
+impl AdviceReason {
+    pub const ALL: [AdviceReason; 6] = [
+        AdviceReason::OnCallWithDanger,
+        AdviceReason::RecentDangerCall,
+        AdviceReason::OnCallUnannouncedBank,
+        AdviceReason::OnCallUnknown,
+        AdviceReason::ScreenSharedOnCall,
+        AdviceReason::OnCallExpectedBank,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AdviceReason::OnCallWithDanger => "on_call_with_danger",
+            AdviceReason::RecentDangerCall => "recent_danger_call",
+            AdviceReason::OnCallUnannouncedBank => "on_call_unannounced_bank",
+            AdviceReason::OnCallUnknown => "on_call_unknown",
+            AdviceReason::ScreenSharedOnCall => "screen_shared_on_call",
+            AdviceReason::OnCallExpectedBank => "on_call_expected_bank",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AdviceReason> {
+        AdviceReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    pub level: AdviceLevel,
+    /// Every reason that applies, the strictest first.
+    pub reasons: Vec<AdviceReason>,
+    /// For a hold: until when (never later than a day from now).
+    pub hold_until: Option<Timestamp>,
+}
+
+/// The advice for `action` now.
+pub fn advise(
+    session: &Session,
+    policy: &ActionPolicy,
+    action: SensitiveAction,
+    now: Timestamp,
+) -> Advice {
+    let mut found: Vec<(AdviceReason, Option<i64>)> = reasons(session, policy, now);
+    found.sort_by_key(|(r, _)| std::cmp::Reverse(policy.rule(*r, action).level));
+    let level = found
+        .iter()
+        .map(|(r, _)| policy.rule(*r, action).level)
+        .max()
+        .unwrap_or(AdviceLevel::Proceed);
+    let hold_until = (level == AdviceLevel::Hold).then(|| {
+        let until = found
+            .iter()
+            .filter(|(r, _)| policy.rule(*r, action).level == AdviceLevel::Hold)
+            .map(|(r, since)| {
+                let minutes = i64::from(policy.rule(*r, action).hold_minutes) * 60;
+                // From the call's end, or from now for a call going on;
+                // never further than `minutes` from now (a clock moved back).
+                since
+                    .map_or(now.0, |end| end.min(now.0))
+                    .saturating_add(minutes)
+                    .min(now.0 + minutes)
+            })
+            .max()
+            .unwrap_or(now.0);
+        Timestamp(until)
+    });
+    Advice {
+        level,
+        reasons: found.into_iter().map(|(r, _)| r).collect(),
+        hold_until,
+    }
+}
+
+/// The reasons that apply now, each with the end of the call it is about
+/// when that call is over.
+fn reasons(
+    session: &Session,
+    policy: &ActionPolicy,
+    now: Timestamp,
+) -> Vec<(AdviceReason, Option<i64>)> {
+    let on: Vec<&CallRecord> = session.calls.iter().filter(|c| c.is_on(now)).collect();
+    let mut out = Vec::new();
+    let mut add = |reason, since| {
+        if !out.iter().any(|(r, _)| *r == reason) {
+            out.push((reason, since));
+        }
+    };
+    if on.iter().any(|c| danger(c)) {
+        add(AdviceReason::OnCallWithDanger, None);
+    }
+    let recent = i64::from(policy.recent_minutes) * 60;
+    if let Some(end) = session
+        .calls
+        .iter()
+        .filter(|c| danger(c) && !c.is_on(now) && now.0.saturating_sub(c.end()) <= recent)
+        .map(CallRecord::end)
+        .max()
+    {
+        add(AdviceReason::RecentDangerCall, Some(end));
+    }
+    if on
+        .iter()
+        .any(|c| screened(c, "official", Some("unannounced")))
+    {
+        add(AdviceReason::OnCallUnannouncedBank, None);
+    }
+    if on.iter().any(|c| {
+        c.verdict.is_none() || screened(c, "unknown", None) || screened(c, "unverifiable", None)
+    }) {
+        add(AdviceReason::OnCallUnknown, None);
+    }
+    if session.shared_since.is_some() && !on.is_empty() {
+        add(AdviceReason::ScreenSharedOnCall, None);
+    }
+    if on.iter().any(|c| screened(c, "expected", None)) {
+        add(AdviceReason::OnCallExpectedBank, None);
+    }
+    out
+}
+
+fn screened(call: &CallRecord, verdict: &str, reason: Option<&str>) -> bool {
+    call.verdict.as_deref() == Some(verdict)
+        && reason.is_none_or(|r| call.reason.as_deref() == Some(r))
+}
+
+/// A call screened as a fake or as reported fraud.
+fn danger(call: &CallRecord) -> bool {
+    screened(call, "spoofed", None)
+        || screened(call, "impersonation", None)
+        || screened(call, "reported", Some("reported_fraud"))
+}

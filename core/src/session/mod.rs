@@ -1,0 +1,19 @@
+//! In-call protection (issue 25), the core: what the customer's calls
+//! were, and what that means for a risky action in the bank's app.
+//!
+//! - [`history`]: the calls the platform glue reported, bounded, purged
+//!   after a day, saved as versioned bytes (no number is ever kept)
+//! - [`policy`]: which reasons ask for a confirmation or a hold, for which
+//!   action (the SDK's default, or the bank's signed `action_policy`)
+//! - [`advise`]: the advice for one action now
+//!
+//! Not wired yet: the state directory, the FFI, Kotlin, Swift, the CLI's
+//! `advise` and the samples come next (issue 25 lists them).
+
+pub mod advise;
+pub mod history;
+pub mod policy;
+
+pub use advise::{advise, Advice, AdviceLevel, AdviceReason};
+pub use history::{CallEvent, Session};
+pub use policy::{ActionPolicy, PolicyError, SensitiveAction};

@@ -1,0 +1,188 @@
+//! tests/vectors/in-call.json: scripted call timelines and the advice for
+//! risky actions at each step (core/src/session), restarts included; and
+//! the bank's action policies, refused with the path named or accepted
+//! with their unknown names ignored.
+
+use callguard_core::screen::{Reason, Verdict};
+use callguard_core::session::{
+    advise, ActionPolicy, AdviceLevel, CallEvent, SensitiveAction, Session,
+};
+use callguard_core::Timestamp;
+use serde_json::Value;
+
+const VERDICTS: [Verdict; 8] = [
+    Verdict::Official,
+    Verdict::Verified,
+    Verdict::Expected,
+    Verdict::Spoofed,
+    Verdict::Impersonation,
+    Verdict::Reported,
+    Verdict::Unverifiable,
+    Verdict::Unknown,
+];
+
+const REASONS: [Reason; 15] = [
+    Reason::NoValidList,
+    Reason::InboundOnly,
+    Reason::ChannelNotUsed,
+    Reason::AttestationFailed,
+    Reason::Attested,
+    Reason::ListedOutbound,
+    Reason::Announced,
+    Reason::Unannounced,
+    Reason::Listed,
+    Reason::NameClaimsIssuer,
+    Reason::ClaimsAuthority,
+    Reason::ReportedFraud,
+    Reason::ReportedSpam,
+    Reason::NotListed,
+    Reason::InternalError,
+];
+
+fn doc() -> Value {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/in-call.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn event(e: &Value) -> CallEvent {
+    let (kind, body) = e.as_object().unwrap().iter().next().unwrap();
+    let call = || body["call"].as_str().unwrap().to_string();
+    match kind.as_str() {
+        "screened" => CallEvent::Screened {
+            call: call(),
+            verdict: VERDICTS
+                .into_iter()
+                .find(|v| v.name() == body["verdict"])
+                .unwrap(),
+            reason: REASONS
+                .into_iter()
+                .find(|r| r.code() == body["reason"])
+                .unwrap(),
+        },
+        "active" => CallEvent::Active { call: call() },
+        "answered" => CallEvent::Answered { call: call() },
+        "ended" => CallEvent::Ended { call: call() },
+        "screen_shared" => CallEvent::ScreenShared {
+            on: body["on"].as_bool().unwrap(),
+        },
+        other => panic!("unknown event {other}"),
+    }
+}
+
+fn level_name(level: AdviceLevel) -> &'static str {
+    match level {
+        AdviceLevel::Proceed => "proceed",
+        AdviceLevel::Confirm => "confirm",
+        AdviceLevel::Hold => "hold",
+    }
+}
+
+#[test]
+fn every_timeline_gets_its_advice() {
+    let doc = doc();
+    let start = Timestamp::parse_rfc3339(doc["start"].as_str().unwrap()).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() >= 7);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let policy = match case.get("policy") {
+            Some(p) => ActionPolicy::from_json(p).unwrap(),
+            None => ActionPolicy::default(),
+        };
+        let mut session = Session::default();
+        for (i, step) in case["steps"].as_array().unwrap().iter().enumerate() {
+            let now = Timestamp(start.0 + step["at"].as_i64().unwrap());
+            if let Some(e) = step.get("event") {
+                session.record(event(e), now);
+            } else if step.get("restart").is_some() {
+                session = Session::from_bytes(&session.to_bytes());
+            } else {
+                let action = SensitiveAction::from_name(step["advise"].as_str().unwrap()).unwrap();
+                session.purge(now);
+                let got = advise(&session, &policy, action, now);
+                let e = &step["expect"];
+                let at = format!("{name} step {i}");
+                assert_eq!(level_name(got.level), e["level"], "{at}: level");
+                let reasons: Vec<&str> = got.reasons.iter().map(|r| r.code()).collect();
+                let want: Vec<&str> = e["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap())
+                    .collect();
+                assert_eq!(reasons, want, "{at}: reasons");
+                assert_eq!(
+                    got.hold_until.map(|t| t.0 - start.0),
+                    e["hold_until"].as_i64(),
+                    "{at}: hold_until"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bank_policies_are_refused_with_the_path_or_accepted() {
+    let doc = doc();
+    for case in doc["policies"].as_array().unwrap() {
+        let got = ActionPolicy::from_json(&case["policy"]);
+        match case["error"].as_str() {
+            Some(path) => {
+                let err = got.unwrap_err();
+                assert_eq!(err.path, path, "{}", case["policy"]);
+                assert_eq!(err.code(), "malformed");
+            }
+            None => assert!(got.is_ok(), "{}", case["policy"]),
+        }
+    }
+}
+
+#[test]
+fn a_damaged_history_reads_as_empty_and_the_history_is_bounded() {
+    for bytes in [
+        &b""[..],
+        b"{",
+        b"[]",
+        br#"{"format":"callguard.session/9","calls":[]}"#,
+        &[0xff, 0xfe],
+    ] {
+        assert_eq!(Session::from_bytes(bytes), Session::default());
+    }
+    let mut session = Session::default();
+    for i in 0..100 {
+        session.record(
+            CallEvent::Active {
+                call: format!("c{i}"),
+            },
+            Timestamp(i),
+        );
+    }
+    assert_eq!(session.calls.len(), 32);
+    assert_eq!(session.calls[0].id, "c68");
+    session.record(
+        CallEvent::Active {
+            call: "я".repeat(100),
+        },
+        Timestamp(200),
+    );
+    assert!(session.calls.last().unwrap().id.len() <= 64);
+    assert_eq!(Session::from_bytes(&session.to_bytes()), session);
+    // A day after the calls ended (or counted as ended), they are gone.
+    session.purge(Timestamp(200 + 4 * 3600 + 24 * 3600 + 1));
+    assert!(session.calls.is_empty());
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_saved_history_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+        let _ = Session::from_bytes(&bytes);
+    }
+
+    #[test]
+    fn a_bank_policy_never_panics(text in "[\\[\\]{}\":,0-9a-z_ -]{0,200}") {
+        if let Ok(value) = serde_json::from_str::<Value>(&text) {
+            let _ = ActionPolicy::from_json(&value);
+        }
+    }
+}
