@@ -636,30 +636,48 @@ fn every_feed_code() {
 fn every_copy_code() {
     let documented = table_codes("docs/copy.md", "### What the SDK checks", 0);
     let dir = tempfile::tempdir().unwrap();
-    let screen = |lang: &str, ftl: &str| {
+    // `screen` of a WhatsApp "security service" with `ftl` as --copy: its JSON.
+    let screened = |lang: &str, ftl: &str| -> Value {
         let path = dir.path().join("bank.ftl");
         std::fs::write(&path, ftl).unwrap();
-        code_of(&[
-            "screen",
-            "--trust",
-            &vector("trust/example-bank.json"),
-            "--list",
-            &vector("lists/valid-eddsa-general.jws"),
-            "--region",
-            "RU",
-            "--channel",
-            "whatsapp",
-            "--name",
-            "Служба безопасности Пример Банка",
-            "--now",
-            "2026-12-01T00:00:00Z",
-            "--json",
-            "--lang",
-            lang,
-            "--copy",
-            &s(&path),
-            "",
-        ])
+        let out = Command::new(env!("CARGO_BIN_EXE_callguard"))
+            .args([
+                "screen",
+                "--trust",
+                &vector("trust/example-bank.json"),
+                "--list",
+                &vector("lists/valid-eddsa-general.jws"),
+                "--region",
+                "RU",
+                "--channel",
+                "whatsapp",
+                "--name",
+                "Служба безопасности Пример Банка",
+                "--now",
+                "2026-12-01T00:00:00Z",
+                "--json",
+                "--lang",
+                lang,
+                "--copy",
+                &s(&path),
+                "",
+            ])
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let refused = json["error"].is_string();
+        assert_eq!(
+            out.status.code(),
+            Some(if refused { 1 } else { 0 }),
+            "{json}"
+        );
+        json
+    };
+    let screen = |lang: &str, ftl: &str| {
+        screened(lang, ftl)["error"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     };
     let mut seen = BTreeSet::new();
     // The shared vectors' refusals (Kotlin and Swift run the same).
@@ -695,33 +713,10 @@ fn every_copy_code() {
     }
     assert_eq!(seen, documented, "docs/copy.md codes vs. triggered");
     // Accepted: the bank's words on the screen, the facts kept.
-    let path = dir.path().join("ok.ftl");
-    std::fs::write(&path, "screen-impersonation-bank =\n  .title = Это не { $bank }!\n  .body = Кто-то выдаёт себя за { $bank }.\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_callguard"))
-        .args([
-            "screen",
-            "--trust",
-            &vector("trust/example-bank.json"),
-            "--list",
-            &vector("lists/valid-eddsa-general.jws"),
-            "--region",
-            "RU",
-            "--channel",
-            "whatsapp",
-            "--name",
-            "Служба безопасности Пример Банка",
-            "--now",
-            "2026-12-01T00:00:00Z",
-            "--json",
-            "--lang",
-            "ru",
-            "--copy",
-            &s(&path),
-            "",
-        ])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = screened(
+        "ru",
+        "screen-impersonation-bank =\n  .title = Это не { $bank }!\n  .body = Кто-то выдаёт себя за { $bank }.\n",
+    );
     assert_eq!(json["title"], "Это не Пример Банк!");
     assert_eq!(json["verdict"], "impersonation");
 }

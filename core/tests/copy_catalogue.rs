@@ -3,14 +3,16 @@
 //! language without an English fallback, plural rules, isolation, and a
 //! bank's overrides with every refusal of docs/copy.md.
 
+mod support;
+
 use callguard_core::copy::{sdk, Arg, Catalogue, CopyError, Lang, SDK_SOURCES};
 use callguard_core::screen::copy::{channel_message, message};
-use callguard_core::screen::{Reason, Verdict};
 use callguard_core::Channel;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use fluent_syntax::parser::parse;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use support::{REASONS, VERDICTS};
 
 /// Per message id: per value/attribute, the arguments it uses.
 type Shape = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
@@ -90,35 +92,6 @@ fn every_message_exists_in_every_language_with_the_same_arguments() {
         }
     }
 }
-
-const VERDICTS: [Verdict; 8] = [
-    Verdict::Official,
-    Verdict::Verified,
-    Verdict::Expected,
-    Verdict::Spoofed,
-    Verdict::Impersonation,
-    Verdict::Reported,
-    Verdict::Unverifiable,
-    Verdict::Unknown,
-];
-
-const REASONS: [Reason; 15] = [
-    Reason::ReportedFraud,
-    Reason::ReportedSpam,
-    Reason::NoValidList,
-    Reason::InboundOnly,
-    Reason::ChannelNotUsed,
-    Reason::AttestationFailed,
-    Reason::Attested,
-    Reason::ListedOutbound,
-    Reason::Listed,
-    Reason::NameClaimsIssuer,
-    Reason::ClaimsAuthority,
-    Reason::NotListed,
-    Reason::InternalError,
-    Reason::Announced,
-    Reason::Unannounced,
-];
 
 const CHANNELS: [Channel; 7] = [
     Channel::Phone,

@@ -3,41 +3,14 @@
 //! the bank's action policies, refused with the path named or accepted
 //! with their unknown names ignored.
 
-use callguard_core::screen::{Reason, Verdict};
+mod support;
+
 use callguard_core::session::{
     advise, ActionPolicy, AdviceLevel, CallEvent, SensitiveAction, Session,
 };
 use callguard_core::Timestamp;
 use serde_json::Value;
-
-const VERDICTS: [Verdict; 8] = [
-    Verdict::Official,
-    Verdict::Verified,
-    Verdict::Expected,
-    Verdict::Spoofed,
-    Verdict::Impersonation,
-    Verdict::Reported,
-    Verdict::Unverifiable,
-    Verdict::Unknown,
-];
-
-const REASONS: [Reason; 15] = [
-    Reason::NoValidList,
-    Reason::InboundOnly,
-    Reason::ChannelNotUsed,
-    Reason::AttestationFailed,
-    Reason::Attested,
-    Reason::ListedOutbound,
-    Reason::Announced,
-    Reason::Unannounced,
-    Reason::Listed,
-    Reason::NameClaimsIssuer,
-    Reason::ClaimsAuthority,
-    Reason::ReportedFraud,
-    Reason::ReportedSpam,
-    Reason::NotListed,
-    Reason::InternalError,
-];
+use support::{REASONS, VERDICTS};
 
 fn doc() -> Value {
     let path =

@@ -5,7 +5,9 @@
 
 use callguard_core::accept::verify_signed_list;
 use callguard_core::normalize::Region;
-use callguard_core::screen::{screen, Attestation, Call, CallDirection, Context, Lang, Screening};
+use callguard_core::screen::{
+    screen, Attestation, Call, CallDirection, Context, Lang, Reason, Screening, Verdict,
+};
 use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -128,3 +130,34 @@ pub fn same_as_snapshot(name: &str, lines: &[String]) {
         "the decisions changed: see same_as_snapshot in core/tests/support/mod.rs"
     );
 }
+
+/// Every verdict, for the tests that go through all of them.
+pub const VERDICTS: [Verdict; 8] = [
+    Verdict::Official,
+    Verdict::Verified,
+    Verdict::Expected,
+    Verdict::Spoofed,
+    Verdict::Impersonation,
+    Verdict::Reported,
+    Verdict::Unverifiable,
+    Verdict::Unknown,
+];
+
+/// Every reason, for the tests that go through all of them.
+pub const REASONS: [Reason; 15] = [
+    Reason::NoValidList,
+    Reason::InboundOnly,
+    Reason::ChannelNotUsed,
+    Reason::AttestationFailed,
+    Reason::Attested,
+    Reason::ListedOutbound,
+    Reason::Announced,
+    Reason::Unannounced,
+    Reason::Listed,
+    Reason::NameClaimsIssuer,
+    Reason::ClaimsAuthority,
+    Reason::ReportedFraud,
+    Reason::ReportedSpam,
+    Reason::NotListed,
+    Reason::InternalError,
+];
