@@ -99,7 +99,7 @@ pub fn advise(
                 since
                     .map_or(now.0, |end| end.min(now.0))
                     .saturating_add(minutes)
-                    .min(now.0 + minutes)
+                    .min(now.0.saturating_add(minutes))
             })
             .max()
             .unwrap_or(now.0);
