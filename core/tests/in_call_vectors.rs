@@ -159,3 +159,44 @@ proptest::proptest! {
         }
     }
 }
+
+/// Every reason's advice has its words in every language, and a hold says
+/// how long in the language's plural form.
+#[test]
+fn every_advice_is_worded_in_every_language() {
+    use callguard_core::copy::{sdk, Lang};
+    use callguard_core::session::{words, Advice, AdviceReason};
+    let now = Timestamp(1_000);
+    for reason in AdviceReason::ALL {
+        for lang in Lang::ALL {
+            let advice = Advice {
+                level: AdviceLevel::Hold,
+                reasons: vec![reason],
+                hold_until: Some(Timestamp(now.0 + 21 * 60)),
+            };
+            let (title, body) = words(&advice, now, lang, sdk()).unwrap();
+            assert!(
+                !title.is_empty() && !body.contains('{'),
+                "{lang:?} {reason:?}"
+            );
+            assert!(body.contains("21"), "{lang:?} {reason:?}: {body}");
+            if lang != Lang::En {
+                let (english, _) = words(&advice, now, Lang::En, sdk()).unwrap();
+                assert_ne!(title, english, "{lang:?} {reason:?} is English");
+            }
+        }
+    }
+    let advice = Advice {
+        level: AdviceLevel::Hold,
+        reasons: vec![AdviceReason::OnCallWithDanger],
+        hold_until: Some(Timestamp(now.0 + 25 * 60)),
+    };
+    let (_, ru) = words(&advice, now, Lang::Ru, sdk()).unwrap();
+    assert!(ru.ends_with("Действие приостановлено на 25 минут. Позвонить в банк по номеру на карте можно всегда."), "{ru}");
+    let nothing = Advice {
+        level: AdviceLevel::Proceed,
+        reasons: vec![],
+        hold_until: None,
+    };
+    assert_eq!(words(&nothing, now, Lang::En, sdk()), None);
+}

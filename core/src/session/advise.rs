@@ -170,3 +170,25 @@ fn danger(call: &CallRecord) -> bool {
         || screened(call, "impersonation", None)
         || screened(call, "reported", Some("reported_fraud"))
 }
+
+/// The words of an advice in `lang`: the strictest reason's message, and
+/// for a hold how long it lasts from `now` (`advice-hold`). `None` when
+/// nothing applies.
+pub fn words(
+    advice: &Advice,
+    now: Timestamp,
+    lang: crate::copy::Lang,
+    copy: &crate::copy::Catalogue,
+) -> Option<(String, String)> {
+    use crate::copy::Arg;
+    let reason = advice.reasons.first()?;
+    let id = format!("advice-{}", reason.code().replace('_', "-"));
+    let (title, mut body) = copy.titled(lang, &id, &[]);
+    if let Some(until) = advice.hold_until {
+        // Whole minutes, rounded up: "1 minute" until the last second.
+        let minutes = (until.0.saturating_sub(now.0).max(1) + 59) / 60;
+        let hold = copy.text(lang, "advice-hold", &[("minutes", Arg::Number(minutes))]);
+        body = format!("{body} {hold}");
+    }
+    Some((title, body))
+}

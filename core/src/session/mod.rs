@@ -14,6 +14,6 @@ pub mod advise;
 pub mod history;
 pub mod policy;
 
-pub use advise::{advise, Advice, AdviceLevel, AdviceReason};
+pub use advise::{advise, words, Advice, AdviceLevel, AdviceReason};
 pub use history::{CallEvent, Session};
 pub use policy::{ActionPolicy, PolicyError, SensitiveAction};

@@ -96,3 +96,29 @@ risk-danger = DANGER
 risk-caution = CAUTION
 risk-safe = SAFE
 risk-neutral = UNKNOWN
+
+## In-call protection: advice before a risky action (core/src/session)
+## advice-hold follows the body of a hold; $minutes: how long the action is paused.
+
+advice-on-call-with-danger =
+    .title = Stop: this call is a scam
+    .body = You are on a call that was flagged as fake. Banks never ask you to move money, read out codes or install apps. Hang up first.
+advice-recent-danger-call =
+    .title = Were you just told to do this?
+    .body = A call flagged as fake ended a short while ago. If that caller asked you to do this, it is a scam: stop and call the bank on the number on your card.
+advice-on-call-unannounced-bank =
+    .title = The bank did not announce this call
+    .body = You are on a call from the bank's number, but the bank did not announce it in the app. Its number can be faked. Hang up and call the number on your card before you go on.
+advice-on-call-unknown =
+    .title = Are you on a call right now?
+    .body = If someone on the phone is telling you what to do in this app, stop: banks never guide you through transfers or codes on a call. Hang up first.
+advice-screen-shared-on-call =
+    .title = Your screen is being shared during a call
+    .body = Someone can see your screen while you are on a call. Never let anyone see your codes or card details. Stop sharing and hang up.
+advice-on-call-expected-bank =
+    .title = The bank announced this call
+    .body = Even so, the bank never asks for card codes, SMS codes or passwords, or to move money.
+advice-hold = This action is paused for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. You can always call the bank on the number on your card.
