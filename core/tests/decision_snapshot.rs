@@ -12,13 +12,11 @@
 
 mod support;
 
-use callguard_core::accept::verify_signed_list;
-use callguard_core::feed::{Category, Feed, FeedBuilder, FeedManifest};
+use callguard_core::feed::{Category, Feed, FeedBuilder};
 use callguard_core::intent::{accept_intent, IntentBook};
-use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
 use callguard_core::screen::{screen_with_feeds, Attestation, Call, CallDirection, Context, Lang};
-use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
+use callguard_core::{Channel, ContactList, Timestamp};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -33,18 +31,6 @@ fn root() -> PathBuf {
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(root().join(path)).unwrap()
-}
-
-fn verified(list: &str, trust: &str) -> Arc<ContactList> {
-    let trust = Trust::from_json(&read(&format!("tests/vectors/{trust}"))).unwrap();
-    verify_signed_list(
-        &read(&format!("tests/vectors/{list}")),
-        &trust,
-        DEFAULT_MAX_LIST_BYTES,
-    )
-    .unwrap()
-    .list()
-    .clone()
 }
 
 fn attestation(name: &str) -> Attestation {
@@ -72,15 +58,6 @@ fn feed_blob(numbers: &[u64]) -> Vec<u8> {
     b.finish().unwrap()
 }
 
-fn manifest(issuer: &str, blob: &[u8], expires: &str) -> FeedManifest {
-    let payload = format!(
-        r#"{{"type":"callguard.feed-manifest","schema":1,"issuer":"{issuer}","version":1,"issued_at":"2026-01-01T00:00:00Z","expires_at":"{expires}","blobs":[{{"name":"f.cgfeed","kind":"full","sha256":"{}","length":{}}}]}}"#,
-        hex(&sha256(blob)),
-        blob.len()
-    );
-    FeedManifest::parse(payload.as_bytes()).unwrap()
-}
-
 /// Every decision, one line each, in a fixed order.
 fn decisions() -> Vec<String> {
     let calls: Value = serde_json::from_slice(&read("tests/vectors/calls.json")).unwrap();
@@ -88,11 +65,11 @@ fn decisions() -> Vec<String> {
 
     // The lists: both banks current, the intents list, and an expired one.
     let both = vec![
-        verified("lists/valid-eddsa-general.jws", "trust/example-bank.json"),
-        verified("lists/other-bank-valid.jws", "trust/other-bank.json"),
+        support::vector_list("lists/valid-eddsa-general.jws", "trust/example-bank.json"),
+        support::vector_list("lists/other-bank-valid.jws", "trust/other-bank.json"),
     ];
-    let intents_list = verified("lists/intents-v20.jws", "trust/example-bank.json");
-    let expired = verified("lists/expired.jws", "trust/example-bank.json");
+    let intents_list = support::vector_list("lists/intents-v20.jws", "trust/example-bank.json");
+    let expired = support::vector_list("lists/expired.jws", "trust/example-bank.json");
     let list_sets: Vec<Vec<Arc<ContactList>>> = vec![
         both.clone(),
         vec![intents_list.clone(), both[1].clone()],
@@ -147,8 +124,18 @@ fn decisions() -> Vec<String> {
         .collect();
     let fresh_blob = feed_blob(&e164[..e164.len() / 2]);
     let stale_blob = feed_blob(&e164[e164.len() / 3..]);
-    let fresh_manifest = manifest("feed-one", &fresh_blob, "2027-06-01T00:00:00Z");
-    let stale_manifest = manifest("feed-two", &stale_blob, "2026-06-01T00:00:00Z");
+    let fresh_manifest = support::feed_manifest(
+        "feed-one",
+        &fresh_blob,
+        "2026-01-01T00:00:00Z",
+        "2027-06-01T00:00:00Z",
+    );
+    let stale_manifest = support::feed_manifest(
+        "feed-two",
+        &stale_blob,
+        "2026-01-01T00:00:00Z",
+        "2026-06-01T00:00:00Z",
+    );
     let feeds = vec![
         Feed::new(&fresh_manifest, &fresh_blob).unwrap(),
         Feed::new(&stale_manifest, &stale_blob).unwrap(),

@@ -3,33 +3,18 @@
 //! feed; a feed comes after the name rules and before `unknown`; an
 //! expired feed may still warn.
 
-use callguard_core::accept::verify_signed_list;
+mod support;
+
 use callguard_core::feed::{Category, Feed, FeedBuilder, FeedManifest};
-use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
 use callguard_core::screen::{
     screen, screen_with_feeds, Attestation, Call, CallDirection, Context, Lang, Screening,
 };
-use callguard_core::{Channel, ContactList, Timestamp, Trust, DEFAULT_MAX_LIST_BYTES};
-use std::path::PathBuf;
+use callguard_core::{Channel, ContactList, Timestamp};
 use std::sync::Arc;
 
 fn lists() -> Vec<Arc<ContactList>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-    let read = |p: &str| std::fs::read(dir.join(p)).unwrap();
-    [
-        ("trust/example-bank.json", "lists/valid-eddsa-general.jws"),
-        ("trust/other-bank.json", "lists/other-bank-valid.jws"),
-    ]
-    .iter()
-    .map(|(t, l)| {
-        let trust = Trust::from_json(&read(t)).unwrap();
-        verify_signed_list(&read(l), &trust, DEFAULT_MAX_LIST_BYTES)
-            .unwrap()
-            .list()
-            .clone()
-    })
-    .collect()
+    support::both_banks().to_vec()
 }
 
 fn blob(entries: &[(u64, Category)], prefixes: &[(u64, Category)]) -> Vec<u8> {
@@ -48,12 +33,7 @@ fn blob(entries: &[(u64, Category)], prefixes: &[(u64, Category)]) -> Vec<u8> {
 /// The manifest as a phone holds it after verification (its signature
 /// rules are feed_attacks.rs's business).
 fn manifest(issuer: &str, blob: &[u8], expires: &str) -> FeedManifest {
-    let payload = format!(
-        r#"{{"type":"callguard.feed-manifest","schema":1,"issuer":"{issuer}","version":1,"issued_at":"2026-11-01T00:00:00Z","expires_at":"{expires}","blobs":[{{"name":"f.cgfeed","kind":"full","sha256":"{}","length":{}}}]}}"#,
-        hex(&sha256(blob)),
-        blob.len()
-    );
-    FeedManifest::parse(payload.as_bytes()).unwrap()
+    support::feed_manifest(issuer, blob, "2026-11-01T00:00:00Z", expires)
 }
 
 const BANK_LINE: u64 = 74_950_000_001;

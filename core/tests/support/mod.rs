@@ -4,6 +4,8 @@
 #![allow(dead_code)] // each test file uses part of it
 
 use callguard_core::accept::verify_signed_list;
+use callguard_core::feed::FeedManifest;
+use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
 use callguard_core::screen::{
     screen, Attestation, Call, CallDirection, Context, Lang, Reason, Screening, Verdict,
@@ -102,7 +104,6 @@ pub fn decision_line(s: &Screening) -> String {
 /// for a deliberate change of behaviour: its diff is part of the review);
 /// `CALLGUARD_SNAPSHOT=dump` writes every line to `target/<name>.txt`.
 pub fn same_as_snapshot(name: &str, lines: &[String]) {
-    use callguard_core::list::{hex, sha256};
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let path = dir.join(format!("tests/snapshots/{name}.txt"));
     let all: String = lines.iter().map(|l| format!("{l}\n")).collect();
@@ -161,3 +162,14 @@ pub const REASONS: [Reason; 15] = [
     Reason::NotListed,
     Reason::InternalError,
 ];
+
+/// A feed manifest as a phone holds it after verification (its signature
+/// rules are feed_attacks.rs's business): one full blob, `blob`.
+pub fn feed_manifest(issuer: &str, blob: &[u8], issued: &str, expires: &str) -> FeedManifest {
+    let payload = format!(
+        r#"{{"type":"callguard.feed-manifest","schema":1,"issuer":"{issuer}","version":1,"issued_at":"{issued}","expires_at":"{expires}","blobs":[{{"name":"f.cgfeed","kind":"full","sha256":"{}","length":{}}}]}}"#,
+        hex(&sha256(blob)),
+        blob.len()
+    );
+    FeedManifest::parse(payload.as_bytes()).unwrap()
+}
