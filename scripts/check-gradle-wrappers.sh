@@ -38,7 +38,10 @@ for project in bindings/android android-sample; do
   # shellcheck disable=SC2016
   grep -qF '$APP_HOME/gradle/wrapper/gradle-wrapper.jar' "$project/gradlew" ||
     fail "$project/gradlew does not run gradle/wrapper/gradle-wrapper.jar"
-  # The jar is a real wrapper: it has the wrapper's main class.
-  unzip -l "$jar" | grep -q 'org/gradle/wrapper/GradleWrapperMain.class' || fail "$jar has no GradleWrapperMain"
+  # The jar is a real wrapper: it has the wrapper's main class. (The
+  # listing is read whole first: `unzip | grep -q` under pipefail fails at
+  # random when grep stops reading before unzip has written everything.)
+  listing=$(unzip -l "$jar")
+  grep -qF 'org/gradle/wrapper/GradleWrapperMain.class' <<<"$listing" || fail "$jar has no GradleWrapperMain"
 done
 echo "gradle wrappers: bindings/android and android-sample run Gradle 8.14.3 (bin.zip SHA-256 pinned), official wrapper jar"
