@@ -3,14 +3,11 @@
 //! the bank's action policies, refused with the path named or accepted
 //! with their unknown names ignored.
 
-mod support;
-
 use callguard_core::session::{
-    advise, ActionPolicy, AdviceLevel, CallEvent, SensitiveAction, Session,
+    advise, event_from_json, ActionPolicy, AdviceLevel, CallEvent, SensitiveAction, Session,
 };
-use callguard_core::Timestamp;
+use callguard_core::{ContactList, Timestamp};
 use serde_json::Value;
-use support::{REASONS, VERDICTS};
 
 fn doc() -> Value {
     let path =
@@ -19,36 +16,7 @@ fn doc() -> Value {
 }
 
 fn event(e: &Value) -> CallEvent {
-    let (kind, body) = e.as_object().unwrap().iter().next().unwrap();
-    let call = || body["call"].as_str().unwrap().to_string();
-    match kind.as_str() {
-        "screened" => CallEvent::Screened {
-            call: call(),
-            verdict: VERDICTS
-                .into_iter()
-                .find(|v| v.name() == body["verdict"])
-                .unwrap(),
-            reason: REASONS
-                .into_iter()
-                .find(|r| r.code() == body["reason"])
-                .unwrap(),
-        },
-        "active" => CallEvent::Active { call: call() },
-        "answered" => CallEvent::Answered { call: call() },
-        "ended" => CallEvent::Ended { call: call() },
-        "screen_shared" => CallEvent::ScreenShared {
-            on: body["on"].as_bool().unwrap(),
-        },
-        other => panic!("unknown event {other}"),
-    }
-}
-
-fn level_name(level: AdviceLevel) -> &'static str {
-    match level {
-        AdviceLevel::Proceed => "proceed",
-        AdviceLevel::Confirm => "confirm",
-        AdviceLevel::Hold => "hold",
-    }
+    event_from_json(e, "event").unwrap()
 }
 
 #[test]
@@ -63,6 +31,12 @@ fn every_timeline_gets_its_advice() {
             Some(p) => ActionPolicy::from_json(p).unwrap(),
             None => ActionPolicy::default(),
         };
+        // The bindings run this case through the signed list: it carries
+        // the very same policy.
+        if let Some(list) = case.get("list") {
+            let parsed = ContactList::parse(&payload_of(list.as_str().unwrap())).unwrap();
+            assert_eq!(parsed.action_policy.as_ref(), Some(&policy), "{name}");
+        }
         let mut session = Session::default();
         for (i, step) in case["steps"].as_array().unwrap().iter().enumerate() {
             let now = Timestamp(start.0 + step["at"].as_i64().unwrap());
@@ -76,7 +50,7 @@ fn every_timeline_gets_its_advice() {
                 let got = advise(&session, &policy, action, now);
                 let e = &step["expect"];
                 let at = format!("{name} step {i}");
-                assert_eq!(level_name(got.level), e["level"], "{at}: level");
+                assert_eq!(got.level.name(), e["level"], "{at}: level");
                 let reasons: Vec<&str> = got.reasons.iter().map(|r| r.code()).collect();
                 let want: Vec<&str> = e["reasons"]
                     .as_array()
@@ -108,7 +82,43 @@ fn bank_policies_are_refused_with_the_path_or_accepted() {
             }
             None => assert!(got.is_ok(), "{}", case["policy"]),
         }
+        // The same policy carried in a list: the list is refused whole,
+        // `malformed`, naming the same path, or accepted with the policy.
+        let mut payload = list_payload();
+        payload["action_policy"] = case["policy"].clone();
+        let list = ContactList::parse(&serde_json::to_vec(&payload).unwrap());
+        match case["error"].as_str() {
+            Some(path) => {
+                let err = list.unwrap_err();
+                assert_eq!(err.code(), "malformed");
+                assert!(
+                    err.to_string().contains(&format!(": {path}: ")),
+                    "{path}: {err}"
+                );
+            }
+            None => assert!(list.unwrap().action_policy.is_some()),
+        }
     }
+    // Without the member, the SDK's default applies.
+    let list = ContactList::parse(&serde_json::to_vec(&list_payload()).unwrap()).unwrap();
+    assert!(list.action_policy.is_none());
+}
+
+/// The shared vectors' list with intent keys, as its payload.
+fn list_payload() -> Value {
+    serde_json::from_slice(&payload_of("lists/intents-v20.jws")).unwrap()
+}
+
+/// The payload a shared vectors' list signed.
+fn payload_of(rel: &str) -> Vec<u8> {
+    use base64::Engine;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(rel);
+    let jws: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(jws["payload"].as_str().unwrap())
+        .unwrap()
 }
 
 #[test]
@@ -199,4 +209,45 @@ fn every_advice_is_worded_in_every_language() {
         hold_until: None,
     };
     assert_eq!(words(&nothing, now, Lang::En, sdk()), None);
+}
+
+/// Several banks' lists at once: each bank may relax the default for
+/// itself, never for the others; the strictest rule and longest hold win.
+#[test]
+fn several_banks_policies_combine_to_the_strictest() {
+    let relaxed = ActionPolicy::from_json(&serde_json::json!({"rules": [
+        {"reason": "on_call_with_danger", "actions": ["transfer"], "level": "proceed"},
+        {"reason": "on_call_unknown", "actions": ["transfer"], "level": "hold", "hold_minutes": 15}
+    ]}))
+    .unwrap();
+    let longer = ActionPolicy::from_json(&serde_json::json!({"recent_minutes": 120, "rules": [
+        {"reason": "on_call_unknown", "actions": ["transfer"], "level": "hold", "hold_minutes": 45}
+    ]}))
+    .unwrap();
+    let default = ActionPolicy::default();
+    use callguard_core::session::AdviceReason as R;
+    use SensitiveAction as A;
+    let alone = ActionPolicy::strictest([&relaxed]);
+    assert_eq!(
+        alone.rule(R::OnCallWithDanger, A::Transfer).level,
+        AdviceLevel::Proceed
+    );
+    let both = ActionPolicy::strictest([&relaxed, &default]);
+    assert_eq!(
+        both.rule(R::OnCallWithDanger, A::Transfer).level,
+        AdviceLevel::Hold
+    );
+    assert_eq!(both.rule(R::OnCallUnknown, A::Transfer).hold_minutes, 15);
+    let all = ActionPolicy::strictest([&relaxed, &default, &longer]);
+    assert_eq!(all.rule(R::OnCallUnknown, A::Transfer).hold_minutes, 45);
+    assert_eq!(all.recent_minutes, 120);
+    assert_eq!(ActionPolicy::strictest([]), default);
+    for reason in R::ALL {
+        for action in A::ALL {
+            assert_eq!(
+                ActionPolicy::strictest([&default]).rule(reason, action),
+                default.rule(reason, action)
+            );
+        }
+    }
 }

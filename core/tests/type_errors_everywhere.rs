@@ -158,6 +158,23 @@ fn every_member_of_a_list_with_intent_keys() {
 }
 
 #[test]
+fn every_member_of_a_bank_action_policy() {
+    let mut doc = general_payload("lists/intents-v20.jws");
+    doc["action_policy"] = serde_json::json!({
+        "recent_minutes": 90,
+        "rules": [{"reason": "on_call_unknown", "actions": ["transfer", "new_payee"],
+                   "level": "hold", "hold_minutes": 15}]
+    });
+    ContactList::parse(&serde_json::to_vec(&doc).unwrap()).expect("the policy is valid");
+    let n = check_all("list", doc, |b| {
+        ContactList::parse(b)
+            .map(|_| ())
+            .map_err(|e| (e.code().to_string(), e.to_string()))
+    });
+    assert!(n > 25, "{n}");
+}
+
+#[test]
 fn every_claim_of_a_call_intent() {
     let n = check_all("intent", compact_payload("intents/announced.jwt"), |b| {
         check_claims(b).map_err(|e| (e.code().to_string(), e.to_string()))

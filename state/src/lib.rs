@@ -12,6 +12,7 @@ mod highest;
 mod intents;
 pub mod lock;
 pub mod mapped;
+mod session;
 pub mod store;
 mod store_error;
 

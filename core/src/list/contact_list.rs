@@ -7,6 +7,7 @@
 use crate::error::ListError;
 use crate::model::{Channel, Channels, ContactDirection, Localized};
 use crate::screen::names::{Alias, Phrase};
+use crate::session::ActionPolicy;
 use crate::shape::ClassifyForHumans;
 use crate::timestamp::Timestamp;
 use crate::trust::is_valid_issuer_id;
@@ -97,6 +98,9 @@ pub struct ContactList {
     pub announces_calls: bool,
     /// `max_intent_minutes`, as seconds (30 minutes when absent).
     max_intent_window: i64,
+    /// `action_policy`: the bank's rules for risky actions during and after
+    /// calls (`session::policy`); `None`: the SDK's default.
+    pub action_policy: Option<ActionPolicy>,
 }
 
 /// A key the list delegates to the bank's online intent service.
@@ -159,6 +163,17 @@ impl ContactList {
             ));
         }
         let (intent_keys, announces_calls, max_intent_window) = intent_settings(raw.intents)?;
+        let action_policy = match raw.action_policy {
+            None => None,
+            Some(value) => Some(ActionPolicy::from_json(&value).map_err(|e| {
+                // A wrong type is named as for every other member
+                // ("path: expected …, found …"); a bound by the policy.
+                ListError::malformed(
+                    crate::shape::explain(payload, &crate::shape::PAYLOAD, "payload")
+                        .unwrap_or_else(|| format!("{}: {}", e.path, e.what)),
+                )
+            })?),
+        };
         let (numbers, prefixes, short_codes, labels) = builder.finish()?;
         Ok(ContactList {
             issuer,
@@ -173,6 +188,7 @@ impl ContactList {
             intent_keys,
             announces_calls,
             max_intent_window,
+            action_policy,
         })
     }
 
@@ -476,6 +492,7 @@ struct RawPayload<'a> {
     issued_at: Text<'a>,
     expires_at: Text<'a>,
     intents: RawIntentSettings,
+    action_policy: Option<serde_json::Value>,
 }
 
 /// The members about call intents, all optional.
@@ -529,6 +546,7 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
             (None, None, None, None, None, None);
         let mut contacts_seen = false;
         let mut intents = RawIntentSettings::default();
+        let mut action_policy = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
                 "type" => once(&mut kind, map.next_value::<Text<'de>>()?, "type")?,
@@ -547,6 +565,11 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
                     &mut intents.max_minutes,
                     map.next_value()?,
                     "max_intent_minutes",
+                )?,
+                "action_policy" => once(
+                    &mut action_policy,
+                    map.next_value::<serde_json::Value>()?,
+                    "action_policy",
                 )?,
                 "contacts" => {
                     if std::mem::replace(&mut contacts_seen, true) {
@@ -573,6 +596,7 @@ impl<'de> serde::de::Visitor<'de> for PayloadSeed<'_> {
             issued_at: issued_at.ok_or_else(|| A::Error::missing_field("issued_at"))?,
             expires_at: expires_at.ok_or_else(|| A::Error::missing_field("expires_at"))?,
             intents,
+            action_policy,
         })
     }
 }

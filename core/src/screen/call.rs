@@ -81,6 +81,21 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 8] = [
+        Verdict::Official,
+        Verdict::Verified,
+        Verdict::Expected,
+        Verdict::Spoofed,
+        Verdict::Impersonation,
+        Verdict::Reported,
+        Verdict::Unknown,
+        Verdict::Unverifiable,
+    ];
+
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Official => "official",
@@ -123,6 +138,28 @@ pub enum Reason {
 }
 
 impl Reason {
+    pub const ALL: [Reason; 15] = [
+        Reason::NoValidList,
+        Reason::InboundOnly,
+        Reason::ChannelNotUsed,
+        Reason::AttestationFailed,
+        Reason::Attested,
+        Reason::ListedOutbound,
+        Reason::Announced,
+        Reason::Unannounced,
+        Reason::Listed,
+        Reason::NameClaimsIssuer,
+        Reason::ClaimsAuthority,
+        Reason::ReportedFraud,
+        Reason::ReportedSpam,
+        Reason::NotListed,
+        Reason::InternalError,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Reason::NoValidList => "no_valid_list",

@@ -76,6 +76,10 @@ pub struct Session {
     pub calls: Vec<CallRecord>,
     /// Since when the screen is shared or recorded, if it is.
     pub shared_since: Option<i64>,
+    /// When sharing was last reported on or off (to merge two histories:
+    /// the later report wins).
+    #[serde(default)]
+    pub shared_reported: Option<i64>,
 }
 
 const FORMAT: &str = "callguard.session/1";
@@ -111,6 +115,7 @@ impl Session {
                 } else {
                     None
                 };
+                self.shared_reported = Some(at.0);
             }
         }
     }
@@ -143,6 +148,35 @@ impl Session {
     pub fn purge(&mut self, now: Timestamp) {
         self.calls
             .retain(|c| now.0.saturating_sub(c.end()) <= KEEP_SECONDS);
+    }
+
+    /// Takes in what `other` knows (the history another process saved,
+    /// or this process's own when a save failed): every call of either,
+    /// each with the screening one of them has, the earliest start and
+    /// answer and the latest end; the later sharing report. Bounded as
+    /// `record` is (the calls started last kept).
+    pub fn merge(&mut self, other: &Session) {
+        for theirs in &other.calls {
+            match self.calls.iter_mut().find(|c| c.id == theirs.id) {
+                None => self.calls.push(theirs.clone()),
+                Some(ours) => {
+                    if ours.verdict.is_none() {
+                        ours.verdict.clone_from(&theirs.verdict);
+                        ours.reason.clone_from(&theirs.reason);
+                    }
+                    ours.started = ours.started.min(theirs.started);
+                    ours.answered = earliest(ours.answered, theirs.answered);
+                    ours.ended = ours.ended.max(theirs.ended);
+                }
+            }
+        }
+        self.calls.sort_by_key(|c| c.started);
+        let over = self.calls.len().saturating_sub(MAX_CALLS);
+        self.calls.drain(..over);
+        if other.shared_reported > self.shared_reported {
+            self.shared_since = other.shared_since;
+            self.shared_reported = other.shared_reported;
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -179,4 +213,11 @@ fn cut(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }

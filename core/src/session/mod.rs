@@ -6,14 +6,17 @@
 //! - [`policy`]: which reasons ask for a confirmation or a hold, for which
 //!   action (the SDK's default, or the bank's signed `action_policy`)
 //! - [`advise`]: the advice for one action now
+//! - [`json`]: events and advice as JSON (the CLI's timelines, the vectors)
 //!
-//! Not wired yet: the state directory, the FFI, Kotlin, Swift, the CLI's
-//! `advise` and the samples come next (issue 25 lists them).
+//! The state crate keeps the history in the state directory; the
+//! bindings and the CLI carry events in and advice out.
 
 pub mod advise;
 pub mod history;
+pub mod json;
 pub mod policy;
 
 pub use advise::{advise, words, Advice, AdviceLevel, AdviceReason};
 pub use history::{CallEvent, Session};
+pub use json::{advice_to_json, event_from_json, EventError};
 pub use policy::{ActionPolicy, PolicyError, SensitiveAction};

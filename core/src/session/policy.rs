@@ -12,6 +12,8 @@ use std::fmt;
 
 /// The longest hold a policy may ask for.
 pub const MAX_HOLD_MINUTES: u32 = 24 * 60;
+/// Rules in a bank's policy, at most (7 actions × 6 reasons fit in far fewer).
+pub const MAX_RULES: usize = 64;
 
 /// The risky actions of a bank's app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +154,38 @@ impl ActionPolicy {
             )
     }
 
+    /// One policy for several banks' lists held at once: for every reason
+    /// and action the strictest rule of any of them (and the longest
+    /// hold), the longest `recent_minutes`. A bank can relax the default
+    /// for its own list, never for another bank's. No policy: the default.
+    pub fn strictest<'a>(policies: impl IntoIterator<Item = &'a ActionPolicy>) -> ActionPolicy {
+        let policies: Vec<&ActionPolicy> = policies.into_iter().collect();
+        let Some(first) = policies.first() else {
+            return ActionPolicy::default();
+        };
+        let mut rules = Vec::new();
+        for reason in AdviceReason::ALL {
+            for action in SensitiveAction::ALL {
+                let rule = policies
+                    .iter()
+                    .map(|p| p.rule(reason, action))
+                    .max_by_key(|r| (r.level, r.hold_minutes))
+                    .unwrap_or(first.rule(reason, action));
+                if rule.level != AdviceLevel::Proceed {
+                    rules.push((reason, action, rule));
+                }
+            }
+        }
+        ActionPolicy {
+            recent_minutes: policies
+                .iter()
+                .map(|p| p.recent_minutes)
+                .max()
+                .unwrap_or(60),
+            rules,
+        }
+    }
+
     /// A bank's `action_policy`: the default, with its rules on top.
     ///
     /// ```json
@@ -174,6 +208,9 @@ impl ActionPolicy {
         let rules = rules
             .as_array()
             .ok_or_else(|| err("action_policy.rules".into(), "not an array"))?;
+        if rules.len() > MAX_RULES {
+            return Err(err("action_policy.rules".into(), "more than 64 rules"));
+        }
         for (i, rule) in rules.iter().enumerate() {
             let path = format!("action_policy.rules[{i}]");
             for (reason, action, rule) in one_rule(rule, &path)? {

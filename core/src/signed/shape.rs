@@ -73,7 +73,21 @@ pub(crate) const PAYLOAD: Shape = Object(&[
     Member("intent_keys", Optional, ArrayOf(&Object(INTENT_KEY))),
     Member("announces_calls", Optional, Bool),
     Member("max_intent_minutes", Optional, Uint),
+    Member("action_policy", Optional, Object(ACTION_POLICY)),
 ]);
+
+/// The bank's rules for risky actions (`session::policy::ActionPolicy`).
+const ACTION_POLICY: &[Member] = &[
+    Member("recent_minutes", Optional, Uint),
+    Member("rules", Optional, ArrayOf(&Object(POLICY_RULE))),
+];
+
+const POLICY_RULE: &[Member] = &[
+    Member("reason", Required, Str),
+    Member("actions", Required, ArrayOf(&Str)),
+    Member("level", Required, Str),
+    Member("hold_minutes", Optional, Uint),
+];
 
 /// A delegated intent key: a JWK with its own expiry (`list::RawIntentKey`).
 const INTENT_KEY: &[Member] = &[

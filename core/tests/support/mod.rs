@@ -133,35 +133,10 @@ pub fn same_as_snapshot(name: &str, lines: &[String]) {
 }
 
 /// Every verdict, for the tests that go through all of them.
-pub const VERDICTS: [Verdict; 8] = [
-    Verdict::Official,
-    Verdict::Verified,
-    Verdict::Expected,
-    Verdict::Spoofed,
-    Verdict::Impersonation,
-    Verdict::Reported,
-    Verdict::Unverifiable,
-    Verdict::Unknown,
-];
+pub const VERDICTS: [Verdict; 8] = Verdict::ALL;
 
 /// Every reason, for the tests that go through all of them.
-pub const REASONS: [Reason; 15] = [
-    Reason::NoValidList,
-    Reason::InboundOnly,
-    Reason::ChannelNotUsed,
-    Reason::AttestationFailed,
-    Reason::Attested,
-    Reason::ListedOutbound,
-    Reason::Announced,
-    Reason::Unannounced,
-    Reason::Listed,
-    Reason::NameClaimsIssuer,
-    Reason::ClaimsAuthority,
-    Reason::ReportedFraud,
-    Reason::ReportedSpam,
-    Reason::NotListed,
-    Reason::InternalError,
-];
+pub const REASONS: [Reason; 15] = Reason::ALL;
 
 /// A feed manifest as a phone holds it after verification (its signature
 /// rules are feed_attacks.rs's business): one full blob, `blob`.

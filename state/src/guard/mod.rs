@@ -6,6 +6,7 @@
 //! - it is written before it is put in force, so memory never runs ahead of disk;
 //! - every failure leaves the previous list in force and on disk.
 
+mod calls;
 mod error;
 mod feeds;
 mod intents;
@@ -40,6 +41,8 @@ pub struct Guard {
     audience: String,
     /// Each issuer's feed of reported numbers (feeds_in_force.rs).
     feeds: Arc<FeedsInForce>,
+    /// The calls this process reported (calls.rs), merged with the saved history.
+    calls: Mutex<callguard_core::session::Session>,
 }
 
 impl Guard {
@@ -65,6 +68,7 @@ impl Guard {
             state_error: None,
             max_list_bytes,
             loading: Mutex::new(()),
+            calls: Mutex::default(),
         }
     }
 
