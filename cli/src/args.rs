@@ -127,6 +127,29 @@ pub enum Command {
         #[arg(long)]
         tls_key: Option<PathBuf>,
     },
+    /// In-call protection over a recorded timeline (JSON lines: events and
+    /// `advise` steps, docs/in-call-protection.md): the advice, one JSON line
+    /// per `advise`. Exit 0; 1 if a line was refused (answered with its code).
+    Advise {
+        /// A bank's `action_policy` (JSON object, unsigned) to try; else the lists'.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Trust file; repeat with --list, one pair per bank: their signed policies apply.
+        #[arg(long = "trust")]
+        trusts: Vec<PathBuf>,
+        #[arg(long = "list")]
+        lists: Vec<PathBuf>,
+        /// A state directory to keep the call history in across runs (as a phone's).
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// A bank's override of the --lang messages (Fluent, docs/copy.md).
+        #[arg(long)]
+        copy: Option<PathBuf>,
+        /// The timeline (JSON lines); stdin when absent.
+        timeline: Option<PathBuf>,
+    },
     /// The whole product in one run: a demo list, scripted calls, the warnings.
     Demo {
         /// en, ru, uk or kk (any BCP 47 tag: ru-RU, KK; others fall back to English).

@@ -42,6 +42,32 @@ pub fn run(command: Command) -> Result<Outcome, UsageError> {
             tls_key,
         } => cmd::serve::run(&dir, &addr, tls_cert.as_deref(), tls_key.as_deref())
             .map(|_| Outcome::Accepted),
+        Command::Advise {
+            policy,
+            trusts,
+            lists,
+            state,
+            lang,
+            copy,
+            timeline,
+        } => {
+            // No lists: the SDK's default policy (or --policy).
+            let loaded = if trusts.is_empty() && lists.is_empty() {
+                Vec::new()
+            } else {
+                lists::load(&trusts, &lists, None, false)?
+            };
+            cmd::advise::run(
+                &loaded,
+                cmd::advise::Args {
+                    policy: policy.as_deref(),
+                    state: state.as_deref(),
+                    lang: &lang,
+                    copy: copy.as_deref(),
+                    timeline: timeline.as_deref(),
+                },
+            )
+        }
         Command::Demo { lang, copy, region } => {
             cmd::demo::run(&lang, copy.as_deref(), &region).map(|_| Outcome::Accepted)
         }

@@ -191,7 +191,7 @@ impl CallGuard {
         };
         let lists = self.guard.snapshot();
         let intents = self.guard.intents();
-        let overridden = self.copy.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let overridden = self.copy_in_use();
         let copy = overridden.as_deref().unwrap_or(callguard_core::copy::sdk());
         let with = |feeds: &FeedSet| {
             catch_unwind(AssertUnwindSafe(|| {
@@ -499,6 +499,13 @@ impl CallGuard {
         });
         setup.built = Some(syncer.clone());
         Ok(syncer)
+    }
+}
+
+impl CallGuard {
+    /// The bank's overridden catalogue, if `use_copy` set one.
+    pub(crate) fn copy_in_use(&self) -> Option<Arc<Catalogue>> {
+        self.copy.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 

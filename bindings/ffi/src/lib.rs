@@ -4,6 +4,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod calls;
 mod contacts;
 mod directory;
 mod error;
@@ -13,6 +14,7 @@ mod logging;
 mod sync;
 mod types;
 
+pub use calls::{ActionAdvice, AdviceLevel, AdviceReason, CallEvent, SensitiveAction};
 pub use contacts::{ContactFinding, ContactFindingKind, SavedContact};
 pub use directory::{
     BlockingReader, DirectoryChanges, DirectoryEntry, DirectoryOptions, DirectoryReader,

@@ -283,6 +283,21 @@ impl From<core_screen::Verdict> for Verdict {
     }
 }
 
+impl From<Verdict> for core_screen::Verdict {
+    fn from(v: Verdict) -> Self {
+        match v {
+            Verdict::Official => core_screen::Verdict::Official,
+            Verdict::Verified => core_screen::Verdict::Verified,
+            Verdict::Expected => core_screen::Verdict::Expected,
+            Verdict::Spoofed => core_screen::Verdict::Spoofed,
+            Verdict::Impersonation => core_screen::Verdict::Impersonation,
+            Verdict::Reported => core_screen::Verdict::Reported,
+            Verdict::Unknown => core_screen::Verdict::Unknown,
+            Verdict::Unverifiable => core_screen::Verdict::Unverifiable,
+        }
+    }
+}
+
 impl From<core_screen::Risk> for Risk {
     fn from(r: core_screen::Risk) -> Self {
         match r {

@@ -1,3 +1,4 @@
+pub mod advise;
 pub mod contacts;
 pub mod demo;
 pub mod directory;

@@ -121,6 +121,46 @@ extension CallGuard {
     }
 }
 
+// MARK: - In-call protection
+
+extension CallGuard {
+    /// A queue for the in-call history's small file I/O: never behind a sync.
+    private static let callsQueue = DispatchQueue(label: "io.callguard.calls", qos: .userInitiated, attributes: .concurrent)
+
+    /// Reports a call event (in-call protection) without blocking the
+    /// caller: with a state directory it takes the directory's lock and
+    /// writes a small file. The event counts for this process even when
+    /// `CallGuardError.Storage` is thrown (it could not be saved).
+    public func reportCallEvent(_ event: CallEvent) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            CallGuard.callsQueue.async {
+                continuation.resume(with: Result { try self.reportCallEvent(event: event) })
+            }
+        }
+    }
+
+    /// The advice before `action` (reads the state directory) without blocking the caller.
+    public func adviseAction(_ action: SensitiveAction) async -> ActionAdvice {
+        await withCheckedContinuation { continuation in
+            CallGuard.callsQueue.async {
+                continuation.resume(returning: self.adviseAction(action: action))
+            }
+        }
+    }
+}
+
+extension Screening {
+    /// This screening as the event that starts its call's record.
+    public func asCallEvent(callId: String) -> CallEvent {
+        .screened(callId: callId, screening: self)
+    }
+}
+
+extension ActionAdvice {
+    /// `holdUntil` as a date.
+    public var holdUntilDate: Date? { holdUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) } }
+}
+
 // MARK: - Results
 
 extension Screening {

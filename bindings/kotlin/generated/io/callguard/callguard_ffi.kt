@@ -731,6 +731,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes(
     ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_advise_action(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_advise_action_at(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_report_call_event(
+    ): Int
+    external fun uniffi_callguard_ffi_checksum_method_callguard_report_call_event_at(
+    ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_audit_contacts(
     ): Int
     external fun uniffi_callguard_ffi_checksum_method_callguard_feed_plan(
@@ -875,6 +883,14 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_callguard_ffi_fn_constructor_callguard_new(`config`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_callguard_ffi_fn_method_callguard_advise_action(`ptr`: Long,`action`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_advise_action_at(`ptr`: Long,`action`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_callguard_ffi_fn_method_callguard_report_call_event(`ptr`: Long,`event`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_callguard_ffi_fn_method_callguard_report_call_event_at(`ptr`: Long,`event`: RustBuffer.ByValue,`nowUnixSeconds`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_callguard_ffi_fn_method_callguard_audit_contacts(`ptr`: Long,`contacts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_callguard_ffi_fn_method_callguard_feed_plan(`ptr`: Long,`manifest`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1116,6 +1132,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() and 0xFFFF) != 46647) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_advise_action() and 0xFFFF) != 16915) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_advise_action_at() and 0xFFFF) != 48453) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_report_call_event() and 0xFFFF) != 18620) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_callguard_ffi_checksum_method_callguard_report_call_event_at() and 0xFFFF) != 64778) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_callguard_ffi_checksum_method_callguard_audit_contacts() and 0xFFFF) != 46934) {
@@ -2018,6 +2046,30 @@ public object FfiConverterTypeBlockingReader: FfiConverter<BlockingReader, Long>
 public interface CallGuardInterface {
     
     /**
+     * What to do before `action`, now: proceed, confirm, or hold until
+     * when, and why, in the guard's language. Reads the state directory,
+     * never writes it.
+     */
+    fun `adviseAction`(`action`: SensitiveAction): ActionAdvice
+    
+    /**
+     * `advise_action` with the caller's clock (Unix seconds).
+     */
+    fun `adviseActionAt`(`action`: SensitiveAction, `nowUnixSeconds`: kotlin.Long): ActionAdvice
+    
+    /**
+     * Records what the glue saw, now. It counts for this process at once;
+     * `Storage` when it could not be saved in the state directory (for
+     * other processes and after a restart). Never logs the call.
+     */
+    fun `reportCallEvent`(`event`: CallEvent)
+    
+    /**
+     * `report_call_event` with the caller's clock (Unix seconds).
+     */
+    fun `reportCallEventAt`(`event`: CallEvent, `nowUnixSeconds`: kotlin.Long)
+    
+    /**
      * Checks the customer's address book against the lists in force:
      * saved numbers the bank never calls from, and contacts named as the
      * bank or its service that are not the bank's. Reads only what is
@@ -2405,6 +2457,80 @@ open class CallGuard: Disposable, AutoCloseable, CallGuardInterface
             UniffiLib.uniffi_callguard_ffi_fn_clone_callguard(handle, status)
         }
     }
+
+    
+    /**
+     * What to do before `action`, now: proceed, confirm, or hold until
+     * when, and why, in the guard's language. Reads the state directory,
+     * never writes it.
+     */override fun `adviseAction`(`action`: SensitiveAction): ActionAdvice {
+            return FfiConverterTypeActionAdvice.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_advise_action(
+        it,
+        
+        FfiConverterTypeSensitiveAction.lower(`action`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `advise_action` with the caller's clock (Unix seconds).
+     */override fun `adviseActionAt`(`action`: SensitiveAction, `nowUnixSeconds`: kotlin.Long): ActionAdvice {
+            return FfiConverterTypeActionAdvice.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_advise_action_at(
+        it,
+        
+        FfiConverterTypeSensitiveAction.lower(`action`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Records what the glue saw, now. It counts for this process at once;
+     * `Storage` when it could not be saved in the state directory (for
+     * other processes and after a restart). Never logs the call.
+     */
+    @Throws(CallGuardException::class)override fun `reportCallEvent`(`event`: CallEvent)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_report_call_event(
+        it,
+        
+        FfiConverterTypeCallEvent.lower(`event`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * `report_call_event` with the caller's clock (Unix seconds).
+     */
+    @Throws(CallGuardException::class)override fun `reportCallEventAt`(`event`: CallEvent, `nowUnixSeconds`: kotlin.Long)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallGuardException) { _status ->
+    UniffiLib.uniffi_callguard_ffi_fn_method_callguard_report_call_event_at(
+        it,
+        
+        FfiConverterTypeCallEvent.lower(`event`),
+        FfiConverterLong.lower(`nowUnixSeconds`),_status)
+}
+    }
+    
+    
 
     
     /**
@@ -4498,6 +4624,69 @@ public object FfiConverterTypeLogger: FfiConverter<Logger, Long> {
 
 
 
+data class ActionAdvice (
+    var `level`: AdviceLevel
+    , 
+    /**
+     * Every reason that applies, the strictest first.
+     */
+    var `reasons`: List<AdviceReason>
+    , 
+    /**
+     * For a hold: until when (Unix seconds), never more than the bank's
+     * signed bound (24 h at most) from now.
+     */
+    var `holdUntil`: kotlin.Long?
+    , 
+    /**
+     * The words to show, in the guard's language; empty when no reason applies.
+     */
+    var `title`: kotlin.String
+    , 
+    var `body`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeActionAdvice: FfiConverterRustBuffer<ActionAdvice> {
+    override fun read(buf: ByteBuffer): ActionAdvice {
+        return ActionAdvice(
+            FfiConverterTypeAdviceLevel.read(buf),
+            FfiConverterSequenceTypeAdviceReason.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ActionAdvice) = (
+            FfiConverterTypeAdviceLevel.allocationSize(value.`level`) +
+            FfiConverterSequenceTypeAdviceReason.allocationSize(value.`reasons`) +
+            FfiConverterOptionalLong.allocationSize(value.`holdUntil`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterString.allocationSize(value.`body`)
+    )
+
+    override fun write(value: ActionAdvice, buf: ByteBuffer) {
+            FfiConverterTypeAdviceLevel.write(value.`level`, buf)
+            FfiConverterSequenceTypeAdviceReason.write(value.`reasons`, buf)
+            FfiConverterOptionalLong.write(value.`holdUntil`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterString.write(value.`body`, buf)
+    }
+}
+
+
+
 data class Call (
     /**
      * As the phone shows it; may be empty or a name.
@@ -5689,6 +5878,88 @@ public object FfiConverterTypeSyncOutcome: FfiConverterRustBuffer<SyncOutcome> {
 
 
 
+enum class AdviceLevel {
+    
+    PROCEED,
+    /**
+     * Show the words, and go on only when the customer confirms.
+     */
+    CONFIRM,
+    /**
+     * Do not go on before `hold_until`; offer to call the bank.
+     */
+    HOLD;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdviceLevel: FfiConverterRustBuffer<AdviceLevel> {
+    override fun read(buf: ByteBuffer) = try {
+        AdviceLevel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AdviceLevel) = 4UL
+
+    override fun write(value: AdviceLevel, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why (docs/in-call-protection.md).
+ */
+
+enum class AdviceReason {
+    
+    ON_CALL_WITH_DANGER,
+    RECENT_DANGER_CALL,
+    ON_CALL_UNANNOUNCED_BANK,
+    ON_CALL_UNKNOWN,
+    SCREEN_SHARED_ON_CALL,
+    ON_CALL_EXPECTED_BANK;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdviceReason: FfiConverterRustBuffer<AdviceReason> {
+    override fun read(buf: ByteBuffer) = try {
+        AdviceReason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AdviceReason) = 4UL
+
+    override fun write(value: AdviceReason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
 enum class Attestation {
     
     PASSED,
@@ -5716,6 +5987,179 @@ public object FfiConverterTypeAttestation: FfiConverterRustBuffer<Attestation> {
 
     override fun write(value: Attestation, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What the platform glue saw. `call_id` is the glue's own opaque id for
+ * the call (a CallKit UUID, a notification key): never a number or a name.
+ */
+sealed class CallEvent {
+    
+    /**
+     * A call the SDK screened rings or is dialled, with its screening.
+     */
+    data class Screened(
+        val `callId`: kotlin.String, 
+        val `screening`: io.callguard.Screening) : CallEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A call is going on whose caller the SDK does not know (CallKit's
+     * observer, Android's audio mode, a messenger call's notification).
+     */
+    data class Active(
+        val `callId`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    data class Answered(
+        val `callId`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    data class Ended(
+        val `callId`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The screen is being shared or recorded (`on`), or no longer is.
+     */
+    data class ScreenShared(
+        val `on`: kotlin.Boolean) : CallEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
+    override fun read(buf: ByteBuffer): CallEvent {
+        return when(buf.getInt()) {
+            1 -> CallEvent.Screened(
+                FfiConverterString.read(buf),
+                FfiConverterTypeScreening.read(buf),
+                )
+            2 -> CallEvent.Active(
+                FfiConverterString.read(buf),
+                )
+            3 -> CallEvent.Answered(
+                FfiConverterString.read(buf),
+                )
+            4 -> CallEvent.Ended(
+                FfiConverterString.read(buf),
+                )
+            5 -> CallEvent.ScreenShared(
+                FfiConverterBoolean.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: CallEvent): ULong = when(value) {
+        is CallEvent.Screened -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`callId`)
+                + FfiConverterTypeScreening.allocationSize(value.`screening`)
+            )
+        }
+        is CallEvent.Active -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`callId`)
+            )
+        }
+        is CallEvent.Answered -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`callId`)
+            )
+        }
+        is CallEvent.Ended -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`callId`)
+            )
+        }
+        is CallEvent.ScreenShared -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterBoolean.allocationSize(value.`on`)
+            )
+        }
+    }
+
+    override fun write(value: CallEvent, buf: ByteBuffer) {
+        when(value) {
+            is CallEvent.Screened -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`callId`, buf)
+                FfiConverterTypeScreening.write(value.`screening`, buf)
+                Unit
+            }
+            is CallEvent.Active -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`callId`, buf)
+                Unit
+            }
+            is CallEvent.Answered -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`callId`, buf)
+                Unit
+            }
+            is CallEvent.Ended -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`callId`, buf)
+                Unit
+            }
+            is CallEvent.ScreenShared -> {
+                buf.putInt(5)
+                FfiConverterBoolean.write(value.`on`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -6298,6 +6742,54 @@ public object FfiConverterTypeRisk: FfiConverterRustBuffer<Risk> {
 
 
 
+/**
+ * The bank app's risky actions.
+ */
+
+enum class SensitiveAction {
+    
+    TRANSFER,
+    NEW_PAYEE,
+    CARD_DETAILS,
+    /**
+     * Showing or resetting codes, the PIN, the password.
+     */
+    CREDENTIALS,
+    LIMIT_CHANGE,
+    DEVICE_ENROLMENT,
+    /**
+     * The app's own "support app" and remote-access flows.
+     */
+    INSTALL_OR_REMOTE_ACCESS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSensitiveAction: FfiConverterRustBuffer<SensitiveAction> {
+    override fun read(buf: ByteBuffer) = try {
+        SensitiveAction.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SensitiveAction) = 4UL
+
+    override fun write(value: SensitiveAction, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 enum class SyncStatus {
     
@@ -6493,6 +6985,38 @@ public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
         } else {
             buf.put(1)
             FfiConverterULong.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
+    override fun read(buf: ByteBuffer): kotlin.Long? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterLong.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Long?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterLong.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Long?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterLong.write(value, buf)
         }
     }
 }
@@ -6989,6 +7513,34 @@ public object FfiConverterSequenceTypeSkippedPrefix: FfiConverterRustBuffer<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeSkippedPrefix.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeAdviceReason: FfiConverterRustBuffer<List<AdviceReason>> {
+    override fun read(buf: ByteBuffer): List<AdviceReason> {
+        val len = buf.getInt()
+        return List<AdviceReason>(len) {
+            FfiConverterTypeAdviceReason.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<AdviceReason>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAdviceReason.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<AdviceReason>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAdviceReason.write(it, buf)
         }
     }
 }

@@ -59,3 +59,19 @@ suspend fun CallGuard.syncList(url: String): SyncOutcome =
  */
 suspend fun CallGuard.syncFeedSuspending(url: String): FeedSyncOutcome =
     kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { syncFeed(url) }
+
+/**
+ * Reports a call event (in-call protection) on [kotlinx.coroutines.Dispatchers.IO]:
+ * with a state directory it takes the directory's lock and writes a small
+ * file. The event counts for this process even if the coroutine is
+ * cancelled or [CallGuardException.Storage] is thrown.
+ */
+suspend fun CallGuard.reportCallEventSuspending(event: CallEvent) =
+    kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { reportCallEvent(event) }
+
+/** The advice before [action] (reads the state directory) on [kotlinx.coroutines.Dispatchers.IO]. */
+suspend fun CallGuard.adviseActionSuspending(action: SensitiveAction): ActionAdvice =
+    kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { adviseAction(action) }
+
+/** A call the SDK screened, as the event that starts its record. */
+fun Screening.asCallEvent(callId: String): CallEvent = CallEvent.Screened(callId, this)

@@ -765,6 +765,30 @@ public func FfiConverterTypeBlockingReader_lower(_ value: BlockingReader) -> UIn
 public protocol CallGuardProtocol: AnyObject, Sendable {
     
     /**
+     * What to do before `action`, now: proceed, confirm, or hold until
+     * when, and why, in the guard's language. Reads the state directory,
+     * never writes it.
+     */
+    func adviseAction(action: SensitiveAction)  -> ActionAdvice
+    
+    /**
+     * `advise_action` with the caller's clock (Unix seconds).
+     */
+    func adviseActionAt(action: SensitiveAction, nowUnixSeconds: Int64)  -> ActionAdvice
+    
+    /**
+     * Records what the glue saw, now. It counts for this process at once;
+     * `Storage` when it could not be saved in the state directory (for
+     * other processes and after a restart). Never logs the call.
+     */
+    func reportCallEvent(event: CallEvent) throws 
+    
+    /**
+     * `report_call_event` with the caller's clock (Unix seconds).
+     */
+    func reportCallEventAt(event: CallEvent, nowUnixSeconds: Int64) throws 
+    
+    /**
      * Checks the customer's address book against the lists in force:
      * saved numbers the bank never calls from, and contacts named as the
      * bank or its service that are not the bank's. Reads only what is
@@ -1102,6 +1126,62 @@ public convenience init(config: GuardConfig) {
 
     
 
+    
+    /**
+     * What to do before `action`, now: proceed, confirm, or hold until
+     * when, and why, in the guard's language. Reads the state directory,
+     * never writes it.
+     */
+open func adviseAction(action: SensitiveAction) -> ActionAdvice  {
+    return try!  FfiConverterTypeActionAdvice_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_advise_action(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSensitiveAction_lower(action),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `advise_action` with the caller's clock (Unix seconds).
+     */
+open func adviseActionAt(action: SensitiveAction, nowUnixSeconds: Int64) -> ActionAdvice  {
+    return try!  FfiConverterTypeActionAdvice_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_advise_action_at(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSensitiveAction_lower(action),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Records what the glue saw, now. It counts for this process at once;
+     * `Storage` when it could not be saved in the state directory (for
+     * other processes and after a restart). Never logs the call.
+     */
+open func reportCallEvent(event: CallEvent)throws   {try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_report_call_event(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCallEvent_lower(event),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * `report_call_event` with the caller's clock (Unix seconds).
+     */
+open func reportCallEventAt(event: CallEvent, nowUnixSeconds: Int64)throws   {try rustCallWithError(FfiConverterTypeCallGuardError_lift) {
+        uniffiCallStatus in
+    uniffi_callguard_ffi_fn_method_callguard_report_call_event_at(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCallEvent_lower(event),
+        FfiConverterInt64.lower(nowUnixSeconds),uniffiCallStatus
+    )
+}
+}
     
     /**
      * Checks the customer's address book against the lists in force:
@@ -2492,6 +2572,92 @@ public func FfiConverterTypeLogger_lower(_ value: Logger) -> UInt64 {
 }
 
 
+
+
+public struct ActionAdvice: Equatable, Hashable {
+    public var level: AdviceLevel
+    /**
+     * Every reason that applies, the strictest first.
+     */
+    public var reasons: [AdviceReason]
+    /**
+     * For a hold: until when (Unix seconds), never more than the bank's
+     * signed bound (24 h at most) from now.
+     */
+    public var holdUntil: Int64?
+    /**
+     * The words to show, in the guard's language; empty when no reason applies.
+     */
+    public var title: String
+    public var body: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(level: AdviceLevel, 
+        /**
+         * Every reason that applies, the strictest first.
+         */reasons: [AdviceReason], 
+        /**
+         * For a hold: until when (Unix seconds), never more than the bank's
+         * signed bound (24 h at most) from now.
+         */holdUntil: Int64?, 
+        /**
+         * The words to show, in the guard's language; empty when no reason applies.
+         */title: String, body: String) {
+        self.level = level
+        self.reasons = reasons
+        self.holdUntil = holdUntil
+        self.title = title
+        self.body = body
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ActionAdvice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActionAdvice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActionAdvice {
+        return
+            try ActionAdvice(
+                level: FfiConverterTypeAdviceLevel.read(from: &buf), 
+                reasons: FfiConverterSequenceTypeAdviceReason.read(from: &buf), 
+                holdUntil: FfiConverterOptionInt64.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ActionAdvice, into buf: inout [UInt8]) {
+        FfiConverterTypeAdviceLevel.write(value.level, into: &buf)
+        FfiConverterSequenceTypeAdviceReason.write(value.reasons, into: &buf)
+        FfiConverterOptionInt64.write(value.holdUntil, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionAdvice_lift(_ buf: RustBuffer) throws -> ActionAdvice {
+    return try FfiConverterTypeActionAdvice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionAdvice_lower(_ value: ActionAdvice) -> RustBuffer {
+    return FfiConverterTypeActionAdvice.lower(value)
+}
 
 
 public struct Call: Equatable, Hashable {
@@ -4090,6 +4256,182 @@ public func FfiConverterTypeSyncOutcome_lower(_ value: SyncOutcome) -> RustBuffe
 
 
 
+public enum AdviceLevel: Equatable, Hashable {
+    
+    case proceed
+    /**
+     * Show the words, and go on only when the customer confirms.
+     */
+    case confirm
+    /**
+     * Do not go on before `hold_until`; offer to call the bank.
+     */
+    case hold
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AdviceLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdviceLevel: FfiConverterRustBuffer {
+    typealias SwiftType = AdviceLevel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdviceLevel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .proceed
+        
+        case 2: return .confirm
+        
+        case 3: return .hold
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AdviceLevel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .proceed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .confirm:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .hold:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdviceLevel_lift(_ buf: RustBuffer) throws -> AdviceLevel {
+    return try FfiConverterTypeAdviceLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdviceLevel_lower(_ value: AdviceLevel) -> RustBuffer {
+    return FfiConverterTypeAdviceLevel.lower(value)
+}
+
+
+
+/**
+ * Why (docs/in-call-protection.md).
+ */
+
+public enum AdviceReason: Equatable, Hashable {
+    
+    case onCallWithDanger
+    case recentDangerCall
+    case onCallUnannouncedBank
+    case onCallUnknown
+    case screenSharedOnCall
+    case onCallExpectedBank
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AdviceReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdviceReason: FfiConverterRustBuffer {
+    typealias SwiftType = AdviceReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdviceReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .onCallWithDanger
+        
+        case 2: return .recentDangerCall
+        
+        case 3: return .onCallUnannouncedBank
+        
+        case 4: return .onCallUnknown
+        
+        case 5: return .screenSharedOnCall
+        
+        case 6: return .onCallExpectedBank
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AdviceReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .onCallWithDanger:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .recentDangerCall:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .onCallUnannouncedBank:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .onCallUnknown:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .screenSharedOnCall:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .onCallExpectedBank:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdviceReason_lift(_ buf: RustBuffer) throws -> AdviceReason {
+    return try FfiConverterTypeAdviceReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdviceReason_lower(_ value: AdviceReason) -> RustBuffer {
+    return FfiConverterTypeAdviceReason.lower(value)
+}
+
+
+
+
 public enum Attestation: Equatable, Hashable {
     
     case passed
@@ -4158,6 +4500,123 @@ public func FfiConverterTypeAttestation_lift(_ buf: RustBuffer) throws -> Attest
 #endif
 public func FfiConverterTypeAttestation_lower(_ value: Attestation) -> RustBuffer {
     return FfiConverterTypeAttestation.lower(value)
+}
+
+
+
+/**
+ * What the platform glue saw. `call_id` is the glue's own opaque id for
+ * the call (a CallKit UUID, a notification key): never a number or a name.
+ */
+
+public enum CallEvent: Equatable, Hashable {
+    
+    /**
+     * A call the SDK screened rings or is dialled, with its screening.
+     */
+    case screened(callId: String, screening: Screening
+    )
+    /**
+     * A call is going on whose caller the SDK does not know (CallKit's
+     * observer, Android's audio mode, a messenger call's notification).
+     */
+    case active(callId: String
+    )
+    case answered(callId: String
+    )
+    case ended(callId: String
+    )
+    /**
+     * The screen is being shared or recorded (`on`), or no longer is.
+     */
+    case screenShared(on: Bool
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CallEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
+    typealias SwiftType = CallEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .screened(callId: try FfiConverterString.read(from: &buf), screening: try FfiConverterTypeScreening.read(from: &buf)
+        )
+        
+        case 2: return .active(callId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .answered(callId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .ended(callId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .screenShared(on: try FfiConverterBool.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CallEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .screened(callId,screening):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(callId, into: &buf)
+            FfiConverterTypeScreening.write(screening, into: &buf)
+            
+        
+        case let .active(callId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(callId, into: &buf)
+            
+        
+        case let .answered(callId):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(callId, into: &buf)
+            
+        
+        case let .ended(callId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(callId, into: &buf)
+            
+        
+        case let .screenShared(on):
+            writeInt(&buf, Int32(5))
+            FfiConverterBool.write(on, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lift(_ buf: RustBuffer) throws -> CallEvent {
+    return try FfiConverterTypeCallEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lower(_ value: CallEvent) -> RustBuffer {
+    return FfiConverterTypeCallEvent.lower(value)
 }
 
 
@@ -5066,6 +5525,116 @@ public func FfiConverterTypeRisk_lower(_ value: Risk) -> RustBuffer {
 
 
 
+/**
+ * The bank app's risky actions.
+ */
+
+public enum SensitiveAction: Equatable, Hashable {
+    
+    case transfer
+    case newPayee
+    case cardDetails
+    /**
+     * Showing or resetting codes, the PIN, the password.
+     */
+    case credentials
+    case limitChange
+    case deviceEnrolment
+    /**
+     * The app's own "support app" and remote-access flows.
+     */
+    case installOrRemoteAccess
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SensitiveAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSensitiveAction: FfiConverterRustBuffer {
+    typealias SwiftType = SensitiveAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SensitiveAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .transfer
+        
+        case 2: return .newPayee
+        
+        case 3: return .cardDetails
+        
+        case 4: return .credentials
+        
+        case 5: return .limitChange
+        
+        case 6: return .deviceEnrolment
+        
+        case 7: return .installOrRemoteAccess
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SensitiveAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .transfer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .newPayee:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .cardDetails:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .credentials:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .limitChange:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .deviceEnrolment:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .installOrRemoteAccess:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSensitiveAction_lift(_ buf: RustBuffer) throws -> SensitiveAction {
+    return try FfiConverterTypeSensitiveAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSensitiveAction_lower(_ value: SensitiveAction) -> RustBuffer {
+    return FfiConverterTypeSensitiveAction.lower(value)
+}
+
+
+
 
 public enum SyncStatus: Equatable, Hashable {
     
@@ -5355,6 +5924,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5783,6 +6376,31 @@ fileprivate struct FfiConverterSequenceTypeSkippedPrefix: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAdviceReason: FfiConverterRustBuffer {
+    typealias SwiftType = [AdviceReason]
+
+    public static func write(_ value: [AdviceReason], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAdviceReason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AdviceReason] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AdviceReason]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAdviceReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
     public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -5847,6 +6465,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_directoryreader_skipped_prefixes() != 46647) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_advise_action() != 16915) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_advise_action_at() != 48453) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_report_call_event() != 18620) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_callguard_ffi_checksum_method_callguard_report_call_event_at() != 64778) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_callguard_ffi_checksum_method_callguard_audit_contacts() != 46934) {
