@@ -107,6 +107,12 @@ fn every_shared_timeline_as_json_lines_with_restarts_as_new_runs() {
                     want["reasons"] != json!([]),
                     "{name}"
                 );
+                if let Some(starts) = want["body_starts"].as_str() {
+                    assert!(
+                        got["body"].as_str().unwrap().starts_with(starts),
+                        "{name}: {got}"
+                    );
+                }
             }
         }
     }
@@ -174,4 +180,34 @@ fn a_policy_out_of_bounds_is_refused_with_its_path() {
         err.contains("malformed") && err.contains("action_policy.rules[0].hold_minutes"),
         "{err}"
     );
+}
+
+#[test]
+fn a_banks_own_words_for_the_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let ftl = dir.path().join("ru.ftl");
+    std::fs::write(
+        &ftl,
+        "advice-on-call-unknown =\n    .title = Вы сейчас говорите по телефону?\n    .body = Пример Банк никогда не ведёт вас по приложению во время звонка.\n",
+    )
+    .unwrap();
+    let lines = [
+        json!({"at": "2026-12-01T10:00:00Z", "event": {"active": {"call": "u"}}}),
+        json!({"at": "2026-12-01T10:01:00Z", "advise": "new_payee"}),
+    ];
+    let (code, answers) = advise(&["--lang", "ru", "--copy", s(&ftl)], &lines);
+    assert_eq!(code, 0);
+    assert_eq!(
+        answers[0]["body"],
+        "Пример Банк никогда не ведёт вас по приложению во время звонка."
+    );
+    // The hold's words keep the minutes: an override without them is refused.
+    std::fs::write(&ftl, "advice-hold = Подождите.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_callguard"))
+        .args(["advise", "--lang", "ru", "--copy", s(&ftl)])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("copy_missing_argument"));
 }

@@ -248,6 +248,7 @@ fn session_benches(c: &mut Criterion) {
             call: "wa-1".into(),
             verdict: Verdict::Impersonation,
             reason: Reason::ClaimsAuthority,
+            channel: None,
         },
         now,
     );

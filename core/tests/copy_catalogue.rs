@@ -368,14 +368,42 @@ fn the_docs_table_of_arguments_is_the_catalogues() {
             .collect()
     };
     let mut rows = 0;
-    for line in doc.lines().filter(|l| l.starts_with("| `screen-")) {
+    for line in doc
+        .lines()
+        .filter(|l| l.starts_with("| `screen-") || l.starts_with("| `advice-"))
+    {
         let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
-        for id in cells[0].split('`').filter(|p| p.starts_with("screen-")) {
+        for id in cells[0]
+            .split('`')
+            .filter(|p| p.starts_with("screen-") || p.starts_with("advice-"))
+        {
             let parts = &english[id];
-            assert_eq!(parts["title"], args(cells[1]), "{id}.title");
-            assert_eq!(parts["body"], args(cells[2]), "{id}.body");
+            if id == "advice-hold" {
+                assert_eq!(parts[""], args("`$minutes`"), "{id}");
+                rows += 1;
+                continue;
+            }
+            // The shown arguments come before a note in parentheses.
+            let shown = |cell: &str| args(cell.split(" (").next().unwrap());
+            assert_eq!(parts["title"], shown(cells[1]), "{id}.title");
+            assert_eq!(parts["body"], shown(cells[2]), "{id}.body");
             rows += 1;
         }
     }
-    assert!(rows >= 15, "{rows} rows");
+    assert!(rows >= 22, "{rows} rows");
+    // Every advice message can be overridden with the SDK's own words.
+    let en = SDK_SOURCES[0];
+    for id in english.keys().filter(|id| id.starts_with("advice-")) {
+        let start = en.find(&format!("\n{id} =")).unwrap() + 1;
+        // The message ends where a line starts with neither a blank nor `}`.
+        let end = en[start..]
+            .match_indices('\n')
+            .map(|(i, _)| start + i + 1)
+            .find(|&i| !en[i..].starts_with([' ', '}']))
+            .unwrap_or(en.len());
+        let own = &en[start..end];
+        sdk()
+            .with_override(Lang::En, own)
+            .unwrap_or_else(|e| panic!("{id}: {e}\n{own}"));
+    }
 }

@@ -64,6 +64,16 @@ fn every_timeline_gets_its_advice() {
                     e["hold_until"].as_i64(),
                     "{at}: hold_until"
                 );
+                if let Some(starts) = e["body_starts"].as_str() {
+                    let (_, body) = callguard_core::session::words(
+                        &got,
+                        now,
+                        callguard_core::copy::Lang::En,
+                        callguard_core::copy::sdk(),
+                    )
+                    .unwrap();
+                    assert!(body.starts_with(starts), "{at}: {body}");
+                }
             }
         }
     }
@@ -183,6 +193,7 @@ fn every_advice_is_worded_in_every_language() {
                 level: AdviceLevel::Hold,
                 reasons: vec![reason],
                 hold_until: Some(Timestamp(now.0 + 21 * 60)),
+                danger_call: None,
             };
             let (title, body) = words(&advice, now, lang, sdk()).unwrap();
             assert!(
@@ -200,6 +211,7 @@ fn every_advice_is_worded_in_every_language() {
         level: AdviceLevel::Hold,
         reasons: vec![AdviceReason::OnCallWithDanger],
         hold_until: Some(Timestamp(now.0 + 25 * 60)),
+        danger_call: None,
     };
     let (_, ru) = words(&advice, now, Lang::Ru, sdk()).unwrap();
     assert!(ru.ends_with("Действие приостановлено на 25 минут. Позвонить в банк по номеру на карте можно всегда."), "{ru}");
@@ -207,6 +219,7 @@ fn every_advice_is_worded_in_every_language() {
         level: AdviceLevel::Proceed,
         reasons: vec![],
         hold_until: None,
+        danger_call: None,
     };
     assert_eq!(words(&nothing, now, Lang::En, sdk()), None);
 }
@@ -249,5 +262,67 @@ fn several_banks_policies_combine_to_the_strictest() {
                 default.rule(reason, action)
             );
         }
+    }
+}
+
+/// A dangerous call is named as the customer knows it: a faked bank
+/// number, a reported one, or someone who claims to be the bank on the
+/// messenger the call came on; in every language.
+#[test]
+fn the_words_say_what_the_dangerous_call_was() {
+    use callguard_core::copy::{sdk, Lang};
+    use callguard_core::screen::{Reason, Verdict};
+    use callguard_core::session::words;
+    use callguard_core::Channel;
+    let cases = [
+        (
+            Verdict::Impersonation,
+            Reason::ClaimsAuthority,
+            Some(Channel::Whatsapp),
+        ),
+        (
+            Verdict::Impersonation,
+            Reason::NameClaimsIssuer,
+            Some(Channel::Phone),
+        ),
+        (Verdict::Impersonation, Reason::NameClaimsIssuer, None),
+        (Verdict::Spoofed, Reason::InboundOnly, Some(Channel::Phone)),
+        (
+            Verdict::Reported,
+            Reason::ReportedFraud,
+            Some(Channel::Phone),
+        ),
+    ];
+    for lang in Lang::ALL {
+        let mut bodies = Vec::new();
+        for (verdict, reason, channel) in cases {
+            let mut session = Session::default();
+            session.record(
+                CallEvent::Screened {
+                    call: "c".into(),
+                    verdict,
+                    reason,
+                    channel,
+                },
+                Timestamp(0),
+            );
+            let advice = advise(
+                &session,
+                &ActionPolicy::default(),
+                SensitiveAction::Transfer,
+                Timestamp(10),
+            );
+            let (_, body) = words(&advice, Timestamp(10), lang, sdk()).unwrap();
+            assert!(
+                !body.contains('{') && !body.contains('}'),
+                "{lang:?}: {body}"
+            );
+            bodies.push(body);
+        }
+        assert!(bodies[0].contains("WhatsApp"), "{lang:?}: {}", bodies[0]);
+        // On a phone call or an unknown channel, no channel is named.
+        assert_eq!(bodies[1], bodies[2], "{lang:?}");
+        let distinct: std::collections::BTreeSet<&String> = bodies.iter().collect();
+        assert_eq!(distinct.len(), 4, "{lang:?}: {bodies:?}");
     }
 }

@@ -64,6 +64,16 @@ fn every_shared_timeline_through_a_state_directory_with_restarts() {
                     e["hold_until"].as_i64(),
                     "{at}"
                 );
+                if let Some(starts) = e["body_starts"].as_str() {
+                    let (_, body) = callguard_core::session::words(
+                        &got,
+                        now,
+                        callguard_core::copy::Lang::En,
+                        callguard_core::copy::sdk(),
+                    )
+                    .unwrap();
+                    assert!(body.starts_with(starts), "{at}: {body}");
+                }
             }
         }
     }
@@ -74,6 +84,7 @@ fn danger(call: &str) -> CallEvent {
         call: call.into(),
         verdict: callguard_core::screen::Verdict::Impersonation,
         reason: callguard_core::screen::Reason::ClaimsAuthority,
+        channel: Some(callguard_core::Channel::Whatsapp),
     }
 }
 
@@ -209,6 +220,6 @@ fn the_history_keeps_no_number_and_no_name() {
     keys.sort();
     assert_eq!(
         keys,
-        ["answered", "ended", "id", "reason", "started", "verdict"]
+        ["answered", "channel", "ended", "id", "reason", "started", "verdict"]
     );
 }

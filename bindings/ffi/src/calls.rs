@@ -4,7 +4,7 @@
 
 use crate::error::CallGuardError;
 use crate::guard::{now, CallGuard};
-use crate::types::Screening;
+use crate::types::{Channel, Screening};
 use callguard_core::screen::Reason;
 use callguard_core::session as core;
 use callguard_core::Timestamp;
@@ -14,10 +14,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// the call (a CallKit UUID, a notification key): never a number or a name.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum CallEvent {
-    /// A call the SDK screened rings or is dialled, with its screening.
+    /// A call the SDK screened rings or is dialled, with its screening and
+    /// the channel it came on (the advice says "on WhatsApp").
     Screened {
         call_id: String,
         screening: Screening,
+        channel: Channel,
     },
     /// A call is going on whose caller the SDK does not know (CallKit's
     /// observer, Android's audio mode, a messenger call's notification).
@@ -152,8 +154,13 @@ impl CallGuard {
 impl CallEvent {
     fn into_core(self) -> core::CallEvent {
         match self {
-            CallEvent::Screened { call_id, screening } => core::CallEvent::Screened {
+            CallEvent::Screened {
+                call_id,
+                screening,
+                channel,
+            } => core::CallEvent::Screened {
                 call: call_id,
+                channel: Some(channel.into()),
                 verdict: screening.verdict.into(),
                 // Only `screen` makes a Screening; a reason it never gives
                 // reads as a failed screening (an unknown caller).

@@ -17,10 +17,11 @@ use fluent_syntax::parser::parse;
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// The messages a bank may override: what the screening shows in the app
-/// that loaded the override. The Call Directory's labels (written by the
-/// iOS extension, another process) and the contact audit keep the SDK's.
-pub const OVERRIDABLE: [&str; 3] = ["screen-", "channel-", "bank-unnamed"];
+/// The messages a bank may override: what the screening and the in-call
+/// advice show in the app that loaded the override. The Call Directory's
+/// labels (written by the iOS extension, another process) and the contact
+/// audit keep the SDK's.
+pub const OVERRIDABLE: [&str; 4] = ["screen-", "channel-", "bank-unnamed", "advice-"];
 
 /// Placeables inside placeables, at most (`{ $n -> [one] { $n } … }` is 2).
 pub const MAX_NESTING: usize = 4;

@@ -72,6 +72,9 @@ pub struct Advice {
     pub reasons: Vec<AdviceReason>,
     /// For a hold: until when (never later than a day from now).
     pub hold_until: Option<Timestamp>,
+    /// The dangerous call going on, for the words ("someone who claims to
+    /// be the bank on WhatsApp"): its verdict and channel, by stable names.
+    pub danger_call: Option<(String, Option<String>)>,
 }
 
 /// The advice for `action` now.
@@ -105,10 +108,17 @@ pub fn advise(
             .unwrap_or(now.0);
         Timestamp(until)
     });
+    let danger_call = session
+        .calls
+        .iter()
+        .rev()
+        .find(|c| c.is_on(now) && danger(c))
+        .map(|c| (c.verdict.clone().unwrap_or_default(), c.channel.clone()));
     Advice {
         level,
         reasons: found.into_iter().map(|(r, _)| r).collect(),
         hold_until,
+        danger_call,
     }
 }
 
@@ -183,7 +193,28 @@ pub fn words(
     use crate::copy::Arg;
     let reason = advice.reasons.first()?;
     let id = format!("advice-{}", reason.code().replace('_', "-"));
-    let (title, mut body) = copy.titled(lang, &id, &[]);
+    // What the dangerous call was: a faked bank number, a reported one, or
+    // a caller who claims to be the bank (on which channel, if known).
+    let (kind, channel) = match &advice.danger_call {
+        Some((verdict, _)) if verdict == "spoofed" => ("spoofed", String::new()),
+        Some((verdict, _)) if verdict == "reported" => ("reported", String::new()),
+        Some((_, Some(channel))) => match crate::model::Channel::from_name(channel) {
+            // "on ordinary calls" says nothing: a phone call is a call.
+            Some(c) if c != crate::model::Channel::Phone => (
+                "claim-on",
+                copy.text(lang, crate::screen::copy::channel_message(c), &[]),
+            ),
+            _ => ("claim", String::new()),
+        },
+        _ => ("claim", String::new()),
+    };
+    let args = [("kind", Arg::Text(kind)), ("channel", Arg::Text(&channel))];
+    let args: &[(&str, Arg)] = if *reason == AdviceReason::OnCallWithDanger {
+        &args
+    } else {
+        &[]
+    };
+    let (title, mut body) = copy.titled(lang, &id, args);
     if let Some(until) = advice.hold_until {
         // Whole minutes, rounded up: "1 minute" until the last second.
         let minutes = (until.0.saturating_sub(now.0).max(1) + 59) / 60;

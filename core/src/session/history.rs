@@ -6,6 +6,7 @@
 //! day after they ended; a call whose end was never reported counts as
 //! ended `MAX_CALL_SECONDS` after it started.
 
+use crate::model::Channel;
 use crate::screen::{Reason, Verdict};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -23,11 +24,13 @@ pub const MAX_CALL_SECONDS: i64 = 4 * 3600;
 /// What the glue reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallEvent {
-    /// A call the SDK screened rings (or is dialled), with its screening.
+    /// A call the SDK screened rings (or is dialled), with its screening
+    /// and the channel it came on (for the words: "on WhatsApp").
     Screened {
         call: String,
         verdict: Verdict,
         reason: Reason,
+        channel: Option<Channel>,
     },
     /// A call is going on whose caller the SDK does not know (iOS
     /// `CXCallObserver`, Android's audio mode, a messenger notification
@@ -53,6 +56,9 @@ pub struct CallRecord {
     /// The screening, by its stable names; `None` for an unknown caller.
     pub verdict: Option<String>,
     pub reason: Option<String>,
+    /// The channel of a screened call, by its stable name.
+    #[serde(default)]
+    pub channel: Option<String>,
     pub started: i64,
     pub answered: Option<i64>,
     pub ended: Option<i64>,
@@ -99,10 +105,12 @@ impl Session {
                 call,
                 verdict,
                 reason,
+                channel,
             } => {
                 let record = self.call(&call, at);
                 record.verdict = Some(verdict.name().to_string());
                 record.reason = Some(reason.code().to_string());
+                record.channel = channel.map(|c| c.name().to_string());
             }
             CallEvent::Active { call } => {
                 self.call(&call, at);
@@ -134,6 +142,7 @@ impl Session {
                     id: id.to_string(),
                     verdict: None,
                     reason: None,
+                    channel: None,
                     started: at.0,
                     answered: None,
                     ended: None,
@@ -163,6 +172,7 @@ impl Session {
                     if ours.verdict.is_none() {
                         ours.verdict.clone_from(&theirs.verdict);
                         ours.reason.clone_from(&theirs.reason);
+                        ours.channel.clone_from(&theirs.channel);
                     }
                     ours.started = ours.started.min(theirs.started);
                     ours.answered = earliest(ours.answered, theirs.answered);

@@ -3,7 +3,8 @@
 //! form, parsed here once.
 //!
 //! An event is an object with one member, its kind:
-//! `{"screened": {"call": "wa-1", "verdict": "impersonation", "reason": "claims_authority"}}`,
+//! `{"screened": {"call": "wa-1", "verdict": "impersonation", "reason": "claims_authority", "channel": "whatsapp"}}`
+//! (`channel` optional),
 //! `{"active": {"call": "c"}}`, `{"answered": …}`, `{"ended": …}`,
 //! `{"screen_shared": {"on": true}}`.
 
@@ -54,6 +55,14 @@ pub fn event_from_json(value: &Value, path: &str) -> Result<CallEvent, EventErro
                 .ok_or_else(|| err(".screened.verdict", "not a verdict"))?,
             reason: Reason::from_code(&text("reason")?)
                 .ok_or_else(|| err(".screened.reason", "not a reason"))?,
+            channel: match body.get("channel") {
+                None => None,
+                Some(name) => Some(
+                    name.as_str()
+                        .and_then(crate::model::Channel::from_name)
+                        .ok_or_else(|| err(".screened.channel", "not a channel"))?,
+                ),
+            },
         },
         "active" => CallEvent::Active {
             call: text("call")?,

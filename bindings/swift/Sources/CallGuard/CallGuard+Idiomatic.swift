@@ -150,9 +150,9 @@ extension CallGuard {
 }
 
 extension Screening {
-    /// This screening as the event that starts its call's record.
-    public func asCallEvent(callId: String) -> CallEvent {
-        .screened(callId: callId, screening: self)
+    /// This screening, of a call on `channel`, as the event that starts its call's record.
+    public func asCallEvent(callId: String, channel: Channel) -> CallEvent {
+        .screened(callId: callId, screening: self, channel: channel)
     }
 }
 

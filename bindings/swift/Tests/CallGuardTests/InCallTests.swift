@@ -37,7 +37,8 @@ final class InCallTests: XCTestCase {
             }
             let screening = Screening(verdict: verdict, risk: .neutral, reason: try body.string("reason"),
                                       issuer: nil, label: nil, number: nil, intentId: nil, title: "", message: "")
-            return screening.asCallEvent(callId: try body.string("call"))
+            let channel = try VectorNames.channel(body.optionalString("channel") ?? "phone")
+            return screening.asCallEvent(callId: try body.string("call"), channel: channel)
         case "active": return .active(callId: try body.string("call"))
         case "answered": return .answered(callId: try body.string("call"))
         case "ended": return .ended(callId: try body.string("call"))
@@ -77,6 +78,9 @@ final class InCallTests: XCTestCase {
                     XCTAssertEqual(got.reasons.map { Self.snake($0) }, e["reasons"] as? [String], at)
                     XCTAssertEqual(got.holdUntil.map { $0 - start }, (e["hold_until"] as? NSNumber)?.int64Value, at)
                     XCTAssertEqual(got.reasons.isEmpty, got.title.isEmpty, at)
+                    if let starts = e.optionalString("body_starts") {
+                        XCTAssertTrue(got.body.hasPrefix(starts), "\(at): \(got.body)")
+                    }
                 }
             }
             ran += 1
@@ -89,12 +93,12 @@ final class InCallTests: XCTestCase {
         let cg = CallGuard(config: GuardConfig(homeRegion: "RU", language: "ru", stateDir: dir.path))
         let fake = Screening(verdict: .impersonation, risk: .danger, reason: "claims_authority",
                              issuer: nil, label: nil, number: nil, intentId: nil, title: "", message: "")
-        try await cg.reportCallEvent(fake.asCallEvent(callId: "wa-1"))
+        try await cg.reportCallEvent(fake.asCallEvent(callId: "wa-1", channel: .telegram))
         let advice = await cg.adviseAction(.transfer)
         XCTAssertEqual(advice.level, .hold)
         XCTAssertEqual(advice.reasons, [.onCallWithDanger])
         XCTAssertNotNil(advice.holdUntilDate)
-        XCTAssertTrue(advice.body.contains("минут"), advice.body)
+        XCTAssertTrue(advice.body.contains("минут") && advice.body.contains("Telegram"), advice.body)
         let other = CallGuard(config: GuardConfig(homeRegion: "RU", language: "en", stateDir: dir.path))
         XCTAssertEqual(other.adviseAction(action: .credentials).level, .hold)
     }

@@ -102,7 +102,12 @@ risk-neutral = UNKNOWN
 
 advice-on-call-with-danger =
     .title = Stop: this call is a scam
-    .body = You are on a call that was flagged as fake. Banks never ask you to move money, read out codes or install apps. Hang up first.
+    .body = { $kind ->
+        [spoofed] You are on a call from a faked bank number.
+        [reported] You are on a call from a number people reported as fraud.
+        [claim-on] You are on a call on { $channel } with someone who claims to be the bank or an authority.
+       *[claim] You are on a call with someone who claims to be the bank or an authority.
+    } Banks never ask you to move money, read out codes or install apps. Hang up first.
 advice-recent-danger-call =
     .title = Were you just told to do this?
     .body = A call flagged as fake ended a short while ago. If that caller asked you to do this, it is a scam: stop and call the bank on the number on your card.

@@ -6001,11 +6001,13 @@ public object FfiConverterTypeAttestation: FfiConverterRustBuffer<Attestation> {
 sealed class CallEvent {
     
     /**
-     * A call the SDK screened rings or is dialled, with its screening.
+     * A call the SDK screened rings or is dialled, with its screening and
+     * the channel it came on (the advice says "on WhatsApp").
      */
     data class Screened(
         val `callId`: kotlin.String, 
-        val `screening`: io.callguard.Screening) : CallEvent()
+        val `screening`: io.callguard.Screening, 
+        val `channel`: io.callguard.Channel) : CallEvent()
         
     {
         
@@ -6075,6 +6077,7 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
             1 -> CallEvent.Screened(
                 FfiConverterString.read(buf),
                 FfiConverterTypeScreening.read(buf),
+                FfiConverterTypeChannel.read(buf),
                 )
             2 -> CallEvent.Active(
                 FfiConverterString.read(buf),
@@ -6099,6 +6102,7 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
                 4UL
                 + FfiConverterString.allocationSize(value.`callId`)
                 + FfiConverterTypeScreening.allocationSize(value.`screening`)
+                + FfiConverterTypeChannel.allocationSize(value.`channel`)
             )
         }
         is CallEvent.Active -> {
@@ -6137,6 +6141,7 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
                 buf.putInt(1)
                 FfiConverterString.write(value.`callId`, buf)
                 FfiConverterTypeScreening.write(value.`screening`, buf)
+                FfiConverterTypeChannel.write(value.`channel`, buf)
                 Unit
             }
             is CallEvent.Active -> {

@@ -73,5 +73,5 @@ suspend fun CallGuard.reportCallEventSuspending(event: CallEvent) =
 suspend fun CallGuard.adviseActionSuspending(action: SensitiveAction): ActionAdvice =
     kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) { adviseAction(action) }
 
-/** A call the SDK screened, as the event that starts its record. */
-fun Screening.asCallEvent(callId: String): CallEvent = CallEvent.Screened(callId, this)
+/** A call the SDK screened on [channel], as the event that starts its record. */
+fun Screening.asCallEvent(callId: String, channel: Channel): CallEvent = CallEvent.Screened(callId, this, channel)

@@ -32,6 +32,7 @@ class InCallTest {
                     Verdict.valueOf(b.str("verdict")!!.uppercase()), Risk.NEUTRAL, b.str("reason")!!,
                     null, null, null, null, "", "",
                 ),
+                Channel.valueOf((b.str("channel") ?: "phone").uppercase()),
             )
             "active" -> CallEvent.Active(b.str("call")!!)
             "answered" -> CallEvent.Answered(b.str("call")!!)
@@ -71,6 +72,7 @@ class InCallTest {
                                 // Words whenever a reason applies, none otherwise.
                                 assertEquals(want.isNotEmpty(), got.title.isNotEmpty(), at)
                                 if (got.holdUntil != null) assertTrue(got.body.contains("minute"), "$at: ${got.body}")
+                                e.str("body_starts")?.let { assertTrue(got.body.startsWith(it), "$at: ${got.body}") }
                             }
                         }
                     }
@@ -84,11 +86,11 @@ class InCallTest {
         val dir = Files.createTempDirectory("cg-in-call-async").toString()
         CallGuard(GuardConfig("RU", "ru", dir, null)).use { g ->
             val fake = Screening(Verdict.IMPERSONATION, Risk.DANGER, "claims_authority", null, null, null, null, "", "")
-            g.reportCallEventSuspending(fake.asCallEvent("wa-1"))
+            g.reportCallEventSuspending(fake.asCallEvent("wa-1", Channel.TELEGRAM))
             val advice = g.adviseActionSuspending(SensitiveAction.TRANSFER)
             assertEquals(AdviceLevel.HOLD, advice.level)
             assertEquals(listOf(AdviceReason.ON_CALL_WITH_DANGER), advice.reasons)
-            assertTrue(advice.body.contains("минут"), advice.body)
+            assertTrue(advice.body.contains("минут") && advice.body.contains("Telegram"), advice.body)
         }
         // Another process on the same directory sees the call.
         CallGuard(GuardConfig("RU", "en", dir, null)).use { g ->

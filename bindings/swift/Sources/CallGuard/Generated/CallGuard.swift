@@ -4512,9 +4512,10 @@ public func FfiConverterTypeAttestation_lower(_ value: Attestation) -> RustBuffe
 public enum CallEvent: Equatable, Hashable {
     
     /**
-     * A call the SDK screened rings or is dialled, with its screening.
+     * A call the SDK screened rings or is dialled, with its screening and
+     * the channel it came on (the advice says "on WhatsApp").
      */
-    case screened(callId: String, screening: Screening
+    case screened(callId: String, screening: Screening, channel: Channel
     )
     /**
      * A call is going on whose caller the SDK does not know (CallKit's
@@ -4552,7 +4553,7 @@ public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .screened(callId: try FfiConverterString.read(from: &buf), screening: try FfiConverterTypeScreening.read(from: &buf)
+        case 1: return .screened(callId: try FfiConverterString.read(from: &buf), screening: try FfiConverterTypeScreening.read(from: &buf), channel: try FfiConverterTypeChannel.read(from: &buf)
         )
         
         case 2: return .active(callId: try FfiConverterString.read(from: &buf)
@@ -4575,10 +4576,11 @@ public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .screened(callId,screening):
+        case let .screened(callId,screening,channel):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(callId, into: &buf)
             FfiConverterTypeScreening.write(screening, into: &buf)
+            FfiConverterTypeChannel.write(channel, into: &buf)
             
         
         case let .active(callId):
