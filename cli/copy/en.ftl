@@ -28,3 +28,13 @@ demo-scene-reported = A number many customers reported to the bank as fraud call
 demo-scene-reported-outgoing = Before calling a number an SMS asked to call back: it was reported as fraud
 demo-scene-expired = Forty days offline, the list has expired: the bank's line calls
 demo-scene-expired-hotline = Still expired: the spoofed hotline is flagged all the same
+
+# In the bank's app, while a call goes on (in-call protection)
+demo-in-app = In the bank's app
+demo-opens-transfer = the customer opens Transfer
+demo-scene-in-call-fake = The fake "Служба безопасности Банка" WhatsApp call is still on, and the "officer" asks for a transfer to a "safe account"
+demo-scene-in-call-announced = Anna's announced call from the bank is on, and the customer makes a payment
+demo-level-hold = PAUSED
+demo-level-confirm = CONFIRM
+demo-level-proceed = GO ON
+demo-hold-until = paused until { $time } UTC · a button to call the bank on the number on the card stays on this screen

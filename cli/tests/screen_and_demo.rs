@@ -188,6 +188,13 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         "[SAFE]",
         "[UNKNOWN]",
         "[CAUTION]",
+        // In the bank's app while a call goes on (in-call protection).
+        "[GO ON] The bank announced this call",
+        "level=proceed reasons=on_call_expected_bank",
+        "[PAUSED] Stop: this call is a scam",
+        "You are on a call on WhatsApp with someone who claims to be the bank",
+        "This action is paused for 30 minutes.",
+        "level=hold reasons=on_call_with_danger",
     ] {
         assert!(text.contains(expected), "demo output lacks {expected}");
     }
@@ -201,6 +208,9 @@ fn demo_shows_every_kind_of_warning_plain_when_piped() {
         "набор номера:",
         "номер не виден",
         "Номер мошенников",
+        "[ПАУЗА] Стоп: этот звонок — мошенники",
+        "Вы говорите в WhatsApp с тем, кто называет себя банком",
+        "[МОЖНО]",
     ] {
         assert!(ru.contains(expected), "Russian demo lacks {expected}");
     }

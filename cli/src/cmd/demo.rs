@@ -12,6 +12,7 @@ use callguard_core::jwk::{Alg, Jwk, SigningKey};
 use callguard_core::list::{hex, sha256};
 use callguard_core::normalize::Region;
 use callguard_core::screen::{screen_with_copy, Attestation, Call, CallDirection, Context, Lang};
+use callguard_core::session::{CallEvent, SensitiveAction};
 use callguard_core::{jws, Channel, Timestamp, Trust};
 use callguard_state::Guard;
 
@@ -301,6 +302,71 @@ pub fn run(lang: &str, copy: Option<&std::path::Path>, region: &str) -> Result<(
         println!("{}. {story}\n   {arrow}: {who}", i + 1);
         print!("{}", indent(&render::card(&result, colour, lang)));
         println!();
+    }
+
+    // 4. In the bank's app, while a call goes on: the screening service
+    // reported each call's screening (and its answer) to the Guard; the
+    // app asks for advice before a transfer. The bank's call first: after
+    // the fake one, any transfer within the hour asks for a confirmation.
+    let in_app = [
+        ("demo-scene-in-call-announced", 0, "demo-anna-call"),
+        ("demo-scene-in-call-fake", 5, "demo-fake-call"),
+    ];
+    let scenes = scenes();
+    for (n, (story, scene, call_id)) in in_app.into_iter().enumerate() {
+        let at = now;
+        let call = &scenes[scene].call;
+        let ctx = Context {
+            home: Some(home),
+            lang,
+            now: at,
+        };
+        let screening = screen_with_copy(&lists, &guard.intents(), &feeds, call, &ctx, copy);
+        let calls = [
+            CallEvent::Screened {
+                call: call_id.into(),
+                verdict: screening.verdict,
+                reason: screening.reason,
+                channel: Some(call.channel),
+            },
+            CallEvent::Answered {
+                call: call_id.into(),
+            },
+        ];
+        for event in calls {
+            guard
+                .report_call_event(event, at)
+                .map_err(|e| UsageError::new(e.to_string()))?;
+        }
+        let advice = guard.advise_action(SensitiveAction::Transfer, Timestamp(at.0 + 90));
+        let text = |id: &str| words.text(lang, id, &[]);
+        println!(
+            "{}. {}\n   {}: {}",
+            scenes.len() + n + 1,
+            text(story),
+            text("demo-in-app"),
+            text("demo-opens-transfer")
+        );
+        print!(
+            "{}",
+            indent(&render::advice_card(
+                &advice,
+                Timestamp(at.0 + 90),
+                colour,
+                lang,
+                copy
+            ))
+        );
+        println!();
+        // The call ends before the next scene.
+        guard
+            .report_call_event(
+                CallEvent::Ended {
+                    call: call_id.into(),
+                },
+                Timestamp(at.0 + 120),
+            )
+            .map_err(|e| UsageError::new(e.to_string()))?;
     }
     Ok(())
 }
