@@ -61,6 +61,8 @@ final class AppModel: ObservableObject {
 
     let settings: SharedSettings
     private(set) var callGuard: CallGuard?
+    /// In-call protection's glue (CallKit's observer, the screen's capture state).
+    private var inCall: InCallObserver?
 
     init(settings: SharedSettings = .shared) {
         self.settings = settings
@@ -75,10 +77,13 @@ final class AppModel: ObservableObject {
     /// (Re)opens the guard: at launch and when the language or region changes.
     func reopen() {
         do {
-            callGuard = try SharedGuard.open(settings: settings)
+            let opened = try SharedGuard.open(settings: settings)
+            callGuard = opened
+            inCall = InCallObserver(callGuard: opened)
             openError = nil
         } catch {
             callGuard = nil
+            inCall = nil
             openError = SyncFlow.describe(error)
         }
         refresh()
@@ -97,6 +102,20 @@ final class AppModel: ObservableObject {
         // The SDK lists only what is valid now and still vouched for by a list in force.
         announcedCalls = callGuard.map { IntentStatus.lines($0.activeIntents(), now: Date(), timeZone: .current) } ?? []
         audienceID = callGuard?.intentAudience()
+    }
+
+    /// The Transfer screen's advice, after every call event reported before it.
+    /// Without a guard (protection off) the app's own flow goes on, as without the SDK.
+    func adviseTransfer(_ show: @escaping (Gate) -> Void) {
+        guard let callGuard, let inCall else {
+            show(.proceed(reminder: nil))
+            return
+        }
+        let language = settings.language
+        inCall.afterPendingReports {
+            let gate = TransferGate.gate(callGuard.adviseAction(action: .transfer), language: language)
+            DispatchQueue.main.async { show(gate) }
+        }
     }
 
     /// A call intent from `onOpenURL` (`callguard-sample://intent?jws=…`).

@@ -47,6 +47,7 @@ struct ContentView: View {
     private enum Tab: Hashable {
         case status
         case check
+        case transfer
         case contacts
         case settings
     }
@@ -62,6 +63,9 @@ struct ContentView: View {
             CheckNumberView()
                 .tabItem { Label("Check", systemImage: "phone.arrow.up.right") }
                 .tag(Tab.check)
+            TransferView()
+                .tabItem { Label("Transfer", systemImage: "arrow.left.arrow.right") }
+                .tag(Tab.transfer)
             ContactsView()
                 .tabItem { Label("Contacts", systemImage: "person.crop.circle.badge.exclamationmark") }
                 .tag(Tab.contacts)

@@ -14,6 +14,9 @@ enum SampleConfig {
     static var directoryExtensionID: String { identifiers.directoryExtensionID }
     /// BGTaskSchedulerPermittedIdentifiers in the app's Info.plist.
     static let syncTaskID = "io.callguard.sample.sync"
+    /// The sample bank's hotline (the shared vectors' example bank): the Transfer
+    /// screen's "Call the bank". A real app uses its bank's number.
+    static let bankHotline = URL(string: "tel:+78005553535")!
 }
 
 extension SharedSettings {

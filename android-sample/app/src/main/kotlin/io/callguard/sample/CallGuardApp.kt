@@ -4,6 +4,8 @@
 package io.callguard.sample
 
 import android.app.Application
+import android.media.AudioManager
+import android.os.Build
 import android.telephony.TelephonyManager
 import android.util.Log
 import androidx.work.ExistingWorkPolicy
@@ -12,6 +14,7 @@ import io.callguard.LogLevel
 import io.callguard.SyncConfig
 import io.callguard.callGuard
 import io.callguard.sample.logic.DeviceDefaults
+import io.callguard.sample.logic.InCallTracker
 import io.callguard.sample.logic.Protection
 import io.callguard.sample.logic.ProtectionOffException
 import io.callguard.sample.logic.RepeatFilter
@@ -49,6 +52,25 @@ class CallGuardApp : Application() {
     /** One warning per ringing messenger call. */
     val repeatFilter = RepeatFilter()
 
+    /**
+     * Where call events are recorded: one thread, in order, never the main one (a report
+     * writes the state directory, a few milliseconds). The Transfer screen asks for advice on
+     * it too, so the advice comes after every event reported before.
+     */
+    val inCallExecutor: java.util.concurrent.ExecutorService = java.util.concurrent.Executors.newSingleThreadExecutor()
+
+    /**
+     * In-call protection: what the screenings, the audio mode and the screen-recording state
+     * say, reported to the guard (docs/in-call-protection.md). A report that fails (no guard,
+     * a full disk) is logged by kind only: it must never stop a screening.
+     */
+    val inCall = InCallTracker({ event ->
+        inCallExecutor.execute {
+            runCatching { guard().reportCallEvent(event) }
+                .onFailure { Log.w(TAG, "call event not recorded: ${it.javaClass.simpleName}") }
+        }
+    })
+
     override fun onCreate() {
         super.onCreate()
         settings = Settings(this)
@@ -62,6 +84,7 @@ class CallGuardApp : Application() {
             Log.e(TAG, "CallGuard protection off: ${native.reason}")
             return
         }
+        watchAudioMode()
         // Load the trust and the stored lists off the main thread, so the first call does not
         // pay for it; then make sure a sync is scheduled.
         thread(name = "callguard-init") {
@@ -116,6 +139,18 @@ class CallGuardApp : Application() {
         Log.e(TAG, "CallGuard could not start: ${off.reason}")
         throw e
     }
+
+    /**
+     * "A call is on" without a permission: the audio mode (docs/platforms.md, "In-call
+     * signals"). The listener is API 31; on 29-30 the Transfer screen reads the mode itself.
+     */
+    private fun watchAudioMode() {
+        val audio = getSystemService(AudioManager::class.java) ?: return
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            audio.addOnModeChangedListener(inCallExecutor) { mode -> inCall.audioMode(mode) }
+        }
+    }
+
 
     /** assets/sync-ca.pem, if the tester added one: the CA of a `callguard serve --tls-cert` server. */
     private fun syncCaPem(): String? =

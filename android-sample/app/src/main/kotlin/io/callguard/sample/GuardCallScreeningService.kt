@@ -6,6 +6,7 @@ package io.callguard.sample
 import android.os.Build
 import android.telecom.Call
 import android.telecom.CallScreeningService
+import io.callguard.Channel
 import io.callguard.Direction
 import io.callguard.sample.logic.CallAction
 import io.callguard.sample.logic.CallDetailsMapper
@@ -38,7 +39,11 @@ class GuardCallScreeningService : CallScreeningService() {
             return
         }
         val notificationId = WarningNotifier.idFor(call)
+        // In-call protection: the bank app's risky actions know what this call was. Its end
+        // comes from the audio mode (InCallTracker); the id is never the number.
+        val callId = "tel-${callDetails.creationTimeMillis}"
         val decision = app.decider.decide(call) { late ->
+            app.inCall.screened(callId, late, Channel.PHONE)
             // Too late to silence (the call was allowed), not too late to warn.
             val content = WarningPresenter.present(late, CallSource.PHONE, false, WarningNotifier.canUseFullScreenIntent(this))
             WarningNotifier.show(this, content, notificationId)
@@ -51,6 +56,7 @@ class GuardCallScreeningService : CallScreeningService() {
         )
         respondToCall(callDetails, allow(silence = content.action == CallAction.SILENCE))
         WarningNotifier.show(this, content, notificationId)
+        decision.screening?.let { app.inCall.screened(callId, it, Channel.PHONE) }
     }
 
     private fun allow(silence: Boolean): CallScreeningService.CallResponse = CallScreeningService.CallResponse.Builder()

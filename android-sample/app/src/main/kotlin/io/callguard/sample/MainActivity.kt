@@ -93,6 +93,7 @@ class MainActivity : ComponentActivity() {
         // Saved contacts a fraudster could hide behind (the bank's hotline, a "security
         // service" the customer was asked to save): the SDK's contact audit.
         column.addView(button("Check my contacts") { startActivity(Intent(this, ContactsActivity::class.java)) })
+        column.addView(button("Transfer (in-call protection)") { startActivity(Intent(this, TransferActivity::class.java)) })
         column.addView(button("Open app info") {
             startActivity(Intent(AndroidSettings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
         })

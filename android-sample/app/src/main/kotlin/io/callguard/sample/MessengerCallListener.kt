@@ -31,6 +31,15 @@ class MessengerCallListener : NotificationListenerService() {
         }
     }
 
+    /** A messenger's call notification went away: that call ended (in-call protection). */
+    override fun onNotificationRemoved(sbn: StatusBarNotification) {
+        try {
+            if (sbn.packageName in MessengerCallParser.PACKAGES) (application as CallGuardApp).inCall.notificationRemoved(sbn.key)
+        } catch (t: Throwable) {
+            Log.e(CallGuardApp.TAG, "messenger notification removal skipped: ${t.javaClass.name}")
+        }
+    }
+
     private fun handle(sbn: StatusBarNotification) {
         if (sbn.packageName !in MessengerCallParser.PACKAGES) return
         val n = sbn.notification ?: return
@@ -60,10 +69,13 @@ class MessengerCallListener : NotificationListenerService() {
         val id = WarningNotifier.idFor(parsed)
         val fullScreen = WarningNotifier.canUseFullScreenIntent(this)
         val decision = app.decider.decide(parsed) { late ->
+            app.inCall.screened(sbn.key, late, parsed.channel)
             WarningNotifier.show(this, WarningPresenter.present(late, CallSource.MESSENGER, false, fullScreen), id)
         }
         val content = WarningPresenter.present(decision.screening, CallSource.MESSENGER, false, fullScreen)
         WarningNotifier.show(this, content, id)
+        // In-call protection: the notification's key is the call's id; its removal, the end.
+        decision.screening?.let { app.inCall.screened(sbn.key, it, parsed.channel) }
     }
 
     /**
