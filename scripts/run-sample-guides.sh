@@ -51,11 +51,12 @@ extract android-sample/README.md
 extract ios-sample/README.md
 
 android_usb=(android-setup.sh android-key-test.sh android-list.sh android-sign.sh android-usb-serve.sh android-usb-check.sh
-  android-intent-list.sh android-usb-check.sh android-intent.sh android-feed.sh android-feed-usb-check.sh android-contacts.sh)
+  android-intent-list.sh android-usb-check.sh android-intent.sh android-feed.sh android-feed-usb-check.sh android-contacts.sh
+  android-in-call.sh)
 android_https=(android-setup.sh android-key-own.sh android-list.sh android-sign.sh android-https-cert.sh android-https-serve.sh android-https-check.sh
-  android-feed.sh android-feed-https-check.sh android-contacts.sh)
+  android-feed.sh android-feed-https-check.sh android-contacts.sh android-in-call.sh)
 ios_https=(ios-setup.sh ios-key.sh ios-list.sh ios-sign.sh ios-https-cert.sh ios-https-serve.sh ios-https-check.sh
-  ios-intent-list.sh ios-https-check.sh ios-intent.sh ios-feed.sh ios-feed-check.sh ios-contacts.sh)
+  ios-intent-list.sh ios-https-check.sh ios-intent.sh ios-feed.sh ios-feed-check.sh ios-contacts.sh ios-in-call.sh)
 
 # Every marked block runs in some scenario, and every scenario's block exists.
 mapfile -t marked < <(cd "$out/blocks" && ls)
@@ -149,8 +150,18 @@ contacts=(
   '^\[claims_bank_not_listed\] Служба безопасности Пример Банка — '
   '^4 contacts, 2 findings$'
 )
-run android-usb "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at http://127\.0\.0\.1:' -- "${android_usb[@]}"
-run android-https "${common[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${android_https[@]}"
-run ios-https "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' -- "${ios_https[@]}"
+# In-call protection: a recorded timeline through `callguard advise`.
+android_in_call=(
+  '"level":"hold","reasons":\["on_call_with_danger"\]'
+  '"level":"confirm","reasons":\["recent_danger_call"\]'
+  'Вы говорите в WhatsApp с тем, кто называет себя банком'
+)
+ios_in_call=(
+  '"level":"confirm","reasons":\["on_call_unknown"\]'
+  '"hold_until":"2026-12-01T10:32:00Z","level":"hold","reasons":\["screen_shared_on_call","on_call_unknown"\]'
+)
+run android-usb "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at http://127\.0\.0\.1:' "${android_in_call[@]}" -- "${android_usb[@]}"
+run android-https "${common[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' "${android_in_call[@]}" -- "${android_https[@]}"
+run ios-https "${common[@]}" "${announced[@]}" "${reported[@]}" "${contacts[@]}" '^serving .* at https://127\.0\.0\.1:' "${ios_in_call[@]}" -- "${ios_https[@]}"
 
 echo "sample guides: ${#used[@]} blocks ran as written"
