@@ -19,51 +19,10 @@
 //! `hold_minutes` from now.
 
 use super::history::{CallRecord, Session};
-use super::policy::{ActionPolicy, SensitiveAction};
+use super::policy::ActionPolicy;
+use super::terms::SensitiveAction;
+pub use super::terms::{AdviceLevel, AdviceReason};
 use crate::timestamp::Timestamp;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum AdviceLevel {
-    Proceed,
-    Confirm,
-    Hold,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AdviceReason {
-    OnCallWithDanger,
-    RecentDangerCall,
-    OnCallUnannouncedBank,
-    OnCallUnknown,
-    ScreenSharedOnCall,
-    OnCallExpectedBank,
-}
-
-impl AdviceReason {
-    pub const ALL: [AdviceReason; 6] = [
-        AdviceReason::OnCallWithDanger,
-        AdviceReason::RecentDangerCall,
-        AdviceReason::OnCallUnannouncedBank,
-        AdviceReason::OnCallUnknown,
-        AdviceReason::ScreenSharedOnCall,
-        AdviceReason::OnCallExpectedBank,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AdviceReason::OnCallWithDanger => "on_call_with_danger",
-            AdviceReason::RecentDangerCall => "recent_danger_call",
-            AdviceReason::OnCallUnannouncedBank => "on_call_unannounced_bank",
-            AdviceReason::OnCallUnknown => "on_call_unknown",
-            AdviceReason::ScreenSharedOnCall => "screen_shared_on_call",
-            AdviceReason::OnCallExpectedBank => "on_call_expected_bank",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<AdviceReason> {
-        AdviceReason::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {

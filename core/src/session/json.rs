@@ -8,7 +8,7 @@
 //! `{"active": {"call": "c"}}`, `{"answered": …}`, `{"ended": …}`,
 //! `{"screen_shared": {"on": true}}`.
 
-use super::advise::{words, Advice, AdviceLevel};
+use super::advise::{words, Advice};
 use super::history::CallEvent;
 use crate::copy::{Catalogue, Lang};
 use crate::screen::{Reason, Verdict};
@@ -81,16 +81,6 @@ pub fn event_from_json(value: &Value, path: &str) -> Result<CallEvent, EventErro
         },
         _ => return Err(err("", "not a known event")),
     })
-}
-
-impl AdviceLevel {
-    pub fn name(self) -> &'static str {
-        match self {
-            AdviceLevel::Proceed => "proceed",
-            AdviceLevel::Confirm => "confirm",
-            AdviceLevel::Hold => "hold",
-        }
-    }
 }
 
 /// An advice as JSON, with its words in `lang` (`title`, `body`: null

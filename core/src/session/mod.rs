@@ -5,6 +5,7 @@
 //!   after a day, saved as versioned bytes (no number is ever kept)
 //! - [`policy`]: which reasons ask for a confirmation or a hold, for which
 //!   action (the SDK's default, or the bank's signed `action_policy`)
+//! - [`terms`]: the actions, levels and reasons, with their stable names
 //! - [`advise`]: the advice for one action now
 //! - [`json`]: events and advice as JSON (the CLI's timelines, the vectors)
 //!
@@ -15,6 +16,7 @@ pub mod advise;
 pub mod history;
 pub mod json;
 pub mod policy;
+pub mod terms;
 
 pub use advise::{advise, words, Advice, AdviceLevel, AdviceReason};
 pub use history::{CallEvent, Session};

@@ -6,7 +6,8 @@
 //! reason this SDK does not know is ignored, so that a newer list never
 //! switches off an older SDK's protection.
 
-use super::advise::{AdviceLevel, AdviceReason};
+pub use super::terms::SensitiveAction;
+use super::terms::{AdviceLevel, AdviceReason};
 use serde_json::Value;
 use std::fmt;
 
@@ -14,48 +15,6 @@ use std::fmt;
 pub const MAX_HOLD_MINUTES: u32 = 24 * 60;
 /// Rules in a bank's policy, at most (7 actions × 6 reasons fit in far fewer).
 pub const MAX_RULES: usize = 64;
-
-/// The risky actions of a bank's app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SensitiveAction {
-    Transfer,
-    NewPayee,
-    CardDetails,
-    /// Showing or resetting codes, the PIN, the password.
-    Credentials,
-    LimitChange,
-    DeviceEnrolment,
-    /// The app's own "support app" and remote-access flows.
-    InstallOrRemoteAccess,
-}
-
-impl SensitiveAction {
-    pub const ALL: [SensitiveAction; 7] = [
-        SensitiveAction::Transfer,
-        SensitiveAction::NewPayee,
-        SensitiveAction::CardDetails,
-        SensitiveAction::Credentials,
-        SensitiveAction::LimitChange,
-        SensitiveAction::DeviceEnrolment,
-        SensitiveAction::InstallOrRemoteAccess,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            SensitiveAction::Transfer => "transfer",
-            SensitiveAction::NewPayee => "new_payee",
-            SensitiveAction::CardDetails => "card_details",
-            SensitiveAction::Credentials => "credentials",
-            SensitiveAction::LimitChange => "limit_change",
-            SensitiveAction::DeviceEnrolment => "device_enrolment",
-            SensitiveAction::InstallOrRemoteAccess => "install_or_remote_access",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<SensitiveAction> {
-        SensitiveAction::ALL.into_iter().find(|a| a.name() == name)
-    }
-}
 
 /// What a reason asks for an action: a level and, for a hold, how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
