@@ -326,3 +326,55 @@ fn the_words_say_what_the_dangerous_call_was() {
         assert_eq!(distinct.len(), 4, "{lang:?}: {bodies:?}");
     }
 }
+
+proptest::proptest! {
+    /// Whatever the glue reports, in any order, at any times (a clock
+    /// moved back and forth, extremes included), under any valid policy:
+    /// a hold always says until when, strictly after now and at most its
+    /// bound (24 hours) from now; the first reason is the strictest.
+    #[test]
+    fn a_hold_is_always_bounded_and_in_the_future(
+        steps in proptest::collection::vec((0u8..6, 0u8..4, proptest::num::i64::ANY, -100_000i64..100_000), 1..40),
+        hold in 1u32..=1440,
+        recent in 1u32..=1440,
+    ) {
+        use callguard_core::screen::{Reason, Verdict};
+        let policy = ActionPolicy::from_json(&serde_json::json!({
+            "recent_minutes": recent,
+            "rules": [{"reason": "on_call_unknown", "actions": ["transfer"], "level": "hold", "hold_minutes": hold},
+                      {"reason": "recent_danger_call", "actions": ["transfer", "credentials"], "level": "hold", "hold_minutes": hold}]
+        })).unwrap();
+        let mut session = Session::default();
+        let base = 1_796_119_200i64;
+        for (kind, call, extreme, offset) in steps {
+            // Mostly near one moment, sometimes anywhere in i64.
+            let at = Timestamp(if offset % 17 == 0 { extreme } else { base + offset });
+            let call = format!("c{call}");
+            let event = match kind {
+                0 => CallEvent::Screened { call, verdict: Verdict::Impersonation, reason: Reason::ClaimsAuthority, channel: None },
+                1 => CallEvent::Active { call },
+                2 => CallEvent::Answered { call },
+                3 => CallEvent::Ended { call },
+                4 => CallEvent::ScreenShared { on: offset % 2 == 0 },
+                _ => CallEvent::Screened { call, verdict: Verdict::Reported, reason: Reason::ReportedFraud, channel: None },
+            };
+            session.record(event, at);
+            session = Session::from_bytes(&session.to_bytes());
+            for now in [at, Timestamp(base), Timestamp(i64::MAX), Timestamp(i64::MIN)] {
+                for action in SensitiveAction::ALL {
+                    let advice = advise(&session, &policy, action, now);
+                    if advice.level == AdviceLevel::Hold {
+                        let until = advice.hold_until.expect("a hold says until when").0;
+                        proptest::prop_assert!(until > now.0, "a hold until the past");
+                        proptest::prop_assert!(until <= now.0.saturating_add(24 * 3600));
+                    } else {
+                        proptest::prop_assert!(advice.hold_until.is_none());
+                    }
+                    if let Some(first) = advice.reasons.first() {
+                        proptest::prop_assert!(advice.level >= policy.rule(*first, action).level.min(AdviceLevel::Confirm));
+                    }
+                }
+            }
+        }
+    }
+}

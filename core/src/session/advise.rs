@@ -15,11 +15,11 @@
 //! The level is the strictest the policy gives any reason. A hold says
 //! until when: for a call going on, `hold_minutes` from now (asked again,
 //! it moves with the call); after a dangerous call, `hold_minutes` from
-//! its end. A clock moved back never makes a hold longer than its
-//! `hold_minutes` from now.
+//! its end, then a confirmation while the call is still recent. A clock
+//! moved back never makes a hold longer than its `hold_minutes` from now.
 
 use super::history::{CallRecord, Session};
-use super::policy::ActionPolicy;
+use super::policy::{ActionPolicy, Rule};
 use super::terms::SensitiveAction;
 pub use super::terms::{AdviceLevel, AdviceReason};
 use crate::timestamp::Timestamp;
@@ -43,30 +43,25 @@ pub fn advise(
     action: SensitiveAction,
     now: Timestamp,
 ) -> Advice {
-    let mut found: Vec<(AdviceReason, Option<i64>)> = reasons(session, policy, now);
-    found.sort_by_key(|(r, _)| std::cmp::Reverse(policy.rule(*r, action).level));
+    // Each reason's level now, and for a hold until when.
+    let mut found: Vec<(AdviceReason, AdviceLevel, Option<i64>)> = reasons(session, policy, now)
+        .into_iter()
+        .map(|(reason, since)| {
+            let (level, until) = effective(policy.rule(reason, action), since, now);
+            (reason, level, until)
+        })
+        .collect();
+    found.sort_by_key(|(_, level, _)| std::cmp::Reverse(*level));
     let level = found
         .iter()
-        .map(|(r, _)| policy.rule(*r, action).level)
+        .map(|(_, level, _)| *level)
         .max()
         .unwrap_or(AdviceLevel::Proceed);
-    let hold_until = (level == AdviceLevel::Hold).then(|| {
-        let until = found
-            .iter()
-            .filter(|(r, _)| policy.rule(*r, action).level == AdviceLevel::Hold)
-            .map(|(r, since)| {
-                let minutes = i64::from(policy.rule(*r, action).hold_minutes) * 60;
-                // From the call's end, or from now for a call going on;
-                // never further than `minutes` from now (a clock moved back).
-                since
-                    .map_or(now.0, |end| end.min(now.0))
-                    .saturating_add(minutes)
-                    .min(now.0.saturating_add(minutes))
-            })
-            .max()
-            .unwrap_or(now.0);
-        Timestamp(until)
-    });
+    let hold_until = found
+        .iter()
+        .filter_map(|(_, _, until)| *until)
+        .max()
+        .map(Timestamp);
     let danger_call = session
         .calls
         .iter()
@@ -75,9 +70,31 @@ pub fn advise(
         .map(|c| (c.verdict.clone().unwrap_or_default(), c.channel.clone()));
     Advice {
         level,
-        reasons: found.into_iter().map(|(r, _)| r).collect(),
+        reasons: found.into_iter().map(|(r, _, _)| r).collect(),
         hold_until,
         danger_call,
+    }
+}
+
+/// What `rule` asks now for a reason about a call that ended at `since`
+/// (`None`: a call going on). A hold lasts its minutes from the call's end,
+/// or from now for a call going on, and never further than its minutes
+/// from now (a clock moved back). A hold whose time has run out while its
+/// reason still applies (a dangerous call ended 45 minutes ago, a 30-minute
+/// hold) asks for a confirmation: never a "hold" that ended in the past.
+fn effective(rule: Rule, since: Option<i64>, now: Timestamp) -> (AdviceLevel, Option<i64>) {
+    if rule.level != AdviceLevel::Hold {
+        return (rule.level, None);
+    }
+    let minutes = i64::from(rule.hold_minutes) * 60;
+    let until = since
+        .map_or(now.0, |end| end.min(now.0))
+        .saturating_add(minutes)
+        .min(now.0.saturating_add(minutes));
+    if until > now.0 {
+        (AdviceLevel::Hold, Some(until))
+    } else {
+        (AdviceLevel::Confirm, None)
     }
 }
 
