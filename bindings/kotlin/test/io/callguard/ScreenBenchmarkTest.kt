@@ -61,4 +61,37 @@ class ScreenBenchmarkTest {
             println("kotlin screen_many: %d calls, median %.2f ms (%.2f µs per call)".format(calls.size, ms, ms * 1000 / calls.size))
         }
     }
+
+    /**
+     * In-call protection through the FFI, with a state directory as on a phone: the advice
+     * before a transfer (the saved history read and merged, the words) and recording an event
+     * (the writer lock, read, merge, an fsync'd write).
+     */
+    @Test
+    fun medianInCallCostThroughTheFfi() {
+        val dir = java.nio.file.Files.createTempDirectory("cg-bench-in-call").toString()
+        CallGuard(GuardConfig("RU", "ru", dir, null)).use { guard ->
+            guard.addTrust(Vectors.text("trust/example-bank.json"))
+            guard.loadListAt(Vectors.bytes("lists/valid-eddsa-general.jws"), now)
+            val fake = Screening(Verdict.IMPERSONATION, Risk.DANGER, "claims_authority", null, null, null, null, "", "")
+            for (i in 0 until 31) guard.reportCallEventAt(CallEvent.Active("old-$i"), now - 3600 + i)
+            guard.reportCallEventAt(CallEvent.Screened("wa-1", fake, Channel.WHATSAPP), now)
+            fun median(n: Int, block: () -> Unit): Double {
+                repeat(n) { block() } // JIT warm-up
+                val samples = LongArray(n)
+                for (i in samples.indices) {
+                    val t0 = System.nanoTime()
+                    block()
+                    samples[i] = System.nanoTime() - t0
+                }
+                samples.sort()
+                return samples[n / 2] / 1000.0
+            }
+            val advise = median(5_000) {
+                assertEquals(AdviceLevel.HOLD, guard.adviseActionAt(SensitiveAction.TRANSFER, now + 60).level)
+            }
+            val report = median(500) { guard.reportCallEventAt(CallEvent.Answered("wa-1"), now + 60) }
+            println("kotlin in-call: adviseAction median %.1f µs, reportCallEvent median %.1f µs (state directory, 32 calls)".format(advise, report))
+        }
+    }
 }
