@@ -51,6 +51,11 @@ pub fn run(command: Command) -> Result<Outcome, UsageError> {
             copy,
             timeline,
         } => {
+            if policy.is_some() && !(trusts.is_empty() && lists.is_empty()) {
+                return Err(UsageError::new(
+                    "give either --policy or --trust/--list: the policy to try, or the lists' signed one",
+                ));
+            }
             // No lists: the SDK's default policy (or --policy).
             let loaded = if trusts.is_empty() && lists.is_empty() {
                 Vec::new()

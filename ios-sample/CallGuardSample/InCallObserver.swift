@@ -49,9 +49,10 @@ final class InCallObserver: NSObject, CXCallObserverDelegate {
         tracker.callChanged(Self.observed(call))
     }
 
-    /// Asked before the Transfer screen's advice: the capture state now, then the
-    /// advice on the same queue, so it comes after every event reported before.
+    /// Asked before the Transfer screen's advice: the calls CallKit shows now and the
+    /// capture state, then the advice on the same queue, after every event reported before.
     func afterPendingReports(_ work: @escaping () -> Void) {
+        tracker.sight(observer.calls.map(Self.observed))
         tracker.screenCaptured(UIScreen.main.isCaptured)
         queue.async(execute: work)
     }

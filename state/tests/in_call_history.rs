@@ -220,6 +220,34 @@ fn the_history_keeps_no_number_and_no_name() {
     keys.sort();
     assert_eq!(
         keys,
-        ["answered", "channel", "ended", "id", "reason", "started", "verdict"]
+        ["answered", "channel", "ended", "id", "reason", "seen", "started", "verdict"]
     );
+}
+
+/// Whoever can write the directory fills the history with calls dated at
+/// the end of time: this process's own danger call still counts, and the
+/// forged ones count as now at most (never a hold beyond the bound).
+#[test]
+fn a_history_full_of_calls_from_the_future_cannot_push_out_the_scammers_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls: Vec<Value> = (0..32)
+        .map(|i| {
+            serde_json::json!({"id": format!("f{i}"), "verdict": "expected", "reason": "announced",
+                "started": i64::MAX - 100 + i, "answered": null, "ended": null})
+        })
+        .collect();
+    let forged = serde_json::json!({"format": "callguard.session/1", "calls": calls, "shared_since": null});
+    std::fs::write(dir.path().join("session.json"), forged.to_string()).unwrap();
+    let guard = Guard::open(Some(dir.path()), 1 << 20);
+    guard.report_call_event(danger("wa-1"), NOW).unwrap();
+    let advice = guard.advise_action(SensitiveAction::Transfer, Timestamp(NOW.0 + 60));
+    assert_eq!(advice.level, AdviceLevel::Hold, "{advice:?}");
+    assert_eq!(advice.reasons[0].code(), "on_call_with_danger");
+    assert!(advice.hold_until.unwrap().0 <= NOW.0 + 60 + 24 * 3600);
+    // The saved file holds the danger call and only settled times.
+    let saved: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("session.json")).unwrap()).unwrap();
+    let saved = saved["calls"].as_array().unwrap();
+    assert!(saved.iter().any(|c| c["id"] == "wa-1"));
+    assert!(saved.iter().all(|c| c["started"].as_i64().unwrap() <= NOW.0));
 }

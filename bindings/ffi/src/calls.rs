@@ -32,6 +32,10 @@ pub enum CallEvent {
     Ended {
         call_id: String,
     },
+    /// No call is going on now (the audio mode is back to normal, CallKit
+    /// shows no call): every call still open ended. Report it whenever the
+    /// platform says so, e.g. when the Transfer screen opens.
+    Idle,
     /// The screen is being shared or recorded (`on`), or no longer is.
     ScreenShared {
         on: bool,
@@ -169,6 +173,7 @@ impl CallEvent {
             CallEvent::Active { call_id } => core::CallEvent::Active { call: call_id },
             CallEvent::Answered { call_id } => core::CallEvent::Answered { call: call_id },
             CallEvent::Ended { call_id } => core::CallEvent::Ended { call: call_id },
+            CallEvent::Idle => core::CallEvent::Idle,
             CallEvent::ScreenShared { on } => core::CallEvent::ScreenShared { on },
         }
     }

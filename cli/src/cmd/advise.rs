@@ -116,8 +116,10 @@ impl Step<'_> {
     /// One line: an event recorded (no output), or the advice asked for.
     fn run(&self, text: &str) -> Result<Option<Value>, Refusal> {
         let malformed = |what: String| ("malformed", what);
-        let line: Value =
-            serde_json::from_str(text).map_err(|_| malformed("not a JSON object".into()))?;
+        let line: Value = serde_json::from_str(text)
+            .ok()
+            .filter(Value::is_object)
+            .ok_or_else(|| malformed("not a JSON object (or nested too deep)".into()))?;
         let at = line
             .get("at")
             .and_then(Value::as_str)
@@ -154,6 +156,13 @@ impl Step<'_> {
 fn policy_file(path: &Path) -> Result<ActionPolicy, UsageError> {
     let bytes = callguard_state::read_bounded(path, 64 * 1024)
         .map_err(|e| UsageError::new(format!("{}: {e}", path.display())))?;
+    // The list's own reader: a member twice is refused, as in a signed list.
+    callguard_core::duplicates::check(&bytes).map_err(|_| {
+        UsageError::refused(
+            "malformed",
+            format!("{}: not JSON, or a member twice", path.display()),
+        )
+    })?;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|_| UsageError::refused("malformed", format!("{}: not JSON", path.display())))?;
     ActionPolicy::from_json(&value).map_err(|e| {

@@ -66,7 +66,7 @@ pub fn advise(
         .calls
         .iter()
         .rev()
-        .find(|c| c.is_on(now) && danger(c))
+        .find(|c| c.is_on(now) && c.is_danger())
         .map(|c| (c.verdict.clone().unwrap_or_default(), c.channel.clone()));
     Advice {
         level,
@@ -112,14 +112,14 @@ fn reasons(
             out.push((reason, since));
         }
     };
-    if on.iter().any(|c| danger(c)) {
+    if on.iter().any(|c| c.is_danger()) {
         add(AdviceReason::OnCallWithDanger, None);
     }
     let recent = i64::from(policy.recent_minutes) * 60;
     if let Some(end) = session
         .calls
         .iter()
-        .filter(|c| danger(c) && !c.is_on(now) && now.0.saturating_sub(c.end()) <= recent)
+        .filter(|c| c.is_danger() && !c.is_on(now) && now.0.saturating_sub(c.end()) <= recent)
         .map(CallRecord::end)
         .max()
     {
@@ -131,8 +131,17 @@ fn reasons(
     {
         add(AdviceReason::OnCallUnannouncedBank, None);
     }
+    // Someone whose identity nothing confirms: no screening, an unknown or
+    // unverifiable caller, a number reported as spam, or the bank's own
+    // number with its caller ID unconfirmed and the call not announced by
+    // a bank that does not announce calls (a spoofed bank number looks
+    // exactly like this).
     if on.iter().any(|c| {
-        c.verdict.is_none() || screened(c, "unknown", None) || screened(c, "unverifiable", None)
+        c.verdict.is_none()
+            || screened(c, "unknown", None)
+            || screened(c, "unverifiable", None)
+            || screened(c, "reported", Some("reported_spam"))
+            || screened(c, "official", Some("listed_outbound"))
     }) {
         add(AdviceReason::OnCallUnknown, None);
     }
@@ -150,12 +159,6 @@ fn screened(call: &CallRecord, verdict: &str, reason: Option<&str>) -> bool {
         && reason.is_none_or(|r| call.reason.as_deref() == Some(r))
 }
 
-/// A call screened as a fake or as reported fraud.
-fn danger(call: &CallRecord) -> bool {
-    screened(call, "spoofed", None)
-        || screened(call, "impersonation", None)
-        || screened(call, "reported", Some("reported_fraud"))
-}
 
 /// The words of an advice in `lang`: the strictest reason's message, and
 /// for a hold how long it lasts from `now` (`advice-hold`). `None` when

@@ -1,24 +1,47 @@
 //! The calls the platform glue reported: a short, bounded, local history.
 //!
 //! Only what the advice needs is kept: the call's opaque id (the glue's,
-//! never a number), its screening verdict and reason if the SDK screened
-//! it, and when it started, was answered and ended. Calls are forgotten a
-//! day after they ended; a call whose end was never reported counts as
-//! ended `MAX_CALL_SECONDS` after it started.
+//! never a number), its screening verdict, reason and channel if the SDK
+//! screened it, and when it started, was last seen going on, was answered
+//! and ended. Calls are forgotten a day after they ended.
+//!
+//! The times are the phone's wall clock, which the customer — told what to
+//! do by the caller — can move. The readings that keep a moved clock from
+//! ending a call early or holding a customer for ever:
+//! - a call lasts until its end is reported, or `MAX_CALL_SECONDS` after
+//!   it was last *seen* going on (the glue reports the calls it sees again
+//!   whenever advice is asked), so a clock moved forward ends nothing the
+//!   phone still shows;
+//! - a call never ends before it started or was last seen (a clock moved
+//!   back while it went on);
+//! - a time after now (a clock that was ahead, then put right) counts as
+//!   now: `purge` settles it, and the next report saves it settled —
+//!   except for the calls that very report is about (their event may come
+//!   from a clock moved back: settled to it, a call that went on for real
+//!   would end a day early).
+//!
+//! What a wall clock cannot settle: a clock moved back, a report made
+//! while it is back (the app opened), then the clock put right can end a
+//! dangerous call's recent window early. A boot-relative monotonic clock
+//! per event would close it (docs/in-call-protection.md).
+//!
+//! When the history is full the least useful record goes: a call that is
+//! still on or was flagged as danger is the last to go, so a flood of
+//! short calls cannot push the scammer's call out.
 
 use crate::model::Channel;
 use crate::screen::{Reason, Verdict};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
 
-/// Calls kept, at most: the oldest go first.
+/// Calls kept, at most.
 pub const MAX_CALLS: usize = 32;
 /// A call id's length, at most (bytes); longer ids are cut.
 pub const MAX_CALL_ID: usize = 64;
 /// How long a call is remembered after it ended.
 pub const KEEP_SECONDS: i64 = 24 * 3600;
 /// A call whose end was never reported (the app died) ends this long after
-/// it started.
+/// it was last seen going on.
 pub const MAX_CALL_SECONDS: i64 = 4 * 3600;
 
 /// What the glue reports.
@@ -33,8 +56,8 @@ pub enum CallEvent {
         channel: Option<Channel>,
     },
     /// A call is going on whose caller the SDK does not know (iOS
-    /// `CXCallObserver`, Android's audio mode, a messenger notification
-    /// without a screening).
+    /// `CXCallObserver`, Android's audio mode), or a call already reported
+    /// is seen going on still.
     Active {
         call: String,
     },
@@ -44,6 +67,9 @@ pub enum CallEvent {
     Ended {
         call: String,
     },
+    /// The glue knows that no call is going on now (Android's audio mode
+    /// back to normal, CallKit without a call): every call still open ended.
+    Idle,
     /// The screen is being shared or recorded, or no longer is.
     ScreenShared {
         on: bool,
@@ -60,19 +86,54 @@ pub struct CallRecord {
     #[serde(default)]
     pub channel: Option<String>,
     pub started: i64,
+    /// When the glue last reported the call going on.
+    #[serde(default)]
+    pub seen: Option<i64>,
     pub answered: Option<i64>,
     pub ended: Option<i64>,
 }
 
 impl CallRecord {
-    /// When the call ended, or counts as ended.
+    /// The last time the call was known to be going on.
+    fn last_seen(&self) -> i64 {
+        self.started
+            .max(self.seen.unwrap_or(i64::MIN))
+            .max(self.answered.unwrap_or(i64::MIN))
+    }
+
+    /// When the call ended, or counts as ended: never before it was last
+    /// seen going on.
     pub fn end(&self) -> i64 {
-        self.ended
-            .unwrap_or(self.started.saturating_add(MAX_CALL_SECONDS))
+        match self.ended {
+            Some(ended) => ended.max(self.last_seen()),
+            None => self.last_seen().saturating_add(MAX_CALL_SECONDS),
+        }
     }
 
     pub fn is_on(&self, now: Timestamp) -> bool {
         self.ended.is_none() && now.0 < self.end()
+    }
+
+    /// Screened as a fake or as reported fraud.
+    pub fn is_danger(&self) -> bool {
+        matches!(
+            (self.verdict.as_deref(), self.reason.as_deref()),
+            (Some("spoofed" | "impersonation"), _) | (Some("reported"), Some("reported_fraud"))
+        )
+    }
+
+    /// How much the record is worth keeping when the history is full:
+    /// danger first, then a call still open, then the latest.
+    fn worth(&self) -> (bool, bool, i64) {
+        (self.is_danger(), self.ended.is_none(), self.end())
+    }
+
+    /// Times after `now` count as `now` (a clock that was ahead).
+    fn settle(&mut self, now: i64) {
+        self.started = self.started.min(now);
+        for time in [&mut self.seen, &mut self.answered, &mut self.ended] {
+            *time = time.map(|t| t.min(now));
+        }
     }
 }
 
@@ -82,10 +143,10 @@ pub struct Session {
     pub calls: Vec<CallRecord>,
     /// Since when the screen is shared or recorded, if it is.
     pub shared_since: Option<i64>,
-    /// When sharing was last reported on or off (to merge two histories:
-    /// the later report wins).
+    /// How many sharing reports came before (the later report wins when
+    /// two histories merge: a count, not the wall clock, which may move).
     #[serde(default)]
-    pub shared_reported: Option<i64>,
+    pub shared_reports: u64,
 }
 
 const FORMAT: &str = "callguard.session/1";
@@ -98,8 +159,28 @@ struct Saved {
 }
 
 impl Session {
-    /// Records what the glue reported at `at`.
+    /// Records what the glue reported at `at`, then settles and purges
+    /// the others (`purge`); the calls the event is about stay as reported.
     pub fn record(&mut self, event: CallEvent, at: Timestamp) {
+        let touched: Vec<String> = match &event {
+            CallEvent::Screened { call, .. }
+            | CallEvent::Active { call }
+            | CallEvent::Answered { call }
+            | CallEvent::Ended { call } => vec![clean_id(call)],
+            CallEvent::Idle => self
+                .calls
+                .iter()
+                .filter(|c| c.ended.is_none())
+                .map(|c| c.id.clone())
+                .collect(),
+            CallEvent::ScreenShared { .. } => Vec::new(),
+        };
+        self.apply(event, at);
+        self.settle(at, &touched);
+        self.forget(at);
+    }
+
+    fn apply(&mut self, event: CallEvent, at: Timestamp) {
         match event {
             CallEvent::Screened {
                 call,
@@ -107,54 +188,106 @@ impl Session {
                 reason,
                 channel,
             } => {
-                let record = self.call(&call, at);
+                let record = self.open_call(&call, at);
                 record.verdict = Some(verdict.name().to_string());
                 record.reason = Some(reason.code().to_string());
                 record.channel = channel.map(|c| c.name().to_string());
             }
             CallEvent::Active { call } => {
-                self.call(&call, at);
+                self.open_call(&call, at);
             }
-            CallEvent::Answered { call } => self.call(&call, at).answered = Some(at.0),
-            CallEvent::Ended { call } => self.call(&call, at).ended = Some(at.0),
+            CallEvent::Answered { call } => {
+                let record = self.call(&call, at);
+                record.answered = record.answered.or(Some(at.0));
+            }
+            CallEvent::Ended { call } => {
+                let record = self.call(&call, at);
+                record.ended = record.ended.or(Some(at.0));
+            }
+            CallEvent::Idle => {
+                for record in self.calls.iter_mut().filter(|c| c.ended.is_none()) {
+                    record.ended = Some(at.0);
+                }
+            }
             CallEvent::ScreenShared { on } => {
                 self.shared_since = if on {
                     self.shared_since.or(Some(at.0))
                 } else {
                     None
                 };
-                self.shared_reported = Some(at.0);
+                self.shared_reports = self.shared_reports.saturating_add(1);
             }
         }
     }
 
-    /// The record of `call`, made if it is new (the oldest dropped past
-    /// `MAX_CALLS`).
+    /// The open record of `call`, seen now. A call that ended under this
+    /// id is a past call: a messenger reuses its notification's key for
+    /// the next call, so the id starts a new record and the old one keeps
+    /// its screening under a retired id.
+    fn open_call(&mut self, call: &str, at: Timestamp) -> &mut CallRecord {
+        let id = clean_id(call);
+        if let Some(old) = self.calls.iter_mut().find(|c| c.id == id) {
+            if old.ended.is_some() {
+                old.id = retired(&old.id, old.end());
+            }
+        }
+        let record = self.call(&id, at);
+        record.seen = Some(record.seen.map_or(at.0, |s| s.max(at.0)));
+        record
+    }
+
+    /// The record of `call`, made if it is new.
     fn call(&mut self, call: &str, at: Timestamp) -> &mut CallRecord {
-        let id = cut(call, MAX_CALL_ID);
-        let at_index = match self.calls.iter().position(|c| c.id == id) {
+        let id = clean_id(call);
+        let index = match self.calls.iter().position(|c| c.id == id) {
             Some(i) => i,
             None => {
-                if self.calls.len() >= MAX_CALLS {
-                    self.calls.remove(0);
-                }
                 self.calls.push(CallRecord {
-                    id: id.to_string(),
+                    id,
                     verdict: None,
                     reason: None,
                     channel: None,
                     started: at.0,
+                    seen: None,
                     answered: None,
                     ended: None,
                 });
+                if self.calls.len() > MAX_CALLS {
+                    // Never the record just made: it is the event's.
+                    let last = self.calls.len() - 1;
+                    self.drop_least_worth(last);
+                }
                 self.calls.len() - 1
             }
         };
-        &mut self.calls[at_index]
+        &mut self.calls[index]
     }
 
-    /// Forgets the calls that ended more than `KEEP_SECONDS` before `now`.
+    /// Drops the record least worth keeping, other than `keep`.
+    fn drop_least_worth(&mut self, keep: usize) {
+        if let Some(i) = (0..self.calls.len())
+            .filter(|&i| i != keep)
+            .min_by_key(|&i| self.calls[i].worth())
+        {
+            self.calls.remove(i);
+        }
+    }
+
+    /// Settles times after `now` to `now` (a clock that was ahead) and
+    /// forgets the calls that ended more than `KEEP_SECONDS` before it.
     pub fn purge(&mut self, now: Timestamp) {
+        self.settle(now, &[]);
+        self.forget(now);
+    }
+
+    fn settle(&mut self, now: Timestamp, except: &[String]) {
+        for record in self.calls.iter_mut().filter(|c| !except.contains(&c.id)) {
+            record.settle(now.0);
+        }
+        self.shared_since = self.shared_since.map(|t| t.min(now.0));
+    }
+
+    fn forget(&mut self, now: Timestamp) {
         self.calls
             .retain(|c| now.0.saturating_sub(c.end()) <= KEEP_SECONDS);
     }
@@ -162,8 +295,8 @@ impl Session {
     /// Takes in what `other` knows (the history another process saved,
     /// or this process's own when a save failed): every call of either,
     /// each with the screening one of them has, the earliest start and
-    /// answer and the latest end; the later sharing report. Bounded as
-    /// `record` is (the calls started last kept).
+    /// answer and the latest sighting and end; the sharing state of the
+    /// one with more sharing reports. Bounded as `record` is.
     pub fn merge(&mut self, other: &Session) {
         for theirs in &other.calls {
             match self.calls.iter_mut().find(|c| c.id == theirs.id) {
@@ -175,17 +308,18 @@ impl Session {
                         ours.channel.clone_from(&theirs.channel);
                     }
                     ours.started = ours.started.min(theirs.started);
+                    ours.seen = ours.seen.max(theirs.seen);
                     ours.answered = earliest(ours.answered, theirs.answered);
                     ours.ended = ours.ended.max(theirs.ended);
                 }
             }
         }
-        self.calls.sort_by_key(|c| c.started);
-        let over = self.calls.len().saturating_sub(MAX_CALLS);
-        self.calls.drain(..over);
-        if other.shared_reported > self.shared_reported {
+        while self.calls.len() > MAX_CALLS {
+            self.drop_least_worth(usize::MAX);
+        }
+        if other.shared_reports > self.shared_reports {
             self.shared_since = other.shared_since;
-            self.shared_reported = other.shared_reported;
+            self.shared_reports = other.shared_reports;
         }
     }
 
@@ -216,6 +350,27 @@ impl Session {
     }
 }
 
+fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The glue's id as kept: at most `MAX_CALL_ID` bytes, without control
+/// characters (a retired id carries one, so no glue id can match it).
+fn clean_id(call: &str) -> String {
+    let clean: String = call.chars().filter(|c| !c.is_control()).collect();
+    cut(&clean, MAX_CALL_ID).to_string()
+}
+
+/// The id a past call keeps when its id starts a new call: unique by its
+/// end, the same in every process that merges it.
+fn retired(id: &str, end: i64) -> String {
+    let suffix = format!("\u{1}{end}");
+    format!("{}{suffix}", cut(id, MAX_CALL_ID - suffix.len()))
+}
+
 /// At most `max` bytes of `text`, at a character boundary.
 fn cut(text: &str, max: usize) -> &str {
     let mut end = text.len().min(max);
@@ -223,11 +378,4 @@ fn cut(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
 }

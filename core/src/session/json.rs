@@ -6,7 +6,7 @@
 //! `{"screened": {"call": "wa-1", "verdict": "impersonation", "reason": "claims_authority", "channel": "whatsapp"}}`
 //! (`channel` optional),
 //! `{"active": {"call": "c"}}`, `{"answered": …}`, `{"ended": …}`,
-//! `{"screen_shared": {"on": true}}`.
+//! `{"idle": {}}` (no call is on), `{"screen_shared": {"on": true}}`.
 
 use super::advise::{words, Advice};
 use super::history::CallEvent;
@@ -73,6 +73,7 @@ pub fn event_from_json(value: &Value, path: &str) -> Result<CallEvent, EventErro
         "ended" => CallEvent::Ended {
             call: text("call")?,
         },
+        "idle" => CallEvent::Idle,
         "screen_shared" => CallEvent::ScreenShared {
             on: body
                 .get("on")

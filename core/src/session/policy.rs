@@ -200,8 +200,20 @@ fn one_rule(
             .as_str()
             .ok_or_else(|| err(&format!(".{field}"), "not a string"))
     };
-    let reason = text("reason")?;
-    let level = text("level")?;
+    // A rule this SDK cannot apply (a reason or a level a later schema
+    // added) is skipped before anything else of it is checked: a newer
+    // list must never be refused, its protection switched off, for it.
+    let (Some(reason), Some(level)) = (
+        AdviceReason::from_code(text("reason")?),
+        match text("level")? {
+            "proceed" => Some(AdviceLevel::Proceed),
+            "confirm" => Some(AdviceLevel::Confirm),
+            "hold" => Some(AdviceLevel::Hold),
+            _ => None,
+        },
+    ) else {
+        return Ok(Vec::new());
+    };
     let actions = object
         .get("actions")
         .ok_or_else(|| err(".actions", "missing"))?
@@ -215,12 +227,6 @@ fn one_rule(
                 .ok_or_else(|| err(&format!(".actions[{j}]"), "not a string"))?,
         );
     }
-    let level = match level {
-        "proceed" => AdviceLevel::Proceed,
-        "confirm" => AdviceLevel::Confirm,
-        "hold" => AdviceLevel::Hold,
-        _ => return Ok(Vec::new()),
-    };
     let hold_minutes = match (level, object.get("hold_minutes")) {
         (AdviceLevel::Hold, Some(m)) => minutes_in(m, &format!("{path}.hold_minutes"))?,
         (AdviceLevel::Hold, None) => return Err(err(".hold_minutes", "missing for a hold")),
@@ -229,9 +235,6 @@ fn one_rule(
             0
         }
         (_, None) => 0,
-    };
-    let Some(reason) = AdviceReason::from_code(reason) else {
-        return Ok(Vec::new());
     };
     let rule = Rule {
         level,

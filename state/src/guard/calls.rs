@@ -21,35 +21,25 @@ impl Guard {
     /// (and for after a restart).
     pub fn report_call_event(&self, event: CallEvent, now: Timestamp) -> Result<(), GuardError> {
         let mut mine = self.calls.lock().unwrap_or_else(|p| p.into_inner());
-        mine.record(event, now);
-        mine.purge(now);
         let Some(state) = &self.state else {
+            mine.record(event, now);
             return match &self.state_error {
                 Some(e) => Err(GuardError::Storage(format!("call history not saved: {e}"))),
                 None => Ok(()),
             };
         };
-        let saved = (|| {
-            let _lock = lock_for_writing(state.root())?;
-            let mut all = state.load_session();
-            all.merge(&mine);
-            all.purge(now);
-            state.save_session(&all)?;
-            Ok::<_, std::io::Error>(all)
-        })();
-        match saved {
-            Ok(all) => {
-                *mine = all;
-                Ok(())
-            }
-            Err(e) => {
-                log::warn!("call history not saved: {}", e.kind());
-                Err(GuardError::Storage(format!(
-                    "call history not saved: {}",
-                    e.kind()
-                )))
-            }
+        // Under the lock: what the others saved first, then this event on
+        // top of it (its sharing report counts after theirs), then saved.
+        let lock = lock_for_writing(state.root());
+        if lock.is_ok() {
+            mine.merge(&state.load_session());
         }
+        mine.record(event, now);
+        let saved = lock.and_then(|_lock| state.save_session(&mine));
+        saved.map_err(|e| {
+            log::warn!("call history not saved: {}", e.kind());
+            GuardError::Storage(format!("call history not saved: {}", e.kind()))
+        })
     }
 
     /// The history as this process knows it at `now`: the saved one with

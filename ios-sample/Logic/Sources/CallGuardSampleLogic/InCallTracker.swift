@@ -59,6 +59,25 @@ public final class InCallTracker {
         }
     }
 
+    /// Before advice is asked, `callObserver.calls`: the calls still on are seen going on
+    /// now (the SDK then counts them as on whatever the clock says); none at all is `idle`,
+    /// which also ends what the history kept from before the app started.
+    public func sight(_ calls: [ObservedCall]) {
+        for call in calls {
+            callChanged(call)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        let on = calls.filter { !$0.hasEnded }
+        if on.isEmpty {
+            report(.idle)
+        } else {
+            for call in on {
+                report(.active(callId: call.id))
+            }
+        }
+    }
+
     /// UIScreen.isCaptured, when read and on capturedDidChangeNotification.
     public func screenCaptured(_ isCaptured: Bool) {
         lock.lock()

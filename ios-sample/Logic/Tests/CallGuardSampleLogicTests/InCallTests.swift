@@ -17,6 +17,16 @@ final class InCallTests: XCTestCase {
         XCTAssertEqual(events, [.active(callId: "U1"), .answered(callId: "U1"), .ended(callId: "U1")])
     }
 
+    func testBeforeAdviceTheCallsOnAreSeenAgainAndNoCallIsIdle() {
+        var events: [CallEvent] = []
+        let tracker = InCallTracker { events.append($0) }
+        tracker.sight([ObservedCall(id: "U1", hasConnected: true, hasEnded: false)])
+        XCTAssertEqual(events, [.active(callId: "U1"), .answered(callId: "U1"), .active(callId: "U1")])
+        events.removeAll()
+        tracker.sight([])
+        XCTAssertEqual(events, [.idle])
+    }
+
     func testScreenCaptureIsReportedOnChangesOnly() {
         var events: [CallEvent] = []
         let tracker = InCallTracker { events.append($0) }

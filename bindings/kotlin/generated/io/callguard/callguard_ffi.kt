@@ -6047,6 +6047,14 @@ sealed class CallEvent {
     }
     
     /**
+     * No call is going on now (the audio mode is back to normal, CallKit
+     * shows no call): every call still open ended. Report it whenever the
+     * platform says so, e.g. when the Transfer screen opens.
+     */
+    object Idle : CallEvent()
+    
+    
+    /**
      * The screen is being shared or recorded (`on`), or no longer is.
      */
     data class ScreenShared(
@@ -6088,7 +6096,8 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
             4 -> CallEvent.Ended(
                 FfiConverterString.read(buf),
                 )
-            5 -> CallEvent.ScreenShared(
+            5 -> CallEvent.Idle
+            6 -> CallEvent.ScreenShared(
                 FfiConverterBoolean.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
@@ -6126,6 +6135,12 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
                 + FfiConverterString.allocationSize(value.`callId`)
             )
         }
+        is CallEvent.Idle -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
         is CallEvent.ScreenShared -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
@@ -6159,8 +6174,12 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
                 FfiConverterString.write(value.`callId`, buf)
                 Unit
             }
-            is CallEvent.ScreenShared -> {
+            is CallEvent.Idle -> {
                 buf.putInt(5)
+                Unit
+            }
+            is CallEvent.ScreenShared -> {
+                buf.putInt(6)
                 FfiConverterBoolean.write(value.`on`, buf)
                 Unit
             }

@@ -4528,6 +4528,12 @@ public enum CallEvent: Equatable, Hashable {
     case ended(callId: String
     )
     /**
+     * No call is going on now (the audio mode is back to normal, CallKit
+     * shows no call): every call still open ended. Report it whenever the
+     * platform says so, e.g. when the Transfer screen opens.
+     */
+    case idle
+    /**
      * The screen is being shared or recorded (`on`), or no longer is.
      */
     case screenShared(on: Bool
@@ -4565,7 +4571,9 @@ public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
         case 4: return .ended(callId: try FfiConverterString.read(from: &buf)
         )
         
-        case 5: return .screenShared(on: try FfiConverterBool.read(from: &buf)
+        case 5: return .idle
+        
+        case 6: return .screenShared(on: try FfiConverterBool.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -4598,8 +4606,12 @@ public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
             FfiConverterString.write(callId, into: &buf)
             
         
-        case let .screenShared(on):
+        case .idle:
             writeInt(&buf, Int32(5))
+        
+        
+        case let .screenShared(on):
+            writeInt(&buf, Int32(6))
             FfiConverterBool.write(on, into: &buf)
             
         }

@@ -63,6 +63,7 @@ class TransferActivity : Activity() {
         // API 29-30 have no mode listener: the mode now says whether a call is on. Its report
         // is queued on inCallExecutor before the advice is asked on it, so it counts.
         getSystemService(AudioManager::class.java)?.let { app.inCall.audioMode(it.mode) }
+        app.inCall.sighting()
         app.inCallExecutor.execute {
             val gate = runCatching { TransferGate.gate(app.guard().adviseAction(SensitiveAction.TRANSFER), app.settings.language) }
                 // No guard (protection off): the app's own flow, as without the SDK.

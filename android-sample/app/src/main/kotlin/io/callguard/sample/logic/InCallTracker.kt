@@ -61,6 +61,9 @@ class InCallTracker(
                 // calls whose notification already went. A messenger call whose notification
                 // is still there goes on: not every VoIP app sets the audio mode.
                 open.filter { (id, messenger) -> !messenger || id in notificationGone }.keys.forEach(::end)
+                // Nothing open here either: no call is on. `idle` also ends what the history
+                // kept from before this process started (the app was killed during a call).
+                if (open.isEmpty()) report(CallEvent.Idle)
             }
             // Ringing, call screening, redirects: nothing is settled yet.
         }
@@ -79,6 +82,15 @@ class InCallTracker(
     private fun end(callId: String) {
         notificationGone -= callId
         if (open.remove(callId) != null) report(CallEvent.Ended(callId))
+    }
+
+    /**
+     * Before advice is asked: the calls still open are seen going on now. The SDK then
+     * counts them as on whatever the clock says (a caller may have the customer move it).
+     */
+    @Synchronized
+    fun sighting() {
+        open.keys.forEach { report(CallEvent.Active(it)) }
     }
 
     /** WindowManager's screen-recording state: what addScreenRecordingCallback returned, then each callback. */

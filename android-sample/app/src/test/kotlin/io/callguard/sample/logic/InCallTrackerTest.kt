@@ -29,9 +29,21 @@ class InCallTrackerTest {
         assertEquals(1, events.size, "$events")
         tracker.audioMode(InCallTracker.MODE_NORMAL)
         tracker.notificationRemoved("wa-key") // again: no second end
-        assertEquals(2, events.size, "$events")
+        assertEquals(listOf(CallEvent.Ended("wa-key"), CallEvent.Idle), events.drop(1), "$events")
         assertIs<CallEvent.Screened>(events[0])
-        assertEquals(CallEvent.Ended("wa-key"), events[1])
+    }
+
+    @Test
+    fun aCallStillOpenIsSeenAgainBeforeAdviceAndNoCallAtAllIsIdle() {
+        val events = mutableListOf<CallEvent>()
+        val tracker = InCallTracker(events::add) { 7L }
+        tracker.screened("wa-key", screening(Verdict.IMPERSONATION, "claims_authority"), Channel.WHATSAPP)
+        tracker.sighting()
+        assertEquals(CallEvent.Active("wa-key"), events.last())
+        // A new process (the app was killed): nothing open here, the audio is normal.
+        val fresh = mutableListOf<CallEvent>()
+        InCallTracker(fresh::add).audioMode(InCallTracker.MODE_NORMAL)
+        assertEquals(listOf<CallEvent>(CallEvent.Idle), fresh)
     }
 
     @Test
@@ -53,7 +65,7 @@ class InCallTrackerTest {
         tracker.screened("tel-1", screening(Verdict.SPOOFED, "inbound_only"), Channel.PHONE)
         tracker.audioMode(InCallTracker.MODE_IN_CALL)
         tracker.audioMode(InCallTracker.MODE_NORMAL)
-        assertEquals(CallEvent.Ended("tel-1"), events.last())
+        assertEquals(listOf(CallEvent.Ended("tel-1"), CallEvent.Idle), events.takeLast(2))
     }
 
     @Test
@@ -64,7 +76,7 @@ class InCallTrackerTest {
         tracker.audioMode(InCallTracker.MODE_IN_CALL)
         tracker.audioMode(InCallTracker.MODE_IN_CALL)
         tracker.audioMode(InCallTracker.MODE_NORMAL)
-        assertEquals(listOf<CallEvent>(CallEvent.Active("audio-42"), CallEvent.Ended("audio-42")), events)
+        assertEquals(listOf(CallEvent.Active("audio-42"), CallEvent.Ended("audio-42"), CallEvent.Idle), events)
     }
 
     @Test
