@@ -42,6 +42,7 @@ final class InCallTests: XCTestCase {
         case "active": return .active(callId: try body.string("call"))
         case "answered": return .answered(callId: try body.string("call"))
         case "ended": return .ended(callId: try body.string("call"))
+        case "idle": return .idle
         case "screen_shared":
             guard let on = body["on"] as? Bool else { throw VectorError.badValue("on") }
             return .screenShared(on: on)

@@ -37,6 +37,7 @@ class InCallTest {
             "active" -> CallEvent.Active(b.str("call")!!)
             "answered" -> CallEvent.Answered(b.str("call")!!)
             "ended" -> CallEvent.Ended(b.str("call")!!)
+            "idle" -> CallEvent.Idle
             "screen_shared" -> CallEvent.ScreenShared(b["on"] as Boolean)
             else -> error("unknown event $kind")
         }
