@@ -236,7 +236,8 @@ fn a_history_full_of_calls_from_the_future_cannot_push_out_the_scammers_call() {
                 "started": i64::MAX - 100 + i, "answered": null, "ended": null})
         })
         .collect();
-    let forged = serde_json::json!({"format": "callguard.session/1", "calls": calls, "shared_since": null});
+    let forged =
+        serde_json::json!({"format": "callguard.session/1", "calls": calls, "shared_since": null});
     std::fs::write(dir.path().join("session.json"), forged.to_string()).unwrap();
     let guard = Guard::open(Some(dir.path()), 1 << 20);
     guard.report_call_event(danger("wa-1"), NOW).unwrap();
@@ -249,5 +250,7 @@ fn a_history_full_of_calls_from_the_future_cannot_push_out_the_scammers_call() {
         serde_json::from_slice(&std::fs::read(dir.path().join("session.json")).unwrap()).unwrap();
     let saved = saved["calls"].as_array().unwrap();
     assert!(saved.iter().any(|c| c["id"] == "wa-1"));
-    assert!(saved.iter().all(|c| c["started"].as_i64().unwrap() <= NOW.0));
+    assert!(saved
+        .iter()
+        .all(|c| c["started"].as_i64().unwrap() <= NOW.0));
 }

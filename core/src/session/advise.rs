@@ -159,7 +159,6 @@ fn screened(call: &CallRecord, verdict: &str, reason: Option<&str>) -> bool {
         && reason.is_none_or(|r| call.reason.as_deref() == Some(r))
 }
 
-
 /// The words of an advice in `lang`: the strictest reason's message, and
 /// for a hold how long it lasts from `now` (`advice-hold`). `None` when
 /// nothing applies.
