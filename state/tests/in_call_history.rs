@@ -254,3 +254,36 @@ fn a_history_full_of_calls_from_the_future_cannot_push_out_the_scammers_call() {
         .iter()
         .all(|c| c["started"].as_i64().unwrap() <= NOW.0));
 }
+
+/// A messenger reuses a notification's key for the next call: another
+/// process's record of the earlier call under that key (an unknown caller,
+/// ended) must not swallow the scammer's call in either process.
+#[test]
+fn a_reused_call_id_across_two_processes_keeps_the_new_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Guard::open(Some(dir.path()), 1 << 20);
+    let b = Guard::open(Some(dir.path()), 1 << 20);
+    let key = "0|com.whatsapp|17|null|10123";
+    let unknown = CallEvent::Screened {
+        call: key.into(),
+        verdict: callguard_core::screen::Verdict::Unknown,
+        reason: callguard_core::screen::Reason::NotListed,
+        channel: Some(callguard_core::Channel::Whatsapp),
+    };
+    b.report_call_event(unknown, Timestamp(NOW.0 - 7200))
+        .unwrap();
+    b.report_call_event(
+        CallEvent::Ended { call: key.into() },
+        Timestamp(NOW.0 - 7000),
+    )
+    .unwrap();
+    a.report_call_event(danger(key), NOW).unwrap();
+    // Another report from b (its own stale record merged in again).
+    b.report_call_event(CallEvent::ScreenShared { on: false }, Timestamp(NOW.0 + 30))
+        .unwrap();
+    for guard in [&a, &b] {
+        let advice = guard.advise_action(SensitiveAction::Transfer, Timestamp(NOW.0 + 60));
+        assert_eq!(advice.level, AdviceLevel::Hold, "{advice:?}");
+        assert_eq!(advice.reasons[0].code(), "on_call_with_danger");
+    }
+}

@@ -15,15 +15,19 @@
 //! - a call never ends before it started or was last seen (a clock moved
 //!   back while it went on);
 //! - a time after now (a clock that was ahead, then put right) counts as
-//!   now: `purge` settles it, and the next report saves it settled —
-//!   except for the calls that very report is about (their event may come
-//!   from a clock moved back: settled to it, a call that went on for real
-//!   would end a day early).
+//!   now when advice is asked; the next call the glue reports (`screened`,
+//!   `active`, `answered`: a call seen now) saves the other calls settled
+//!   so, and their windows run from there. Only those: an end or an
+//!   `idle` comes at hang-up, when a scammer may have had the clock moved
+//!   back, and settling to it would end the call's recent window early.
 //!
-//! What a wall clock cannot settle: a clock moved back, a report made
-//! while it is back (the app opened), then the clock put right can end a
-//! dangerous call's recent window early. A boot-relative monotonic clock
-//! per event would close it (docs/in-call-protection.md).
+//! What a wall clock cannot tell apart: a clock that *was* ahead from one
+//! that *is* behind. Until the next call is reported, a call recorded
+//! with the clock ahead counts as just over (its recent window, not a
+//! hold of a call going on, lasts as long as the clock was ahead); a new
+//! call reported while the clock is moved back settles the earlier ones
+//! to it. A boot-relative monotonic time per event would close both
+//! (docs/in-call-protection.md).
 //!
 //! When the history is full the least useful record goes: a call that is
 //! still on or was flagged as danger is the last to go, so a flood of
@@ -162,21 +166,18 @@ impl Session {
     /// Records what the glue reported at `at`, then settles and purges
     /// the others (`purge`); the calls the event is about stay as reported.
     pub fn record(&mut self, event: CallEvent, at: Timestamp) {
-        let touched: Vec<String> = match &event {
+        // A call seen now settles the others; an end, an idle or a sharing
+        // report settles nothing (see the module's doc).
+        let seen_now = match &event {
             CallEvent::Screened { call, .. }
             | CallEvent::Active { call }
-            | CallEvent::Answered { call }
-            | CallEvent::Ended { call } => vec![clean_id(call)],
-            CallEvent::Idle => self
-                .calls
-                .iter()
-                .filter(|c| c.ended.is_none())
-                .map(|c| c.id.clone())
-                .collect(),
-            CallEvent::ScreenShared { .. } => Vec::new(),
+            | CallEvent::Answered { call } => Some(clean_id(call)),
+            CallEvent::Ended { .. } | CallEvent::Idle | CallEvent::ScreenShared { .. } => None,
         };
         self.apply(event, at);
-        self.settle(at, &touched);
+        if let Some(call) = seen_now {
+            self.settle(at, &[call]);
+        }
         self.forget(at);
     }
 
@@ -299,10 +300,28 @@ impl Session {
     /// one with more sharing reports. Bounded as `record` is.
     pub fn merge(&mut self, other: &Session) {
         for theirs in &other.calls {
-            match self.calls.iter_mut().find(|c| c.id == theirs.id) {
+            let same = self.calls.iter().position(|c| c.id == theirs.id);
+            match same {
                 None => self.calls.push(theirs.clone()),
-                Some(ours) => {
-                    if ours.verdict.is_none() {
+                // One id, two calls: one started after the other ended (a
+                // messenger reused its key). The earlier is retired, as
+                // `open_call` does.
+                Some(i) if distinct(&self.calls[i], theirs) => {
+                    let mut later = theirs.clone();
+                    let earlier = if self.calls[i].started <= theirs.started {
+                        &mut self.calls[i]
+                    } else {
+                        std::mem::swap(&mut self.calls[i], &mut later);
+                        &mut self.calls[i]
+                    };
+                    earlier.id = retired(&earlier.id, earlier.end());
+                    self.calls.push(later);
+                }
+                Some(i) => {
+                    let ours = &mut self.calls[i];
+                    // The screening that flags the call wins over one that
+                    // does not (two processes screened it with other lists).
+                    if ours.verdict.is_none() || (theirs.is_danger() && !ours.is_danger()) {
                         ours.verdict.clone_from(&theirs.verdict);
                         ours.reason.clone_from(&theirs.reason);
                         ours.channel.clone_from(&theirs.channel);
@@ -348,6 +367,12 @@ impl Session {
             Session::default()
         }
     }
+}
+
+/// Two records of one id are two calls when one started after the other
+/// had ended.
+fn distinct(a: &CallRecord, b: &CallRecord) -> bool {
+    (a.ended.is_some() && b.started > a.end()) || (b.ended.is_some() && a.started > b.end())
 }
 
 fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {

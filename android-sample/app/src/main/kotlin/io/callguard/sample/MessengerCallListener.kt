@@ -40,17 +40,18 @@ class MessengerCallListener : NotificationListenerService() {
         }
     }
 
-    private fun handle(sbn: StatusBarNotification) {
-        if (sbn.packageName !in MessengerCallParser.PACKAGES) return
-        val n = sbn.notification ?: return
-        val extras = n.extras ?: return
+    /** The messenger call a notification shows, if it shows one. */
+    private fun parse(sbn: StatusBarNotification): io.callguard.Call? {
+        if (sbn.packageName !in MessengerCallParser.PACKAGES) return null
+        val n = sbn.notification ?: return null
+        val extras = n.extras ?: return null
         val people = buildList<String> {
             BundleCompat.getParcelableArrayList(extras, Notification.EXTRA_PEOPLE_LIST, Person::class.java)
                 ?.mapNotNullTo(this) { it.uri }
             @Suppress("DEPRECATION")
             extras.getStringArray(Notification.EXTRA_PEOPLE)?.let { addAll(it) }
         }
-        val parsed = MessengerCallParser.parse(
+        return MessengerCallParser.parse(
             MessengerNotification(
                 packageName = sbn.packageName,
                 category = n.category,
@@ -62,7 +63,25 @@ class MessengerCallListener : NotificationListenerService() {
                 callPerson = callPerson(extras),
                 callType = callType(extras),
             ),
-        ) ?: return
+        )
+    }
+
+    /**
+     * (Re)connected, e.g. when the app starts again after it was killed during a call: the
+     * messenger calls whose notifications are up are on (in-call protection), so nothing
+     * reports "no call" while they are. Screened again only when they ring anew.
+     */
+    override fun onListenerConnected() {
+        try {
+            val app = application as CallGuardApp
+            activeNotifications?.forEach { sbn -> if (parse(sbn) != null) app.inCall.messengerCallSeen(sbn.key) }
+        } catch (t: Throwable) {
+            Log.e(CallGuardApp.TAG, "active notifications skipped: ${t.javaClass.name}")
+        }
+    }
+
+    private fun handle(sbn: StatusBarNotification) {
+        val parsed = parse(sbn) ?: return
 
         val app = application as CallGuardApp
         if (!app.repeatFilter.isNew(parsed, System.currentTimeMillis())) return

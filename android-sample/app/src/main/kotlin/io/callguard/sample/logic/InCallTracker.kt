@@ -28,8 +28,10 @@ class InCallTracker(
      * or an audio-mode call (they end when the audio mode is back to normal).
      */
     private val open = linkedMapOf<String, Boolean>()
-    /** Messenger calls whose notification is gone while call audio was still on. */
+    /** Messenger calls whose notification is gone: they end when no call audio is on. */
     private val notificationGone = mutableSetOf<String>()
+    /** Notifications removed before their (late) screening arrived, the latest few. */
+    private val removedEarly = ArrayDeque<String>()
     private var inCallAudio = false
     private var shared: Boolean? = null
 
@@ -41,6 +43,20 @@ class InCallTracker(
     fun screened(callId: String, screening: Screening, channel: Channel) {
         open[callId] = channel != Channel.PHONE
         report(CallEvent.Screened(callId, screening, channel))
+        // A screening that came after its notification was gone: the call is over already.
+        if (removedEarly.remove(callId)) end(callId)
+    }
+
+    /**
+     * A messenger's call notification is there when the notification listener (re)connects,
+     * e.g. after the app was killed during the call: the call is on, and nothing may report
+     * `idle` while it is.
+     */
+    @Synchronized
+    fun messengerCallSeen(callId: String) {
+        open[callId] = true
+        notificationGone -= callId
+        report(CallEvent.Active(callId))
     }
 
     /** AudioManager's mode changed (or was read when the Transfer screen opened). */
@@ -70,13 +86,20 @@ class InCallTracker(
     }
 
     /**
-     * A messenger's call notification went away. While call audio is on, the call may have
-     * only changed its notification (ringing to ongoing): it ends with the audio.
+     * A messenger's call notification went away. The call may only have changed its
+     * notification (ringing to ongoing, before or after the audio mode changed): it ends the
+     * next time no call audio is seen (the mode listener, or the mode read before advice).
      */
     @Synchronized
     fun notificationRemoved(callId: String) {
-        if (open[callId] != true) return
-        if (inCallAudio) notificationGone += callId else end(callId)
+        when (open[callId]) {
+            true -> notificationGone += callId
+            false -> {}
+            null -> {
+                removedEarly.addLast(callId)
+                if (removedEarly.size > 16) removedEarly.removeFirst()
+            }
+        }
     }
 
     private fun end(callId: String) {

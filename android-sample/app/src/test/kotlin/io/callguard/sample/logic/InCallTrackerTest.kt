@@ -55,7 +55,40 @@ class InCallTrackerTest {
         tracker.audioMode(InCallTracker.MODE_NORMAL)
         assertEquals(1, events.size, "a call still on must not end: $events")
         tracker.notificationRemoved("tg-key")
-        assertEquals(CallEvent.Ended("tg-key"), events.last())
+        // Gone, and no call audio the next time the mode is read (before advice): over.
+        tracker.audioMode(InCallTracker.MODE_NORMAL)
+        assertEquals(listOf(CallEvent.Ended("tg-key"), CallEvent.Idle), events.takeLast(2))
+    }
+
+    @Test
+    fun theRingingNotificationGoingBeforeTheAudioChangesIsNotTheEnd() {
+        val events = mutableListOf<CallEvent>()
+        val tracker = InCallTracker(events::add)
+        tracker.screened("wa-key", screening(Verdict.IMPERSONATION, "claims_authority"), Channel.WHATSAPP)
+        tracker.notificationRemoved("wa-key") // answered: the ringing notification goes first
+        tracker.audioMode(InCallTracker.MODE_IN_COMMUNICATION)
+        tracker.sighting()
+        assertEquals(listOf<CallEvent>(CallEvent.Active("wa-key")), events.drop(1), "no end, no second call")
+    }
+
+    @Test
+    fun aLateScreeningOfAGoneNotificationIsOverAtOnce() {
+        val events = mutableListOf<CallEvent>()
+        val tracker = InCallTracker(events::add)
+        tracker.notificationRemoved("wa-key")
+        tracker.screened("wa-key", screening(Verdict.IMPERSONATION, "claims_authority"), Channel.WHATSAPP)
+        assertEquals(CallEvent.Ended("wa-key"), events.last())
+        tracker.sighting()
+        assertEquals(2, events.size, "never seen on again: $events")
+    }
+
+    @Test
+    fun afterARestartTheListenerReportsTheMessengerCallStillOnAndNoIdle() {
+        val events = mutableListOf<CallEvent>()
+        val tracker = InCallTracker(events::add)
+        tracker.messengerCallSeen("tg-key")
+        tracker.audioMode(InCallTracker.MODE_NORMAL) // Telegram never set the mode
+        assertEquals(listOf<CallEvent>(CallEvent.Active("tg-key")), events)
     }
 
     @Test
@@ -111,8 +144,8 @@ class InCallTrackerTest {
         assertTrue(gate.body.contains("WhatsApp"), gate.body)
         // The call ends (the audio is back to normal): a transfer asks for a confirmation
         // for the next hour, codes stay paused.
-        tracker.audioMode(InCallTracker.MODE_NORMAL)
         tracker.notificationRemoved("wa-key")
+        tracker.audioMode(InCallTracker.MODE_NORMAL) // read when Transfer is tapped
         assertIs<Gate.Confirm>(TransferGate.gate(guard.adviseActionAt(SensitiveAction.TRANSFER, now + 180), "ru"))
         assertIs<Gate.Hold>(TransferGate.gate(guard.adviseActionAt(SensitiveAction.CREDENTIALS, now + 180), "ru"))
         guard.close()
