@@ -380,3 +380,46 @@ proptest::proptest! {
         }
     }
 }
+
+/// Two processes' histories of one reused id merge to two calls, however
+/// often they merge each other back.
+#[test]
+fn merging_back_and_forth_settles_on_one_record_per_call() {
+    use callguard_core::screen::{Reason, Verdict};
+    let key = "0|com.whatsapp|17|null|10123";
+    let mut b = Session::default();
+    b.record(
+        CallEvent::Screened {
+            call: key.into(),
+            verdict: Verdict::Unknown,
+            reason: Reason::NotListed,
+            channel: None,
+        },
+        Timestamp(0),
+    );
+    b.record(CallEvent::Ended { call: key.into() }, Timestamp(60));
+    let mut a = Session::default();
+    a.record(
+        CallEvent::Screened {
+            call: key.into(),
+            verdict: Verdict::Impersonation,
+            reason: Reason::ClaimsAuthority,
+            channel: None,
+        },
+        Timestamp(600),
+    );
+    for _ in 0..5 {
+        a.merge(&b);
+        b.merge(&a);
+    }
+    for s in [&a, &b] {
+        assert_eq!(s.calls.len(), 2, "{:?}", s.calls);
+        let advice = advise(
+            s,
+            &ActionPolicy::default(),
+            SensitiveAction::Transfer,
+            Timestamp(660),
+        );
+        assert_eq!(advice.level, AdviceLevel::Hold);
+    }
+}

@@ -317,20 +317,21 @@ impl Session {
                     earlier.id = retired(&earlier.id, earlier.end());
                     self.calls.push(later);
                 }
-                Some(i) => {
-                    let ours = &mut self.calls[i];
-                    // The screening that flags the call wins over one that
-                    // does not (two processes screened it with other lists).
-                    if ours.verdict.is_none() || (theirs.is_danger() && !ours.is_danger()) {
-                        ours.verdict.clone_from(&theirs.verdict);
-                        ours.reason.clone_from(&theirs.reason);
-                        ours.channel.clone_from(&theirs.channel);
-                    }
-                    ours.started = ours.started.min(theirs.started);
-                    ours.seen = ours.seen.max(theirs.seen);
-                    ours.answered = earliest(ours.answered, theirs.answered);
-                    ours.ended = ours.ended.max(theirs.ended);
+                Some(i) => combine(&mut self.calls[i], theirs),
+            }
+        }
+        // A call retired here and in the other history too: one record.
+        let mut i = 0;
+        while i < self.calls.len() {
+            let twin = (0..i).find(|&j| {
+                self.calls[j].id == self.calls[i].id && !distinct(&self.calls[j], &self.calls[i])
+            });
+            match twin {
+                Some(j) => {
+                    let twin = self.calls.remove(i);
+                    combine(&mut self.calls[j], &twin);
                 }
+                None => i += 1,
             }
         }
         while self.calls.len() > MAX_CALLS {
@@ -367,6 +368,21 @@ impl Session {
             Session::default()
         }
     }
+}
+
+/// Two records of one call, as one: the screening that flags the call wins
+/// over one that does not (two processes screened it with other lists);
+/// the earliest start and answer, the latest sighting and end.
+fn combine(ours: &mut CallRecord, theirs: &CallRecord) {
+    if ours.verdict.is_none() || (theirs.is_danger() && !ours.is_danger()) {
+        ours.verdict.clone_from(&theirs.verdict);
+        ours.reason.clone_from(&theirs.reason);
+        ours.channel.clone_from(&theirs.channel);
+    }
+    ours.started = ours.started.min(theirs.started);
+    ours.seen = ours.seen.max(theirs.seen);
+    ours.answered = earliest(ours.answered, theirs.answered);
+    ours.ended = ours.ended.max(theirs.ended);
 }
 
 /// Two records of one id are two calls when one started after the other
