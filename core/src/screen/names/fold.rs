@@ -134,8 +134,20 @@ impl Look {
 
     /// Whether two characters can be read as the same letter.
     pub fn meets(self, other: Look) -> bool {
-        self.signature & other.signature != 0
-            && self.readings().any(|a| other.readings().any(|b| a == b))
+        if self.signature & other.signature == 0 {
+            return false;
+        }
+        // Both sorted (`of`), unused slots '\0' at the end: one merge pass.
+        let (a, b) = (&self.readings, &other.readings);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() && a[i] != '\0' && b[j] != '\0' {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     fn readings(self) -> impl Iterator<Item = char> {

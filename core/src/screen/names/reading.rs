@@ -490,11 +490,14 @@ impl Latin {
 /// needs (none when it has no Latin letters).
 fn transliterated(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // The letters are made plain once for the three schemes.
+    let Some(letters) = LatinLetters::of(name) else {
+        return out;
+    };
     for latin in [Latin::J_IS_Y, Latin::J_IS_ZH, Latin::ANY_CASE] {
-        if let Some(t) = transliterated_as(name, latin) {
-            if !out.contains(&t) {
-                out.push(t);
-            }
+        let t = letters.read_as(latin);
+        if !out.contains(&t) {
+            out.push(t);
         }
     }
     out
@@ -740,26 +743,45 @@ fn apostrophe(c: char) -> bool {
 /// The name with its Latin letters spelled in Cyrillic, if it has any.
 /// Case is kept on a group's first letter, so word breaks by case
 /// ("SluzhbaBezopasnosti") survive.
+#[cfg(test)]
 fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
-    if !name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(|c| std::iter::once(c).nfkd())
-        .any(|c| c.is_ascii_alphabetic())
-    {
-        return None;
+    LatinLetters::of(name).map(|letters| letters.read_as(latin))
+}
+
+/// A name's letters made plain (`latin_letters`) and which of them stand
+/// in Latin words: what every transliteration scheme reads.
+struct LatinLetters {
+    chars: Vec<char>,
+    latin_word: Vec<bool>,
+}
+
+impl LatinLetters {
+    /// `None` when the name has no Latin letter to read.
+    fn of(name: &str) -> Option<LatinLetters> {
+        if !name
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| std::iter::once(c).nfkd())
+            .any(|c| c.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        let chars = latin_letters(name);
+        // Only words written in Latin letters are transliterated: a Latin
+        // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not
+        // "ЦБ"), which the spelling as written reads.
+        let latin_word = latin_word_mask(&chars);
+        Some(LatinLetters { chars, latin_word })
     }
-    let chars = latin_letters(name);
-    // Only words written in Latin letters are transliterated: a Latin
-    // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not "ЦБ"),
-    // which the spelling as written reads.
-    let latin_word = latin_word_mask(&chars);
-    let mut out = String::with_capacity(name.len() * 2);
-    let mut i = 0;
-    while i < chars.len() {
-        i += transliterate_at(&chars, i, latin_word[i], latin, &mut out);
+
+    fn read_as(&self, latin: Latin) -> String {
+        let mut out = String::with_capacity(self.chars.len() * 2);
+        let mut i = 0;
+        while i < self.chars.len() {
+            i += transliterate_at(&self.chars, i, self.latin_word[i], latin, &mut out);
+        }
+        out
     }
-    Some(out)
 }
 
 /// The name's letters as plain ones, ready to be read as sounds:
