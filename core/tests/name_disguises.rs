@@ -836,6 +836,10 @@ fn disguised(rng: &mut Rng) -> (String, String) {
 /// Evasions the generator found while the reading was built; they stay,
 /// whatever the seed.
 const FOUND: &[&str] = &[
+    // name_attacks' proptest, 2026-12-06: a combining stroke over a
+    // look-alike letter was read as part of a symbol group ("А̶").
+    "E\u{3c7}aM\u{323}\u{180e}Pl \u{435}\u{44c}\u{410}\u{336}n\u{43a}\u{2039}\u{203a}\u{2039}\u{203a}S\u{395}\u{2060}curiTy\u{180e}",
+    "ExamPl \u{435}\u{44c}\u{410}\u{336}n\u{43a} Security",
     "Ex@mple Bank",
     "E x a m p l e  B a n k  S u p p o r t",
     "Bank Support",

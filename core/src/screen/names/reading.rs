@@ -63,7 +63,7 @@ pub fn read(name: &str) -> Reading {
     // longer text costs without changing what is read.
     let shown: String = display_order(capped(name))
         .into_iter()
-        .filter(|&c| !common_invisible(c))
+        .filter(|&c| !common_invisible(c) && !is_combining_mark(c))
         .take(MAX_RESPELT_CHARS)
         .collect();
     // Each re-reading applies to the name and to every re-reading before
