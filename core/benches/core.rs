@@ -129,6 +129,13 @@ fn name_benches(c: &mut Criterion) {
         ),
     ] {
         assert_eq!(name.chars().count(), 64, "{label}");
+        c.bench_function(&format!("names/read_64_{label}"), |b| {
+            b.iter(|| names::read(black_box(name)))
+        });
+        let read = names::read(name);
+        c.bench_function(&format!("names/claims_64_{label}"), |b| {
+            b.iter(|| names::claims_authority(black_box(&read), []))
+        });
         c.bench_function(&format!("names/read_and_claims_64_{label}"), |b| {
             b.iter(|| {
                 let read = names::read(black_box(name));

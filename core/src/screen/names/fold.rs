@@ -17,8 +17,8 @@
 //! No length cut happens before invisible characters are gone: a name is
 //! cut only after folding, at `MAX_FOLDED_CHARS` visible characters.
 
+use super::class::Class;
 use std::sync::OnceLock;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
 
@@ -247,7 +247,7 @@ fn own_readings(d: char) -> Option<Vec<char>> {
     let prototype = |c: char| -> Option<Option<char>> {
         let mut buf = [0; 4];
         let proto: Vec<char> = skeleton(c.encode_utf8(&mut buf))
-            .filter(|p| !is_combining_mark(*p))
+            .filter(|p| !p.is_mark())
             .collect();
         match proto.as_slice() {
             [] => None,
@@ -298,7 +298,7 @@ fn own_readings(d: char) -> Option<Vec<char>> {
             }
         }
     }
-    let visible = readings.iter().any(|c| c.is_alphanumeric()) || d.is_alphanumeric();
+    let visible = readings.iter().any(|c| c.is_alnum()) || d.is_alnum();
     visible.then_some(readings)
 }
 
@@ -315,21 +315,18 @@ fn piece_slow(c: char) -> Piece {
     // ('|', '!', '$', '·', '«'): a separator, whatever a confusables
     // table makes of them ('|' → 'l'); the multi-letter spelling reads
     // "|-|" as "Н" (`reading.rs`).
-    if (c as u32) < FAST_END && !c.is_alphanumeric() && !is_combining_mark(c) && !is_invisible(c) {
+    if (c as u32) < FAST_END && !c.is_alnum() && !c.is_mark() && !is_invisible(c) {
         return Piece::Break;
     }
-    let parts: Vec<char> = std::iter::once(c)
-        .nfkd()
-        .filter(|d| !is_combining_mark(*d))
-        .collect();
+    let parts: Vec<char> = std::iter::once(c).nfkd().filter(|d| !d.is_mark()).collect();
     // A symbol that decomposes into letters ("™" → "TM", "℡" → "TEL",
     // "㎏" → "kg") is a symbol on the screen: it separates words.
-    if parts.len() > 1 && !c.is_alphanumeric() {
+    if parts.len() > 1 && !c.is_alnum() {
         return Piece::Break;
     }
     if let [d] = parts[..] {
         // Fullwidth punctuation ("｜", "－", "．") is punctuation.
-        if !c.is_alphanumeric() && (d as u32) < FAST_END && !d.is_alphanumeric() {
+        if !c.is_alnum() && (d as u32) < FAST_END && !d.is_alnum() {
             return Piece::Break;
         }
         if d != c && !is_invisible(d) {
@@ -403,7 +400,7 @@ fn fast_piece(c: char) -> Option<&'static Piece> {
     if PICTOGRAPHS.contains(&cp)
         || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp))
         || SYMBOL_BLOCKS.iter().any(|r| r.contains(&cp))
-        || c.is_whitespace()
+        || c.is_space()
     {
         return Some(&BREAK);
     }
@@ -590,23 +587,22 @@ pub(super) fn capped(text: &str) -> &str {
 /// For each character: whether it is a digit that reads as a word of its
 /// own rather than as a letter of the word around it.
 fn standalone_digits(chars: &[char]) -> Vec<bool> {
-    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphabetic());
+    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alpha());
     let mut out = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_numeric() {
+        if !chars[i].is_num() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].is_numeric() {
+        while i < chars.len() && chars[i].is_num() {
             i += 1;
         }
         let before = start.checked_sub(1).and_then(|b| chars.get(b));
         let after = chars.get(i);
         let inside = letter(before) && letter(after);
-        let starts_word =
-            !letter(before) && before.is_none_or(|c| !c.is_numeric()) && letter(after);
+        let starts_word = !letter(before) && before.is_none_or(|c| !c.is_num()) && letter(after);
         let readable = chars[start..i].iter().all(|d| {
             let plain = std::iter::once(*d).nfkd().next().unwrap_or(*d);
             DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
@@ -652,20 +648,20 @@ fn camel_start(chars: &[char], i: usize) -> bool {
         return false;
     };
     let same_script = script(c).is_some() && script(c) == script(p);
-    let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-    if c.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()) {
+    let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lower());
+    if c.is_upper() && (p.is_lower() || p.is_ascii_digit()) {
         // Two letters or more on each side, of any script ("BanκKasрi");
         // one capital at the end is a look-alike ("ПpимeP").
         let letters = |range: &mut dyn Iterator<Item = usize>| {
             range
-                .take_while(|&j| chars[j].is_alphabetic() || chars[j].is_ascii_digit())
+                .take_while(|&j| chars[j].is_alpha() || chars[j].is_ascii_digit())
                 .count()
         };
         return letters(&mut (0..i).rev()) >= 2 && letters(&mut (i..chars.len())) >= 2;
     }
 
-    if c.is_uppercase() && p.is_uppercase() && same_script && next_lower {
-        return i >= 2 && chars[i - 2].is_uppercase() && script(chars[i - 2]) == script(c);
+    if c.is_upper() && p.is_upper() && same_script && next_lower {
+        return i >= 2 && chars[i - 2].is_upper() && script(chars[i - 2]) == script(c);
     }
 
     false
@@ -736,8 +732,8 @@ fn shown_chars(text: &str) -> Vec<char> {
             let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
             !(apostrophe
                 && i > 0
-                && chars[i - 1].is_alphabetic()
-                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
+                && chars[i - 1].is_alpha()
+                && chars.get(i + 1).is_some_and(|c| c.is_alpha()))
         })
         .map(|i| chars[i])
         .collect()
@@ -769,7 +765,7 @@ impl Folding {
 
     fn separator(&mut self, c: char) {
         self.not_in_word = true;
-        let shown = if c.is_whitespace() { ' ' } else { c };
+        let shown = if c.is_space() { ' ' } else { c };
         self.gap = self.gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
     }
 
@@ -785,7 +781,7 @@ impl Folding {
                 self.folded.word_start.push(starts && k == 0);
                 self.folded.soft_after.push(false);
                 self.gaps.push(if k == 0 { self.gap } else { 0 });
-                self.kind.push((c.is_uppercase(), script(c)));
+                self.kind.push((c.is_upper(), script(c)));
                 self.not_in_word = false;
                 self.gap = 0;
             }

@@ -7,15 +7,30 @@
 //! letter, or "none" for a one-letter first word); a place in a name looks
 //! up the pairs of its own two letters. A hit is a candidate, checked in
 //! full by the caller: the index only skips phrases that cannot match.
+//!
+//! Letters have several readings, so a phrase sits in several buckets a
+//! place looks up ("сл" and "служба" share every bit): a candidate is
+//! offered only from the bucket of the lowest bits it shares with the
+//! place, once.
 
 use super::fold::{Folded, Look};
 
 const NO_SECOND: usize = 64;
 const BUCKETS: usize = 64 * 65;
 
-/// (phrase, order of its words) pairs per bucket.
+/// A candidate: its phrase, the order of its words, and the signatures of
+/// its first two letters (0 for a one-letter first word).
+#[derive(Clone, Copy)]
+struct Entry {
+    phrase: u32,
+    order: u16,
+    first: u64,
+    second: u64,
+}
+
+/// Candidates per bucket.
 pub(super) struct Index {
-    buckets: Vec<Vec<(u32, u16)>>,
+    buckets: Vec<Vec<Entry>>,
 }
 
 /// The set bits of a signature, lowest first.
@@ -37,14 +52,20 @@ impl Index {
             let Some(letter) = first.first() else {
                 continue;
             };
-            for b0 in bits(letter.signature()) {
+            let entry = Entry {
+                phrase: p as u32,
+                order: o as u16,
+                first: letter.signature(),
+                second: first.get(1).map_or(0, |l| l.signature()),
+            };
+            for b0 in bits(entry.first) {
                 match first.get(1) {
-                    Some(second) => {
-                        for b1 in bits(second.signature()) {
-                            buckets[b0 * 65 + b1].push((p as u32, o as u16));
+                    Some(_) => {
+                        for b1 in bits(entry.second) {
+                            buckets[b0 * 65 + b1].push(entry);
                         }
                     }
-                    None => buckets[b0 * 65 + NO_SECOND].push((p as u32, o as u16)),
+                    None => buckets[b0 * 65 + NO_SECOND].push(entry),
                 }
             }
         }
@@ -61,11 +82,16 @@ impl Index {
     ) -> bool {
         let first = name.looks[at].signature();
         let second = name.looks.get(at + 1).map_or(0, |l| l.signature());
+        let lowest = |a: u64, b: u64| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
-            let with_second = bits(second).map(|b1| b0 * 65 + b1);
-            for bucket in with_second.chain(std::iter::once(b0 * 65 + NO_SECOND)) {
-                for &(p, o) in &self.buckets[bucket] {
-                    if check(p as usize, o as usize) {
+            let with_second = bits(second).map(|b1| (b1, b0 * 65 + b1));
+            let alone = std::iter::once((NO_SECOND, b0 * 65 + NO_SECOND));
+            for (b1, bucket) in with_second.chain(alone) {
+                for e in &self.buckets[bucket] {
+                    // Offered once: from the bucket of the lowest shared bits.
+                    let once = lowest(first, e.first) == b0
+                        && (b1 == NO_SECOND || lowest(second, e.second) == b1);
+                    if once && check(e.phrase as usize, e.order as usize) {
                         return true;
                     }
                 }

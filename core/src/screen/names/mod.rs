@@ -14,6 +14,7 @@
 
 pub mod alias;
 pub mod authority;
+mod class;
 mod fold;
 mod index;
 mod lexicon;

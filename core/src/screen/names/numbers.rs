@@ -14,6 +14,7 @@
 //! - The reading stops after `MAX_VISIBLE` visible characters, never a
 //!   count of code points, under `MAX_NAME_BYTES` (`fold.rs`).
 
+use super::class::Class;
 use super::fold::{capped, common_invisible, display_order};
 
 /// Digits a run needs before it is worth reading as a phone number.
@@ -95,7 +96,7 @@ fn symbols(name: &str) -> Vec<(Sym, char)> {
             (Some(d), None) if d.is_ascii_digit() => Sym::Digit(d),
             _ if dingbat_digit(c).is_some() => Sym::Digit(dingbat_digit(c).expect("checked")),
             _ if c == '+' || c == '＋' => Sym::Plus,
-            _ if c.is_alphabetic() => Sym::Letter(c),
+            _ if c.is_alpha() => Sym::Letter(c),
             _ => Sym::Skip,
         };
         out.push((sym, c));

@@ -16,10 +16,10 @@
 //! A rule claims when any spelling claims. Spellings 2 and 3 exist only
 //! when the name has something to re-read.
 
+use super::class::Class;
 use super::fold::{
     capped, common_invisible, display_order, fold, fold_with, latin_reading, Folded, UNKNOWN_LETTER,
 };
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Format and other invisible characters inside a word (zero-width
@@ -63,7 +63,7 @@ pub fn read(name: &str) -> Reading {
     // longer text costs without changing what is read.
     let shown: String = display_order(capped(name))
         .into_iter()
-        .filter(|&c| !common_invisible(c) && !is_combining_mark(c))
+        .filter(|&c| !common_invisible(c) && !c.is_mark())
         .take(MAX_RESPELT_CHARS)
         .collect();
     // Each re-reading applies to the name and to every re-reading before
@@ -78,8 +78,9 @@ pub fn read(name: &str) -> Reading {
         all.truncate(MAX_SPELLINGS);
     }
     let texts: Vec<String> = all.split_off(1);
+    let as_written = groups_unknown(&shown);
     let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        std::iter::once(&groups_unknown(&shown))
+        std::iter::once(&as_written)
             .chain(&texts)
             .flat_map(|t| transliterated(t))
             .collect()
@@ -90,7 +91,7 @@ pub fn read(name: &str) -> Reading {
     // As written, a group of symbols that imitates a letter ("|-|") is one
     // letter the reader cannot make out, not a gap between two words
     // ("Ми|-|ск" is no "Ми ск").
-    push_spellings(&mut spellings, &groups_unknown(&shown));
+    push_spellings(&mut spellings, &as_written);
     for text in texts.iter().take(MAX_SPELLINGS) {
         push_spellings(&mut spellings, text);
     }
@@ -151,7 +152,7 @@ const MAX_SPELLINGS: usize = 12;
 /// "ЬANKSUррORT") reads as if case said nothing.
 fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
     let folded = fold(text);
-    let split = folded.case_split || folded.words() > 1 && text.chars().any(char::is_uppercase);
+    let split = folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper());
     spellings.push(folded);
     if split {
         let plain = fold_with(text, false);
@@ -168,14 +169,14 @@ const SYMBOL_LETTERS: &[(char, char)] = &[('@', 'a'), ('|', 'l'), ('$', 's')];
 
 fn symbols_as_letters(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    let quiet = |c: char| is_combining_mark(c) || ignorable(c) || common_invisible(c);
+    let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
     // One space is skipped too: a fraudster spaces the stroke out ("examp | e").
     let letter_before = |i: usize| {
         let mut before = chars[..i].iter().rev().filter(|c| !quiet(**c)).peekable();
         before.next_if(|c| **c == ' ');
         before
             .next()
-            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit())
+            .is_some_and(|c| c.is_alpha() || c.is_ascii_digit())
     };
     // A digit may be a letter too ("Examp|3 Bank").
     let letter_after = |i: usize| {
@@ -183,7 +184,7 @@ fn symbols_as_letters(text: &str) -> Option<String> {
         after.next_if(|c| **c == ' ');
         after
             .next()
-            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit())
+            .is_some_and(|c| c.is_alpha() || c.is_ascii_digit())
     };
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
@@ -229,15 +230,12 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let cyrillic = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_alphabetic() && ('\u{400}'..='\u{52F}').contains(c))
+            .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
     };
-    let lower = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_lowercase())
-    };
+    let lower = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_lower());
     // In a word with Latin letters ("ЕЬАnκ") it is a "b" too.
     let latin_in_word = |i: usize| {
-        let word = |c: &&char| c.is_alphanumeric();
+        let word = |c: &&char| c.is_alnum();
         chars[..i]
             .iter()
             .rev()
@@ -277,12 +275,14 @@ fn groups_unknown(text: &str) -> String {
     let symbol_groups = || {
         MULTI_LETTER
             .iter()
-            .filter(|(from, _)| from.chars().any(|c| !c.is_alphanumeric()))
+            .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
     };
+    // Only a group's own first character starts it: the symbol groups
+    // read no look-alike classes (`part_matches`).
     let found = |rest: &str| {
         rest.chars()
             .next()
-            .filter(|c| may_start_group(*c))
+            .filter(|&c| matches!(c, '|' | 'I' | '>' | '}'))
             .and_then(|_| symbol_groups().find_map(|(from, _)| group_len(rest, from)))
     };
     let mut out = String::with_capacity(text.len());
@@ -306,7 +306,7 @@ fn groups_unknown(text: &str) -> String {
 /// separator between their parts ("| - |", "|+-+|", "b I"): those with a
 /// symbol or a capital I. ("c l" is two letters, not "d".)
 fn spells_out(group: &str) -> bool {
-    group.chars().any(|c| !c.is_alphanumeric() || c == 'I')
+    group.chars().any(|c| !c.is_alnum() || c == 'I')
 }
 
 /// Whether a group can start with `c`: most characters of most names
@@ -351,7 +351,7 @@ fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
     for (k, part) in group.chars().enumerate() {
         if k > 0 && spaced {
             let sep = rest.chars().next()?;
-            if sep.is_alphanumeric() || group.contains(sep) {
+            if sep.is_alnum() || group.contains(sep) {
                 return None;
             }
             len += sep.len_utf8();
@@ -405,11 +405,14 @@ fn multi_letter(name: &str) -> Option<String> {
     // characters and marks inside a group gone ("|\u{200C}-|").
     let plain: String = name
         .chars()
-        .filter(|&c| !is_combining_mark(c) && !ignorable(c))
+        .filter(|&c| !c.is_mark() && !ignorable(c))
         .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
             // Fullwidth and styled forms of ASCII as ASCII ("｜－｜", "𝐛𝐈");
             // other letters as they are ('ϲ' is no 'ς'), "™" no "TM".
-            let mut parts = std::iter::once(c).nfkd().filter(|&d| !is_combining_mark(d));
+            let mut parts = std::iter::once(c).nfkd().filter(|&d| !d.is_mark());
             match (parts.next(), parts.next()) {
                 (Some(d), None) if d.is_ascii() => d,
                 _ => c,
@@ -444,7 +447,7 @@ fn multi_letter(name: &str) -> Option<String> {
                     .chars()
                     .rev()
                     .find(|c| !c.is_ascii_digit())
-                    .is_some_and(char::is_lowercase);
+                    .is_some_and(|c| c.is_lower());
                 if before_small {
                     out.push_str(&to.to_lowercase());
                 } else {
@@ -538,11 +541,11 @@ fn latin_look(c: char) -> Option<char> {
 fn latinized(word: &str) -> String {
     // Only a word that is mostly Latin: "АФАНАСЬЕВАaGMAIL" is Cyrillic.
     // Or one whose every letter looks like a Latin one ("Ьаnκ").
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|c| c.is_alpha()).count();
     let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let all_look_latin = word
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| c.is_alpha())
         .all(|c| c.is_ascii() || latin_look(c).is_some());
     // (Not a word of two letters: "CБ" is an abbreviation in Cyrillic.)
     if latin == 0 || latin * 2 <= letters && !(all_look_latin && letters >= 3) {
@@ -553,7 +556,7 @@ fn latinized(word: &str) -> String {
             if let Some(letter) = latin_letter_of_digit(c) {
                 return letter;
             }
-            if c.is_ascii() || !c.is_alphabetic() {
+            if c.is_ascii() || !c.is_alpha() {
                 return c;
             }
             latin_look(c).unwrap_or(c)
@@ -616,6 +619,28 @@ const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
     ("z", "з"),
 ];
 
+/// The groups of `LATIN_TO_CYRILLIC` that start with the letter `c` (in
+/// either case), longest first: a letter is compared with its own groups
+/// only.
+fn groups_starting(c: char) -> &'static [u8] {
+    static BY_LETTER: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let by_letter = BY_LETTER.get_or_init(|| {
+        (b'a'..=b'z')
+            .map(|letter| {
+                (0..LATIN_TO_CYRILLIC.len() as u8)
+                    .filter(|&g| LATIN_TO_CYRILLIC[g as usize].0.as_bytes()[0] == letter)
+                    .collect()
+            })
+            .collect()
+    });
+    let lower = c.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        &by_letter[(lower as u8 - b'a') as usize]
+    } else {
+        &[]
+    }
+}
+
 /// "N a c z i o n a l n y j  b a n k", "M e n e d zh e r": letters
 /// spelled out one by one (a transliteration's groups, "zh", "ch", "ya",
 /// count as one) are one word to the reader; a gap unlike the usual one
@@ -640,8 +665,7 @@ fn join_spelled_out(name: &str) -> String {
 
 /// The name as tokens: runs of letters (true), and runs of everything else.
 fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
-    let is_letter =
-        |c: char| c.is_alphabetic() || apostrophe(c) || latin_letter_of_digit(c).is_some();
+    let is_letter = |c: char| c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
     let mut tokens: Vec<(bool, &str)> = Vec::new();
     let mut start = 0;
     for (i, c) in name.char_indices() {
@@ -714,15 +738,15 @@ fn latin_word_mask(chars: &[char]) -> Vec<bool> {
     let mut mask = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if !(chars[i].is_alphanumeric() || apostrophe(chars[i])) {
+        if !(chars[i].is_alnum() || apostrophe(chars[i])) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && (chars[i].is_alphanumeric() || apostrophe(chars[i])) {
+        while i < chars.len() && (chars[i].is_alnum() || apostrophe(chars[i])) {
             i += 1;
         }
-        let letters = chars[start..i].iter().filter(|c| c.is_alphabetic()).count();
+        let letters = chars[start..i].iter().filter(|c| c.is_alpha()).count();
         let latin = chars[start..i]
             .iter()
             .filter(|c| c.is_ascii_alphabetic())
@@ -760,7 +784,7 @@ impl LatinLetters {
     fn of(name: &str) -> Option<LatinLetters> {
         if !name
             .chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|c| c.is_alnum())
             .flat_map(|c| std::iter::once(c).nfkd())
             .any(|c| c.is_ascii_alphabetic())
         {
@@ -791,7 +815,7 @@ impl LatinLetters {
 /// ("℠" is no "SM").
 fn latin_letters(name: &str) -> Vec<char> {
     let decomposed = |c: char| -> Vec<char> {
-        if c.is_alphanumeric() {
+        if c.is_alnum() {
             std::iter::once(c).nfkd().collect()
         } else {
             vec![c]
@@ -799,19 +823,19 @@ fn latin_letters(name: &str) -> Vec<char> {
     };
     let plain: String = name
         .chars()
-        .filter(|&c| !is_combining_mark(c) && !ignorable(c) && !common_invisible(c))
+        .filter(|&c| !c.is_mark() && !ignorable(c) && !common_invisible(c))
         .flat_map(decomposed)
-        .filter(|&d| !is_combining_mark(d))
+        .filter(|&d| !d.is_mark())
         .collect();
     let joined = join_spelled_out(&plain);
     let latin_words: String = joined
-        .split_inclusive(|c: char| !c.is_alphanumeric() && !apostrophe(c))
+        .split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c))
         .map(latinized)
         .collect();
     latin_words
         .chars()
         .flat_map(decomposed)
-        .filter(|&c| !is_combining_mark(c) && !ignorable(c))
+        .filter(|&c| !c.is_mark() && !ignorable(c))
         .collect()
 }
 
@@ -856,18 +880,17 @@ fn transliterate_at(
 /// A lone letter is an initial or a look-alike ("C.Б."), not a sound: it
 /// stays as written. Unless it is one of several Latin initials ("S. B. U.").
 fn lone_letter(chars: &[char], i: usize) -> bool {
-    let letter_at = |j: usize| {
-        chars
-            .get(j)
-            .is_some_and(|n| n.is_alphabetic() || apostrophe(*n))
-    };
+    let letter_at = |j: usize| chars.get(j).is_some_and(|n| n.is_alpha() || apostrophe(*n));
     let lone = !(letter_at(i + 1) || i > 0 && letter_at(i - 1));
-    let next_letter = chars[i + 1..].iter().find(|n| n.is_alphabetic());
-    let previous_letter = chars[..i].iter().rev().find(|n| n.is_alphabetic());
+    if !lone {
+        return false;
+    }
+    let next_letter = chars[i + 1..].iter().find(|n| n.is_alpha());
+    let previous_letter = chars[..i].iter().rev().find(|n| n.is_alpha());
     let latin_initials = next_letter
         .or(previous_letter)
         .is_some_and(char::is_ascii_alphabetic);
-    lone && !latin_initials
+    !latin_initials
 }
 
 /// "j" before a consonant or at the end is "й" (or "ж", as `latin` reads
@@ -897,8 +920,9 @@ fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
 /// group never spans a word break by case ("komitet|Sled").
 fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<(usize, &'static str)> {
     let c = chars[i];
-    LATIN_TO_CYRILLIC
+    groups_starting(c)
         .iter()
+        .map(|&g| &LATIN_TO_CYRILLIC[usize::from(g)])
         .find(|(group, _)| {
             let case_break = latin.case_breaks
                 && c.is_ascii_lowercase()
@@ -945,6 +969,21 @@ mod tests {
             transliterated_as("N a c z i o n a l n y j  b a n k", Latin::J_IS_Y).as_deref(),
             Some("Националный  банк")
         );
+    }
+
+    #[test]
+    fn symbol_groups_start_where_groups_unknown_looks() {
+        let mut firsts: Vec<char> = MULTI_LETTER
+            .iter()
+            .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
+            .filter_map(|(from, _)| from.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, ['>', 'I', '|', '}']);
+        assert!(!["|-|", "I-I", ">|<", "}|{", "|0"]
+            .iter()
+            .any(|g| matches!(*g, "bI" | "III")));
     }
 
     #[test]

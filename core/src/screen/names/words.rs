@@ -6,6 +6,7 @@
 //! inflectional ending first and then matches any ending of up to
 //! `MAX_ENDING` letters.
 
+use super::class::Class;
 use super::fold::{fold, same_look, Folded, Look};
 
 /// Letters an inflected form may add after a stem ("Банк|ами").
@@ -76,7 +77,7 @@ fn synonyms_of(chars: &[Look]) -> Vec<Vec<Look>> {
 /// Splits text into words (on anything that is not a letter or digit) and
 /// folds each stem. Words that fold to nothing are left out.
 pub fn words(text: &str) -> Vec<Word> {
-    text.split(|c: char| !c.is_alphanumeric() && !is_invisible_joiner(c))
+    text.split(|c: char| !c.is_alnum() && !is_invisible_joiner(c))
         .filter_map(|raw| {
             let stem = stem(raw);
             let chars = fold(&stem).looks;
@@ -107,7 +108,7 @@ fn unicode_mark(c: char) -> bool {
 /// without its inflectional ending.
 pub fn stem(word: &str) -> String {
     let lower = word.to_lowercase();
-    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = lower.chars().filter(|c| c.is_alpha()).count();
     let cyrillic = lower.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     if !cyrillic || letters < 5 {
         return lower;

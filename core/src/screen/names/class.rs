@@ -1,0 +1,133 @@
+//! Character classes, answered from a table for the scripts names are
+//! written in. Every re-reading of a name asks them of each character
+//! several times; the standard library answers letters outside ASCII by a
+//! search of its Unicode tables, which made up a fifth of a name's
+//! reading. The table is built once from the same functions, so the
+//! answers are the same by construction (and tested so, for every code
+//! point it holds).
+
+use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+
+/// Code points below this are answered from the table: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic and the rest of the first blocks,
+/// the phonetic and Latin extended letters, general punctuation.
+const TABLE_END: u32 = 0x2100;
+
+const ALPHABETIC: u8 = 1;
+const NUMERIC: u8 = 1 << 1;
+const UPPERCASE: u8 = 1 << 2;
+const LOWERCASE: u8 = 1 << 3;
+const MARK: u8 = 1 << 4;
+const WHITESPACE: u8 = 1 << 5;
+
+fn classes_of(c: char) -> u8 {
+    let mut classes = 0;
+    for (yes, class) in [
+        (c.is_alphabetic(), ALPHABETIC),
+        (c.is_numeric(), NUMERIC),
+        (c.is_uppercase(), UPPERCASE),
+        (c.is_lowercase(), LOWERCASE),
+        (is_combining_mark(c), MARK),
+        (c.is_whitespace(), WHITESPACE),
+    ] {
+        if yes {
+            classes |= class;
+        }
+    }
+    classes
+}
+
+fn classes(c: char) -> u8 {
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    if (c as u32) >= TABLE_END {
+        return classes_of(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).map_or(0, classes_of))
+            .collect()
+    });
+    table[c as usize]
+}
+
+/// The classes of a character a name's reading asks about; the same
+/// answers as `char`'s own methods and `is_combining_mark`.
+pub(super) trait Class: Copy {
+    fn is_alpha(self) -> bool;
+    fn is_num(self) -> bool;
+    fn is_alnum(self) -> bool;
+    fn is_upper(self) -> bool;
+    fn is_lower(self) -> bool;
+    fn is_mark(self) -> bool;
+    fn is_space(self) -> bool;
+}
+
+impl Class for char {
+    fn is_alpha(self) -> bool {
+        classes(self) & ALPHABETIC != 0
+    }
+    fn is_num(self) -> bool {
+        classes(self) & NUMERIC != 0
+    }
+    fn is_alnum(self) -> bool {
+        classes(self) & (ALPHABETIC | NUMERIC) != 0
+    }
+    fn is_upper(self) -> bool {
+        classes(self) & UPPERCASE != 0
+    }
+    fn is_lower(self) -> bool {
+        classes(self) & LOWERCASE != 0
+    }
+    fn is_mark(self) -> bool {
+        classes(self) & MARK != 0
+    }
+    fn is_space(self) -> bool {
+        classes(self) & WHITESPACE != 0
+    }
+}
+
+impl Class for &char {
+    fn is_alpha(self) -> bool {
+        (*self).is_alpha()
+    }
+    fn is_num(self) -> bool {
+        (*self).is_num()
+    }
+    fn is_alnum(self) -> bool {
+        (*self).is_alnum()
+    }
+    fn is_upper(self) -> bool {
+        (*self).is_upper()
+    }
+    fn is_lower(self) -> bool {
+        (*self).is_lower()
+    }
+    fn is_mark(self) -> bool {
+        (*self).is_mark()
+    }
+    fn is_space(self) -> bool {
+        (*self).is_space()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_answers_as_the_standard_library() {
+        for cp in 0..TABLE_END + 0x100 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(c.is_alpha(), c.is_alphabetic(), "{cp:X}");
+            assert_eq!(c.is_num(), c.is_numeric(), "{cp:X}");
+            assert_eq!(c.is_alnum(), c.is_alphanumeric(), "{cp:X}");
+            assert_eq!(c.is_upper(), c.is_uppercase(), "{cp:X}");
+            assert_eq!(c.is_lower(), c.is_lowercase(), "{cp:X}");
+            assert_eq!(c.is_mark(), is_combining_mark(c), "{cp:X}");
+            assert_eq!(c.is_space(), c.is_whitespace(), "{cp:X}");
+        }
+    }
+}
