@@ -8,6 +8,7 @@
 
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// Code points below this are answered from the table: Latin, Greek,
 /// Cyrillic, Armenian, Hebrew, Arabic and the rest of the first blocks,
@@ -111,6 +112,48 @@ impl Class for &char {
     }
 }
 
+/// A character's compatibility decomposition (NFKD), marks included:
+/// from a table for the first blocks, computed beyond them.
+pub(super) enum Decomposed {
+    Table(&'static [char]),
+    Computed(Vec<char>),
+}
+
+impl std::ops::Deref for Decomposed {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        match self {
+            Decomposed::Table(parts) => parts,
+            Decomposed::Computed(parts) => parts,
+        }
+    }
+}
+
+fn nfkd_of(c: char) -> Vec<char> {
+    std::iter::once(c).nfkd().collect()
+}
+
+/// NFKD of one character, as `std::iter::once(c).nfkd()` gives it.
+pub(super) fn decomposed(c: char) -> Decomposed {
+    static TABLE: OnceLock<(Vec<u32>, Vec<char>)> = OnceLock::new();
+    if (c as u32) >= TABLE_END {
+        return Decomposed::Computed(nfkd_of(c));
+    }
+    let (starts, parts) = TABLE.get_or_init(|| {
+        let mut starts = vec![0];
+        let mut parts = Vec::new();
+        for cp in 0..TABLE_END {
+            if let Some(c) = char::from_u32(cp) {
+                parts.extend(std::iter::once(c).nfkd());
+            }
+            starts.push(parts.len() as u32);
+        }
+        (starts, parts)
+    });
+    let cp = c as usize;
+    Decomposed::Table(&parts[starts[cp] as usize..starts[cp + 1] as usize])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +171,7 @@ mod tests {
             assert_eq!(c.is_lower(), c.is_lowercase(), "{cp:X}");
             assert_eq!(c.is_mark(), is_combining_mark(c), "{cp:X}");
             assert_eq!(c.is_space(), c.is_whitespace(), "{cp:X}");
+            assert_eq!(*decomposed(c), nfkd_of(c), "{cp:X}");
         }
     }
 }

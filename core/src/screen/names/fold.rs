@@ -17,7 +17,7 @@
 //! No length cut happens before invisible characters are gone: a name is
 //! cut only after folding, at `MAX_FOLDED_CHARS` visible characters.
 
-use super::class::Class;
+use super::class::{decomposed, Class};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
@@ -117,27 +117,61 @@ fn spelled(c: char) -> Option<char> {
         .map(|(_, l)| *l)
 }
 
+/// The readings that letters of the lexicon and of names in Russian,
+/// Ukrainian, Kazakh and English have (their prototypes, case forms and
+/// the readings of `DIGIT_READINGS` and `LETTER_READINGS`), sorted: each
+/// has a bit of its own in a `Look`'s signature (a test keeps the lexicon
+/// inside it).
+const ALPHABET: &str = "23456789ABCDEFGHJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\
+                        ĸƅƏǝɅɜɸʍʙʜΓΠΦπДЖИЦЧШЩЪЭЯабвгдежзиклноухцчщыэюґᴎᴙᴛꞒꞓ";
+
+/// The signature bit of every reading outside `ALPHABET`.
+const OUTSIDE: u128 = 1 << 127;
+
+/// The signature bit of a reading.
+fn reading_bit(c: char) -> u128 {
+    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| ALPHABET.chars().filter(|c| !c.is_space()).collect());
+    match sorted.binary_search(&c) {
+        Ok(i) if i < 127 => 1 << i,
+        _ => OUTSIDE,
+    }
+}
+
 /// The ways one visible character reads, sorted, `'\0'` for unused slots,
-/// with a 64-bit signature of them: most comparisons end at one AND.
+/// with a signature of them: a bit per reading of `ALPHABET`, one bit for
+/// all others. Two letters share a bit of the alphabet exactly when they
+/// share a reading there, so most comparisons end at one AND.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
     readings: [char; 8],
-    signature: u64,
+    signature: u128,
 }
 
 impl Look {
     /// The signature of its readings: two letters meet only when theirs
     /// share a bit (`index.rs`).
-    pub(super) fn signature(self) -> u64 {
+    pub(super) fn signature(self) -> u128 {
         self.signature
+    }
+
+    /// Every reading has a bit of its own.
+    #[cfg(test)]
+    pub(super) fn inside_alphabet(self) -> bool {
+        self.signature & OUTSIDE == 0
     }
 
     /// Whether two characters can be read as the same letter.
     pub fn meets(self, other: Look) -> bool {
-        if self.signature & other.signature == 0 {
+        let shared = self.signature & other.signature;
+        if shared & !OUTSIDE != 0 {
+            return true;
+        }
+        if shared == 0 {
             return false;
         }
-        // Both sorted (`of`), unused slots '\0' at the end: one merge pass.
+        // Both have readings outside the alphabet: compare those. Both
+        // sorted (`of`), unused slots '\0' at the end: one merge pass.
         let (a, b) = (&self.readings, &other.readings);
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() && a[i] != '\0' && b[j] != '\0' {
@@ -161,7 +195,7 @@ impl Look {
         let mut look = Look::default();
         for (slot, c) in look.readings.iter_mut().zip(sorted) {
             *slot = c;
-            look.signature |= 1 << ((c as u32).wrapping_mul(0x9E37_79B9) >> 26);
+            look.signature |= reading_bit(c);
         }
         look
     }
@@ -181,6 +215,9 @@ pub struct Folded {
     /// Whether case started a word somewhere ("ПримерБанк"): then the
     /// reading also tries the name without those breaks.
     pub case_split: bool,
+    /// Whether case may have parted spelled-out letters ("П р и м е р Б а н к"):
+    /// with neither this nor `case_split`, case made no word break at all.
+    pub case_parts_spelled: bool,
     /// Per letter: a soft or hard sign followed it in the name ("Бань|ка"):
     /// dropped for the lexicon, but the bank word must be spelt exactly.
     pub soft_after: Vec<bool>,
@@ -460,6 +497,17 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// So RLO reverses, an LRO nested inside it restores the order, and every
 /// control vanishes. A paragraph break closes everything.
 pub(super) fn display_order(text: &str) -> Vec<char> {
+    if !text.chars().any(|c| bidi_control(c).is_some()) {
+        // No control: nothing moves; a paragraph break reads as a space.
+        let shown = |c| {
+            if matches!(c, '\n' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        };
+        return text.chars().map(shown).collect();
+    }
     let mut out = embedding_levels(text);
     reverse_runs(&mut out);
     out.into_iter().map(|(c, _)| c).collect()
@@ -604,7 +652,7 @@ fn standalone_digits(chars: &[char]) -> Vec<bool> {
         let inside = letter(before) && letter(after);
         let starts_word = !letter(before) && before.is_none_or(|c| !c.is_num()) && letter(after);
         let readable = chars[start..i].iter().all(|d| {
-            let plain = std::iter::once(*d).nfkd().next().unwrap_or(*d);
+            let plain = decomposed(*d).first().copied().unwrap_or(*d);
             DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
         });
         let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
@@ -622,7 +670,7 @@ fn script(c: char) -> Option<u8> {
     let base = if (c as u32) < FAST_END {
         c
     } else {
-        std::iter::once(c).nfkd().next().unwrap_or(c)
+        decomposed(c).first().copied().unwrap_or(c)
     };
     match base as u32 {
         0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F => Some(0),
@@ -644,6 +692,10 @@ fn script(c: char) -> Option<u8> {
 /// script inside words ("дIIIафт").
 fn camel_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
+    // Both ways need a capital.
+    if !c.is_upper() {
+        return false;
+    }
     let Some(p) = i.checked_sub(1).map(|p| chars[p]) else {
         return false;
     };
@@ -677,7 +729,7 @@ pub fn fold(text: &str) -> Folded {
 pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
     let chars = shown_chars(text);
     let standalone = standalone_digits(&chars);
-    let mut folding = Folding::default();
+    let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
     for (i, &c) in chars.iter().enumerate() {
         if folding.folded.len() >= MAX_FOLDED_CHARS {
@@ -756,6 +808,21 @@ struct Folding {
 }
 
 impl Folding {
+    fn with_capacity(n: usize) -> Folding {
+        Folding {
+            folded: Folded {
+                looks: Vec::with_capacity(n),
+                word_start: Vec::with_capacity(n),
+                case_split: false,
+                case_parts_spelled: false,
+                soft_after: Vec::with_capacity(n),
+            },
+            gaps: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            ..Folding::default()
+        }
+    }
+
     fn soft_sign(&mut self) {
         self.gap = 0;
         if let Some(last) = self.folded.soft_after.last_mut() {
@@ -792,7 +859,7 @@ impl Folding {
         let breaks: Vec<bool> = (0..self.folded.len())
             .map(|j| j > 0 && spelled_word_break(&self.kind, j, case_breaks))
             .collect();
-        join_single_letters(&mut self.folded, &self.gaps, &breaks);
+        self.folded.case_parts_spelled = join_single_letters(&mut self.folded, &self.gaps, &breaks);
         self.folded
     }
 }
@@ -802,8 +869,7 @@ impl Folding {
 /// is none: look-alikes change script inside words ("B a n к s u p р о").
 fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) -> bool {
     let (upper, _) = kind[j];
-    let small_before = (0..j).rev().take_while(|&k| !kind[k].0).count();
-    case_breaks && upper && small_before >= 2
+    case_breaks && upper && (0..j).rev().take_while(|&k| !kind[k].0).take(2).count() >= 2
 }
 
 /// "В Т Б", "F.S.B.", "Ц-Б": a run of two or more one-letter words reads
@@ -811,7 +877,9 @@ fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) 
 /// unlike the run's usual one ("П р и м е р  Б а н к": two spaces among
 /// single ones; "Н а ц_б а н к") or a break of case or script
 /// (`spelled_word_break`) still parts words.
-fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) {
+/// Returns whether a break of case was among those weighed.
+fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) -> bool {
+    let mut case_weighed = false;
     let n = folded.len();
     let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
     let mut i = 0;
@@ -836,8 +904,10 @@ fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) {
             .unwrap_or(0);
         for j in start + 1..i {
             folded.word_start[j] = gaps[j] != usual || breaks[j];
+            case_weighed |= breaks[j];
         }
     }
+    case_weighed
 }
 
 /// A Latin letter `c` reads as, if any (for re-spelling a word written in
@@ -869,6 +939,13 @@ mod tests {
 
     fn alike(a: &str, b: &str) -> bool {
         same_look(&fold(a).looks, &fold(b).looks)
+    }
+
+    #[test]
+    fn the_alphabet_is_sorted_and_fits_the_signature() {
+        let chars: Vec<char> = ALPHABET.chars().filter(|c| !c.is_space()).collect();
+        assert!(chars.len() < 127, "{}", chars.len());
+        assert!(chars.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -928,6 +1005,18 @@ mod tests {
         assert!(alike(&padded, "Пример Банк"));
         let marks = format!("{}Пример Банк", "\u{0301}".repeat(5000));
         assert!(alike(&marks, "Пример Банк"));
+    }
+
+    #[test]
+    fn without_controls_the_order_is_as_written() {
+        let slow = |text: &str| {
+            let mut out = embedding_levels(text);
+            reverse_runs(&mut out);
+            out.into_iter().map(|(c, _)| c).collect::<Vec<char>>()
+        };
+        for text in ["Пример Банк", "a\nb\u{2029}c", "", "\u{FEFF}x 🌸 1"] {
+            assert_eq!(display_order(text), slow(text), "{text:?}");
+        }
     }
 
     #[test]

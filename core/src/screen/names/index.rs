@@ -1,40 +1,51 @@
 //! An index of phrases by the look of their first two letters, so that a
 //! name is compared only with the phrases that can start where it is read.
 //!
-//! Each letter's `Look` carries a 64-bit signature of its readings; two
-//! letters can meet only when their signatures share a bit. A phrase is
-//! filed under every pair (bit of its first letter, bit of its second
-//! letter, or "none" for a one-letter first word); a place in a name looks
-//! up the pairs of its own two letters. A hit is a candidate, checked in
-//! full by the caller: the index only skips phrases that cannot match.
-//!
-//! Letters have several readings, so a phrase sits in several buckets a
-//! place looks up ("сл" and "служба" share every bit): a candidate is
-//! offered only from the bucket of the lowest bits it shares with the
-//! place, once.
+//! Each letter's `Look` carries a signature: a bit for each of its
+//! readings in the alphabet of the lexicon (`fold.rs`), one bit for all
+//! others. Two letters can meet only when their signatures share a bit. A
+//! phrase is filed under every pair (bit of its first letter, bit of its
+//! second letter), or under the bit of its first letter alone when its
+//! first word has one letter; a place in a name looks up the pairs of its
+//! own two letters. A candidate is offered only from the lowest bits it
+//! shares with the place, so once. A hit is a candidate, checked in full
+//! by the caller: the index only skips phrases that cannot match.
 
 use super::fold::{Folded, Look};
 
-const NO_SECOND: usize = 64;
-const BUCKETS: usize = 64 * 65;
+/// Bits of a signature.
+const BITS: usize = 128;
+
+/// Letters of a first word compared before a candidate is offered: a
+/// phrase is filed by two, most candidates part at the third or fourth.
+const SEEN: usize = 4;
 
 /// A candidate: its phrase, the order of its words, and the signatures of
-/// its first two letters (0 for a one-letter first word).
+/// the first `SEEN` letters of its first word (0 past its end).
 #[derive(Clone, Copy)]
 struct Entry {
     phrase: u32,
     order: u16,
-    first: u64,
-    second: u64,
+    first: u128,
+    second: u128,
+    more: [u128; SEEN - 2],
 }
 
-/// Candidates per bucket.
+/// Candidates filed by the bits of their first two letters, as one flat
+/// table: bucket `k`'s entries are `filed[starts[k]..starts[k + 1]]`.
+/// Buckets `0..BITS * BITS` are pairs (`b0 * BITS + b1`), the last `BITS`
+/// are first letters alone.
 pub(super) struct Index {
-    buckets: Vec<Vec<Entry>>,
+    entries: Vec<Entry>,
+    starts: Vec<u32>,
+    filed: Vec<u32>,
 }
+
+const ALONE: usize = BITS * BITS;
+const BUCKETS: usize = ALONE + BITS;
 
 /// The set bits of a signature, lowest first.
-fn bits(mut signature: u64) -> impl Iterator<Item = usize> {
+fn bits(mut signature: u128) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
         (signature != 0).then(|| {
             let b = signature.trailing_zeros() as usize;
@@ -44,32 +55,57 @@ fn bits(mut signature: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// The buckets an entry is filed in.
+fn buckets_of(e: &Entry) -> impl Iterator<Item = usize> + '_ {
+    bits(e.first).flat_map(move |b0| {
+        let pairs = bits(e.second).map(move |b1| b0 * BITS + b1);
+        let alone = (e.second == 0).then_some(ALONE + b0);
+        pairs.chain(alone)
+    })
+}
+
 impl Index {
     /// An index of `(phrase, order, the letters of its first word)`.
     pub(super) fn build<'a>(starts: impl IntoIterator<Item = (usize, usize, &'a [Look])>) -> Index {
-        let mut buckets = vec![Vec::new(); BUCKETS];
-        for (p, o, first) in starts {
-            let Some(letter) = first.first() else {
-                continue;
-            };
-            let entry = Entry {
-                phrase: p as u32,
-                order: o as u16,
-                first: letter.signature(),
-                second: first.get(1).map_or(0, |l| l.signature()),
-            };
-            for b0 in bits(entry.first) {
-                match first.get(1) {
-                    Some(_) => {
-                        for b1 in bits(entry.second) {
-                            buckets[b0 * 65 + b1].push(entry);
-                        }
-                    }
-                    None => buckets[b0 * 65 + NO_SECOND].push(entry),
-                }
+        let entries: Vec<Entry> = starts
+            .into_iter()
+            .filter_map(|(p, o, first)| {
+                Some(Entry {
+                    phrase: p as u32,
+                    order: o as u16,
+                    first: first.first()?.signature(),
+                    second: first.get(1).map_or(0, |l| l.signature()),
+                    more: std::array::from_fn(|k| first.get(k + 2).map_or(0, |l| l.signature())),
+                })
+            })
+            .collect();
+        let mut counts = vec![0u32; BUCKETS + 1];
+        for e in &entries {
+            for k in buckets_of(e) {
+                counts[k + 1] += 1;
             }
         }
-        Index { buckets }
+        for k in 0..BUCKETS {
+            counts[k + 1] += counts[k];
+        }
+        let mut next = counts.clone();
+        let mut filed = vec![0u32; counts[BUCKETS] as usize];
+        for (i, e) in entries.iter().enumerate() {
+            for k in buckets_of(e) {
+                filed[next[k] as usize] = i as u32;
+                next[k] += 1;
+            }
+        }
+        Index {
+            entries,
+            starts: counts,
+            filed,
+        }
+    }
+
+    fn bucket(&self, k: usize) -> impl Iterator<Item = &Entry> + '_ {
+        let range = self.starts[k] as usize..self.starts[k + 1] as usize;
+        self.filed[range].iter().map(|&i| &self.entries[i as usize])
     }
 
     /// Calls `check(phrase, order)` for every candidate that may start at
@@ -82,16 +118,20 @@ impl Index {
     ) -> bool {
         let first = name.looks[at].signature();
         let second = name.looks.get(at + 1).map_or(0, |l| l.signature());
-        let lowest = |a: u64, b: u64| (a & b).trailing_zeros() as usize;
+        let more: [u128; SEEN - 2] =
+            std::array::from_fn(|k| name.looks.get(at + 2 + k).map_or(0, |l| l.signature()));
+        // Every further letter of the first word may meet the name's.
+        let fits = |e: &Entry| (0..SEEN - 2).all(|k| e.more[k] == 0 || e.more[k] & more[k] != 0);
+        let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
-            let with_second = bits(second).map(|b1| (b1, b0 * 65 + b1));
-            let alone = std::iter::once((NO_SECOND, b0 * 65 + NO_SECOND));
-            for (b1, bucket) in with_second.chain(alone) {
-                for e in &self.buckets[bucket] {
+            let pairs = bits(second).map(|b1| (Some(b1), b0 * BITS + b1));
+            let alone = std::iter::once((None, ALONE + b0));
+            for (b1, k) in pairs.chain(alone) {
+                for e in self.bucket(k) {
                     // Offered once: from the bucket of the lowest shared bits.
                     let once = lowest(first, e.first) == b0
-                        && (b1 == NO_SECOND || lowest(second, e.second) == b1);
-                    if once && check(e.phrase as usize, e.order as usize) {
+                        && b1.is_none_or(|b1| lowest(second, e.second) == b1);
+                    if once && fits(e) && check(e.phrase as usize, e.order as usize) {
                         return true;
                     }
                 }

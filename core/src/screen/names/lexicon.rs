@@ -398,4 +398,19 @@ mod tests {
         assert!(lx.bank_words.len() >= 2 && lx.brands.len() > 10 && !lx.not_bank.is_empty());
         assert!(!lx.glued.is_empty());
     }
+
+    /// Every letter of the lexicon has its readings in the signature's
+    /// alphabet: comparing a name with the lexicon is one AND a letter.
+    #[test]
+    fn the_lexicon_reads_inside_the_alphabet() {
+        let lx = lexicon();
+        let phrases = lx.authority.iter().chain(&lx.roles).chain(&lx.brands);
+        let phrases = phrases.chain(&lx.fillers).chain(&lx.not_bank);
+        let letters = phrases
+            .flat_map(|p| p.words.iter().flat_map(|w| w.chars.iter()))
+            .chain(lx.bank_words.iter().chain(&lx.bank_endings).flatten());
+        for letter in letters {
+            assert!(letter.inside_alphabet(), "{letter:?}");
+        }
+    }
 }

@@ -16,11 +16,10 @@
 //! A rule claims when any spelling claims. Spellings 2 and 3 exist only
 //! when the name has something to re-read.
 
-use super::class::Class;
+use super::class::{decomposed, Class};
 use super::fold::{
     capped, common_invisible, display_order, fold, fold_with, latin_reading, Folded, UNKNOWN_LETTER,
 };
-use unicode_normalization::UnicodeNormalization;
 
 /// Format and other invisible characters inside a word (zero-width
 /// characters, soft hyphens, variation selectors, tags).
@@ -123,7 +122,7 @@ fn reads_as_latin(c: char) -> bool {
     match c as u32 {
         0x370..=0x3FF | 0x1D00..=0x1FFF => true,
         0x400..=0x52F | 0x1F300..=0x1FAFF => false,
-        _ => std::iter::once(c).nfkd().any(|d| d.is_ascii_alphabetic()),
+        _ => decomposed(c).iter().any(|d| d.is_ascii_alphabetic()),
     }
 }
 
@@ -153,8 +152,11 @@ const MAX_SPELLINGS: usize = 12;
 fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
     let folded = fold(text);
     let split = folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper());
+    // Where case made no break at all, the fold without case breaks is
+    // this one: nothing to compare.
+    let case_broke = folded.case_split || folded.case_parts_spelled;
     spellings.push(folded);
-    if split {
+    if split && case_broke {
         let plain = fold_with(text, false);
         if plain.words() != spellings.last().map_or(0, Folded::words) {
             spellings.push(plain);
@@ -313,8 +315,29 @@ fn spells_out(group: &str) -> bool {
 /// cannot, and are passed at once.
 fn may_start_group(c: char) -> bool {
     // The first parts of the groups, and what stands for them.
-    const FIRSTS: &str = "|I>}ЬЪbьrcсvV@$lіІ1ıӀ";
-    FIRSTS.contains(c)
+    matches!(
+        c,
+        '|' | 'I'
+            | '>'
+            | '}'
+            | 'Ь'
+            | 'Ъ'
+            | 'b'
+            | 'ь'
+            | 'r'
+            | 'c'
+            | 'с'
+            | 'v'
+            | 'V'
+            | '@'
+            | '$'
+            | 'l'
+            | 'і'
+            | 'І'
+            | '1'
+            | 'ı'
+            | 'Ӏ'
+    )
 }
 
 /// Whether `c` stands for a group's `part`: in "bI" and "III", an 'I' is
@@ -412,7 +435,8 @@ fn multi_letter(name: &str) -> Option<String> {
             }
             // Fullwidth and styled forms of ASCII as ASCII ("｜－｜", "𝐛𝐈");
             // other letters as they are ('ϲ' is no 'ς'), "™" no "TM".
-            let mut parts = std::iter::once(c).nfkd().filter(|&d| !d.is_mark());
+            let parts = decomposed(c);
+            let mut parts = parts.iter().copied().filter(|&d| !d.is_mark());
             match (parts.next(), parts.next()) {
                 (Some(d), None) if d.is_ascii() => d,
                 _ => c,
@@ -420,14 +444,9 @@ fn multi_letter(name: &str) -> Option<String> {
         })
         .collect();
     let name = plain.as_str();
-    let has_group = |i: usize| {
-        MULTI_LETTER
-            .iter()
-            .any(|(from, _)| group_len(&name[i..], from).is_some())
-    };
     if !name
         .char_indices()
-        .any(|(i, c)| may_start_group(c) && has_group(i))
+        .any(|(i, c)| may_start_group(c) && group_at_start(&name[i..]).is_some())
     {
         return None;
     }
@@ -436,9 +455,7 @@ fn multi_letter(name: &str) -> Option<String> {
     while let Some(c) = rest.chars().next() {
         // A group spelled out with the rest ("| - |" in "Т И | - | Ь",
         // "|+-+|", "b I").
-        let group = MULTI_LETTER
-            .iter()
-            .find_map(|(from, to)| group_len(rest, from).map(|len| (len, to)));
+        let group = group_at_start(rest);
         match group {
             Some((len, to)) => {
                 // Small after a small letter (digits skipped): "и0|-||-|bIй"
@@ -462,6 +479,50 @@ fn multi_letter(name: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The first multi-letter group at the start of `text`: its length in
+/// bytes and the letter it reads as. Only the groups whose first part the
+/// first character can be are tried.
+fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
+    let c = text.chars().next()?;
+    groups_from(c)
+        .iter()
+        .map(|&g| MULTI_LETTER[usize::from(g)])
+        .find_map(|(from, to)| group_len(text, from).map(|len| (len, to)))
+}
+
+/// The groups of `MULTI_LETTER` whose first part `c` can be, in order.
+fn groups_from(c: char) -> &'static [u8] {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<u8>)>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first: Vec<(char, Vec<u8>)> = Vec::new();
+        // Every character that is some group's first part: the parts
+        // themselves and what `part_matches` lets stand for them.
+        let candidates = MULTI_LETTER
+            .iter()
+            .flat_map(|(from, _)| from.chars())
+            .chain("IlіІıӀ1bЬь".chars());
+        for c in candidates {
+            if by_first.iter().any(|(k, _)| *k == c) {
+                continue;
+            }
+            let groups: Vec<u8> = (0..MULTI_LETTER.len() as u8)
+                .filter(|&g| {
+                    let from = MULTI_LETTER[usize::from(g)].0;
+                    from.chars()
+                        .next()
+                        .is_some_and(|p| part_matches(c, p, from))
+                })
+                .collect();
+            by_first.push((c, groups));
+        }
+        by_first
+    });
+    by_first
+        .iter()
+        .find(|(k, _)| *k == c)
+        .map_or(&[], |(_, groups)| groups.as_slice())
 }
 
 /// How a lone "j" is read: "й" in GOST, "ж" in the informal scheme
@@ -785,7 +846,7 @@ impl LatinLetters {
         if !name
             .chars()
             .filter(|c| c.is_alnum())
-            .flat_map(|c| std::iter::once(c).nfkd())
+            .flat_map(|c| decomposed(c).to_vec())
             .any(|c| c.is_ascii_alphabetic())
         {
             return None;
@@ -816,7 +877,7 @@ impl LatinLetters {
 fn latin_letters(name: &str) -> Vec<char> {
     let decomposed = |c: char| -> Vec<char> {
         if c.is_alnum() {
-            std::iter::once(c).nfkd().collect()
+            decomposed(c).to_vec()
         } else {
             vec![c]
         }
