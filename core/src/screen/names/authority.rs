@@ -286,20 +286,21 @@ fn brand_at_starts<'l>(
 }
 
 /// A bank word or the first word of a brand anywhere in the name's letters.
-fn bank_material(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> bool {
+fn bank_material(name: &Folded, lexicon: &Lexicon) -> bool {
     // A bank word or a one-word brand glued anywhere; a brand of several
-    // words where it stands (most hold a bank word anyway: "Т-Банк").
+    // words where it stands, at a word's start (most hold a bank word
+    // anyway: "Т-Банк").
     (0..name.len()).any(|at| {
         lexicon.bank_words.iter().any(|w| name.has_at(at, w))
             || lexicon.brand_index.any_at(name, at, |p, o| {
                 let brand = &lexicon.brands[p];
-                brand.words.len() == 1 && name.has_at(at, &brand.orders()[o][0].chars)
+                if brand.words.len() == 1 {
+                    name.has_at(at, &brand.orders()[o][0].chars)
+                } else {
+                    name.word_start[at] && brand.at_start(name, at, o, &[]).is_some()
+                }
             })
-    }) || lexicon
-        .brands
-        .iter()
-        .filter(|b| b.words.len() > 1)
-        .any(|b| b.matches_at(name, starts))
+    })
 }
 
 /// Which rule makes the claim, and by which phrase.
@@ -341,7 +342,7 @@ fn claim_in(
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
     // most names have neither, and the rules cost.
-    if !bank_material(name, &starts, lexicon) {
+    if !bank_material(name, lexicon) {
         return None;
     }
     let banks = banks(name, &starts, &not_bank, lexicon);

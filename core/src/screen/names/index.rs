@@ -39,6 +39,11 @@ pub(super) struct Index {
     entries: Vec<Entry>,
     starts: Vec<u32>,
     filed: Vec<u32>,
+    /// Per bit of a first letter: the bits of second letters filed with
+    /// it, so that a place looks up only buckets that hold something.
+    seconds: Vec<u128>,
+    /// The bits of first letters filed alone.
+    alone: u128,
 }
 
 const ALONE: usize = BITS * BITS;
@@ -96,10 +101,20 @@ impl Index {
                 next[k] += 1;
             }
         }
+        let mut seconds = vec![0u128; BITS];
+        let mut alone = 0u128;
+        for k in (0..BUCKETS).filter(|&k| counts[k + 1] > counts[k]) {
+            match k.checked_sub(ALONE) {
+                Some(b0) => alone |= 1 << b0,
+                None => seconds[k / BITS] |= 1 << (k % BITS),
+            }
+        }
         Index {
             entries,
             starts: counts,
             filed,
+            seconds,
+            alone,
         }
     }
 
@@ -124,8 +139,8 @@ impl Index {
         let fits = |e: &Entry| (0..SEEN - 2).all(|k| e.more[k] == 0 || e.more[k] & more[k] != 0);
         let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
-            let pairs = bits(second).map(|b1| (Some(b1), b0 * BITS + b1));
-            let alone = std::iter::once((None, ALONE + b0));
+            let pairs = bits(second & self.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
+            let alone = (self.alone & 1 << b0 != 0).then_some((None, ALONE + b0));
             for (b1, k) in pairs.chain(alone) {
                 for e in self.bucket(k) {
                     // Offered once: from the bucket of the lowest shared bits.

@@ -558,7 +558,31 @@ fn transliterated(name: &str) -> Vec<String> {
     let Some(letters) = LatinLetters::of(name) else {
         return out;
     };
-    for latin in [Latin::J_IS_Y, Latin::J_IS_ZH, Latin::ANY_CASE] {
+    // A scheme that can read no letter of the name differently from the
+    // first gives the same text: skipped. "j" is read differently only
+    // where there is one; case only where a small letter has a capital
+    // within a group's length after it.
+    let chars = &letters.chars;
+    let has_j = chars.iter().any(|c| c.eq_ignore_ascii_case(&'j'));
+    let longest_group = LATIN_TO_CYRILLIC
+        .iter()
+        .map(|(g, _)| g.len())
+        .max()
+        .unwrap_or(1);
+    let case_may_break = (0..chars.len()).any(|i| {
+        chars[i].is_ascii_lowercase()
+            && chars[i + 1..chars.len().min(i + longest_group)]
+                .iter()
+                .any(char::is_ascii_uppercase)
+    });
+    for (latin, differs) in [
+        (Latin::J_IS_Y, true),
+        (Latin::J_IS_ZH, has_j),
+        (Latin::ANY_CASE, case_may_break),
+    ] {
+        if !differs {
+            continue;
+        }
         let t = letters.read_as(latin);
         if !out.contains(&t) {
             out.push(t);
@@ -599,30 +623,30 @@ fn latin_look(c: char) -> Option<char> {
 /// A word that mixes Latin letters with look-alikes of other scripts
 /// ("Nαсional'niуЬаnk"): every letter whose look-alike is a Latin letter
 /// becomes that letter, so the word transliterates whole.
-fn latinized(word: &str) -> String {
+fn latinized(word: &str, out: &mut String) {
     // Only a word that is mostly Latin: "АФАНАСЬЕВАaGMAIL" is Cyrillic.
     // Or one whose every letter looks like a Latin one ("Ьаnκ").
     let letters = word.chars().filter(|c| c.is_alpha()).count();
     let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    let all_look_latin = word
-        .chars()
-        .filter(|c| c.is_alpha())
-        .all(|c| c.is_ascii() || latin_look(c).is_some());
+    let all_look_latin = || {
+        word.chars()
+            .filter(|c| c.is_alpha())
+            .all(|c| c.is_ascii() || latin_look(c).is_some())
+    };
     // (Not a word of two letters: "CБ" is an abbreviation in Cyrillic.)
-    if latin == 0 || latin * 2 <= letters && !(all_look_latin && letters >= 3) {
-        return word.to_string();
+    if latin == 0 || latin * 2 <= letters && !(letters >= 3 && all_look_latin()) {
+        out.push_str(word);
+        return;
     }
-    word.chars()
-        .map(|c| {
-            if let Some(letter) = latin_letter_of_digit(c) {
-                return letter;
-            }
-            if c.is_ascii() || !c.is_alpha() {
-                return c;
-            }
-            latin_look(c).unwrap_or(c)
-        })
-        .collect()
+    out.extend(word.chars().map(|c| {
+        if let Some(letter) = latin_letter_of_digit(c) {
+            return letter;
+        }
+        if c.is_ascii() || !c.is_alpha() {
+            return c;
+        }
+        latin_look(c).unwrap_or(c)
+    }));
 }
 
 /// Latin letter groups and the Cyrillic letters they spell, longest first.
@@ -846,8 +870,7 @@ impl LatinLetters {
         if !name
             .chars()
             .filter(|c| c.is_alnum())
-            .flat_map(|c| decomposed(c).to_vec())
-            .any(|c| c.is_ascii_alphabetic())
+            .any(|c| decomposed(c).iter().any(char::is_ascii_alphabetic))
         {
             return None;
         }
@@ -875,29 +898,40 @@ impl LatinLetters {
 /// letters joined, mostly-Latin words latinized. A symbol stays a symbol
 /// ("℠" is no "SM").
 fn latin_letters(name: &str) -> Vec<char> {
-    let decomposed = |c: char| -> Vec<char> {
-        if c.is_alnum() {
-            decomposed(c).to_vec()
+    // A letter or digit decomposed (its parts pushed), anything else as it is.
+    fn push_decomposed(c: char, mut out: impl FnMut(char)) {
+        if c.is_ascii() {
+            out(c);
+        } else if c.is_alnum() {
+            decomposed(c).iter().for_each(|&d| out(d));
         } else {
-            vec![c]
+            out(c);
         }
-    };
-    let plain: String = name
-        .chars()
-        .filter(|&c| !c.is_mark() && !ignorable(c) && !common_invisible(c))
-        .flat_map(decomposed)
-        .filter(|&d| !d.is_mark())
-        .collect();
+    }
+    let mut plain = String::with_capacity(name.len());
+    for c in name.chars() {
+        if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
+            push_decomposed(c, |d| {
+                if !d.is_mark() {
+                    plain.push(d);
+                }
+            });
+        }
+    }
     let joined = join_spelled_out(&plain);
-    let latin_words: String = joined
-        .split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c))
-        .map(latinized)
-        .collect();
-    latin_words
-        .chars()
-        .flat_map(decomposed)
-        .filter(|&c| !c.is_mark() && !ignorable(c))
-        .collect()
+    let mut latin_words = String::with_capacity(joined.len());
+    for word in joined.split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c)) {
+        latinized(word, &mut latin_words);
+    }
+    let mut out = Vec::with_capacity(latin_words.len());
+    for c in latin_words.chars() {
+        push_decomposed(c, |d| {
+            if !d.is_mark() && !ignorable(d) {
+                out.push(d);
+            }
+        });
+    }
+    out
 }
 
 /// Writes the reading of the letters at `chars[i..]` to `out`; returns how
