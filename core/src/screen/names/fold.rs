@@ -138,6 +138,17 @@ fn reading_bit(c: char) -> u128 {
     }
 }
 
+/// The key bit of a reading: the bit of its small letter, when the
+/// alphabet has one.
+fn key_bit(c: char) -> u128 {
+    let small = single(c.to_lowercase()).map_or(OUTSIDE, reading_bit);
+    if small == OUTSIDE {
+        reading_bit(c)
+    } else {
+        small
+    }
+}
+
 /// The ways one visible character reads, sorted, `'\0'` for unused slots,
 /// with a signature of them: a bit per reading of `ALPHABET`, one bit for
 /// all others. Two letters share a bit of the alphabet exactly when they
@@ -146,6 +157,10 @@ fn reading_bit(c: char) -> u128 {
 pub struct Look {
     readings: [char; 8],
     signature: u128,
+    /// The signature with each reading in small letters where the
+    /// alphabet has it ('O' and 'o' one bit): what the phrase index files
+    /// letters by (`index.rs`), one bucket for both cases.
+    key: u128,
 }
 
 impl Look {
@@ -153,6 +168,12 @@ impl Look {
     /// share a bit (`index.rs`).
     pub(super) fn signature(self) -> u128 {
         self.signature
+    }
+
+    /// Letters that meet share a bit of their keys (not always the
+    /// other way round).
+    pub(super) fn key(self) -> u128 {
+        self.key
     }
 
     /// Every reading has a bit of its own.
@@ -196,6 +217,7 @@ impl Look {
         for (slot, c) in look.readings.iter_mut().zip(sorted) {
             *slot = c;
             look.signature |= reading_bit(c);
+            look.key |= key_bit(c);
         }
         look
     }

@@ -1,15 +1,17 @@
 //! An index of phrases by the look of their first two letters, so that a
 //! name is compared only with the phrases that can start where it is read.
 //!
-//! Each letter's `Look` carries a signature: a bit for each of its
-//! readings in the alphabet of the lexicon (`fold.rs`), one bit for all
-//! others. Two letters can meet only when their signatures share a bit. A
-//! phrase is filed under every pair (bit of its first letter, bit of its
-//! second letter), or under the bit of its first letter alone when its
+//! Each letter's `Look` carries a signature, a bit for each of its
+//! readings in the alphabet of the lexicon (`fold.rs`), and a key, the
+//! same with both cases of a letter on one bit. Two letters can meet only
+//! when their keys share a bit, and their signatures too. A phrase is
+//! filed under every pair (key bit of its first letter, key bit of its
+//! second letter), or under the key bit of its first letter alone when its
 //! first word has one letter; a place in a name looks up the pairs of its
 //! own two letters. A candidate is offered only from the lowest bits it
-//! shares with the place, so once. A hit is a candidate, checked in full
-//! by the caller: the index only skips phrases that cannot match.
+//! shares with the place, so once, and only when the first `SEEN` letters
+//! of its first word may meet the place's. A hit is a candidate, checked
+//! in full by the caller: the index only skips phrases that cannot match.
 
 use super::fold::{Folded, Look};
 
@@ -28,7 +30,7 @@ struct Entry {
     order: u16,
     first: u128,
     second: u128,
-    more: [u128; SEEN - 2],
+    letters: [u128; SEEN],
 }
 
 /// Candidates filed by the bits of their first two letters, as one flat
@@ -44,6 +46,9 @@ pub(super) struct Index {
     seconds: Vec<u128>,
     /// The bits of first letters filed alone.
     alone: u128,
+    /// The bits of every first letter filed: a place whose letter has
+    /// none of them starts no phrase.
+    firsts: u128,
 }
 
 const ALONE: usize = BITS * BITS;
@@ -78,9 +83,9 @@ impl Index {
                 Some(Entry {
                     phrase: p as u32,
                     order: o as u16,
-                    first: first.first()?.signature(),
-                    second: first.get(1).map_or(0, |l| l.signature()),
-                    more: std::array::from_fn(|k| first.get(k + 2).map_or(0, |l| l.signature())),
+                    first: first.first()?.key(),
+                    second: first.get(1).map_or(0, |l| l.key()),
+                    letters: std::array::from_fn(|k| first.get(k).map_or(0, |l| l.signature())),
                 })
             })
             .collect();
@@ -109,12 +114,14 @@ impl Index {
                 None => seconds[k / BITS] |= 1 << (k % BITS),
             }
         }
+        let firsts = entries.iter().fold(0, |all, e| all | e.first);
         Index {
             entries,
             starts: counts,
             filed,
             seconds,
             alone,
+            firsts,
         }
     }
 
@@ -131,12 +138,15 @@ impl Index {
         at: usize,
         mut check: impl FnMut(usize, usize) -> bool,
     ) -> bool {
-        let first = name.looks[at].signature();
-        let second = name.looks.get(at + 1).map_or(0, |l| l.signature());
-        let more: [u128; SEEN - 2] =
-            std::array::from_fn(|k| name.looks.get(at + 2 + k).map_or(0, |l| l.signature()));
-        // Every further letter of the first word may meet the name's.
-        let fits = |e: &Entry| (0..SEEN - 2).all(|k| e.more[k] == 0 || e.more[k] & more[k] != 0);
+        let first = name.looks[at].key();
+        if first & self.firsts == 0 {
+            return false;
+        }
+        let second = name.looks.get(at + 1).map_or(0, |l| l.key());
+        let place: [u128; SEEN] =
+            std::array::from_fn(|k| name.looks.get(at + k).map_or(0, |l| l.signature()));
+        // Every letter of the first word seen may meet the name's.
+        let fits = |e: &Entry| (0..SEEN).all(|k| e.letters[k] == 0 || e.letters[k] & place[k] != 0);
         let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
             let pairs = bits(second & self.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
