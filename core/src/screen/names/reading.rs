@@ -254,6 +254,9 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
         let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
         !(cyrillic(before) && cyrillic(after)) || capital_inside || latin_in_word(i)
     };
+    if !(0..chars.len()).any(|i| matches!(chars[i], 'ь' | 'Ь') && as_b(i)) {
+        return None;
+    }
     let mut changed = false;
     let out: String = (0..chars.len())
         .map(|i| match chars[i] {
@@ -287,6 +290,9 @@ fn groups_unknown(text: &str) -> String {
             .filter(|&c| matches!(c, '|' | 'I' | '>' | '}'))
             .and_then(|_| symbol_groups().find_map(|(from, _)| group_len(rest, from)))
     };
+    if !text.contains(['|', 'I', '>', '}']) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -426,24 +432,15 @@ const MULTI_LETTER: &[(&str, &str)] = &[
 fn multi_letter(name: &str) -> Option<String> {
     // Fullwidth and styled forms as plain ones ("｜－｜"), invisible
     // characters and marks inside a group gone ("|\u{200C}-|").
-    let plain: String = name
-        .chars()
-        .filter(|&c| !c.is_mark() && !ignorable(c))
-        .map(|c| {
-            if c.is_ascii() {
-                return c;
-            }
-            // Fullwidth and styled forms of ASCII as ASCII ("｜－｜", "𝐛𝐈");
-            // other letters as they are ('ϲ' is no 'ς'), "™" no "TM".
-            let parts = decomposed(c);
-            let mut parts = parts.iter().copied().filter(|&d| !d.is_mark());
-            match (parts.next(), parts.next()) {
-                (Some(d), None) if d.is_ascii() => d,
-                _ => c,
-            }
-        })
-        .collect();
-    let name = plain.as_str();
+    let plain: std::borrow::Cow<str> = if name.chars().all(|c| group_form(c) == Some(c)) {
+        name.into()
+    } else {
+        name.chars()
+            .filter_map(group_form)
+            .collect::<String>()
+            .into()
+    };
+    let name = &*plain;
     if !name
         .char_indices()
         .any(|(i, c)| may_start_group(c) && group_at_start(&name[i..]).is_some())
@@ -479,6 +476,38 @@ fn multi_letter(name: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A character as multi-letter groups read it: marks and invisible
+/// characters gone (`None`), fullwidth and styled forms of ASCII as ASCII
+/// ("｜－｜", "𝐛𝐈"), other letters as they are ('ϲ' is no 'ς'), "™" no
+/// "TM". From a table for the first blocks.
+fn group_form(c: char) -> Option<char> {
+    const TABLE_END: u32 = 0x2100;
+    fn form(c: char) -> Option<char> {
+        if c.is_mark() || ignorable(c) {
+            return None;
+        }
+        if c.is_ascii() {
+            return Some(c);
+        }
+        let parts = decomposed(c);
+        let mut parts = parts.iter().copied().filter(|&d| !d.is_mark());
+        Some(match (parts.next(), parts.next()) {
+            (Some(d), None) if d.is_ascii() => d,
+            _ => c,
+        })
+    }
+    static TABLE: std::sync::OnceLock<Vec<Option<char>>> = std::sync::OnceLock::new();
+    if c as u32 >= TABLE_END {
+        return form(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).and_then(form))
+            .collect()
+    });
+    table[c as usize]
 }
 
 /// The first multi-letter group at the start of `text`: its length in
