@@ -39,11 +39,9 @@ fn classes_of(c: char) -> u8 {
     classes
 }
 
+/// The classes of a character below `TABLE_END`.
 fn classes(c: char) -> u8 {
     static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
-    if (c as u32) >= TABLE_END {
-        return classes_of(c);
-    }
     let table = TABLE.get_or_init(|| {
         (0..TABLE_END)
             .map(|cp| char::from_u32(cp).map_or(0, classes_of))
@@ -64,27 +62,36 @@ pub(super) trait Class: Copy {
     fn is_space(self) -> bool;
 }
 
+/// From the table below `TABLE_END`, by the standard function beyond.
+fn class(c: char, class: u8, beyond: fn(char) -> bool) -> bool {
+    if (c as u32) < TABLE_END {
+        classes(c) & class != 0
+    } else {
+        beyond(c)
+    }
+}
+
 impl Class for char {
     fn is_alpha(self) -> bool {
-        classes(self) & ALPHABETIC != 0
+        class(self, ALPHABETIC, char::is_alphabetic)
     }
     fn is_num(self) -> bool {
-        classes(self) & NUMERIC != 0
+        class(self, NUMERIC, char::is_numeric)
     }
     fn is_alnum(self) -> bool {
-        classes(self) & (ALPHABETIC | NUMERIC) != 0
+        class(self, ALPHABETIC | NUMERIC, char::is_alphanumeric)
     }
     fn is_upper(self) -> bool {
-        classes(self) & UPPERCASE != 0
+        class(self, UPPERCASE, char::is_uppercase)
     }
     fn is_lower(self) -> bool {
-        classes(self) & LOWERCASE != 0
+        class(self, LOWERCASE, char::is_lowercase)
     }
     fn is_mark(self) -> bool {
-        classes(self) & MARK != 0
+        class(self, MARK, is_combining_mark)
     }
     fn is_space(self) -> bool {
-        classes(self) & WHITESPACE != 0
+        class(self, WHITESPACE, char::is_whitespace)
     }
 }
 

@@ -797,18 +797,20 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
 /// transliterated ("Tin'koff", "Natsional`nyy") or part of a name
 /// ("O'Brien"): the reader reads through it.
 fn shown_chars(text: &str) -> Vec<char> {
-    let chars: Vec<char> = display_order(capped(text))
-        .into_iter()
-        .filter(|&c| !common_invisible(c))
-        .collect();
+    let mut chars = display_order(capped(text));
+    chars.retain(|&c| !common_invisible(c));
+    let through = |chars: &[char], i: usize| {
+        let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
+        apostrophe
+            && i > 0
+            && chars[i - 1].is_alpha()
+            && chars.get(i + 1).is_some_and(|c| c.is_alpha())
+    };
+    if !(0..chars.len()).any(|i| through(&chars, i)) {
+        return chars;
+    }
     (0..chars.len())
-        .filter(|&i| {
-            let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
-            !(apostrophe
-                && i > 0
-                && chars[i - 1].is_alpha()
-                && chars.get(i + 1).is_some_and(|c| c.is_alpha()))
-        })
+        .filter(|&i| !through(&chars, i))
         .map(|i| chars[i])
         .collect()
 }

@@ -30,6 +30,7 @@ struct Entry {
     order: u16,
     first: u128,
     second: u128,
+    third: u128,
     letters: [u128; SEEN],
 }
 
@@ -49,6 +50,27 @@ pub(super) struct Index {
     /// The bits of every first letter filed: a place whose letter has
     /// none of them starts no phrase.
     firsts: u128,
+    /// Which (first, second) key bits start a first word of two letters,
+    /// and which (first, second, third) start a longer one (hashed): most
+    /// places of a name start none, and are passed after a few bit tests.
+    short_pairs: Vec<u64>,
+    triples: Vec<u64>,
+}
+
+/// Bits of the hashed set of first three letters.
+const TRIPLE_BITS: usize = 1 << 16;
+
+fn triple(b0: usize, b1: usize, b2: usize) -> usize {
+    let h = ((b0 * BITS + b1) * BITS + b2) as u64;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
 }
 
 const ALONE: usize = BITS * BITS;
@@ -85,6 +107,7 @@ impl Index {
                     order: o as u16,
                     first: first.first()?.key(),
                     second: first.get(1).map_or(0, |l| l.key()),
+                    third: first.get(2).map_or(0, |l| l.key()),
                     letters: std::array::from_fn(|k| first.get(k).map_or(0, |l| l.signature())),
                 })
             })
@@ -115,6 +138,20 @@ impl Index {
             }
         }
         let firsts = entries.iter().fold(0, |all, e| all | e.first);
+        let mut short_pairs = vec![0u64; BITS * BITS / 64];
+        let mut triples = vec![0u64; TRIPLE_BITS / 64];
+        for e in entries.iter().filter(|e| e.second != 0) {
+            for b0 in bits(e.first) {
+                for b1 in bits(e.second) {
+                    if e.third == 0 {
+                        set(&mut short_pairs, b0 * BITS + b1);
+                    }
+                    for b2 in bits(e.third) {
+                        set(&mut triples, triple(b0, b1, b2));
+                    }
+                }
+            }
+        }
         Index {
             entries,
             starts: counts,
@@ -122,6 +159,8 @@ impl Index {
             seconds,
             alone,
             firsts,
+            short_pairs,
+            triples,
         }
     }
 
@@ -143,6 +182,17 @@ impl Index {
             return false;
         }
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
+        let third = name.looks.get(at + 2).map_or(0, |l| l.key());
+        let may_start = first & self.alone != 0
+            || bits(first).any(|b0| {
+                bits(second & self.seconds[b0]).any(|b1| {
+                    has(&self.short_pairs, b0 * BITS + b1)
+                        || bits(third).any(|b2| has(&self.triples, triple(b0, b1, b2)))
+                })
+            });
+        if !may_start {
+            return false;
+        }
         let place: [u128; SEEN] =
             std::array::from_fn(|k| name.looks.get(at + k).map_or(0, |l| l.signature()));
         // Every letter of the first word seen may meet the name's.
