@@ -51,11 +51,23 @@ fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
 /// The spans of the name that are no bank ("Bank holiday", "банк крови"):
 /// no bank word and no authority phrase is read inside them.
 fn not_bank_spans(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    // Each phrase where it first matches, from the index (a phrase of
+    // `not_bank` has one order).
+    let mut first: Vec<Option<(usize, usize)>> = vec![None; lexicon.not_bank.len()];
+    for &at in starts {
+        lexicon.not_bank_index.any_at(name, at, |p, o| {
+            if first[p].is_none() {
+                first[p] = lexicon.not_bank[p]
+                    .at_start(name, at, o, &[])
+                    .map(|end| (at, end));
+            }
+            false
+        });
+    }
     // To the end of the word the phrase ends in ("банк|и").
-    lexicon
-        .not_bank
-        .iter()
-        .filter_map(|p| p.find_at(name, starts))
+    first
+        .into_iter()
+        .flatten()
         .map(|(s, e)| (s, e + name.rest_of_word(e)))
         .collect()
 }
@@ -234,10 +246,14 @@ fn authority_at_starts<'l>(
             return hit;
         }
     }
+    // Every word must start a word of the name: a phrase with a word
+    // whose first letter meets no word's first letter is passed at once.
+    let start_keys = starts.iter().fold(0, |all, &at| all | name.looks[at].key());
     lexicon
         .scattering
         .iter()
         .map(|&i| &lexicon.authority[i])
+        .filter(|p| p.words.iter().all(|w| w.chars[0].key() & start_keys != 0))
         .find(|p| p.scattered(name, starts, not_bank))
 }
 

@@ -333,6 +333,7 @@ pub(super) struct Lexicon {
     pub brands: Vec<Phrase>,
     pub fillers: Vec<Phrase>,
     pub not_bank: Vec<Phrase>,
+    pub not_bank_index: Index,
 }
 
 /// The phrases of `section` in every file of `files`.
@@ -362,6 +363,10 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let glued: Vec<Phrase> = authority.iter().filter(|p| p.glues()).cloned().collect();
         let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
         let brands = phrases(&[BANKS], "brand");
+        let not_bank: Vec<Phrase> = phrases(&[BANKS], "not_bank")
+            .into_iter()
+            .map(Phrase::in_order)
+            .collect();
         Lexicon {
             authority_index: index(&authority),
             scattering: (0..authority.len())
@@ -376,10 +381,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             bank_endings: folded("bank_ending"),
             brands,
             fillers: phrases(&[BANKS], "filler"),
-            not_bank: phrases(&[BANKS], "not_bank")
-                .into_iter()
-                .map(Phrase::in_order)
-                .collect(),
+            not_bank_index: index(&not_bank),
+            not_bank,
         }
     })
 }
