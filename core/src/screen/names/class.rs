@@ -40,6 +40,7 @@ fn classes_of(c: char) -> u8 {
 }
 
 /// The classes of a character below `TABLE_END`.
+#[inline]
 fn classes(c: char) -> u8 {
     static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -63,6 +64,7 @@ pub(super) trait Class: Copy {
 }
 
 /// From the table below `TABLE_END`, by the standard function beyond.
+#[inline]
 fn class(c: char, class: u8, beyond: fn(char) -> bool) -> bool {
     if (c as u32) < TABLE_END {
         classes(c) & class != 0
@@ -72,24 +74,31 @@ fn class(c: char, class: u8, beyond: fn(char) -> bool) -> bool {
 }
 
 impl Class for char {
+    #[inline]
     fn is_alpha(self) -> bool {
         class(self, ALPHABETIC, char::is_alphabetic)
     }
+    #[inline]
     fn is_num(self) -> bool {
         class(self, NUMERIC, char::is_numeric)
     }
+    #[inline]
     fn is_alnum(self) -> bool {
         class(self, ALPHABETIC | NUMERIC, char::is_alphanumeric)
     }
+    #[inline]
     fn is_upper(self) -> bool {
         class(self, UPPERCASE, char::is_uppercase)
     }
+    #[inline]
     fn is_lower(self) -> bool {
         class(self, LOWERCASE, char::is_lowercase)
     }
+    #[inline]
     fn is_mark(self) -> bool {
         class(self, MARK, is_combining_mark)
     }
+    #[inline]
     fn is_space(self) -> bool {
         class(self, WHITESPACE, char::is_whitespace)
     }

@@ -456,6 +456,17 @@ fn fast_piece(c: char) -> Option<&'static Piece> {
     static FAST: OnceLock<Vec<Piece>> = OnceLock::new();
     static BREAK: Piece = Piece::Break;
     let cp = c as u32;
+    let table = || {
+        FAST.get_or_init(|| {
+            (0..FAST_END)
+                .map(|cp| char::from_u32(cp).map_or(Piece::Break, piece_slow))
+                .collect()
+        })
+    };
+    // The blocks below are all past the table's end; a space is a break.
+    if cp < FAST_END && !c.is_space() {
+        return table().get(c as usize);
+    }
     if PICTOGRAPHS.contains(&cp)
         || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp))
         || SYMBOL_BLOCKS.iter().any(|r| r.contains(&cp))
@@ -463,12 +474,7 @@ fn fast_piece(c: char) -> Option<&'static Piece> {
     {
         return Some(&BREAK);
     }
-    let table = FAST.get_or_init(|| {
-        (0..FAST_END)
-            .map(|cp| char::from_u32(cp).map_or(Piece::Break, piece_slow))
-            .collect()
-    });
-    table.get(c as usize)
+    table().get(c as usize)
 }
 
 /// Bidi controls: embeddings, overrides, isolates, marks.
@@ -880,10 +886,9 @@ impl Folding {
     }
 
     fn finish(mut self, case_breaks: bool) -> Folded {
-        let breaks: Vec<bool> = (0..self.folded.len())
-            .map(|j| j > 0 && spelled_word_break(&self.kind, j, case_breaks))
-            .collect();
-        self.folded.case_parts_spelled = join_single_letters(&mut self.folded, &self.gaps, &breaks);
+        let kind = &self.kind;
+        let breaks = |j: usize| j > 0 && spelled_word_break(kind, j, case_breaks);
+        self.folded.case_parts_spelled = join_single_letters(&mut self.folded, &self.gaps, breaks);
         self.folded
     }
 }
@@ -902,7 +907,7 @@ fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) 
 /// single ones; "Н а ц_б а н к") or a break of case or script
 /// (`spelled_word_break`) still parts words.
 /// Returns whether a break of case was among those weighed.
-fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) -> bool {
+fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: impl Fn(usize) -> bool) -> bool {
     let mut case_weighed = false;
     let n = folded.len();
     let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
@@ -927,8 +932,9 @@ fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: &[bool]) -> bo
             .copied()
             .unwrap_or(0);
         for j in start + 1..i {
-            folded.word_start[j] = gaps[j] != usual || breaks[j];
-            case_weighed |= breaks[j];
+            let case_break = breaks(j);
+            folded.word_start[j] = gaps[j] != usual || case_break;
+            case_weighed |= case_break;
         }
     }
     case_weighed

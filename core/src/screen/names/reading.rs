@@ -801,9 +801,12 @@ fn spelled(token: &str) -> bool {
     let n = t.chars().count();
     n == 1
         || n <= 4
-            && LATIN_TO_CYRILLIC
-                .iter()
-                .any(|(l, _)| l.len() > 1 && t.eq_ignore_ascii_case(l))
+            && t.chars().next().is_some_and(|c| {
+                groups_starting(c).iter().any(|&g| {
+                    let l = LATIN_TO_CYRILLIC[usize::from(g)].0;
+                    l.len() > 1 && t.eq_ignore_ascii_case(l)
+                })
+            })
 }
 
 /// Where a run of spelled letters that starts at `tokens[i]` ends
