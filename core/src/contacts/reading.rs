@@ -296,7 +296,7 @@ fn bank_words(list: &ContactList) -> Vec<Vec<Look>> {
         .map(String::as_str)
         .chain(list.issuer.name.pairs().map(|(_, t)| t))
         .flat_map(words)
-        .map(|w| w.chars)
+        .map(|w| w.chars.to_vec())
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -123,12 +123,12 @@ fn glued_bank_and_role<'l>(
     not_bank: &[(usize, usize)],
     lexicon: &'l Lexicon,
 ) -> Option<&'l Phrase> {
-    let bank_words = lexicon.bank_words.iter().chain(
+    let bank_words = lexicon.bank_words.iter().map(Vec::as_slice).chain(
         lexicon
             .brands
             .iter()
             .filter(|b| b.words.len() == 1)
-            .map(|b| &b.words[0].chars),
+            .map(|b| &*b.words[0].chars),
     );
     let spans: Vec<(usize, usize)> = bank_words
         .flat_map(|w| {
@@ -342,9 +342,9 @@ fn claim_in(
     let glued = glued_positions(name).find_map(|at| {
         let mut hit = None;
         lexicon.glued_index.any_at(name, at, |p, o| {
-            let yes = lexicon.glued[p].glued_from(name, at, o, &not_bank);
+            let yes = lexicon.authority[p].glued_from(name, at, o, &not_bank);
             if yes {
-                hit = Some(&lexicon.glued[p]);
+                hit = Some(&lexicon.authority[p]);
             }
             yes
         });

@@ -35,13 +35,19 @@ struct Entry {
 }
 
 /// Candidates filed by the bits of their first two letters, as one flat
-/// table: bucket `k`'s entries are `filed[starts[k]..starts[k + 1]]`.
-/// Buckets `0..BITS * BITS` are pairs (`b0 * BITS + b1`), the last `BITS`
-/// are first letters alone.
+/// table. Buckets `0..BITS * BITS` are pairs (`b0 * BITS + b1`), the last
+/// `BITS` are first letters alone; only those that hold something are
+/// kept, in that order: the `c`-th of them (`compact`) holds
+/// `filed[starts[c]..starts[c + 1]]`.
 pub(super) struct Index {
     entries: Vec<Entry>,
     starts: Vec<u32>,
     filed: Vec<u32>,
+    /// Per bit of a first letter: how many pair buckets that hold
+    /// something come before its own; and how many there are in all
+    /// (before the first letters alone).
+    pair_base: Vec<u32>,
+    alone_base: u32,
     /// Per bit of a first letter: the bits of second letters filed with
     /// it, so that a place looks up only buckets that hold something.
     seconds: Vec<u128>,
@@ -152,9 +158,22 @@ impl Index {
                 }
             }
         }
+        let mut pair_base = Vec::with_capacity(BITS);
+        let mut held = 0;
+        for pairs in &seconds {
+            pair_base.push(held);
+            held += pairs.count_ones();
+        }
+        let starts: Vec<u32> = (0..BUCKETS)
+            .filter(|&k| counts[k + 1] > counts[k])
+            .map(|k| counts[k])
+            .chain(std::iter::once(counts[BUCKETS]))
+            .collect();
         Index {
             entries,
-            starts: counts,
+            starts,
+            pair_base,
+            alone_base: held,
             filed,
             seconds,
             alone,
@@ -164,8 +183,19 @@ impl Index {
         }
     }
 
+    /// Where a bucket that holds something is kept.
+    fn compact(&self, k: usize) -> usize {
+        let rank = |bits: u128, below: usize| (bits & ((1u128 << below) - 1)).count_ones() as usize;
+        match k.checked_sub(ALONE) {
+            Some(b0) => self.alone_base as usize + rank(self.alone, b0),
+            None => self.pair_base[k / BITS] as usize + rank(self.seconds[k / BITS], k % BITS),
+        }
+    }
+
+    /// The entries of a bucket that holds something.
     fn bucket(&self, k: usize) -> impl Iterator<Item = &Entry> + '_ {
-        let range = self.starts[k] as usize..self.starts[k + 1] as usize;
+        let c = self.compact(k);
+        let range = self.starts[c] as usize..self.starts[c + 1] as usize;
         self.filed[range].iter().map(|&i| &self.entries[i as usize])
     }
 

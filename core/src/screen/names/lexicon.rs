@@ -47,12 +47,17 @@ pub struct Phrase {
 
 /// The index of `phrases` by the first letters of each of their orders.
 fn index(phrases: &[Phrase]) -> Index {
-    Index::build(phrases.iter().enumerate().flat_map(|(p, phrase)| {
+    index_of(phrases.iter().enumerate())
+}
+
+/// The index of some phrases, each filed under its own number.
+fn index_of<'a>(phrases: impl Iterator<Item = (usize, &'a Phrase)>) -> Index {
+    Index::build(phrases.flat_map(|(p, phrase)| {
         phrase
             .orders()
             .iter()
             .enumerate()
-            .map(move |(o, order)| (p, o, order[0].chars.as_slice()))
+            .map(move |(o, order)| (p, o, &*order[0].chars))
     }))
 }
 
@@ -97,7 +102,7 @@ impl Phrase {
         let words: Vec<Word> = line
             .split_whitespace()
             .map(|token| Word {
-                chars: fold(token.trim_end_matches(['*', '~'])).looks,
+                chars: fold(token.trim_end_matches(['*', '~'])).looks.into(),
                 generic: token.ends_with('~'),
                 exact: !token.ends_with(['*', '~']),
                 synonyms: Vec::new(),
@@ -116,7 +121,7 @@ impl Phrase {
                 let chars = fold(&stem(raw)).looks;
                 (!chars.is_empty()).then(|| Word {
                     exact: chars.len() < 4,
-                    chars,
+                    chars: chars.into(),
                     generic: false,
                     synonyms: Vec::new(),
                 })
@@ -323,8 +328,6 @@ pub(super) struct Lexicon {
     /// Authority phrases of more words than are permuted: also matched
     /// scattered (indexes into `authority`).
     pub scattering: Vec<usize>,
-    /// The authority phrases long enough to be found glued.
-    pub glued: Vec<Phrase>,
     pub glued_index: Index,
     pub brand_index: Index,
     pub roles: Vec<Phrase>,
@@ -360,7 +363,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let authority = phrases(&LANGUAGES, "authority");
-        let glued: Vec<Phrase> = authority.iter().filter(|p| p.glues()).cloned().collect();
+        // The authority phrases long enough to be found glued, filed under
+        // their number in `authority`.
+        let glued = (0..authority.len()).filter(|&i| authority[i].glues());
         let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
         let brands = phrases(&[BANKS], "brand");
         let not_bank: Vec<Phrase> = phrases(&[BANKS], "not_bank")
@@ -372,9 +377,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             scattering: (0..authority.len())
                 .filter(|&i| authority[i].scatters())
                 .collect(),
-            glued_index: index(&glued),
+            glued_index: index_of(glued.map(|i| (i, &authority[i]))),
             brand_index: index(&brands),
-            glued,
             authority,
             roles: phrases(&LANGUAGES, "role"),
             bank_words: folded("bank"),
@@ -399,7 +403,7 @@ mod tests {
             assert!(section(&[file], "role").count() > 2);
         }
         assert!(lx.bank_words.len() >= 2 && lx.brands.len() > 10 && !lx.not_bank.is_empty());
-        assert!(!lx.glued.is_empty());
+        assert!(lx.authority.iter().any(Phrase::glues));
     }
 
     /// Every letter of the lexicon has its readings in the signature's

@@ -483,7 +483,7 @@ fn multi_letter(name: &str) -> Option<String> {
 /// ("｜－｜", "𝐛𝐈"), other letters as they are ('ϲ' is no 'ς'), "™" no
 /// "TM". From a table for the first blocks.
 fn group_form(c: char) -> Option<char> {
-    const TABLE_END: u32 = 0x2100;
+    const TABLE_END: u32 = 0x530;
     fn form(c: char) -> Option<char> {
         if c.is_mark() || ignorable(c) {
             return None;

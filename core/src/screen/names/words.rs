@@ -53,7 +53,9 @@ const GENERIC: &[&str] = &[
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    pub chars: Vec<Look>,
+    /// Shared between the orders a phrase is tried in (`lexicon.rs`):
+    /// a clone of a word costs no copy of its letters.
+    pub chars: std::sync::Arc<[Look]>,
     /// A generic word (see `GENERIC`).
     pub generic: bool,
     /// Matches only the whole word (abbreviations: "ФСБ", "ЦБ").
@@ -84,7 +86,7 @@ pub fn words(text: &str) -> Vec<Word> {
             (!chars.is_empty()).then(|| Word {
                 generic: is_generic(&chars),
                 synonyms: synonyms_of(&chars),
-                chars,
+                chars: chars.into(),
                 exact: false,
             })
         })
@@ -134,8 +136,8 @@ fn is_generic(chars: &[Look]) -> bool {
 /// Does `word` start at `at` in `name`? Returns where it ends. A generic
 /// word that ends the match may be followed only by an ending (`last`).
 pub fn word_at(name: &Folded, at: usize, word: &Word, last: bool) -> Option<usize> {
-    let spelled = std::iter::once(&word.chars)
-        .chain(&word.synonyms)
+    let spelled = std::iter::once(&*word.chars)
+        .chain(word.synonyms.iter().map(Vec::as_slice))
         .find(|w| name.has_at(at, w))?;
     let end = at + spelled.len();
     let rest = name.rest_of_word(end);
