@@ -931,9 +931,9 @@ fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: impl Fn(usize)
             .max_by_key(|g| inner.iter().filter(|h| h == g).count())
             .copied()
             .unwrap_or(0);
-        for j in start + 1..i {
+        for (j, &gap) in gaps.iter().enumerate().take(i).skip(start + 1) {
             let case_break = breaks(j);
-            folded.word_start[j] = gaps[j] != usual || case_break;
+            folded.word_start[j] = gap != usual || case_break;
             case_weighed |= case_break;
         }
     }
