@@ -75,6 +75,21 @@ awk -v a="$screen_listed" -v b="$screen_unlisted" -v c="$screen_name" -v n="$nor
   printf "%-48s %14s\n", "agreement with phonenumbers on those numbers", ag
 }'
 
+# --- names (issue 20) ---
+echo
+echo "== names: a 64-character name read and checked against every name rule (core/benches/core.rs)"
+awk -v cy="$(median_ns names_read_and_claims_64_cyrillic)" -v la="$(median_ns names_read_and_claims_64_latin)" \
+    -v ho="$(median_ns names_read_and_claims_64_hostile)" -v wh="$(median_ns names_worst/hostile_64k)" \
+    -v wb="$(median_ns names_worst/bidi_64k)" 'BEGIN {
+  printf "%-52s %12s %12s %10s\n", "measure", "measured", "budget", "ratio"
+  printf "%-52s %9.2f us %9s us %9.2fx\n", "64 characters, an ordinary Cyrillic name (median)", cy / 1e3, "3", 3000 / cy
+  printf "%-52s %9.2f us %9s us %9.2fx\n", "64 characters, an ordinary Latin name (median)", la / 1e3, "3", 3000 / la
+  printf "%-52s %9.2f us %9s us %9.2fx\n", "64 characters, every re-reading at once (median)", ho / 1e3, "3", 3000 / ho
+  printf "%-52s %9.2f ms\n", "the input cap (64 KiB) of the same, + numbers (median)", wh / 1e6
+  printf "%-52s %9.2f ms\n", "the input cap of nested bidi overrides (median)", wb / 1e6
+}'
+cargo run --quiet --release -p callguard-core --example name_memory | sed 's/^/  /'
+
 # --- feeds (issue 15) ---
 echo
 echo "== feeds: criterion (core/benches/feed.rs)"

@@ -91,6 +91,7 @@ criterion_group!(
     core_benches,
     benches,
     name_benches,
+    worst_name_benches,
     intent_benches,
     session_benches
 );
@@ -143,6 +144,28 @@ fn name_benches(c: &mut Criterion) {
             })
         });
     }
+}
+
+/// The worst a name can cost: the input cap (`MAX_NAME_BYTES`) filled
+/// with what takes every re-reading, and with nested bidi overrides.
+fn worst_name_benches(c: &mut Criterion) {
+    use callguard_core::screen::names;
+    let hostile = "Ь@nk|-|0 Sluzhba bEZ0pasn0sti I|-|Ь III bI cl rn Ρ 8 800 5553535 ";
+    let fill = |unit: &str| unit.repeat(names::MAX_NAME_BYTES / unit.len());
+    let mut group = c.benchmark_group("names_worst");
+    group.sample_size(10);
+    for (label, name) in [
+        ("hostile_64k", fill(hostile)),
+        ("bidi_64k", fill("\u{202E}abc\u{202D}def")),
+    ] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let read = names::read(black_box(&name));
+                names::claims_authority(&read, []) || names::number_in_name(&name).is_some()
+            })
+        });
+    }
+    group.finish();
 }
 
 fn intent_benches(c: &mut Criterion) {
