@@ -593,16 +593,20 @@ fn transliterated(name: &str) -> Vec<String> {
     // within a group's length after it.
     let chars = &letters.chars;
     let has_j = chars.iter().any(|c| c.eq_ignore_ascii_case(&'j'));
-    let longest_group = LATIN_TO_CYRILLIC
-        .iter()
-        .map(|(g, _)| g.len())
-        .max()
-        .unwrap_or(1);
+    // (`group_at`: a group of two letters or more spelled out from a small
+    // letter, with a capital among its other letters.)
     let case_may_break = (0..chars.len()).any(|i| {
         chars[i].is_ascii_lowercase()
-            && chars[i + 1..chars.len().min(i + longest_group)]
-                .iter()
-                .any(char::is_ascii_uppercase)
+            && groups_starting(chars[i]).iter().any(|&g| {
+                let group = LATIN_TO_CYRILLIC[usize::from(g)].0;
+                let rest = &chars[i + 1..chars.len().min(i + group.len())];
+                rest.len() + 1 == group.len()
+                    && rest.iter().any(char::is_ascii_uppercase)
+                    && group[1..]
+                        .chars()
+                        .zip(rest)
+                        .all(|(l, c)| c.to_ascii_lowercase() == l)
+            })
     });
     for (latin, differs) in [
         (Latin::J_IS_Y, true),
@@ -782,14 +786,20 @@ fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
     let is_letter = |c: char| c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
     let mut tokens: Vec<(bool, &str)> = Vec::new();
     let mut start = 0;
+    // The kind of the token under way (of the character at `start`).
+    let mut kind = false;
     for (i, c) in name.char_indices() {
-        if i > start && is_letter(c) != tokens_kind(name, start, is_letter) {
-            tokens.push((tokens_kind(name, start, is_letter), &name[start..i]));
+        let letter = is_letter(c);
+        if i == start {
+            kind = letter;
+        } else if letter != kind {
+            tokens.push((kind, &name[start..i]));
             start = i;
+            kind = letter;
         }
     }
     if start < name.len() {
-        tokens.push((tokens_kind(name, start, is_letter), &name[start..]));
+        tokens.push((kind, &name[start..]));
     }
     tokens
 }
@@ -843,10 +853,6 @@ fn join_run(run: &[(bool, &str)], out: &mut String) {
             out.push_str(t);
         }
     }
-}
-
-fn tokens_kind(name: &str, at: usize, is_letter: impl Fn(char) -> bool) -> bool {
-    name[at..].chars().next().is_some_and(is_letter)
 }
 
 /// For each character: whether its word (letters, digits and apostrophes)
