@@ -130,7 +130,7 @@ fn drawn_names(count: usize) -> Vec<String> {
                     .map(|(i, _)| i)
                     .nth(rng.below(len))
                     .unwrap_or(0);
-                let piece: &str = rng.pick(PIECES);
+                let piece: &&str = rng.pick(PIECES);
                 name.insert_str(at, piece);
             }
             name
