@@ -998,16 +998,28 @@ fn transliterate_at(
         out.push_str(sound);
         return 1;
     }
-    let Some((len, cyrillic)) = group_at(chars, i, latin) else {
+    let Some(g) = group_at(chars, i, latin) else {
         out.push(c);
         return 1;
     };
+    let (group, cyrillic) = LATIN_TO_CYRILLIC[g];
     if c.is_ascii_uppercase() {
-        out.extend(cyrillic.chars().flat_map(char::to_uppercase));
+        out.push_str(&capitals()[g]);
     } else {
         out.push_str(cyrillic);
     }
-    len
+    group.len()
+}
+
+/// The Cyrillic of each group of `LATIN_TO_CYRILLIC` in capitals.
+fn capitals() -> &'static [String] {
+    static CAPITALS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CAPITALS.get_or_init(|| {
+        LATIN_TO_CYRILLIC
+            .iter()
+            .map(|(_, cyrillic)| cyrillic.chars().flat_map(char::to_uppercase).collect())
+            .collect()
+    })
 }
 
 /// A lone letter is an initial or a look-alike ("C.Б."), not a sound: it
@@ -1049,14 +1061,16 @@ fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
         .then_some(if c.is_ascii_uppercase() { "Й" } else { "й" })
 }
 
-/// The longest Latin group at `chars[i..]` and its Cyrillic letters. A
-/// group never spans a word break by case ("komitet|Sled").
-fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<(usize, &'static str)> {
+/// The longest Latin group at `chars[i..]` (its place in
+/// `LATIN_TO_CYRILLIC`). A group never spans a word break by case
+/// ("komitet|Sled").
+fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<usize> {
     let c = chars[i];
     groups_starting(c)
         .iter()
-        .map(|&g| &LATIN_TO_CYRILLIC[usize::from(g)])
-        .find(|(group, _)| {
+        .map(|&g| usize::from(g))
+        .find(|&g| {
+            let group = LATIN_TO_CYRILLIC[g].0;
             let case_break = latin.case_breaks
                 && c.is_ascii_lowercase()
                 && chars[i + 1..i + group.len().min(chars.len() - i)]
@@ -1069,7 +1083,6 @@ fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<(usize, &'static s
                     .zip(&chars[i..])
                     .all(|(l, c)| c.to_ascii_lowercase() == l)
         })
-        .map(|(group, cyr)| (group.len(), *cyr))
 }
 
 #[cfg(test)]
