@@ -302,11 +302,11 @@ fn brand_at_starts<'l>(
 }
 
 /// A bank word or the first word of a brand anywhere in the name's letters.
-fn bank_material(name: &Folded, lexicon: &Lexicon) -> bool {
+fn bank_material(name: &Folded, live: &[bool], lexicon: &Lexicon) -> bool {
     // A bank word or a one-word brand glued anywhere; a brand of several
     // words where it stands, at a word's start (most hold a bank word
     // anyway: "Т-Банк").
-    (0..name.len()).any(|at| {
+    (0..name.len()).filter(|&at| live[at]).any(|at| {
         lexicon.bank_words.iter().any(|w| name.has_at(at, w))
             || lexicon.brand_index.any_at(name, at, |p, o| {
                 let brand = &lexicon.brands[p];
@@ -339,7 +339,11 @@ fn claim_in(
     {
         return found("authority", p);
     }
-    let glued = glued_positions(name).find_map(|at| {
+    // The places where a glued phrase, a brand or a bank word may start.
+    let live: Vec<bool> = (0..name.len())
+        .map(|at| lexicon.scan_gate.passes(name, at))
+        .collect();
+    let glued = glued_positions(name).filter(|&at| live[at]).find_map(|at| {
         let mut hit = None;
         lexicon.glued_index.any_at(name, at, |p, o| {
             let yes = lexicon.authority[p].glued_from(name, at, o, &not_bank);
@@ -358,7 +362,7 @@ fn claim_in(
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
     // most names have neither, and the rules cost.
-    if !bank_material(name, lexicon) {
+    if !bank_material(name, &live, lexicon) {
         return None;
     }
     let banks = banks(name, &starts, &not_bank, lexicon);

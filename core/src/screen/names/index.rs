@@ -14,9 +14,7 @@
 //! in full by the caller: the index only skips phrases that cannot match.
 
 use super::fold::{Folded, Look};
-
-/// Bits of a signature.
-const BITS: usize = 128;
+use super::gate::{bits, Gate, BITS};
 
 /// Letters of a first word compared before a candidate is offered: a
 /// phrase is filed by two, most candidates part at the third or fourth.
@@ -48,50 +46,13 @@ pub(super) struct Index {
     /// (before the first letters alone).
     pair_base: Vec<u32>,
     alone_base: u32,
-    /// Per bit of a first letter: the bits of second letters filed with
-    /// it, so that a place looks up only buckets that hold something.
-    seconds: Vec<u128>,
-    /// The bits of first letters filed alone.
-    alone: u128,
-    /// The bits of every first letter filed: a place whose letter has
-    /// none of them starts no phrase.
-    firsts: u128,
-    /// Which (first, second) key bits start a first word of two letters,
-    /// and which (first, second, third) start a longer one (hashed): most
-    /// places of a name start none, and are passed after a few bit tests.
-    short_pairs: Vec<u64>,
-    triples: Vec<u64>,
-}
-
-/// Bits of the hashed set of first three letters.
-const TRIPLE_BITS: usize = 1 << 16;
-
-fn triple(b0: usize, b1: usize, b2: usize) -> usize {
-    let h = ((b0 * BITS + b1) * BITS + b2) as u64;
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-}
-
-fn set(bits: &mut [u64], i: usize) {
-    bits[i / 64] |= 1 << (i % 64);
-}
-
-fn has(bits: &[u64], i: usize) -> bool {
-    bits[i / 64] & 1 << (i % 64) != 0
+    /// Where a first word of the index may start (its `seconds` and
+    /// `alone` say which buckets hold something).
+    gate: Gate,
 }
 
 const ALONE: usize = BITS * BITS;
 const BUCKETS: usize = ALONE + BITS;
-
-/// The set bits of a signature, lowest first.
-fn bits(mut signature: u128) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        (signature != 0).then(|| {
-            let b = signature.trailing_zeros() as usize;
-            signature &= signature - 1;
-            b
-        })
-    })
-}
 
 /// The buckets an entry is filed in.
 fn buckets_of(e: &Entry) -> impl Iterator<Item = usize> + '_ {
@@ -135,32 +96,10 @@ impl Index {
                 next[k] += 1;
             }
         }
-        let mut seconds = vec![0u128; BITS];
-        let mut alone = 0u128;
-        for k in (0..BUCKETS).filter(|&k| counts[k + 1] > counts[k]) {
-            match k.checked_sub(ALONE) {
-                Some(b0) => alone |= 1 << b0,
-                None => seconds[k / BITS] |= 1 << (k % BITS),
-            }
-        }
-        let firsts = entries.iter().fold(0, |all, e| all | e.first);
-        let mut short_pairs = vec![0u64; BITS * BITS / 64];
-        let mut triples = vec![0u64; TRIPLE_BITS / 64];
-        for e in entries.iter().filter(|e| e.second != 0) {
-            for b0 in bits(e.first) {
-                for b1 in bits(e.second) {
-                    if e.third == 0 {
-                        set(&mut short_pairs, b0 * BITS + b1);
-                    }
-                    for b2 in bits(e.third) {
-                        set(&mut triples, triple(b0, b1, b2));
-                    }
-                }
-            }
-        }
+        let gate = Gate::of(entries.iter().map(|e| [e.first, e.second, e.third]));
         let mut pair_base = Vec::with_capacity(BITS);
         let mut held = 0;
-        for pairs in &seconds {
+        for pairs in &gate.seconds {
             pair_base.push(held);
             held += pairs.count_ones();
         }
@@ -175,11 +114,7 @@ impl Index {
             pair_base,
             alone_base: held,
             filed,
-            seconds,
-            alone,
-            firsts,
-            short_pairs,
-            triples,
+            gate,
         }
     }
 
@@ -187,8 +122,8 @@ impl Index {
     fn compact(&self, k: usize) -> usize {
         let rank = |bits: u128, below: usize| (bits & ((1u128 << below) - 1)).count_ones() as usize;
         match k.checked_sub(ALONE) {
-            Some(b0) => self.alone_base as usize + rank(self.alone, b0),
-            None => self.pair_base[k / BITS] as usize + rank(self.seconds[k / BITS], k % BITS),
+            Some(b0) => self.alone_base as usize + rank(self.gate.alone, b0),
+            None => self.pair_base[k / BITS] as usize + rank(self.gate.seconds[k / BITS], k % BITS),
         }
     }
 
@@ -199,6 +134,11 @@ impl Index {
         self.filed[range].iter().map(|&i| &self.entries[i as usize])
     }
 
+    /// Where a first word of the index may start.
+    pub(super) fn gate(&self) -> &Gate {
+        &self.gate
+    }
+
     /// Calls `check(phrase, order)` for every candidate that may start at
     /// `at`, until it returns true.
     pub(super) fn any_at(
@@ -207,30 +147,19 @@ impl Index {
         at: usize,
         mut check: impl FnMut(usize, usize) -> bool,
     ) -> bool {
+        if !self.gate.passes(name, at) {
+            return false;
+        }
         let first = name.looks[at].key();
-        if first & self.firsts == 0 {
-            return false;
-        }
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
-        let third = name.looks.get(at + 2).map_or(0, |l| l.key());
-        let may_start = first & self.alone != 0
-            || bits(first).any(|b0| {
-                bits(second & self.seconds[b0]).any(|b1| {
-                    has(&self.short_pairs, b0 * BITS + b1)
-                        || bits(third).any(|b2| has(&self.triples, triple(b0, b1, b2)))
-                })
-            });
-        if !may_start {
-            return false;
-        }
         let place: [u128; SEEN] =
             std::array::from_fn(|k| name.looks.get(at + k).map_or(0, |l| l.signature()));
         // Every letter of the first word seen may meet the name's.
         let fits = |e: &Entry| (0..SEEN).all(|k| e.letters[k] == 0 || e.letters[k] & place[k] != 0);
         let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
-            let pairs = bits(second & self.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
-            let alone = (self.alone & 1 << b0 != 0).then_some((None, ALONE + b0));
+            let pairs = bits(second & self.gate.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
+            let alone = (self.gate.alone & 1 << b0 != 0).then_some((None, ALONE + b0));
             for (b1, k) in pairs.chain(alone) {
                 for e in self.bucket(k) {
                     // Offered once: from the bucket of the lowest shared bits.

@@ -13,6 +13,7 @@
 //! Cyrillic words come from the transliterated reading (`reading.rs`).
 
 use super::fold::{fold, Folded, Look};
+use super::gate::Gate;
 use super::index::Index;
 use super::words::{ends_with_ending, stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
@@ -332,6 +333,9 @@ pub(super) struct Lexicon {
     pub brand_index: Index,
     pub roles: Vec<Phrase>,
     pub bank_words: Vec<Vec<Look>>,
+    /// Where a glued authority phrase, a brand or a bank word may start:
+    /// the rules that look at every place of a name look only there.
+    pub scan_gate: Gate,
     pub bank_endings: Vec<Vec<Look>>,
     pub brands: Vec<Phrase>,
     pub fillers: Vec<Phrase>,
@@ -366,22 +370,39 @@ pub(super) fn lexicon() -> &'static Lexicon {
         // The authority phrases long enough to be found glued, filed under
         // their number in `authority`.
         let glued = (0..authority.len()).filter(|&i| authority[i].glues());
-        let folded = |name| section(&[BANKS], name).map(|w| fold(w).looks).collect();
+        let folded = |name| {
+            section(&[BANKS], name)
+                .map(|w| fold(w).looks)
+                .collect::<Vec<_>>()
+        };
         let brands = phrases(&[BANKS], "brand");
         let not_bank: Vec<Phrase> = phrases(&[BANKS], "not_bank")
             .into_iter()
             .map(Phrase::in_order)
             .collect();
+        let glued_index = index_of(glued.map(|i| (i, &authority[i])));
+        let brand_index = index(&brands);
+        let bank_words = folded("bank");
+        let scan_gate = Gate::union([
+            glued_index.gate(),
+            brand_index.gate(),
+            &Gate::of(
+                bank_words
+                    .iter()
+                    .map(|w| std::array::from_fn(|k| w.get(k).map_or(0, |l| l.key()))),
+            ),
+        ]);
         Lexicon {
             authority_index: index(&authority),
             scattering: (0..authority.len())
                 .filter(|&i| authority[i].scatters())
                 .collect(),
-            glued_index: index_of(glued.map(|i| (i, &authority[i]))),
-            brand_index: index(&brands),
+            glued_index,
+            brand_index,
             authority,
             roles: phrases(&LANGUAGES, "role"),
-            bank_words: folded("bank"),
+            scan_gate,
+            bank_words,
             bank_endings: folded("bank_ending"),
             brands,
             fillers: phrases(&[BANKS], "filler"),

@@ -16,6 +16,7 @@ pub mod alias;
 pub mod authority;
 mod class;
 mod fold;
+mod gate;
 mod index;
 mod lexicon;
 pub mod numbers;
