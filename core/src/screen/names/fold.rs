@@ -596,22 +596,109 @@ fn embedding_levels(text: &str) -> Vec<(char, u8)> {
     out
 }
 
-/// UAX #9 rule L2: from the highest level down, every run at that level
-/// or higher is reversed.
+/// UAX #9 rule L2: from the highest level down to 1, every run at that
+/// level or higher is reversed.
+///
+/// Done as the rule reads, that is a pass over the text per level: 125
+/// passes over a name of nested overrides. Instead, the runs are read as a
+/// tree in one pass (a run at a level holds the runs above it and its own
+/// characters; a jump of several levels is one node for all of them) and
+/// written out once: a node is reversed as many times as it spans levels,
+/// so its content comes out in reverse order when the reversals of it and
+/// of every run around it are odd in number.
 fn reverse_runs(out: &mut [(char, u8)]) {
-    let highest = out.iter().map(|(_, l)| *l).max().unwrap_or(0);
-    for level in (1..=highest).rev() {
-        let mut i = 0;
-        while i < out.len() {
-            if out[i].1 >= level {
-                let start = i;
-                while i < out.len() && out[i].1 >= level {
-                    i += 1;
+    if out.iter().all(|&(_, level)| level == 0) {
+        return;
+    }
+    let tree = RunTree::of(out);
+    let mut written = Vec::with_capacity(out.len());
+    tree.write(0, false, &mut written);
+    out.copy_from_slice(&written);
+}
+
+/// The runs of a line as a tree (`reverse_runs`).
+struct RunTree {
+    nodes: Vec<Run>,
+}
+
+/// A run of characters at levels `low..=high` or higher: its characters
+/// at those levels and its runs above them, in order.
+struct Run {
+    low: u8,
+    high: u8,
+    parts: Vec<Part>,
+}
+
+enum Part {
+    Shown((char, u8)),
+    Run(usize),
+}
+
+impl RunTree {
+    fn of(line: &[(char, u8)]) -> RunTree {
+        let mut nodes = vec![Run {
+            low: 0,
+            high: 0,
+            parts: Vec::new(),
+        }];
+        // The runs open, innermost last; the root (level 0) never closes.
+        let mut open = vec![0usize];
+        for &(c, level) in line {
+            // Close the runs above this level; a run that spans it is split
+            // (its levels above stay a run of their own, closed).
+            loop {
+                let top = *open.last().unwrap_or(&0);
+                if nodes[top].low <= level || top == 0 {
+                    if nodes[top].high > level && top != 0 {
+                        let above = Run {
+                            low: level + 1,
+                            high: nodes[top].high,
+                            parts: std::mem::take(&mut nodes[top].parts),
+                        };
+                        nodes.push(above);
+                        let above = nodes.len() - 1;
+                        nodes[top].high = level;
+                        nodes[top].parts.push(Part::Run(above));
+                    }
+                    break;
                 }
-                out[start..i].reverse();
-            } else {
-                i += 1;
+                open.pop();
             }
+            let top = *open.last().unwrap_or(&0);
+            if level > nodes[top].high {
+                nodes.push(Run {
+                    low: nodes[top].high + 1,
+                    high: level,
+                    parts: Vec::new(),
+                });
+                let run = nodes.len() - 1;
+                nodes[top].parts.push(Part::Run(run));
+                open.push(run);
+            }
+            let top = *open.last().unwrap_or(&0);
+            nodes[top].parts.push(Part::Shown((c, level)));
+        }
+        RunTree { nodes }
+    }
+
+    /// Writes run `at`, reversed when `flipped` says the runs around it
+    /// were reversed an odd number of times.
+    fn write(&self, at: usize, flipped: bool, out: &mut Vec<(char, u8)>) {
+        let run = &self.nodes[at];
+        let own = if run.low == 0 {
+            0
+        } else {
+            run.high - run.low + 1
+        };
+        let flip = flipped ^ (own % 2 == 1);
+        let mut each = |part: &Part| match part {
+            Part::Shown(shown) => out.push(*shown),
+            Part::Run(inner) => self.write(*inner, flip, out),
+        };
+        if flip {
+            run.parts.iter().rev().for_each(&mut each);
+        } else {
+            run.parts.iter().for_each(&mut each);
         }
     }
 }
@@ -1037,11 +1124,55 @@ mod tests {
         assert!(alike(&marks, "Пример Банк"));
     }
 
+    /// Rule L2 as it reads: a pass per level.
+    fn reverse_runs_by_levels(out: &mut [(char, u8)]) {
+        let highest = out.iter().map(|(_, l)| *l).max().unwrap_or(0);
+        for level in (1..=highest).rev() {
+            let mut i = 0;
+            while i < out.len() {
+                if out[i].1 >= level {
+                    let start = i;
+                    while i < out.len() && out[i].1 >= level {
+                        i += 1;
+                    }
+                    out[start..i].reverse();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_reversed_as_rule_l2_reads() {
+        let mut seed = 0x2026_1206_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for case in 0..20_000 {
+            let len = next(40) as usize;
+            let top = [2, 4, 8, 126][case % 4];
+            let line: Vec<(char, u8)> = (0..len)
+                .map(|i| {
+                    let c = char::from_u32('a' as u32 + i as u32 % 26).unwrap_or('a');
+                    (c, next(top) as u8)
+                })
+                .collect();
+            let (mut fast, mut slow) = (line.clone(), line.clone());
+            reverse_runs(&mut fast);
+            reverse_runs_by_levels(&mut slow);
+            assert_eq!(fast, slow, "{line:?}");
+        }
+    }
+
     #[test]
     fn without_controls_the_order_is_as_written() {
         let slow = |text: &str| {
             let mut out = embedding_levels(text);
-            reverse_runs(&mut out);
+            reverse_runs_by_levels(&mut out);
             out.into_iter().map(|(c, _)| c).collect::<Vec<char>>()
         };
         for text in ["Пример Банк", "a\nb\u{2029}c", "", "\u{FEFF}x 🌸 1"] {
