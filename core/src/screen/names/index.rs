@@ -20,8 +20,9 @@ use super::gate::{bits, Gate, BITS};
 /// phrase is filed by two, most candidates part at the third or fourth.
 const SEEN: usize = 4;
 
-/// A candidate: its phrase, the order of its words, and the signatures of
-/// the first `SEEN` letters of its first word (0 past its end).
+/// A candidate: its phrase, the order of its words, the keys of the first
+/// three letters of its first word (what it is filed and gated by) and the
+/// signatures of its first `SEEN` letters (0 past the word's end).
 #[derive(Clone, Copy)]
 struct Entry {
     phrase: u32,
