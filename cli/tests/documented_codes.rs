@@ -368,7 +368,7 @@ fn every_intent_code() {
     let payload = serde_json::json!({
         "type": "callguard.contact-list", "schema": 1,
         "issuer": {"id": "example-bank", "name": {"en": "Example Bank"}},
-        "version": 21, "issued_at": "2026-11-30T00:00:00Z", "expires_at": "2026-12-28T00:00:00Z",
+        "version": 21, "issued_at": "2026-11-30T00:00:00Z", "expires_at": "2099-01-01T00:00:00Z",
         "intent_keys": [jwk],
         "contacts": [{"number": "+74950000001", "direction": "outbound", "label": {"en": "Cards"}}]
     });
