@@ -105,30 +105,6 @@ impl Class for char {
     }
 }
 
-impl Class for &char {
-    fn is_alpha(self) -> bool {
-        (*self).is_alpha()
-    }
-    fn is_num(self) -> bool {
-        (*self).is_num()
-    }
-    fn is_alnum(self) -> bool {
-        (*self).is_alnum()
-    }
-    fn is_upper(self) -> bool {
-        (*self).is_upper()
-    }
-    fn is_lower(self) -> bool {
-        (*self).is_lower()
-    }
-    fn is_mark(self) -> bool {
-        (*self).is_mark()
-    }
-    fn is_space(self) -> bool {
-        (*self).is_space()
-    }
-}
-
 /// A character's compatibility decomposition (NFKD), marks included:
 /// from a table for the first blocks, computed beyond them.
 pub(super) enum Decomposed {
