@@ -134,7 +134,7 @@ fun unknownR() = io.callguard.sample.R.string.no_such_string
 KT
 set +e
 # shellcheck disable=SC2086 # KOTLIN_FLAGS: several flags
-JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1" "$KOTLIN_HOME/bin/kotlinc" -cp "$CP" -jvm-target 17 -nowarn \
+JAVA_OPTS="$KOTLINC_JAVA_OPTS" "$KOTLIN_HOME/bin/kotlinc" -cp "$CP" -jvm-target 17 -nowarn \
   $KOTLIN_FLAGS -d "$selftest/classes" "${module_sources[@]}" "$selftest/src" > "$selftest/kotlinc.log" 2>&1
 status=$?
 set -e
