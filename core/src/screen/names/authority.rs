@@ -23,6 +23,7 @@
 use super::fold::Folded;
 pub use super::lexicon::Phrase;
 use super::lexicon::{lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
+use super::pairs::Pairs;
 
 /// Words this long may hold a glued phrase's start.
 const GLUED_START_WORD: usize = 4;
@@ -77,6 +78,7 @@ fn banks(
     name: &Folded,
     starts: &[usize],
     not_bank: &[(usize, usize)],
+    near: &Near,
     lexicon: &Lexicon,
 ) -> Vec<(usize, usize)> {
     // The bank word starts its word ("Банк", "Bank"): ending one
@@ -87,13 +89,34 @@ fn banks(
         .filter_map(|&at| bank_word_at(name, at, lexicon).map(|end| (at, end)))
         .filter(|&(at, end)| !not_bank.iter().any(|&(s, e)| s <= at && end <= e))
         .collect();
-    out.extend(
-        lexicon
-            .brands
-            .iter()
-            .filter_map(|b| b.find_at(name, starts)),
-    );
+    out.extend(near.brands.iter().filter_map(|b| b.find_at(name, starts)));
     out
+}
+
+/// The role words and brands that may be in a name: those whose letter
+/// pairs it shows (`pairs.rs`), in lexicon order. The bank rules try each
+/// at every place of the name; the others are nowhere in it.
+struct Near<'l> {
+    roles: Vec<&'l Phrase>,
+    brands: Vec<&'l Phrase>,
+}
+
+impl<'l> Near<'l> {
+    fn of(name: &Folded, lexicon: &'l Lexicon) -> Near<'l> {
+        let pairs = Pairs::of(name);
+        let near = |phrases: &'l [Phrase], needed: &[Vec<(u128, u128)>]| {
+            phrases
+                .iter()
+                .zip(needed)
+                .filter(|(_, needed)| pairs.may_hold(needed))
+                .map(|(p, _)| p)
+                .collect()
+        };
+        Near {
+            roles: near(&lexicon.roles, &lexicon.role_pairs),
+            brands: near(&lexicon.brands, &lexicon.brand_pairs),
+        }
+    }
 }
 
 /// A role word beside a bank word or brand: starting another word, or,
@@ -102,10 +125,10 @@ fn bank_with_role<'l>(
     name: &Folded,
     starts: &[usize],
     banks: &[(usize, usize)],
-    lexicon: &'l Lexicon,
+    near: &Near<'l>,
 ) -> Option<&'l Phrase> {
     banks.iter().find_map(|&(bank_start, bank_end)| {
-        lexicon.roles.iter().find(|role| {
+        near.roles.iter().copied().find(|role| {
             role.find_outside(name, starts, &[(bank_start, bank_end)])
                 .is_some()
                 || role.scattered(name, starts, &[(bank_start, bank_end)])
@@ -121,11 +144,11 @@ fn bank_with_role<'l>(
 fn glued_bank_and_role<'l>(
     name: &Folded,
     not_bank: &[(usize, usize)],
-    lexicon: &'l Lexicon,
+    near: &Near<'l>,
+    lexicon: &Lexicon,
 ) -> Option<&'l Phrase> {
     let bank_words = lexicon.bank_words.iter().map(Vec::as_slice).chain(
-        lexicon
-            .brands
+        near.brands
             .iter()
             .filter(|b| b.words.len() == 1)
             .map(|b| &*b.words[0].chars),
@@ -142,9 +165,9 @@ fn glued_bank_and_role<'l>(
     // One word: no word starts strictly inside (from, to).
     let one_word =
         |from: usize, to: usize| !(from + 1..to.min(name.len())).any(|i| name.word_start[i]);
-    lexicon
-        .roles
+    near.roles
         .iter()
+        .copied()
         .filter(|r| r.folded_len() >= GLUED_ROLE_CHARS)
         .find(|role| {
             let len = role.folded_len();
@@ -160,10 +183,14 @@ fn glued_bank_and_role<'l>(
 
 /// A brand glued to a bank word in one word ("KASPIBANK", "втббанк"): the
 /// brand's own whole-word rule cannot see it.
-fn brand_glued_to_bank<'l>(name: &Folded, lexicon: &'l Lexicon) -> Option<&'l Phrase> {
-    lexicon
-        .brands
+fn brand_glued_to_bank<'l>(
+    name: &Folded,
+    near: &Near<'l>,
+    lexicon: &Lexicon,
+) -> Option<&'l Phrase> {
+    near.brands
         .iter()
+        .copied()
         .filter(|b| b.words.len() == 1)
         .find(|b| {
             let brand = &b.words[0].chars;
@@ -365,14 +392,15 @@ fn claim_in(
     if !bank_material(name, &live, lexicon) {
         return None;
     }
-    let banks = banks(name, &starts, &not_bank, lexicon);
-    if let Some(p) = bank_with_role(name, &starts, &banks, lexicon) {
+    let near = Near::of(name, lexicon);
+    let banks = banks(name, &starts, &not_bank, &near, lexicon);
+    if let Some(p) = bank_with_role(name, &starts, &banks, &near) {
         return found("bank word with role", p);
     }
-    if let Some(p) = glued_bank_and_role(name, &not_bank, lexicon) {
+    if let Some(p) = glued_bank_and_role(name, &not_bank, &near, lexicon) {
         return found("bank word glued to role", p);
     }
-    if let Some(p) = brand_glued_to_bank(name, lexicon) {
+    if let Some(p) = brand_glued_to_bank(name, &near, lexicon) {
         return found("brand glued to bank word", p);
     }
     only_the_bank(name, &starts, &banks, lexicon).then(|| "only the bank".to_string())

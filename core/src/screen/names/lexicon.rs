@@ -15,6 +15,7 @@
 use super::fold::{fold, Folded, Look};
 use super::gate::Gate;
 use super::index::Index;
+use super::pairs::pairs_of;
 use super::words::{ends_with_ending, stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
 
@@ -157,6 +158,12 @@ impl Phrase {
                         .is_some_and(|end| !spans.iter().any(|&(s, e)| at < e && s < end))
                 })
             })
+    }
+
+    /// The letter pairs inside its words (`pairs.rs`): a name without one
+    /// of them holds the phrase nowhere, in any order, glued or not.
+    fn pairs(&self) -> Vec<(u128, u128)> {
+        pairs_of(self.words.iter().map(|w| &*w.chars))
     }
 
     /// Long enough to match scattered as an authority phrase.
@@ -332,6 +339,10 @@ pub(super) struct Lexicon {
     pub glued_index: Index,
     pub brand_index: Index,
     pub roles: Vec<Phrase>,
+    /// The letter pairs of each role and each brand (`pairs.rs`), for the
+    /// bank rules, which try them at every place of a name.
+    pub role_pairs: Vec<Vec<(u128, u128)>>,
+    pub brand_pairs: Vec<Vec<(u128, u128)>>,
     pub bank_words: Vec<Vec<Look>>,
     /// Where a glued authority phrase, a brand or a bank word may start:
     /// the rules that look at every place of a name look only there.
@@ -376,6 +387,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .collect::<Vec<_>>()
         };
         let brands = phrases(&[BANKS], "brand");
+        let roles = phrases(&LANGUAGES, "role");
         let not_bank: Vec<Phrase> = phrases(&[BANKS], "not_bank")
             .into_iter()
             .map(Phrase::in_order)
@@ -400,7 +412,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             glued_index,
             brand_index,
             authority,
-            roles: phrases(&LANGUAGES, "role"),
+            role_pairs: roles.iter().map(Phrase::pairs).collect(),
+            brand_pairs: brands.iter().map(Phrase::pairs).collect(),
+            roles,
             scan_gate,
             bank_words,
             bank_endings: folded("bank_ending"),

@@ -20,6 +20,7 @@ mod gate;
 mod index;
 mod lexicon;
 pub mod numbers;
+mod pairs;
 pub mod reading;
 pub(crate) mod words;
 
