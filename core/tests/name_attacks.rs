@@ -153,6 +153,72 @@ fn names_the_review_found_are_caught() {
     assert_eq!(verdict, Verdict::Impersonation);
 }
 
+/// A person written with initials is a person: "Доржиев Ц.Б." is no
+/// "ЦБ". Every pair of Cyrillic initials, before or after a surname of the
+/// region, in the ways people write them.
+#[test]
+fn a_surname_with_initials_is_a_person() {
+    const SURNAMES: &[&str] = &[
+        "Доржиев",
+        "Цыренова",
+        "Бадмаев",
+        "Цыбиков",
+        "Иванов",
+        "Полякова",
+        "Шевченко",
+        "Ковальчук",
+        "Бондаренко",
+        "Петросян",
+        "Гогиашвили",
+        "Чавчавадзе",
+        "Жумабаев",
+        "Нурланұлы",
+        "Сергеевич",
+        "Ostrovsky",
+        "Ivanova",
+    ];
+    const LETTERS: &str = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ";
+    let mut alarms = Vec::new();
+    for surname in SURNAMES {
+        for a in LETTERS.chars() {
+            for b in LETTERS.chars() {
+                for name in [
+                    format!("{surname} {a}.{b}."),
+                    format!("{surname} {a}.{b}"),
+                    format!("{a}.{b}. {surname}"),
+                    format!("{a}. {b}. {surname}"),
+                ] {
+                    let (verdict, reason) = screen_name(&name, Channel::Telegram);
+                    if verdict != Verdict::Unknown {
+                        alarms.push(format!("{name:?}: {}", reason.code()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(alarms.is_empty(), "false alarms:\n{}", alarms.join("\n"));
+    // Not a person: no surname, a word of the lexicon, three initials, or
+    // the initials alone.
+    for name in [
+        "Москва Ц.Б.",
+        "Магазин Ц.Б.",
+        "Служба Ц.Б.",
+        "Ц.Б. России",
+        "Ц.Б. РФ",
+        "Иванов Ф.С.Б.",
+        "Иванов Ц.Б. РФ",
+        "Ц.Б.",
+        "Ц. Б.",
+    ] {
+        let (verdict, reason) = screen_name(name, Channel::Whatsapp);
+        assert_eq!(
+            (verdict, reason),
+            (Verdict::Impersonation, Reason::ClaimsAuthority),
+            "{name:?}"
+        );
+    }
+}
+
 #[test]
 fn a_number_in_a_name_never_vouches() {
     let ctx = Context {

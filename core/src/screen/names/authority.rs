@@ -20,7 +20,7 @@
 //! phrases in which the bank word is no bank ("Bank holiday", "банк
 //! крови"), and they remove that bank word only.
 
-use super::fold::Folded;
+use super::fold::{Folded, Look};
 pub use super::lexicon::Phrase;
 use super::lexicon::{lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
 use super::pairs::Pairs;
@@ -346,6 +346,18 @@ fn bank_material(name: &Folded, live: &[bool], lexicon: &Lexicon) -> bool {
     })
 }
 
+/// Whether `word` may be the lexicon word `of`: the same word when that
+/// is short (an abbreviation: "РФ", "ФСБ"), or the same first four letters
+/// ("Россия" and "России", "Центр" and "Центробанк").
+fn near_word(word: &Folded, of: &[Look]) -> bool {
+    const STEM: usize = 4;
+    if of.len() < STEM {
+        word.len() == of.len() && word.has_at(0, of)
+    } else {
+        word.len() >= 2 && word.has_at(0, &of[..STEM.min(word.len())])
+    }
+}
+
 /// Which rule makes the claim, and by which phrase.
 fn claim_in(
     name: &Folded,
@@ -417,6 +429,18 @@ pub fn claims_authority<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a 
 /// (`cargo run -p callguard-core --example name_reading`): never logged.
 pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) -> Option<String> {
     let extra: Vec<&Phrase> = extra.into_iter().collect();
+    // A person with initials ("Доржиев Ц.Б."): nothing to claim, unless
+    // the one word is a word the lexicon or a list has ("Ц.Б. России").
+    if let Some(surname) = &name.surname_with_initials {
+        let listed = extra.iter().flat_map(|p| p.words.iter().map(|w| &*w.chars));
+        if !lexicon()
+            .every_word()
+            .chain(listed)
+            .any(|w| near_word(surname, w))
+        {
+            return None;
+        }
+    }
     name.spellings
         .iter()
         .enumerate()

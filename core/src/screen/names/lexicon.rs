@@ -374,6 +374,24 @@ fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
         .collect()
 }
 
+impl Lexicon {
+    /// Every word of every section: the words of phrases, and bank words.
+    pub(super) fn every_word(&self) -> impl Iterator<Item = &[Look]> {
+        let sections = [
+            &self.authority,
+            &self.roles,
+            &self.brands,
+            &self.fillers,
+            &self.not_bank,
+        ];
+        sections
+            .into_iter()
+            .flatten()
+            .flat_map(|p| p.words.iter().map(|w| &*w.chars))
+            .chain(self.bank_words.iter().map(Vec::as_slice))
+    }
+}
+
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {

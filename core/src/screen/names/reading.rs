@@ -46,6 +46,11 @@ pub struct Reading {
     /// letters: there a short Latin word is no Cyrillic abbreviation
     /// ("Con" is no "ЦОН", "Nabu" no "НАБУ").
     pub transliterated_from: usize,
+    /// The name is a person's, written with initials ("Доржиев Ц.Б.",
+    /// "Ц. Б. Доржиев"): its one word, folded. Initials are a person's,
+    /// not an abbreviation ("Ц.Б." is no "ЦБ"), unless the word itself is
+    /// a word of the lexicon ("Ц.Б. России"): `authority.rs` decides.
+    pub surname_with_initials: Option<Folded>,
 }
 
 impl Reading {
@@ -103,6 +108,81 @@ pub fn read(name: &str) -> Reading {
     Reading {
         spellings,
         transliterated_from,
+        surname_with_initials: surname_with_initials(&shown).map(fold),
+    }
+}
+
+/// The surname of a name that is a surname and two initials, a capital
+/// and a dot each, before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев",
+/// "Доржиев Ц.Б". (Three initials are no person's name in the region:
+/// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
+/// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
+/// A word written as a surname: a capital, small letters, and one of the
+/// endings surnames of the region have (Russian, Ukrainian, Kazakh,
+/// Georgian, Armenian, and their Latin spellings). Not "-ин" or "-ын" on
+/// their own: nouns end so too ("Магазин").
+fn surname(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ов",
+        "ев",
+        "ёв",
+        "ова",
+        "ева",
+        "ёва",
+        "ина",
+        "ына",
+        "ский",
+        "ская",
+        "цкий",
+        "цкая",
+        "енко",
+        "ук",
+        "юк",
+        "ич",
+        "ян",
+        "янц",
+        "швили",
+        "дзе",
+        "ұлы",
+        "қызы",
+        "улы",
+        "кызы",
+        "ov",
+        "ev",
+        "ova",
+        "eva",
+        "ina",
+        "sky",
+        "skiy",
+        "skaya",
+        "enko",
+        "yan",
+    ];
+    let mut chars = word.chars();
+    let title = chars.next().is_some_and(|c| c.is_upper())
+        && chars.clone().count() >= 2
+        && chars.all(|c| c.is_lower());
+    title && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+fn surname_with_initials(shown: &str) -> Option<&str> {
+    let tokens: Vec<&str> = shown.split_whitespace().collect();
+    let initials = |tokens: &[&str]| {
+        let chars: Vec<char> = tokens.iter().flat_map(|t| t.chars()).collect();
+        // The last dot may be missing ("Иванов И.И").
+        matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if a.is_upper() && b.is_upper())
+    };
+    let word = |t: &str| t.split('-').all(surname);
+    let (first, rest) = tokens.split_first()?;
+    let (last, before) = tokens.split_last()?;
+    if tokens.len() > 3 {
+        None
+    } else if word(first) && initials(rest) {
+        Some(first)
+    } else if word(last) && initials(before) {
+        Some(last)
+    } else {
+        None
     }
 }
 
