@@ -531,6 +531,35 @@ mod tests {
     }
 
     #[test]
+    fn the_lexicon_knows_the_regions_banks_and_state_services() {
+        for name in [
+            "МКБ",
+            "Дія",
+            "Служба підтримки Дія",
+            "Дія.Сіті",
+            "Банк Русский Стандарт",
+            "Укрсиббанк",
+            "Ukrgasbank",
+            "Абсолют Банк",
+            "ЦентрКредит",
+            "Отбасы банк",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+        // Words inside them, and words that look like them.
+        for name in [
+            "Лідія",
+            "Лидия Петровна",
+            "Magazin Dlia vas",
+            "Русский стандарт",
+            "Абсолют",
+            "Кредит доверия",
+        ] {
+            assert!(!flags(name), "{name}");
+        }
+    }
+
+    #[test]
     fn lists_add_their_own_phrases() {
         let extra = Phrase::from_list("Комитет по защите вкладчиков").unwrap();
         assert!(claims_authority(
