@@ -77,9 +77,10 @@ pub fn read(name: &str) -> Reading {
         if !all.iter().any(|t| worth(t)) {
             continue;
         }
-        let more: Vec<String> = all.iter().filter_map(|t| respell(t)).collect();
+        // Only as many as there is room for: the rest would be dropped.
+        let room = MAX_SPELLINGS.saturating_sub(all.len());
+        let more: Vec<String> = all.iter().filter_map(|t| respell(t)).take(room).collect();
         all.extend(more);
-        all.truncate(MAX_SPELLINGS);
     }
     let texts: Vec<String> = all.split_off(1);
     let as_written = groups_unknown(&shown);
@@ -87,6 +88,7 @@ pub fn read(name: &str) -> Reading {
         std::iter::once(&as_written)
             .chain(&texts)
             .flat_map(|t| transliterated(t))
+            .take(MAX_SPELLINGS)
             .collect()
     } else {
         Vec::new()
