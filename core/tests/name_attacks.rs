@@ -187,6 +187,8 @@ fn a_surname_with_initials_is_a_person() {
                     format!("{surname} {a}.{b}"),
                     format!("{a}.{b}. {surname}"),
                     format!("{a}. {b}. {surname}"),
+                    format!("★ {} {a}.{b}. 🌸", surname.to_uppercase()),
+                    format!("({surname}) {a}.{b}."),
                 ] {
                     let (verdict, reason) = screen_name(&name, Channel::Telegram);
                     if verdict != Verdict::Unknown {

@@ -160,29 +160,36 @@ fn surname(word: &str) -> bool {
         "enko",
         "yan",
     ];
+    // In title case or in capitals ("ДОРЖИЕВ Ц.Б.").
     let mut chars = word.chars();
-    let title = chars.next().is_some_and(|c| c.is_upper())
-        && chars.clone().count() >= 2
-        && chars.all(|c| c.is_lower());
-    title && ENDINGS.iter().any(|e| word.ends_with(e))
+    let capital = chars.next().is_some_and(|c| c.is_upper());
+    let rest: Vec<char> = chars.collect();
+    let cased = rest.iter().all(|c| c.is_lower()) || rest.iter().all(|c| c.is_upper());
+    let small = word.to_lowercase();
+    capital && rest.len() >= 2 && cased && ENDINGS.iter().any(|e| small.ends_with(e))
 }
 
 fn surname_with_initials(shown: &str) -> Option<&str> {
-    let tokens: Vec<&str> = shown.split_whitespace().collect();
+    // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words.
+    let tokens: Vec<&str> = shown
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alpha() && c != '.'))
+        .filter(|t| t.chars().any(|c| c.is_alpha()))
+        .collect();
     let initials = |tokens: &[&str]| {
         let chars: Vec<char> = tokens.iter().flat_map(|t| t.chars()).collect();
         // The last dot may be missing ("Иванов И.И").
         matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if a.is_upper() && b.is_upper())
     };
-    let word = |t: &str| t.split('-').all(surname);
+    let word = |t: &str| t.trim_end_matches('.').split('-').all(surname);
     let (first, rest) = tokens.split_first()?;
     let (last, before) = tokens.split_last()?;
     if tokens.len() > 3 {
         None
     } else if word(first) && initials(rest) {
-        Some(first)
+        Some(first.trim_end_matches('.'))
     } else if word(last) && initials(before) {
-        Some(last)
+        Some(last.trim_end_matches('.'))
     } else {
         None
     }
