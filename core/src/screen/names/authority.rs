@@ -559,6 +559,35 @@ mod tests {
         }
     }
 
+    /// Found by the attack review: a glued phrase read "банк" in "Банкет"
+    /// (the letters between glued words must be an ending after a word
+    /// that takes endings), "центрбанк*" read "Центр банкеты", and "Райф"
+    /// was the Tatar name "Раиф".
+    #[test]
+    fn banquets_and_names_are_no_bank() {
+        for name in [
+            "Банкет-центр Империя",
+            "Банкет центр Россия",
+            "Банкеты Центральный",
+            "Ресторан Центр банкеты",
+            "Банкеты Россия",
+            "Банкет национальной кухни",
+            "Раиф Гарипов",
+        ] {
+            assert!(!flags(name), "{name}");
+        }
+        for name in [
+            "банкароссии",
+            "центральногобанка",
+            "Центрбанка",
+            "Центр банку",
+            "Службабезопасностибанка",
+            "Райффайзен",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+    }
+
     #[test]
     fn lists_add_their_own_phrases() {
         let extra = Phrase::from_list("Комитет по защите вкладчиков").unwrap();

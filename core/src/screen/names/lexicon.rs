@@ -16,7 +16,7 @@ use super::fold::{fold, Folded, Look};
 use super::gate::Gate;
 use super::index::Index;
 use super::pairs::pairs_of;
-use super::words::{ends_with_ending, stem, Word, MAX_ENDING};
+use super::words::{ending_at, ends_with_ending, stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
 
 const LANGUAGES: [&str; 4] = [
@@ -310,11 +310,26 @@ fn in_glued(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
             && (!word.generic || ends_with_ending(name, end));
         return fits.then_some(end);
     }
-    (0..=GLUED_GAP).find_map(|gap| in_glued(name, end + gap, rest))
+    glued_gaps(name, end, word).find_map(|gap| in_glued(name, end + gap, rest))
 }
 
 /// Letters between two glued words: an ending past the stem ("безопасн|ости").
 const GLUED_GAP: usize = MAX_ENDING + 1;
+
+/// The gaps a glued word may leave before the next one: any letters up to
+/// `GLUED_GAP` after a stem, an ending after a word that takes endings
+/// ("банк|а", not "банк|ет"), none after a whole word.
+fn glued_gaps<'a>(
+    name: &'a Folded,
+    end: usize,
+    word: &'a Word,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..=GLUED_GAP).filter(move |&gap| {
+        gap == 0
+            || !word.exact
+                && (!word.generic || end + gap <= name.len() && ending_at(name, end, gap))
+    })
+}
 
 /// As `in_glued`, without the last word's ending check (the caller knows
 /// what follows).
@@ -327,7 +342,7 @@ fn in_glued_loose(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
     if rest.is_empty() {
         return Some(end);
     }
-    (0..=GLUED_GAP).find_map(|gap| in_glued_loose(name, end + gap, rest))
+    glued_gaps(name, end, word).find_map(|gap| in_glued_loose(name, end + gap, rest))
 }
 
 pub(super) struct Lexicon {

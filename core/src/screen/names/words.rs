@@ -162,23 +162,27 @@ const MORE_ENDINGS: &[&str] = &[
 /// The rest of the word from `end` is nothing or an ending (`MAX_ENDING`
 /// letters at most).
 pub fn ends_with_ending(name: &Folded, end: usize) -> bool {
-    static FOLDED: std::sync::OnceLock<Vec<Vec<Look>>> = std::sync::OnceLock::new();
     let rest = name.rest_of_word(end);
-    rest == 0
-        || rest <= MAX_ENDING
-            && FOLDED
-                .get_or_init(|| {
-                    // Not "ем"/"ям": an italic "т" reads as "м", and
-                    // "Банкет" would read as "Банкем".
-                    ENDINGS
-                        .iter()
-                        .chain(MORE_ENDINGS)
-                        .filter(|e| !matches!(**e, "ем" | "ям"))
-                        .map(|e| fold(e).looks)
-                        .collect()
-                })
-                .iter()
-                .any(|e| e.len() == rest && name.has_at(end, e))
+    rest == 0 || ending_at(name, end, rest)
+}
+
+/// The `len` letters at `at` are an ending (`MAX_ENDING` letters at most).
+pub fn ending_at(name: &Folded, at: usize, len: usize) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<Vec<Look>>> = std::sync::OnceLock::new();
+    len <= MAX_ENDING
+        && FOLDED
+            .get_or_init(|| {
+                // Not "ем"/"ям": an italic "т" reads as "м", and
+                // "Банкет" would read as "Банкем".
+                ENDINGS
+                    .iter()
+                    .chain(MORE_ENDINGS)
+                    .filter(|e| !matches!(**e, "ем" | "ям"))
+                    .map(|e| fold(e).looks)
+                    .collect()
+            })
+            .iter()
+            .any(|e| e.len() == len && name.has_at(at, e))
 }
 
 #[cfg(test)]
