@@ -154,6 +154,9 @@ enum Stage {
     Spacing,
     Spelling,
     Letters,
+    /// After the letters' disguises: a Latin letter for a sound stays
+    /// that letter ("ЦbРФ" is no "ЦЬРФ").
+    Sounds,
     Wrapping,
 }
 
@@ -183,6 +186,7 @@ const TRANSFORMS: &[Transform] = &[
         look_alikes_same_case,
     ),
     ("digits_for_letters", Stage::Letters, digits_for_letters),
+    ("mixed_script", Stage::Sounds, mixed_script),
     ("multi_letter", Stage::Letters, multi_letter),
     ("fullwidth", Stage::Letters, fullwidth),
     ("combining", Stage::Letters, combining),
@@ -591,6 +595,127 @@ fn look_alikes_same_case(s: &str, rng: &mut Rng) -> String {
         .collect()
 }
 
+/// A Cyrillic letter written as the Latin letter of its sound ("ФSБ",
+/// "ПоLиция", "Sбер"): one or two letters of a word, never side by side,
+/// and only Latin letters that look like no Cyrillic one (a Latin "p" in
+/// a Cyrillic word is read "р" by the eye). Or a word's tail in Latin
+/// ("Интерpol").
+fn mixed_script(s: &str, rng: &mut Rng) -> String {
+    const SOUNDS: &[(char, &str)] = &[
+        ('с', "s"),
+        ('л', "l"),
+        ('в', "v"),
+        ('д', "d"),
+        ('ф', "f"),
+        ('г', "g"),
+        ('и', "i"),
+        ('н', "n"),
+        ('р', "r"),
+        ('т', "t"),
+        ('у', "u"),
+        ('з', "z"),
+        ('б', "b"),
+        ('м', "m"),
+        ('к', "k"),
+    ];
+    let sound = |c: char| {
+        let lower = c.to_lowercase().next().unwrap();
+        SOUNDS.iter().find(|(k, _)| *k == lower).map(|(_, l)| {
+            if c.is_uppercase() {
+                l.to_uppercase()
+            } else {
+                l.to_string()
+            }
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let cyrillic = |c: char| ('\u{400}'..='\u{4FF}').contains(&c);
+    // Only in words (between spaces) of two letters or more, all still
+    // Cyrillic: in a word of look-alikes ("Pоliсе"), a Cyrillic "с"
+    // stands for a Latin "c", not a sound; a letter spelled out alone
+    // ("P о l i с е") is no word to read it in.
+    let pure: Vec<bool> = {
+        let mut pure = vec![false; chars.len()];
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            while i < chars.len() && !chars[i].is_whitespace() {
+                i += 1;
+            }
+            let letters = || chars[start..i].iter().filter(|c| c.is_alphabetic());
+            let all = letters().count() >= 2 && letters().all(|&c| cyrillic(c));
+            pure[start..i].iter_mut().for_each(|p| *p = all);
+            i = i.max(start + 1);
+        }
+        pure
+    };
+    let candidates: Vec<usize> = (0..chars.len())
+        .filter(|&i| pure[i] && sound(chars[i]).is_some())
+        .collect();
+    if candidates.is_empty() {
+        return s.to_string();
+    }
+    if rng.chance(25) {
+        // The tail of a word of five letters or more in Latin: every
+        // letter from a place on, as a transliteration would write it.
+        let from = *rng.pick(&candidates);
+        let word_len = chars[from..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let start = chars[..from]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        if word_len >= 2
+            && start >= 3
+            && chars[from..from + word_len]
+                .iter()
+                .all(|&c| sound(c).is_some())
+        {
+            let tail: String = chars[from..from + word_len]
+                .iter()
+                .filter_map(|&c| sound(c))
+                .collect();
+            let head: String = chars[..from].iter().collect();
+            let rest: String = chars[from + word_len..].iter().collect();
+            return format!("{head}{tail}{rest}");
+        }
+    }
+    // Two letters in a word of five or more, one in a shorter word: the
+    // word stays mostly Cyrillic ("M8D" is a Latin word).
+    let word_of = |i: usize| {
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let end = chars[i..]
+            .iter()
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |p| i + p);
+        (
+            start,
+            chars[start..end]
+                .iter()
+                .filter(|c| c.is_alphabetic())
+                .count(),
+        )
+    };
+    let mut out: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+    let mut last: Option<usize> = None;
+    for _ in 0..1 + rng.below(2) {
+        let i = *rng.pick(&candidates);
+        let (word, letters) = word_of(i);
+        let room = last.is_none_or(|l| l.abs_diff(i) > 1 && (word_of(l).0 != word || letters >= 5));
+        if room {
+            out[i] = sound(chars[i]).unwrap();
+            last = Some(i);
+        }
+    }
+    out.concat()
+}
+
 fn digits_for_letters(s: &str, rng: &mut Rng) -> String {
     const DIGITS: &[(char, char)] = &[
         ('о', '0'),
@@ -977,6 +1102,7 @@ const DECORATIONS: &[&str] = &[
     "spaced_letters",
     "uniform_case",
     "look_alikes_same_case",
+    "mixed_script",
     "digits_for_letters",
     "multi_letter",
     "fullwidth",

@@ -559,6 +559,38 @@ mod tests {
         }
     }
 
+    /// Found by the attack review: Latin letters written for their sound
+    /// inside Cyrillic words; a number before a letter ("24/7 т-банк")
+    /// read as one spelled-out word with it.
+    #[test]
+    fn latin_letters_for_sounds_are_read() {
+        for name in [
+            "ФSБ",
+            "FСБ",
+            "МVД",
+            "ПоLиция",
+            "ПОLИЦИЯ",
+            "Sбер поддержка",
+            "Kасpi",
+            "Тинkoff",
+            "Пrокуратура",
+            "Prokuraтура",
+            "Интерpol",
+            "Gosуслуги",
+            "Госuslugi",
+            "С Б U",
+            "ПrOKyρaтYrа",
+            "24/7 т-банк",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+        // A Latin letter that looks like a Cyrillic one, alone among
+        // Cyrillic letters, is that letter; "bI" is a "ы".
+        for name in ["CБ", "Интерpол", "Cветлана", "ЦbIбульская Ира"] {
+            assert!(!flags(name), "{name}");
+        }
+    }
+
     /// Found by the attack review: a glued phrase read "банк" in "Банкет"
     /// (the letters between glued words must be an ending after a word
     /// that takes endings), "центрбанк*" read "Центр банкеты", and "Райф"

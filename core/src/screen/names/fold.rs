@@ -814,6 +814,11 @@ fn camel_start(chars: &[char], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).map(|p| chars[p]) else {
         return false;
     };
+    // The stroke of a "ы" written as a small "b" and a capital "I"
+    // ("ЦbIбульская") is no capital.
+    if matches!(c, 'I' | 'І' | 'Ӏ') && p == 'b' {
+        return false;
+    }
     let same_script = script(c).is_some() && script(c) == script(p);
     let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lower());
     if c.is_upper() && (p.is_lower() || p.is_ascii_digit()) {
@@ -920,8 +925,9 @@ struct Folding {
     /// gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
     gap: u64,
     gaps: Vec<u64>,
-    /// Case and script of each letter's source, for spelled-out words.
-    kind: Vec<(bool, Option<u8>)>,
+    /// Per letter, for spelled-out words: whether its source is a capital,
+    /// and whether it is a digit.
+    kind: Vec<(bool, bool)>,
 }
 
 impl Folding {
@@ -965,7 +971,7 @@ impl Folding {
                 self.folded.word_start.push(starts && k == 0);
                 self.folded.soft_after.push(false);
                 self.gaps.push(if k == 0 { self.gap } else { 0 });
-                self.kind.push((c.is_upper(), script(c)));
+                self.kind.push((c.is_upper(), c.is_num()));
                 self.not_in_word = false;
                 self.gap = 0;
             }
@@ -975,7 +981,9 @@ impl Folding {
     fn finish(mut self, case_breaks: bool) -> Folded {
         let kind = &self.kind;
         let breaks = |j: usize| j > 0 && spelled_word_break(kind, j, case_breaks);
-        self.folded.case_parts_spelled = join_single_letters(&mut self.folded, &self.gaps, breaks);
+        let digit = |j: usize| kind[j].1;
+        self.folded.case_parts_spelled =
+            join_single_letters(&mut self.folded, &self.gaps, breaks, digit);
         self.folded
     }
 }
@@ -983,7 +991,7 @@ impl Folding {
 /// Between spelled-out letters, where a reader still sees a new word: a
 /// capital after small letters ("П р и м е р Б а н к"). A change of script
 /// is none: look-alikes change script inside words ("B a n к s u p р о").
-fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) -> bool {
+fn spelled_word_break(kind: &[(bool, bool)], j: usize, case_breaks: bool) -> bool {
     let (upper, _) = kind[j];
     case_breaks && upper && (0..j).rev().take_while(|&k| !kind[k].0).take(2).count() >= 2
 }
@@ -993,8 +1001,16 @@ fn spelled_word_break(kind: &[(bool, Option<u8>)], j: usize, case_breaks: bool) 
 /// unlike the run's usual one ("П р и м е р  Б а н к": two spaces among
 /// single ones; "Н а ц_б а н к") or a break of case or script
 /// (`spelled_word_break`) still parts words.
+/// A number and then one letter are no spelled-out word ("24/7 т-банк"):
+/// a run that starts with digits joins only when two letters or more are
+/// spelled out in it ("6 Е Р"), or none.
 /// Returns whether a break of case was among those weighed.
-fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: impl Fn(usize) -> bool) -> bool {
+fn join_single_letters(
+    folded: &mut Folded,
+    gaps: &[u64],
+    breaks: impl Fn(usize) -> bool,
+    digit: impl Fn(usize) -> bool,
+) -> bool {
     let mut case_weighed = false;
     let n = folded.len();
     let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
@@ -1008,7 +1024,8 @@ fn join_single_letters(folded: &mut Folded, gaps: &[u64], breaks: impl Fn(usize)
         while i < n && single(folded, i) {
             i += 1;
         }
-        if i - start < 2 {
+        let letters = (start..i).filter(|&j| !digit(j)).count();
+        if i - start < 2 || letters == 1 && digit(start) {
             continue;
         }
         // The usual gap: the most common one inside the run.

@@ -101,6 +101,20 @@ pub fn read(name: &str) -> Reading {
     for text in texts.iter().take(MAX_SPELLINGS) {
         push_spellings(&mut spellings, text);
     }
+    // Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name
+    // as written and re-spelt ("беzопас|-|оsти"): abbreviations are read
+    // there, the words are Cyrillic.
+    let mut sounded: Vec<String> = Vec::new();
+    for text in std::iter::once(&as_written).chain(&texts) {
+        for sounds in mixed_as_sounds(text) {
+            if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
+                sounded.push(sounds);
+            }
+        }
+    }
+    for text in &sounded {
+        push_spellings(&mut spellings, text);
+    }
     // Transliterated letters keep no case worth reading: a capital made
     // from "CbIH" is no word break.
     let transliterated_from = spellings.len();
@@ -195,6 +209,110 @@ fn surname_with_initials(shown: &str) -> Option<&str> {
     }
 }
 
+/// A word that mixes Cyrillic and Latin letters reads its Latin letters
+/// as sounds: "ФSБ", "МVД", "ПоLиция", "Sбер", "Тинkoff", "Prokuraтура"
+/// are what a reader of either alphabet reads. Two readings, as the eye
+/// may take a Latin letter that looks like a Cyrillic one for either:
+/// 1. only the letters that look like no Cyrillic one are sounds
+///    ("ПrOKyρaтYrа": the "r"s);
+/// 2. every Latin letter is a sound ("Kасpi", "Интерpol"), but one that
+///    stands alone among Cyrillic letters and looks like one of them
+///    ("CБ" stays "СБ", not "ЦБ"; "Интерpол" is "Интеррол").
+///
+/// Letters spelled out one by one are joined first ("С Б U"); a
+/// multi-letter look-alike ("bI") is no sound; a sound letter takes the
+/// case of a small letter before it ("ПоLиция" is no "По|Лиция"). (The
+/// transliterated spellings read a word mostly in Latin whole, its
+/// Cyrillic letters as Latin look-alikes: "Prokuraтура" there is
+/// "Prokuramypa".)
+fn mixed_as_sounds(text: &str) -> Vec<String> {
+    let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c) && c.is_alpha();
+    // Most names are in one script: nothing to read. (Styled Latin
+    // letters, "𝐒", are seen below, made plain.)
+    if !(text.chars().any(cyrillic) && text.chars().any(reads_as_latin)) {
+        return Vec::new();
+    }
+    // Letters made plain ("Ｓ", "𝐒"), marks gone, spelled-out ones joined.
+    let mut plain = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() || !c.is_alnum() {
+            plain.push(c);
+        } else {
+            let parts = decomposed(c);
+            let mut letters = parts.iter().copied().filter(|d| !d.is_mark()).peekable();
+            match (letters.next(), letters.peek()) {
+                (Some(d), None) if d.is_ascii_alphabetic() => plain.push(d),
+                _ => plain.push(c),
+            }
+        }
+    }
+    let plain = join_spelled_out(&plain);
+    let mut chars: Vec<char> = plain.chars().collect();
+    // The Latin letters of mixed words, whether each looks like a
+    // Cyrillic letter, and whether it stands alone among Cyrillic ones.
+    const LOOK_CYRILLIC: &str = "AaBCcEeHKMOoPpTXxYy";
+    let mut latin = vec![false; chars.len()];
+    let mut look_alike = vec![false; chars.len()];
+    let mut alone = vec![false; chars.len()];
+    // Parts of multi-letter look-alikes made of strokes ("bI", "III"):
+    // read by their own spelling. ("rn", "cl", "vv" are letters too.)
+    let mut in_group = vec![false; chars.len()];
+    for (k, (at, c)) in plain.char_indices().enumerate() {
+        if may_start_group(c) {
+            let group = group_at_start(&plain[at..]);
+            if let Some((len, _)) = group.filter(|(_, to)| !matches!(*to, "m" | "d" | "w" | "W")) {
+                let parts = plain[at..at + len].chars().count();
+                in_group[k..k + parts].iter_mut().for_each(|g| *g = true);
+            }
+        }
+    }
+    let in_word = |c: char| c.is_alnum() || apostrophe(c);
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && in_word(chars[i]) {
+            i += 1;
+        }
+        let word = start..i;
+        let has_latin = chars[word.clone()].iter().any(char::is_ascii_alphabetic);
+        if has_latin && chars[word.clone()].iter().any(|&c| cyrillic(c)) {
+            for k in word.clone() {
+                latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
+                alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
+                    || k + 1 < i && chars[k + 1].is_ascii_alphabetic());
+                look_alike[k] = LOOK_CYRILLIC.contains(chars[k]);
+                if latin[k] && k > start && chars[k - 1].is_lower() {
+                    chars[k] = chars[k].to_ascii_lowercase();
+                }
+            }
+        }
+        i = i.max(start + 1);
+    }
+    let mut out: Vec<String> = Vec::new();
+    // 1. the letters that look like no Cyrillic one; 2. all but those
+    // that do and stand alone.
+    for in_runs in [false, true] {
+        let sound = |k: usize| latin[k] && !(look_alike[k] && (alone[k] || !in_runs));
+        if !(0..chars.len()).any(sound) {
+            continue;
+        }
+        let mut text = String::with_capacity(plain.len() * 2);
+        let mut i = 0;
+        while i < chars.len() {
+            let read = if sound(i) {
+                Read::AsSound
+            } else {
+                Read::AsWritten
+            };
+            i += transliterate_at(&chars, i, read, Latin::J_IS_Y, &mut text);
+        }
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
 /// Whether a text may have Latin letters, styled or not: only then is it
 /// transliterated.
 fn has_latin(text: &str) -> bool {
@@ -234,6 +352,9 @@ const MAX_RESPELT_CHARS: usize = 1024;
 
 /// Texts re-spelt per name, at most: bounded work whatever the name.
 const MAX_SPELLINGS: usize = 12;
+
+/// Texts with the Latin letters of mixed words as sounds, at most.
+const MAX_SOUNDED: usize = 4;
 
 /// A text folded, and folded without the word breaks case and script make
 /// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
@@ -1013,7 +1134,12 @@ impl LatinLetters {
         let mut out = String::with_capacity(self.chars.len() * 2);
         let mut i = 0;
         while i < self.chars.len() {
-            i += transliterate_at(&self.chars, i, self.latin_word[i], latin, &mut out);
+            let read = if self.latin_word[i] {
+                Read::InLatinWord
+            } else {
+                Read::AsWritten
+            };
+            i += transliterate_at(&self.chars, i, read, latin, &mut out);
         }
         out
     }
@@ -1061,15 +1187,21 @@ fn latin_letters(name: &str) -> Vec<char> {
     out
 }
 
+/// How `transliterate_at` reads a letter.
+#[derive(Clone, Copy)]
+enum Read {
+    /// As written.
+    AsWritten,
+    /// In a Latin word: as a sound, unless it is a lone letter (an
+    /// initial or a look-alike, `lone_letter`).
+    InLatinWord,
+    /// As a sound (a Latin letter inside a Cyrillic word).
+    AsSound,
+}
+
 /// Writes the reading of the letters at `chars[i..]` to `out`; returns how
 /// many it read (a group such as "shch" is one sound).
-fn transliterate_at(
-    chars: &[char],
-    i: usize,
-    in_latin_word: bool,
-    latin: Latin,
-    out: &mut String,
-) -> usize {
+fn transliterate_at(chars: &[char], i: usize, read: Read, latin: Latin, out: &mut String) -> usize {
     let c = chars[i];
     // An apostrophe inside a Latin word is a soft sign, read as nothing.
     if apostrophe(c)
@@ -1079,7 +1211,12 @@ fn transliterate_at(
     {
         return 1;
     }
-    if !c.is_ascii_alphabetic() || !in_latin_word || lone_letter(chars, i) {
+    let kept = match read {
+        Read::AsWritten => true,
+        Read::InLatinWord => lone_letter(chars, i),
+        Read::AsSound => false,
+    };
+    if !c.is_ascii_alphabetic() || kept {
         out.push(c);
         return 1;
     }
