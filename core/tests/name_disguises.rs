@@ -890,13 +890,20 @@ fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>
     }
     if rng.chance(50) {
         used.push("letters_for_digits");
-        s = s
-            .chars()
-            .map(|c| match c {
+        let chars: Vec<char> = s.chars().collect();
+        // An "S" for a 5 between two digits ("5S5").
+        let between = |i: usize| {
+            i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        };
+        s = (0..chars.len())
+            .map(|i| match chars[i] {
                 '0' if rng.chance(50) => *rng.pick(&['O', 'О', 'o']),
                 '3' if rng.chance(50) => *rng.pick(&['З', 'з']),
                 '1' if rng.chance(50) => *rng.pick(&['l', 'I']),
-                _ => c,
+                '5' if between(i) && rng.chance(50) => *rng.pick(&['S', 's', 'Ѕ']),
+                c => c,
             })
             .collect();
     }

@@ -580,7 +580,10 @@ mod tests {
             "Госuslugi",
             "С Б U",
             "ПrOKyρaтYrа",
+            "Н６U",
             "24/7 т-банк",
+            // "ts" is "тс" where two words are glued.
+            "komitetsledstvennyi",
         ] {
             assert!(flags(name), "{name}");
         }

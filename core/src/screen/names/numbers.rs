@@ -6,7 +6,8 @@
 //!   invisible characters and Hangul fillers vanish.
 //! - Letters that read as digits are digits where they stand among digits
 //!   and no other letter touches them: О/O/o/о → 0, З/з → 3, I/l/і → 1,
-//!   б → 6 ("8 8ОО 555 З5 35", "9О0").
+//!   б → 6, and between digits or in a group of such letters also S/s/Ƽ →
+//!   5, Б → 6, B/В → 8 ("8 8ОО 555 З5 35", "9О0", "8 8OO 5S5 ЗS 35").
 //! - Candidates come with and without their prefixes as written (8, +7, 7,
 //!   00 7, 810 7); a number that needs the list to be believed (ten digits
 //!   without a trunk prefix, a short number) is a *listed-only* candidate:
@@ -54,6 +55,19 @@ fn digit_of_letter(c: char) -> Option<char> {
         'З' | 'з' => Some('3'),
         'I' | 'l' | 'і' | 'І' => Some('1'),
         'б' => Some('6'),
+        _ => between_digits(c),
+    }
+}
+
+/// Letters that read as a digit only between digits ("8 8OO 5S5 35 35") or
+/// in a group of digit-like letters ("+7 495 SOO SS SO", "ЗS"): alone
+/// beside one digit they are more often a letter of their own ("8 800 555
+/// 35 35 S").
+fn between_digits(c: char) -> Option<char> {
+    match c {
+        'S' | 's' | 'Ѕ' | 'ѕ' | 'Ƽ' | 'ƽ' => Some('5'),
+        'Б' => Some('6'),
+        'B' | 'В' => Some('8'),
         _ => None,
     }
 }
@@ -126,18 +140,27 @@ fn read_letters_as_digits(syms: &mut [(Sym, char)]) {
         if touches_letter(start.checked_sub(1)) || touches_letter(Some(i)) {
             continue;
         }
+        // Over separators and other digit-like letters.
         let digit_near = |from: Option<usize>, step: isize| {
             let mut j = from;
             while let Some(k) = j {
                 match syms.get(k).map(|s| s.0) {
                     Some(Sym::Digit(_)) => return true,
                     Some(Sym::Skip) => j = k.checked_add_signed(step),
+                    Some(Sym::Letter(c)) if digit_of_letter(c).is_some() => {
+                        j = k.checked_add_signed(step)
+                    }
                     _ => return false,
                 }
             }
             false
         };
-        if digit_near(start.checked_sub(1), -1) || digit_near(Some(i), 1) {
+        let (before, after) = (digit_near(start.checked_sub(1), -1), digit_near(Some(i), 1));
+        let only_between = syms[start..i]
+            .iter()
+            .any(|s| matches!(s.0, Sym::Letter(c) if between_digits(c).is_some()));
+        let group = i - start >= 2;
+        if before && after || (!only_between || group) && (before || after) {
             for s in &mut syms[start..i] {
                 if let Sym::Letter(c) = s.0 {
                     s.0 = Sym::Digit(digit_of_letter(c).expect("digit-like"));
@@ -289,6 +312,26 @@ mod tests {
 
     fn digits_of(name: &str) -> Vec<String> {
         read_numbers(name).into_iter().map(|n| n.text).collect()
+    }
+
+    /// Found by the attack review: S for 5, Б for 6, B for 8 inside a number.
+    #[test]
+    fn letters_that_look_like_digits_between_digits() {
+        for name in ["8 8OO 5S5 35 35", "8 800 555 ЗS ЗS", "8 8OO 5SS 35 35"] {
+            assert!(
+                digits_of(name).contains(&"88005553535".to_string()),
+                "{name}"
+            );
+        }
+        assert_eq!(digits_of("+7 495 SOO SS SO")[0], "+74955005550");
+        // Alone beside a number, a letter is a letter: the number stays whole.
+        for name in [
+            "8 800 555 35 35s",
+            "8 800 555 35 35 S",
+            "Вася B 8 800 555 35 35",
+        ] {
+            assert_eq!(digits_of(name)[0], "88005553535", "{name}");
+        }
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn mixed_as_sounds(text: &str) -> Vec<String> {
             let parts = decomposed(c);
             let mut letters = parts.iter().copied().filter(|d| !d.is_mark()).peekable();
             match (letters.next(), letters.peek()) {
-                (Some(d), None) if d.is_ascii_alphabetic() => plain.push(d),
+                (Some(d), None) if d.is_ascii_alphanumeric() => plain.push(d),
                 _ => plain.push(c),
             }
         }
@@ -768,24 +768,32 @@ fn groups_from(c: char) -> &'static [u8] {
 /// ("Slujba").
 /// Case is read as a word break ("komitet|Sledstvenny") unless the name
 /// is in random case ("sLuzHba"), when it says nothing: both are tried.
+/// "ts" is "ц" ("Tsentrobank"), or "тс" where two words are glued
+/// ("komitetsledstvennyi"): both are tried.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Latin {
     j: &'static str,
     case_breaks: bool,
+    ts_apart: bool,
 }
 
 impl Latin {
     const J_IS_Y: Latin = Latin {
         j: "й",
         case_breaks: true,
+        ts_apart: false,
     };
     const J_IS_ZH: Latin = Latin {
         j: "ж",
-        case_breaks: true,
+        ..Latin::J_IS_Y
     };
     const ANY_CASE: Latin = Latin {
-        j: "й",
         case_breaks: false,
+        ..Latin::J_IS_Y
+    };
+    const TS_APART: Latin = Latin {
+        ts_apart: true,
+        ..Latin::J_IS_Y
     };
 }
 
@@ -818,10 +826,14 @@ fn transliterated(name: &str) -> Vec<String> {
                         .all(|(l, c)| c.to_ascii_lowercase() == l)
             })
     });
+    let has_ts = chars
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case(&'t') && w[1].eq_ignore_ascii_case(&'s'));
     for (latin, differs) in [
         (Latin::J_IS_Y, true),
         (Latin::J_IS_ZH, has_j),
         (Latin::ANY_CASE, case_may_break),
+        (Latin::TS_APART, has_ts),
     ] {
         if !differs {
             continue;
@@ -1304,6 +1316,7 @@ fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<usize> {
                     .any(char::is_ascii_uppercase);
             group.len() <= chars.len() - i
                 && !case_break
+                && !(latin.ts_apart && group == "ts")
                 && group
                     .chars()
                     .zip(&chars[i..])
