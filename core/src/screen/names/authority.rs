@@ -599,6 +599,30 @@ mod tests {
     /// that takes endings), "центрбанк*" read "Центр банкеты", and "Райф"
     /// was the Tatar name "Раиф".
     #[test]
+    fn authorities_the_attack_review_named() {
+        for name in [
+            "Госключ",
+            "Финуполномоченный",
+            "Налоговый инспектор",
+            "Нацполіція",
+            "Кібербезпека",
+            "Відділ боротьби з шахраями",
+            "Отдел защиты от мошенничества",
+            "Служба финансовой защиты",
+            "AFM",
+            "FBI",
+            "HMRC",
+            "Action Fraud",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+        // Numbers and shops that would read as short ones.
+        for name in ["Таксі 838 на Шевченка", "Антикор Сервис"] {
+            assert!(!flags(name), "{name}");
+        }
+    }
+
+    #[test]
     fn banquets_and_names_are_no_bank() {
         for name in [
             "Банкет-центр Империя",
