@@ -622,6 +622,31 @@ mod tests {
         }
     }
 
+    /// `[not_claim]` of `lexicon/ru.txt`: safety as a trade or a school
+    /// subject. Every other word still reads.
+    #[test]
+    fn safety_trades_are_no_security_service() {
+        for name in [
+            "Пожарная безопасность",
+            "ООО Пожарная безопасность",
+            "Техника безопасности",
+            "Безопасность труда",
+            "Центр безопасности дорожного движения",
+            "Учитель ОБЖ (основы безопасности)",
+            "Школа безопасности детей",
+        ] {
+            assert!(!flags(name), "{name}");
+        }
+        for name in [
+            "Пожарная безопасность Сбербанка",
+            "Служба безопасности",
+            "Безопасность",
+            "Пожарная служба безопасности",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+    }
+
     #[test]
     fn banquets_and_names_are_no_bank() {
         for name in [

@@ -421,8 +421,11 @@ pub(super) fn lexicon() -> &'static Lexicon {
         };
         let brands = phrases(&[BANKS], "brand");
         let roles = phrases(&LANGUAGES, "role");
+        // Phrases in which a bank word is no bank ("Bank holiday") or an
+        // authority word no authority ("Пожарная безопасность").
         let not_bank: Vec<Phrase> = phrases(&[BANKS], "not_bank")
             .into_iter()
+            .chain(phrases(&LANGUAGES, "not_claim"))
             .map(Phrase::in_order)
             .collect();
         let glued_index = index_of(glued.map(|i| (i, &authority[i])));
