@@ -764,6 +764,16 @@ fn multi_letter(s: &str, rng: &mut Rng) -> String {
         ('н', "|-|"),
         ('Н', "|-|"),
         ('ж', ">|<"),
+        ('л', "JI"),
+        ('Л', "/\\"),
+        ('М', "|\\/|"),
+        ('м', "/\\/\\"),
+        ('И', "|\\|"),
+        ('N', "|\\|"),
+        ('О', "()"),
+        ('o', "[]"),
+        ('Ш', "|||"),
+        ('B', "|3"),
     ];
     s.chars()
         .map(|c| match GROUPS.iter().find(|(k, _)| *k == c) {
@@ -956,6 +966,11 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     // and "CB" or "TsB" reads as nothing to a customer.
     if abbreviation(claim) {
         chosen.retain(|t| t.0 != "transliterated");
+    }
+    // One kind of look-alike a name: a look-alike of a look-alike ("В" as
+    // "B", then as "Ь") is no longer the letter.
+    if chosen.iter().any(|t| t.0 == "look_alikes") {
+        chosen.retain(|t| t.0 != "look_alikes_same_case");
     }
     let mut name = claim.to_string();
     for (_, _, f) in &chosen {

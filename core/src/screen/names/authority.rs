@@ -622,6 +622,31 @@ mod tests {
         }
     }
 
+    /// Multi-letter look-alikes the attack review drew.
+    #[test]
+    fn more_letters_drawn_in_strokes() {
+        for name in [
+            "ПОJIИЦИЯ",
+            "ПО/\\ИЦИЯ",
+            "|\\/|ВД",
+            "/\\/\\ВД",
+            "П()ЛИЦИЯ",
+            "П[]ЛИЦИЯ",
+            "ПОЛ|\\|ЦИЯ",
+            "Ba|\\|k Support",
+            "Борьба с мо|||енниками",
+            "Борьба с моLLIенниками",
+            "|3ank Support",
+            "FRAUD PREVE|\\|TIO|\\|",
+            "https://|\\/|ВД.c[]rn",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+        for name in ["Оля ()", "JIM", "WILLIAM", "Station [1]"] {
+            assert!(!flags(name), "{name}");
+        }
+    }
+
     /// `[not_claim]` of `lexicon/ru.txt`: safety as a trade or a school
     /// subject. Every other word still reads.
     #[test]

@@ -337,10 +337,13 @@ fn reads_as_latin(c: char) -> bool {
 /// at all, so that most names skip the work.
 type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
 
-const RESPELLINGS: [Respell; 3] = [
+const RESPELLINGS: [Respell; 4] = [
     (multi_letter, |t| {
         t.chars().any(|c| may_start_group(c) || c as u32 >= 0xFF00)
     }),
+    // The groups that draw a Latin letter unlike their Cyrillic one
+    // ("Ba|\\|k": N, "B/\\NK": A), in a Latin word.
+    (multi_letter_latin, |t| t.contains(['\\', '＼'])),
     (symbols_as_letters, |t| {
         t.contains(['@', '|', '$', '＠', '｜', '＄'])
     }),
@@ -401,8 +404,9 @@ fn symbols_as_letters(text: &str) -> Option<String> {
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
     let in_group = |i: usize| {
-        let group_symbol =
-            |c: Option<&char>| c.is_some_and(|c| matches!(c, '-' | '|' | '<' | '>' | '{' | '}'));
+        let group_symbol = |c: Option<&char>| {
+            c.is_some_and(|c| matches!(c, '-' | '|' | '<' | '>' | '{' | '}' | '\\' | '/'))
+        };
         group_symbol(i.checked_sub(1).and_then(|j| chars.get(j))) || group_symbol(chars.get(i + 1))
     };
     let letter_of = |i: usize| {
@@ -497,10 +501,11 @@ fn groups_unknown(text: &str) -> String {
     let found = |rest: &str| {
         rest.chars()
             .next()
-            .filter(|&c| matches!(c, '|' | 'I' | '>' | '}'))
-            .and_then(|_| symbol_groups().find_map(|(from, _)| group_len(rest, from)))
+            .filter(|&c| SYMBOL_GROUP_STARTS.contains(&c))
+            .and_then(|_| first_group(rest, symbol_groups().copied()))
+            .map(|(len, _)| len)
     };
-    if !text.contains(['|', 'I', '>', '}']) {
+    if !text.contains(SYMBOL_GROUP_STARTS) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -520,6 +525,9 @@ fn groups_unknown(text: &str) -> String {
     out
 }
 
+/// The first characters of the groups made of symbols (`MULTI_LETTER`).
+const SYMBOL_GROUP_STARTS: [char; 7] = ['|', 'I', '>', '}', '/', '(', '['];
+
 /// Groups a fraudster also spells out with the rest of the name, one
 /// separator between their parts ("| - |", "|+-+|", "b I"): those with a
 /// symbol or a capital I. ("c l" is two letters, not "d".)
@@ -536,6 +544,11 @@ fn may_start_group(c: char) -> bool {
         '|' | 'I'
             | '>'
             | '}'
+            | '/'
+            | '('
+            | '['
+            | 'J'
+            | 'L'
             | 'Ь'
             | 'Ъ'
             | 'b'
@@ -561,36 +574,36 @@ fn may_start_group(c: char) -> bool {
 /// "IlI"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
 /// ("і0" is "і" and a zero).
 fn part_matches(c: char, part: char, group: &str) -> bool {
-    let classes = matches!(group, "bI" | "III");
+    let classes = matches!(group, "bI" | "III" | "JI");
     c == part
         || classes
             && match part {
-                'I' => matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ') || c == '1' && group == "bI",
+                'I' => {
+                    matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ')
+                        || c == '1' && matches!(group, "bI" | "JI")
+                }
                 'b' => matches!(c, 'b' | 'Ь' | 'ь'),
                 _ => false,
             }
 }
 
 /// The length in bytes of `group` at the start of `text`: its parts one
-/// after the other, or, for a group a fraudster spells out
+/// after the other, or (`spaced`), for a group a fraudster spells out
 /// (`spells_out`), with one separator (a space or punctuation, not a part
 /// of the group) between them.
-fn group_len(text: &str, group: &str) -> Option<usize> {
-    let tight = parts_len(text, group, false);
-    tight.or_else(|| {
-        spells_out(group)
-            .then(|| parts_len(text, group, true))
-            .flatten()
-    })
-}
-
 fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
     let mut len = 0;
     let mut rest = text;
     for (k, part) in group.chars().enumerate() {
         if k > 0 && spaced {
             let sep = rest.chars().next()?;
-            if sep.is_alnum() || group.contains(sep) {
+            // A stroke is a part of some group, never the space between
+            // two parts ("//|\\/|" is no spaced "/\\").
+            let stroke = matches!(
+                sep,
+                '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
+            );
+            if sep.is_alnum() || group.contains(sep) || stroke {
                 return None;
             }
             len += sep.len_utf8();
@@ -608,6 +621,16 @@ fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
 
 /// Letter groups that imitate one letter, and the letter a reader sees.
 const MULTI_LETTER: &[(&str, &str)] = &[
+    ("|\\/|", "М"),
+    ("/\\/\\", "М"),
+    ("|\\|", "И"),
+    ("|||", "Ш"),
+    ("|3", "В"),
+    ("/\\", "Л"),
+    ("JI", "Л"),
+    ("()", "О"),
+    ("[]", "О"),
+    ("LLI", "Ш"),
     ("|-|", "Н"),
     ("I-I", "Н"),
     (">|<", "Ж"),
@@ -640,6 +663,17 @@ const MULTI_LETTER: &[(&str, &str)] = &[
 /// capital-looking group after a small letter reads small ("Лео|-|ид" is
 /// "Леонид", not "ЛеоНид", which would part the word).
 fn multi_letter(name: &str) -> Option<String> {
+    groups_read(name, false)
+}
+
+/// The same, the groups read as the Latin letters they draw: "|\\|" as N,
+/// "/\\" as A, and "IO" as the letters it is ("PREVE|\\|TIO|\\|"). (The
+/// other groups' Cyrillic letters look like Latin ones already: Н, М, В.)
+fn multi_letter_latin(name: &str) -> Option<String> {
+    groups_read(name, true)
+}
+
+fn groups_read(name: &str, latin: bool) -> Option<String> {
     // Fullwidth and styled forms as plain ones ("｜－｜"), invisible
     // characters and marks inside a group gone ("|\u{200C}-|").
     let plain: std::borrow::Cow<str> = if name.chars().all(|c| group_form(c) == Some(c)) {
@@ -665,6 +699,16 @@ fn multi_letter(name: &str) -> Option<String> {
         let group = group_at_start(rest);
         match group {
             Some((len, to)) => {
+                if latin && to == "Ю" {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+                let to = match to {
+                    "И" if latin => "N",
+                    "Л" if latin && rest.starts_with('/') => "A",
+                    to => to,
+                };
                 // Small after a small letter (digits skipped): "и0|-||-|bIй"
                 // is "и0нный"; at a word's start as written ("|-|БУ").
                 let before_small = out
@@ -725,10 +769,26 @@ fn group_form(c: char) -> Option<char> {
 /// first character can be are tried.
 fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
     let c = text.chars().next()?;
-    groups_from(c)
-        .iter()
-        .map(|&g| MULTI_LETTER[usize::from(g)])
-        .find_map(|(from, to)| group_len(text, from).map(|len| (len, to)))
+    first_group(
+        text,
+        groups_from(c).iter().map(|&g| MULTI_LETTER[usize::from(g)]),
+    )
+}
+
+/// The first of `groups` at the start of `text`, written tight before any
+/// spelled out: "|-| |-|" is two "Н", not a spaced "|||".
+fn first_group(
+    text: &str,
+    groups: impl Iterator<Item = (&'static str, &'static str)> + Clone,
+) -> Option<(usize, &'static str)> {
+    let tight = groups
+        .clone()
+        .find_map(|(from, to)| parts_len(text, from, false).map(|len| (len, to)));
+    tight.or_else(|| {
+        groups
+            .filter(|(from, _)| spells_out(from))
+            .find_map(|(from, to)| parts_len(text, from, true).map(|len| (len, to)))
+    })
 }
 
 /// The groups of `MULTI_LETTER` whose first part `c` can be, in order.
@@ -1365,7 +1425,14 @@ mod tests {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        assert_eq!(firsts, ['>', 'I', '|', '}']);
+        let mut starts = SYMBOL_GROUP_STARTS.to_vec();
+        starts.sort_unstable();
+        assert_eq!(firsts, starts);
+        // Every group's first character is one `may_start_group` passes.
+        for (from, _) in MULTI_LETTER {
+            let first = from.chars().next().unwrap();
+            assert!(may_start_group(first), "{from}");
+        }
         assert!(!["|-|", "I-I", ">|<", "}|{", "|0"]
             .iter()
             .any(|g| matches!(*g, "bI" | "III")));
