@@ -153,6 +153,9 @@ enum Stage {
     Extra,
     Spacing,
     Spelling,
+    /// Before the other letters' disguises: a fancy letter is drawn for a
+    /// letter, not for a part of a multi-letter group.
+    Fancy,
     Letters,
     /// After the letters' disguises: a Latin letter for a sound stays
     /// that letter ("ЦbРФ" is no "ЦЬРФ").
@@ -188,6 +191,7 @@ const TRANSFORMS: &[Transform] = &[
     ("digits_for_letters", Stage::Letters, digits_for_letters),
     ("mixed_script", Stage::Sounds, mixed_script),
     ("multi_letter", Stage::Letters, multi_letter),
+    ("fancy_letters", Stage::Fancy, fancy_letters),
     ("fullwidth", Stage::Letters, fullwidth),
     ("combining", Stage::Letters, combining),
     ("invisible", Stage::Letters, invisible),
@@ -783,6 +787,62 @@ fn multi_letter(s: &str, rng: &mut Rng) -> String {
         .collect()
 }
 
+/// A letter inside a word drawn as "fancy text" draws it: Canadian
+/// syllabics, CJK, parenthesized letters, symbols and emoji ("ᔕᗷEᖇ",
+/// "丂乃乇尺", "P⭕lice", "©бер", "ΜΒΔ", "∩олиция").
+fn fancy_letters(s: &str, rng: &mut Rng) -> String {
+    const FANCY: &[(char, &[char])] = &[
+        ('a', &['ᗩ', '卂', '⒜']),
+        ('b', &['ᗷ', '乃', '⒝']),
+        ('c', &['ᑕ', '匚', '¢']),
+        ('d', &['ᗪ']),
+        ('e', &['乇', 'ᕮ', '€']),
+        ('f', &['千', '⒡']),
+        ('i', &['丨']),
+        ('k', &['⒦', 'Ҝ']),
+        ('l', &['ᒪ', 'ㄥ']),
+        ('n', &['ᑎ', '几']),
+        ('o', &['ㄖ', '⭕']),
+        ('p', &['ᑭ', '卩']),
+        ('r', &['ᖇ', '尺']),
+        ('s', &['ᔕ', '丂', '💲']),
+        ('t', &['ㄒ']),
+        ('u', &['ᑌ', 'ㄩ']),
+        ('Д', &['Δ']),
+        ('б', &['δ']),
+        ('п', &['∩']),
+        ('с', &['©']),
+        ('С', &['©']),
+        ('К', &['Ҝ']),
+        ('о', &['⭕']),
+    ];
+    let chars: Vec<char> = s.chars().collect();
+    // Latin letters in either case; Cyrillic ones in the case their
+    // fancy form has (a capital "Δ" inside a small word parts it).
+    let fancy = |c: char| {
+        let key = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        };
+        FANCY.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
+    };
+    // Inside a word: an emoji between two letters is a letter to the eye.
+    let inside: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&i| chars[i - 1].is_alphabetic() && chars[i + 1].is_alphabetic())
+        .filter(|&i| fancy(chars[i]).is_some())
+        .collect();
+    if inside.is_empty() {
+        return s.to_string();
+    }
+    let mut out = chars.clone();
+    for _ in 0..1 + rng.below(2) {
+        let i = *rng.pick(&inside);
+        out[i] = *rng.pick(fancy(chars[i]).unwrap());
+    }
+    out.into_iter().collect()
+}
+
 fn fullwidth(s: &str, rng: &mut Rng) -> String {
     let bold = rng.chance(50);
     s.chars()
@@ -1125,6 +1185,7 @@ const DECORATIONS: &[&str] = &[
     "uniform_case",
     "look_alikes_same_case",
     "mixed_script",
+    "fancy_letters",
     "digits_for_letters",
     "multi_letter",
     "fullwidth",

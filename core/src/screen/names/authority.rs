@@ -28,7 +28,7 @@ use super::pairs::Pairs;
 /// Words this long may hold a glued phrase's start.
 const GLUED_START_WORD: usize = 4;
 use super::reading::Reading;
-use super::words::MAX_ENDING;
+use super::words::{ending_at, MAX_ENDING};
 
 /// Where a bank word ends, if one is at `at`: "банк"/"bank" starting a word
 /// or ending a compound ("Сбер|банк|а"), with only a bank ending after it.
@@ -172,7 +172,12 @@ fn glued_bank_and_role<'l>(
         .find(|role| {
             let len = role.folded_len();
             spans.iter().any(|&(s, e)| {
+                // After the bank word, only its ending: "банк|а|сервис",
+                // not "банк|ет|сервис".
+                let ending =
+                    |gap: usize| gap == 0 || e + gap <= name.len() && ending_at(name, e, gap);
                 (0..=MAX_ENDING)
+                    .filter(|&gap| ending(gap))
                     .any(|gap| role.glued_at(name, e + gap) && one_word(s, e + gap + len))
                     || (0..=MAX_ENDING + len)
                         .filter_map(|back| s.checked_sub(back))
@@ -644,6 +649,58 @@ mod tests {
         }
         for name in ["Оля ()", "JIM", "WILLIAM", "Station [1]"] {
             assert!(!flags(name), "{name}");
+        }
+    }
+
+    /// Letters drawn in other scripts, symbols and emoji ("fancy text").
+    #[test]
+    fn fancy_letters_are_letters() {
+        for name in [
+            "ΜΒΔ",
+            "ГИБΔΔ",
+            "Сδер поддержка",
+            "∩олиция",
+            "ҜASPI",
+            "⒦⒜⒮⒫⒤",
+            "⒡⒮⒝",
+            "ᔕᗷEᖇ",
+            "ᑭOᒪIᑕE",
+            "ᗷᗩᑎK ᔕᑌᑭᑭOᖇT",
+            "丂乃乇尺",
+            "卩ㄖㄥ丨匚乇",
+            "ßank Support",
+            "©бербанк",
+            "Poli¢e",
+            "€uropol",
+            "💲ber",
+            "P⭕lice",
+            "Р⭕©сии Банк",
+            "М⭕н⭕банк@mail.ru",
+            "www.Anti⒡rod.rf",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+        for name in ["⭕ Мама ⭕", "© 2024 Магазин", "Каспийская ©", "Мама ❤️ 🔴"]
+        {
+            assert!(!flags(name), "{name}");
+        }
+    }
+
+    /// After a glued bank word only its ending: "Банкетсервис" is a
+    /// banquet service.
+    #[test]
+    fn a_glued_bank_word_takes_only_its_ending() {
+        for name in ["банкетсервис", "БанкетСервис", "банкетменеджер"]
+        {
+            assert!(!flags(name), "{name}");
+        }
+        for name in [
+            "банкасервис",
+            "банксервис",
+            "supportteambank",
+            "поддержкабанка",
+        ] {
+            assert!(flags(name), "{name}");
         }
     }
 

@@ -67,6 +67,20 @@ const LETTER_READINGS: &[(char, &[char])] = &[
     ('ї', &['и']),
     ('є', &['е']),
     ('ґ', &['г']),
+    // The other Cyrillic letters drawn as a "К" ("ҜASPI").
+    ('Ҝ', &['К']),
+    ('ҝ', &['к']),
+    ('Ҟ', &['К']),
+    ('ҟ', &['к']),
+    ('Ҡ', &['К']),
+    ('ҡ', &['к']),
+    ('Ӄ', &['К']),
+    ('ӄ', &['к']),
+    // Greek letters a Cyrillic name is written with: "ΜΒΔ", "Сδер".
+    ('Δ', &['Д']),
+    ('δ', &['б']),
+    // The German sharp s drawn for a "B": "ßank".
+    ('ß', &['B']),
 ];
 
 /// Latin small capitals (not in the confusables table): what they read as.
@@ -102,8 +116,88 @@ const SMALL_CAPITALS: &[(char, char)] = &[
 /// not among them: a pair renders as a flag, a picture between words.
 const ENCLOSED_ALPHABETS: &[u32] = &[0x1F130, 0x1F150, 0x1F170];
 
+/// Parenthesized small letters "⒜"–"⒵": NFKD makes them three
+/// characters, "(a)"; on the screen they are the letter.
+const PARENTHESIZED: u32 = 0x249C;
+
+/// Letters of other scripts that "fancy text" generators put for Latin
+/// ones, and that no confusables table maps: Canadian syllabics ("ᔕᗷEᖇ"),
+/// CJK ideographs and Bopomofo ("丂乃乇尺"), Coptic ("ⲔⲀⲤⲢⲒ"), and the
+/// math symbol "∩" for "п".
+const FANCY_LETTERS: &[(char, char)] = &[
+    ('ᗩ', 'a'),
+    ('ᗷ', 'b'),
+    ('ᑕ', 'c'),
+    ('ᗪ', 'd'),
+    ('ᕮ', 'e'),
+    ('ᖴ', 'f'),
+    ('ᘜ', 'g'),
+    ('ᕼ', 'h'),
+    ('ᒍ', 'j'),
+    ('ᒪ', 'l'),
+    ('ᗰ', 'm'),
+    ('ᑎ', 'n'),
+    ('ᑭ', 'p'),
+    ('ᑫ', 'q'),
+    ('ᖇ', 'r'),
+    ('ᔕ', 's'),
+    ('ᑌ', 'u'),
+    ('ᐯ', 'v'),
+    ('ᗯ', 'w'),
+    ('᙭', 'x'),
+    ('ᘔ', 'z'),
+    ('卂', 'a'),
+    ('乃', 'b'),
+    ('匚', 'c'),
+    ('乇', 'e'),
+    ('千', 'f'),
+    ('卄', 'h'),
+    ('丨', 'i'),
+    ('ﾌ', 'j'),
+    ('ㄥ', 'l'),
+    ('爪', 'm'),
+    ('几', 'n'),
+    ('ㄖ', 'o'),
+    ('卩', 'p'),
+    ('尺', 'r'),
+    ('丂', 's'),
+    ('ㄒ', 't'),
+    ('ㄩ', 'u'),
+    ('山', 'w'),
+    ('乂', 'x'),
+    ('ㄚ', 'y'),
+    ('乙', 'z'),
+    ('Ⲁ', 'a'),
+    ('ⲁ', 'a'),
+    ('Ⲃ', 'b'),
+    ('Ⲥ', 'c'),
+    ('ⲥ', 'c'),
+    ('Ⲉ', 'e'),
+    ('ⲉ', 'e'),
+    ('Ⲏ', 'h'),
+    ('Ⲓ', 'i'),
+    ('ⲓ', 'i'),
+    ('Ⲕ', 'k'),
+    ('ⲕ', 'k'),
+    ('Ⲙ', 'm'),
+    ('Ⲛ', 'n'),
+    ('ⲛ', 'n'),
+    ('Ⲟ', 'o'),
+    ('ⲟ', 'o'),
+    ('Ⲣ', 'p'),
+    ('ⲣ', 'p'),
+    ('Ⲧ', 't'),
+    ('ⲧ', 't'),
+    ('Ⲩ', 'y'),
+    ('Ⲭ', 'x'),
+    ('ⲭ', 'x'),
+    ('Ⲫ', 'ф'),
+    ('ⲫ', 'ф'),
+    ('∩', 'п'),
+];
+
 /// What a letter-like symbol spells, before anything else.
-fn spelled(c: char) -> Option<char> {
+pub(super) fn letter_drawn(c: char) -> Option<char> {
     let cp = c as u32;
     if let Some(base) = ENCLOSED_ALPHABETS
         .iter()
@@ -111,8 +205,12 @@ fn spelled(c: char) -> Option<char> {
     {
         return char::from_u32('a' as u32 + cp - base);
     }
+    if (PARENTHESIZED..PARENTHESIZED + 26).contains(&cp) {
+        return char::from_u32('a' as u32 + cp - PARENTHESIZED);
+    }
     SMALL_CAPITALS
         .iter()
+        .chain(FANCY_LETTERS)
         .find(|(s, _)| *s == c)
         .map(|(_, l)| *l)
 }
@@ -293,7 +391,7 @@ fn look_of(d: char) -> Option<Look> {
 
 fn readings_of(d: char) -> Option<Vec<char>> {
     let own = own_readings(d);
-    match spelled(d).and_then(own_readings) {
+    match letter_drawn(d).and_then(own_readings) {
         Some(mut letter) => {
             letter.extend(own.unwrap_or_default());
             Some(letter)
@@ -369,6 +467,13 @@ pub(super) const UNKNOWN_LETTER: char = '\u{FFFD}';
 fn piece_slow(c: char) -> Piece {
     if c == UNKNOWN_LETTER {
         return Piece::Looks(vec![Look::of(&[UNKNOWN_LETTER])]);
+    }
+    // A symbol that spells a letter ("⒦", "∩") is that letter, whatever
+    // NFKD makes of it.
+    if letter_drawn(c).is_some() {
+        if let Some(readings) = readings_of(c) {
+            return Piece::Looks(vec![Look::of(&readings)]);
+        }
     }
     // Punctuation and symbols of the alphabets people write names in
     // ('|', '!', '$', '·', '«'): a separator, whatever a confusables

@@ -18,7 +18,8 @@
 
 use super::class::{decomposed, Class};
 use super::fold::{
-    capped, common_invisible, display_order, fold, fold_with, latin_reading, Folded, UNKNOWN_LETTER,
+    capped, common_invisible, display_order, fold, fold_with, latin_reading, letter_drawn, Folded,
+    UNKNOWN_LETTER,
 };
 
 /// Format and other invisible characters inside a word (zero-width
@@ -98,8 +99,10 @@ pub fn read(name: &str) -> Reading {
     // letter the reader cannot make out, not a gap between two words
     // ("Ми|-|ск" is no "Ми ск").
     push_spellings(&mut spellings, &as_written);
+    // So in every re-spelling that leaves such a group ("Examp|e" read,
+    // "БАН|-||\\|КОВА" kept: no "БАН К").
     for text in texts.iter().take(MAX_SPELLINGS) {
-        push_spellings(&mut spellings, text);
+        push_spellings(&mut spellings, &groups_unknown(text));
     }
     // Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name
     // as written and re-spelt ("беzопас|-|оsти"): abbreviations are read
@@ -337,7 +340,7 @@ fn reads_as_latin(c: char) -> bool {
 /// at all, so that most names skip the work.
 type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
 
-const RESPELLINGS: [Respell; 4] = [
+const RESPELLINGS: [Respell; 5] = [
     (multi_letter, |t| {
         t.chars().any(|c| may_start_group(c) || c as u32 >= 0xFF00)
     }),
@@ -346,6 +349,9 @@ const RESPELLINGS: [Respell; 4] = [
     (multi_letter_latin, |t| t.contains(['\\', '＼'])),
     (symbols_as_letters, |t| {
         t.contains(['@', '|', '$', '＠', '｜', '＄'])
+    }),
+    (drawn_letters, |t| {
+        t.contains(['©', '¢', '€', '💲', '⭕', '🔴'])
     }),
     (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
 ];
@@ -378,28 +384,69 @@ fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
 }
 
 /// Symbols that separate words ("sber@support.ru", "@handle"), but beside
-/// letters may be the letter they look like ("B@nk", "Examp|e", "$ber"):
-/// the spelling with those letters.
+/// letters may be the letter they look like ("B@nk", "Examp|e", "$ber",
+/// "©бербанк", "€uropol"; emoji only between letters: "P⭕lice"): the
+/// spelling with those letters.
 const SYMBOL_LETTERS: &[(char, char)] = &[('@', 'a'), ('|', 'l'), ('$', 's')];
 
+/// Symbols and emoji drawn for a letter: a spelling of their own, as a
+/// name may hold both ("М⭕н⭕банк@mail.ru": the "⭕" are letters, the "@"
+/// is not).
+const DRAWN_LETTERS: &[(char, char)] = &[
+    ('©', 'c'),
+    ('¢', 'c'),
+    ('€', 'e'),
+    ('💲', 's'),
+    ('⭕', 'o'),
+    ('🔴', 'o'),
+];
+
+/// Symbols of `SYMBOL_LETTERS` that are letters only between two letters.
+fn between_letters_only(symbol: char) -> bool {
+    matches!(symbol, '@' | '⭕' | '🔴')
+}
+
+/// Symbols of `SYMBOL_LETTERS` that are letters only before one: after a
+/// word they are a mark ("Каспи©").
+fn before_letters_only(symbol: char) -> bool {
+    matches!(symbol, '©' | '¢' | '€')
+}
+
 fn symbols_as_letters(text: &str) -> Option<String> {
+    symbols_read(text, SYMBOL_LETTERS)
+}
+
+fn drawn_letters(text: &str) -> Option<String> {
+    symbols_read(text, DRAWN_LETTERS)
+}
+
+fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
-    // One space is skipped too: a fraudster spaces the stroke out ("examp | e").
+    // A letter, a digit (it may be a letter: "Examp|3 Bank") or another
+    // symbol drawn for a letter ("Р⭕©сии").
+    let letter_like = |c: char| {
+        c.is_alpha()
+            || c.is_ascii_digit()
+            || c == '∩'
+            || DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == c)
+    };
+    // One space is skipped too: a fraudster spaces the stroke out ("examp
+    // | e"). Not for a symbol drawn for a letter: "ФСБ© утечка" is a mark.
+    let spaced = |i: usize| !DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == chars[i]);
     let letter_before = |i: usize| {
         let mut before = chars[..i].iter().rev().filter(|c| !quiet(**c)).peekable();
-        before.next_if(|c| **c == ' ');
-        before
-            .next()
-            .is_some_and(|c| c.is_alpha() || c.is_ascii_digit())
+        if spaced(i) {
+            before.next_if(|c| **c == ' ');
+        }
+        before.next().is_some_and(|c| letter_like(*c))
     };
-    // A digit may be a letter too ("Examp|3 Bank").
     let letter_after = |i: usize| {
         let mut after = chars[i + 1..].iter().filter(|c| !quiet(**c)).peekable();
-        after.next_if(|c| **c == ' ');
-        after
-            .next()
-            .is_some_and(|c| c.is_alpha() || c.is_ascii_digit())
+        if spaced(i) {
+            after.next_if(|c| **c == ' ');
+        }
+        after.next().is_some_and(|c| letter_like(*c))
     };
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
@@ -410,14 +457,16 @@ fn symbols_as_letters(text: &str) -> Option<String> {
         group_symbol(i.checked_sub(1).and_then(|j| chars.get(j))) || group_symbol(chars.get(i + 1))
     };
     let letter_of = |i: usize| {
-        SYMBOL_LETTERS
+        symbols
             .iter()
             .find(|(symbol, _)| *symbol == chars[i])
             .filter(|(symbol, _)| {
                 // '@' between letters only ("B@nk", not "@handle"); '|' and
                 // '$' beside a letter ("Examp |e", "$ber").
-                let beside = if *symbol == '@' {
+                let beside = if between_letters_only(*symbol) {
                     letter_before(i) && letter_after(i)
+                } else if before_letters_only(*symbol) {
+                    letter_after(i)
                 } else {
                     letter_before(i) || letter_after(i)
                 };
@@ -579,7 +628,7 @@ fn part_matches(c: char, part: char, group: &str) -> bool {
         || classes
             && match part {
                 'I' => {
-                    matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ')
+                    matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ' | '丨')
                         || c == '1' && matches!(group, "bI" | "JI")
                 }
                 'b' => matches!(c, 'b' | 'Ь' | 'ь'),
@@ -1227,6 +1276,9 @@ fn latin_letters(name: &str) -> Vec<char> {
     fn push_decomposed(c: char, mut out: impl FnMut(char)) {
         if c.is_ascii() {
             out(c);
+        } else if let Some(letter) = letter_drawn(c).filter(char::is_ascii) {
+            // "⒡" is an "f", not "(f)".
+            out(letter);
         } else if c.is_alnum() {
             decomposed(c).iter().for_each(|&d| out(d));
         } else {
