@@ -686,6 +686,30 @@ mod tests {
         }
     }
 
+    /// Companies, surnames and trades that only start like an authority.
+    #[test]
+    fn words_that_only_start_like_an_authority() {
+        for name in [
+            "Интерполимер",
+            "Интерполиграф",
+            "Европолис ТЦ",
+            "Семён Полицеймако",
+            "Отдел по борьбе с вредителями",
+            "Дежурный частный сантехник",
+        ] {
+            assert!(!flags(name), "{name}");
+        }
+        for name in [
+            "Интерпола",
+            "Полицейские",
+            "дежурной части",
+            "Отдел по борьбе с мошенничеством",
+            "ОТДЕЛ ПО БОРЬБЕ С КИБЕРПРЕСТУПНОСТЬЮ",
+        ] {
+            assert!(flags(name), "{name}");
+        }
+    }
+
     /// After a glued bank word only its ending: "Банкетсервис" is a
     /// banquet service.
     #[test]
