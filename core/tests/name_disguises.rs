@@ -161,6 +161,7 @@ enum Stage {
     /// that letter ("ЦbРФ" is no "ЦЬРФ").
     Sounds,
     Wrapping,
+    Direction,
 }
 
 type Transform = (&'static str, Stage, fn(&str, &mut Rng) -> String);
@@ -200,6 +201,7 @@ const TRANSFORMS: &[Transform] = &[
     ("flags", Stage::Wrapping, flags),
     ("padding", Stage::Wrapping, padding),
     ("bidi", Stage::Wrapping, bidi),
+    ("rtl_marks", Stage::Direction, rtl_marks),
 ];
 
 fn map_words(s: &str, f: impl Fn(&str) -> String) -> String {
@@ -948,6 +950,17 @@ fn bidi(s: &str, rng: &mut Rng) -> String {
     }
 }
 
+/// No override at all: a right-to-left mark before each character, written
+/// last to first, shows the line first to last. (Last of all: a letter
+/// before the first mark, even an invisible filler, would make the line
+/// left to right.)
+fn rtl_marks(s: &str, rng: &mut Rng) -> String {
+    s.chars()
+        .rev()
+        .map(|c| format!("{}{c}", rng.pick(&['\u{200F}', '\u{061C}'])))
+        .collect()
+}
+
 /// Transforms for a number shown in a name.
 fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>) {
     let mut used = Vec::new();
@@ -1031,6 +1044,11 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     // "B", then as "Ь") is no longer the letter.
     if chosen.iter().any(|t| t.0 == "look_alikes") {
         chosen.retain(|t| t.0 != "look_alikes_same_case");
+    }
+    // One reordering a name: an override's order undone by marks' is the
+    // name backwards.
+    if chosen.iter().any(|t| t.0 == "rtl_marks") {
+        chosen.retain(|t| t.0 != "bidi");
     }
     let mut name = claim.to_string();
     for (_, _, f) in &chosen {
@@ -1196,6 +1214,7 @@ const DECORATIONS: &[&str] = &[
     "flags",
     "padding",
     "bidi",
+    "rtl_marks",
 ];
 
 #[test]

@@ -77,7 +77,7 @@ const LETTER_READINGS: &[(char, &[char])] = &[
     ('Ӄ', &['К']),
     ('ӄ', &['к']),
     // Greek letters a Cyrillic name is written with: "ΜΒΔ", "Сδер".
-    ('Δ', &['Д']),
+    ('Δ', &['Д', 'A']),
     ('δ', &['б']),
     // The German sharp s drawn for a "B": "ßank".
     ('ß', &['B']),
@@ -630,7 +630,10 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// So RLO reverses, an LRO nested inside it restores the order, and every
 /// control vanishes. A paragraph break closes everything.
 pub(super) fn display_order(text: &str) -> Vec<char> {
-    if !text.chars().any(|c| bidi_control(c).is_some()) {
+    if !text
+        .chars()
+        .any(|c| bidi_control(c).is_some() || direction(c) == Dir::R)
+    {
         // No control: nothing moves; a paragraph break reads as a space.
         let shown = |c| {
             if matches!(c, '\n' | '\u{2029}') {
@@ -643,18 +646,69 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
     }
     let mut out = embedding_levels(text);
     reverse_runs(&mut out);
-    out.into_iter().map(|(c, _)| c).collect()
+    // The marks placed for their direction go.
+    out.into_iter()
+        .map(|(c, _)| c)
+        .filter(|&c| !matches!(bidi_control(c), Some(Bidi::Mark)))
+        .collect()
+}
+
+/// A character's direction for the implicit rules of UAX #9, as a name
+/// needs them: strong right-to-left (Hebrew and Arabic letters, RLM, ALM),
+/// strong left-to-right (every other letter and digit, LRM), or neutral.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Dir {
+    L,
+    R,
+    N,
+}
+
+fn direction(c: char) -> Dir {
+    let right_letter = matches!(
+        c as u32,
+        0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF
+    ) && c.is_alpha();
+    if right_letter || matches!(c, '\u{200F}' | '\u{061C}') {
+        Dir::R
+    } else if c.is_alnum() || c == '\u{200E}' {
+        Dir::L
+    } else {
+        Dir::N
+    }
+}
+
+/// The paragraph's level (UAX #9 P2, P3): 1 when its first strong
+/// character, outside isolates, is right-to-left ("\u{200F}Б\u{200F}С\u{200F}Ф"
+/// is shown "ФСБ").
+fn paragraph_level(text: &str) -> u8 {
+    let mut isolates = 0usize;
+    for c in text.chars() {
+        match bidi_control(c) {
+            Some(Bidi::IsolateRtl | Bidi::IsolateLtr) => isolates += 1,
+            Some(Bidi::PopIsolate) => isolates = isolates.saturating_sub(1),
+            _ if isolates > 0 => {}
+            _ => match direction(c) {
+                Dir::R => return 1,
+                Dir::L => return 0,
+                Dir::N => {}
+            },
+        }
+    }
+    0
 }
 
 /// Each shown character with its embedding level, the bidi controls
 /// applied (and gone).
 fn embedding_levels(text: &str) -> Vec<(char, u8)> {
-    let mut out: Vec<(char, u8)> = Vec::new();
+    // Each character with its explicit level and its direction (an
+    // override's, or its own); marks stay, for their direction.
+    let base = paragraph_level(text);
+    let mut placed: Vec<(char, u8, Dir)> = Vec::new();
     // (level, overridden direction: Some(true) = RTL, an isolate)
-    let mut stack: Vec<(u8, Option<bool>, bool)> = vec![(0, None, false)];
+    let mut stack: Vec<(u8, Option<bool>, bool)> = vec![(base, None, false)];
     for c in text.chars() {
         // The stack never loses its base level (pops keep one entry).
-        let (level, over, _) = stack.last().copied().unwrap_or((0, None, false));
+        let (level, over, _) = stack.last().copied().unwrap_or((base, None, false));
         let next_odd = (level + 1) | 1;
         let next_even = (level + 2) & !1;
         let push =
@@ -665,6 +719,11 @@ fn embedding_levels(text: &str) -> Vec<(char, u8)> {
                     stack.push((level, over, isolate));
                 }
             };
+        let overridden = |own: Dir| match over {
+            Some(true) => Dir::R,
+            Some(false) => Dir::L,
+            None => own,
+        };
         match bidi_control(c) {
             Some(Bidi::OverrideRtl) => push(&mut stack, next_odd, Some(true), false),
             Some(Bidi::OverrideLtr) => push(&mut stack, next_even, Some(false), false),
@@ -682,23 +741,64 @@ fn embedding_levels(text: &str) -> Vec<(char, u8)> {
                     stack.truncate(at + 1);
                 }
             }
-            Some(Bidi::Mark) => {}
+            Some(Bidi::Mark) => placed.push((c, level, overridden(direction(c)))),
             None if c == '\n' || c == '\u{2029}' => {
                 stack.truncate(1);
-                out.push((' ', 0));
+                placed.push((' ', base, Dir::N));
             }
-            None => {
-                let shown = match over {
-                    Some(_) => level,
-                    // One of our letters in an RTL embedding: next even level.
-                    None if level % 2 == 1 => level + 1,
-                    None => level,
-                };
-                out.push((c, shown));
-            }
+            None => placed.push((c, level, overridden(direction(c)))),
         }
     }
-    out
+    implicit_levels(&placed)
+}
+
+/// UAX #9 rules N1, N2, I1 and I2 over characters with their explicit
+/// levels: a run of neutrals between two strong characters of one
+/// direction takes it, others take their level's; then a character
+/// against its level's direction is raised one level (two would be for
+/// numbers after right-to-left letters, which names do not need).
+fn implicit_levels(placed: &[(char, u8, Dir)]) -> Vec<(char, u8)> {
+    let of_level = |level: u8| if level % 2 == 1 { Dir::R } else { Dir::L };
+    let mut dirs: Vec<Dir> = placed.iter().map(|p| p.2).collect();
+    let mut i = 0;
+    while i < placed.len() {
+        if dirs[i] != Dir::N {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let level = placed[i].1;
+        while i < placed.len() && dirs[i] == Dir::N && placed[i].1 == level {
+            i += 1;
+        }
+        // The strong characters on either side at the same level, or the
+        // level's own direction at its edges.
+        let before = start
+            .checked_sub(1)
+            .filter(|&j| placed[j].1 == level)
+            .map_or(of_level(level), |j| dirs[j]);
+        let after = (i < placed.len() && placed[i].1 == level)
+            .then(|| dirs[i])
+            .filter(|d| *d != Dir::N)
+            .unwrap_or(of_level(level));
+        let resolved = if before == after {
+            before
+        } else {
+            of_level(level)
+        };
+        dirs[start..i].iter_mut().for_each(|d| *d = resolved);
+    }
+    placed
+        .iter()
+        .zip(dirs)
+        .map(|(&(c, level, _), dir)| {
+            let raised = match (level % 2 == 1, dir) {
+                (false, Dir::R) | (true, Dir::L) => level + 1,
+                _ => level,
+            };
+            (c, raised)
+        })
+        .collect()
 }
 
 /// UAX #9 rule L2: from the highest level down to 1, every run at that

@@ -236,6 +236,21 @@ impl Phrase {
         (!spans.iter().any(|&(s, e)| at < e && s < end)).then_some(end)
     }
 
+    /// It matches, in order `order`, at word starts from `at`, its last
+    /// word maybe glued to more letters ("blood bank|asupport"): where its
+    /// last word's letters end.
+    pub(super) fn at_start_open(&self, name: &Folded, at: usize, order: usize) -> Option<usize> {
+        let words = &self.orders[order];
+        let (last, first) = words.split_last()?;
+        let mut next = at;
+        for word in first {
+            let end = starts_word(name, next, word)?;
+            next = end + name.rest_of_word(end);
+        }
+        (name.word_start.get(next) == Some(&true) && name.has_at(next, &last.chars))
+            .then_some(next + last.chars.len())
+    }
+
     /// It matches glued, in order `order`, starting at `at`, outside `spans`.
     pub(super) fn glued_from(
         &self,

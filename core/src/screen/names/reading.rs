@@ -131,15 +131,10 @@ pub fn read(name: &str) -> Reading {
     }
 }
 
-/// The surname of a name that is a surname and two initials, a capital
-/// and a dot each, before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев",
-/// "Доржиев Ц.Б". (Three initials are no person's name in the region:
-/// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
-/// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
-/// A word written as a surname: a capital, small letters, and one of the
-/// endings surnames of the region have (Russian, Ukrainian, Kazakh,
-/// Georgian, Armenian, and their Latin spellings). Not "-ин" or "-ын" on
-/// their own: nouns end so too ("Магазин").
+/// A word written as a surname: a capital, small letters (or all
+/// capitals), and one of the endings surnames of the region have
+/// (Russian, Ukrainian, Kazakh, Georgian, Armenian, and their Latin
+/// spellings).
 fn surname(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ов",
@@ -148,8 +143,13 @@ fn surname(word: &str) -> bool {
         "ова",
         "ева",
         "ёва",
+        "ин",
         "ина",
+        "ын",
         "ына",
+        "ых",
+        "их",
+        "ко",
         "ский",
         "ская",
         "цкий",
@@ -186,6 +186,11 @@ fn surname(word: &str) -> bool {
     capital && rest.len() >= 2 && cased && ENDINGS.iter().any(|e| small.ends_with(e))
 }
 
+/// The surname of a name that is a surname and two initials, a capital
+/// and a dot each, before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев",
+/// "Доржиев Ц.Б". (Three initials are no person's name in the region:
+/// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
+/// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
 fn surname_with_initials(shown: &str) -> Option<&str> {
     // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words.
     let tokens: Vec<&str> = shown
@@ -232,12 +237,23 @@ fn mixed_as_sounds(text: &str) -> Vec<String> {
     let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c) && c.is_alpha();
     // Most names are in one script: nothing to read. (Styled Latin
     // letters, "𝐒", are seen below, made plain.)
-    if !(text.chars().any(cyrillic) && text.chars().any(reads_as_latin)) {
+    let latin_drawn = |c: char| reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј');
+    if !(text.chars().any(cyrillic) && text.chars().any(latin_drawn)) {
         return Vec::new();
     }
     // Letters made plain ("Ｓ", "𝐒"), marks gone, spelled-out ones joined.
     let mut plain = String::with_capacity(text.len());
     for c in text.chars() {
+        // Cyrillic letters drawn as Latin ones that look like no Cyrillic
+        // letter ("Ѕбер": the Macedonian "Ѕ" is an "S").
+        let c = match c {
+            'Ѕ' => 'S',
+            'ѕ' => 's',
+            'ԁ' => 'd',
+            'Ј' => 'J',
+            'ј' => 'j',
+            c => c,
+        };
         if c.is_ascii() || !c.is_alnum() {
             plain.push(c);
         } else {
@@ -351,7 +367,8 @@ const RESPELLINGS: [Respell; 5] = [
         t.contains(['@', '|', '$', '＠', '｜', '＄'])
     }),
     (drawn_letters, |t| {
-        t.contains(['©', '¢', '€', '💲', '⭕', '🔴'])
+        t.chars()
+            .any(|c| DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == c))
     }),
     (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
 ];
@@ -363,7 +380,7 @@ const MAX_RESPELT_CHARS: usize = 1024;
 const MAX_SPELLINGS: usize = 12;
 
 /// Texts with the Latin letters of mixed words as sounds, at most.
-const MAX_SOUNDED: usize = 4;
+const MAX_SOUNDED: usize = 8;
 
 /// A text folded, and folded without the word breaks case and script make
 /// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
@@ -399,11 +416,20 @@ const DRAWN_LETTERS: &[(char, char)] = &[
     ('💲', 's'),
     ('⭕', 'o'),
     ('🔴', 'o'),
+    ('○', 'o'),
+    ('◯', 'o'),
+    ('●', 'o'),
+    ('⚪', 'o'),
+    ('⚫', 'o'),
+    ('🔵', 'o'),
 ];
 
 /// Symbols of `SYMBOL_LETTERS` that are letters only between two letters.
 fn between_letters_only(symbol: char) -> bool {
-    matches!(symbol, '@' | '⭕' | '🔴')
+    matches!(
+        symbol,
+        '@' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+    )
 }
 
 /// Symbols of `SYMBOL_LETTERS` that are letters only before one: after a
@@ -513,6 +539,17 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
     };
     let as_b = |i: usize| {
         let (before, after) = (i.checked_sub(1), Some(i + 1));
+        // A small soft sign standing alone after Cyrillic letters is one
+        // of them spelled out ("П е р м ь"), not a "b" ("ь a N K").
+        let alnum = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alnum());
+        let after_cyrillic = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| c.is_alpha())
+            .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(c));
+        if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
+            return false;
+        }
         // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
         let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
         !(cyrillic(before) && cyrillic(after)) || capital_inside || latin_in_word(i)
@@ -673,6 +710,7 @@ const MULTI_LETTER: &[(&str, &str)] = &[
     ("|\\/|", "М"),
     ("/\\/\\", "М"),
     ("|\\|", "И"),
+    ("|/|", "И"),
     ("|||", "Ш"),
     ("|3", "В"),
     ("/\\", "Л"),
