@@ -452,7 +452,15 @@ fn aliases() -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    // A fixed seed: the same 3 000 disguises every run, so that a run in
+    // CI cannot fail on a draw the last one never made. A miss found with
+    // another seed (`PROPTEST_RNG_SEED` is ignored here: change the number)
+    // becomes a line of `names_the_review_found_are_caught`.
+    #![proptest_config(ProptestConfig {
+        cases: 3000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026_1207),
+        ..ProptestConfig::default()
+    })]
 
     /// Every disguise of every alias is still the bank.
     #[test]

@@ -630,9 +630,10 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// So RLO reverses, an LRO nested inside it restores the order, and every
 /// control vanishes. A paragraph break closes everything.
 pub(super) fn display_order(text: &str) -> Vec<char> {
+    // (Right-to-left letters are all past U+0590.)
     if !text
         .chars()
-        .any(|c| bidi_control(c).is_some() || direction(c) == Dir::R)
+        .any(|c| c >= '\u{590}' && (bidi_control(c).is_some() || direction(c) == Dir::R))
     {
         // No control: nothing moves; a paragraph break reads as a space.
         let shown = |c| {

@@ -86,9 +86,9 @@ pub fn read(name: &str) -> Reading {
     let texts: Vec<String> = all.split_off(1);
     let as_written = groups_unknown(&shown);
     let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        std::iter::once(&as_written)
-            .chain(&texts)
-            .flat_map(|t| transliterated(t))
+        std::iter::once(&*as_written)
+            .chain(texts.iter().map(String::as_str))
+            .flat_map(transliterated)
             .take(MAX_SPELLINGS)
             .collect()
     } else {
@@ -108,7 +108,7 @@ pub fn read(name: &str) -> Reading {
     // as written and re-spelt ("беzопас|-|оsти"): abbreviations are read
     // there, the words are Cyrillic.
     let mut sounded: Vec<String> = Vec::new();
-    for text in std::iter::once(&as_written).chain(&texts) {
+    for text in std::iter::once(&*as_written).chain(texts.iter().map(String::as_str)) {
         for sounds in mixed_as_sounds(text) {
             if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
                 sounded.push(sounds);
@@ -192,6 +192,9 @@ fn surname(word: &str) -> bool {
 /// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
 /// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
 fn surname_with_initials(shown: &str) -> Option<&str> {
+    if !shown.contains('.') {
+        return None;
+    }
     // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words.
     let tokens: Vec<&str> = shown
         .split_whitespace()
@@ -366,10 +369,7 @@ const RESPELLINGS: [Respell; 5] = [
     (symbols_as_letters, |t| {
         t.contains(['@', '|', '$', '＠', '｜', '＄'])
     }),
-    (drawn_letters, |t| {
-        t.chars()
-            .any(|c| DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == c))
-    }),
+    (drawn_letters, |t| t.chars().any(drawn_letter)),
     (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
 ];
 
@@ -424,6 +424,14 @@ const DRAWN_LETTERS: &[(char, char)] = &[
     ('🔵', 'o'),
 ];
 
+/// Whether `c` is one of `DRAWN_LETTERS`.
+fn drawn_letter(c: char) -> bool {
+    matches!(
+        c,
+        '©' | '¢' | '€' | '💲' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+    )
+}
+
 /// Symbols of `SYMBOL_LETTERS` that are letters only between two letters.
 fn between_letters_only(symbol: char) -> bool {
     matches!(
@@ -451,12 +459,7 @@ fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
     // A letter, a digit (it may be a letter: "Examp|3 Bank") or another
     // symbol drawn for a letter ("Р⭕©сии").
-    let letter_like = |c: char| {
-        c.is_alpha()
-            || c.is_ascii_digit()
-            || c == '∩'
-            || DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == c)
-    };
+    let letter_like = |c: char| c.is_alpha() || c.is_ascii_digit() || c == '∩' || drawn_letter(c);
     // One space is skipped too: a fraudster spaces the stroke out ("examp
     // | e"). Not for a symbol drawn for a letter: "ФСБ© утечка" is a mark.
     let spaced = |i: usize| !DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == chars[i]);
@@ -537,6 +540,23 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
                 .take_while(word)
                 .any(char::is_ascii_alphabetic)
     };
+    // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
+    // it is a "b" too.
+    let looks_latin_word = |i: usize| {
+        let word = |c: &&char| c.is_alnum();
+        let letters: Vec<char> = chars[..i]
+            .iter()
+            .rev()
+            .take_while(word)
+            .chain(chars[i + 1..].iter().take_while(word))
+            .copied()
+            .filter(|c| c.is_alpha())
+            .collect();
+        letters.len() >= 2
+            && letters
+                .iter()
+                .all(|&c| c.is_ascii() || latin_look(c).is_some())
+    };
     let as_b = |i: usize| {
         let (before, after) = (i.checked_sub(1), Some(i + 1));
         // A small soft sign standing alone after Cyrillic letters is one
@@ -552,7 +572,10 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
         }
         // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
         let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
-        !(cyrillic(before) && cyrillic(after)) || capital_inside || latin_in_word(i)
+        !(cyrillic(before) && cyrillic(after))
+            || capital_inside
+            || latin_in_word(i)
+            || chars[i] == 'Ь' && looks_latin_word(i)
     };
     if !(0..chars.len()).any(|i| matches!(chars[i], 'ь' | 'Ь') && as_b(i)) {
         return None;
@@ -576,26 +599,34 @@ fn soft_sign_as_b(text: &str) -> Option<String> {
 
 /// The text with every multi-letter group made of symbols ("|-|", ">|<")
 /// as one unknown letter.
-fn groups_unknown(text: &str) -> String {
-    let symbol_groups = || {
+fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
+    static SYMBOL_GROUPS: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    let symbol_groups = SYMBOL_GROUPS.get_or_init(|| {
         MULTI_LETTER
             .iter()
             .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
-    };
+            .copied()
+            .collect()
+    });
     // Only a group's own first character starts it: the symbol groups
     // read no look-alike classes (`part_matches`).
     let found = |rest: &str| {
         rest.chars()
             .next()
             .filter(|&c| SYMBOL_GROUP_STARTS.contains(&c))
-            .and_then(|_| first_group(rest, symbol_groups().copied()))
+            .and_then(|_| first_group(rest, symbol_groups.iter().copied()))
             .map(|(len, _)| len)
     };
-    if !text.contains(SYMBOL_GROUP_STARTS) {
-        return text.to_string();
-    }
+    let Some(first) = text
+        .char_indices()
+        .find(|&(i, c)| SYMBOL_GROUP_STARTS.contains(&c) && found(&text[i..]).is_some())
+        .map(|(i, _)| i)
+    else {
+        return text.into();
+    };
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
     while let Some(c) = rest.chars().next() {
         match found(rest) {
             Some(len) => {
@@ -608,7 +639,7 @@ fn groups_unknown(text: &str) -> String {
             }
         }
     }
-    out
+    out.into()
 }
 
 /// The first characters of the groups made of symbols (`MULTI_LETTER`).
