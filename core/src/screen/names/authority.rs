@@ -7,7 +7,7 @@
 //! and state staff from calling customers through foreign messengers;
 //! elsewhere it is still the classic script.
 //!
-//! A name claims when its reading (`reading.rs`) holds, anywhere, one of:
+//! A name claims when its reading (`reading/`) holds, anywhere, one of:
 //! 1. an authority phrase of the lexicon (`lexicon/*.txt`), at word starts,
 //!    or glued inside a word when the phrase is long enough;
 //! 2. a bank brand ("ВТБ", "Сбер…", "Kaspi");

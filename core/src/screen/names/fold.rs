@@ -461,7 +461,7 @@ fn own_readings(d: char) -> Option<Vec<char>> {
 
 /// The slow path: NFKD, marks and invisible characters dropped, each part looked up.
 /// A letter the reading could not make out (a multi-letter group in the
-/// spelling as written, `reading.rs`): a letter that meets no other.
+/// spelling as written, `reading/`): a letter that meets no other.
 pub(super) const UNKNOWN_LETTER: char = '\u{FFFD}';
 
 fn piece_slow(c: char) -> Piece {
@@ -478,7 +478,7 @@ fn piece_slow(c: char) -> Piece {
     // Punctuation and symbols of the alphabets people write names in
     // ('|', '!', '$', '·', '«'): a separator, whatever a confusables
     // table makes of them ('|' → 'l'); the multi-letter spelling reads
-    // "|-|" as "Н" (`reading.rs`).
+    // "|-|" as "Н" (`reading/groups.rs`).
     if (c as u32) < FAST_END && !c.is_alnum() && !c.is_mark() && !is_invisible(c) {
         return Piece::Break;
     }

@@ -10,7 +10,7 @@
 //! ("банк~": "Банка", not "Банкетный"), a bare token the whole word
 //! (abbreviations). Letters fold like a name's (look-alikes, case, digits),
 //! so a phrase is written once, in its own script; Latin spellings of
-//! Cyrillic words come from the transliterated reading (`reading.rs`).
+//! Cyrillic words come from the transliterated reading (`reading/latin.rs`).
 
 use super::fold::{fold, Folded, Look};
 use super::gate::Gate;

@@ -1,0 +1,351 @@
+//! Multi-letter look-alikes: letters drawn with several characters
+//! ("|-|" for "Н", "rn" for "m", "bI" for "ы").
+
+use super::super::class::{decomposed, Class};
+use super::super::fold::UNKNOWN_LETTER;
+use super::ignorable;
+
+/// The text with every multi-letter group made of symbols ("|-|", ">|<")
+/// as one unknown letter.
+pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
+    static SYMBOL_GROUPS: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    let symbol_groups = SYMBOL_GROUPS.get_or_init(|| {
+        MULTI_LETTER
+            .iter()
+            .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
+            .copied()
+            .collect()
+    });
+    // Only a group's own first character starts it: the symbol groups
+    // read no look-alike classes (`part_matches`).
+    let found = |rest: &str| {
+        rest.chars()
+            .next()
+            .filter(|&c| SYMBOL_GROUP_STARTS.contains(&c))
+            .and_then(|_| first_group(rest, symbol_groups.iter().copied()))
+            .map(|(len, _)| len)
+    };
+    let Some(first) = text
+        .char_indices()
+        .find(|&(i, c)| SYMBOL_GROUP_STARTS.contains(&c) && found(&text[i..]).is_some())
+        .map(|(i, _)| i)
+    else {
+        return text.into();
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    while let Some(c) = rest.chars().next() {
+        match found(rest) {
+            Some(len) => {
+                out.push(UNKNOWN_LETTER);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out.into()
+}
+
+/// The first characters of the groups made of symbols (`MULTI_LETTER`).
+pub(super) const SYMBOL_GROUP_STARTS: [char; 7] = ['|', 'I', '>', '}', '/', '(', '['];
+
+/// Groups a fraudster also spells out with the rest of the name, one
+/// separator between their parts ("| - |", "|+-+|", "b I"): those with a
+/// symbol or a capital I. ("c l" is two letters, not "d".)
+pub(super) fn spells_out(group: &str) -> bool {
+    group.chars().any(|c| !c.is_alnum() || c == 'I')
+}
+
+/// Whether a group can start with `c`: most characters of most names
+/// cannot, and are passed at once.
+pub(super) fn may_start_group(c: char) -> bool {
+    // The first parts of the groups, and what stands for them.
+    matches!(
+        c,
+        '|' | 'I'
+            | '>'
+            | '}'
+            | '/'
+            | '('
+            | '['
+            | 'J'
+            | 'L'
+            | 'Ь'
+            | 'Ъ'
+            | 'b'
+            | 'ь'
+            | 'r'
+            | 'c'
+            | 'с'
+            | 'v'
+            | 'V'
+            | '@'
+            | '$'
+            | 'l'
+            | 'і'
+            | 'І'
+            | '1'
+            | 'ı'
+            | 'Ӏ'
+    )
+}
+
+/// Whether `c` stands for a group's `part`: in "bI" and "III", an 'I' is
+/// any upright stroke but '|', which makes groups of its own ("b1", "ЬІ",
+/// "IlI"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
+/// ("і0" is "і" and a zero).
+pub(super) fn part_matches(c: char, part: char, group: &str) -> bool {
+    let classes = matches!(group, "bI" | "III" | "JI");
+    c == part
+        || classes
+            && match part {
+                'I' => {
+                    matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ' | '丨')
+                        || c == '1' && matches!(group, "bI" | "JI")
+                }
+                'b' => matches!(c, 'b' | 'Ь' | 'ь'),
+                _ => false,
+            }
+}
+
+/// The length in bytes of `group` at the start of `text`: its parts one
+/// after the other, or (`spaced`), for a group a fraudster spells out
+/// (`spells_out`), with one separator (a space or punctuation, not a part
+/// of the group) between them.
+pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
+    let mut len = 0;
+    let mut rest = text;
+    for (k, part) in group.chars().enumerate() {
+        if k > 0 && spaced {
+            let sep = rest.chars().next()?;
+            // A stroke is a part of some group, never the space between
+            // two parts ("//|\\/|" is no spaced "/\\").
+            let stroke = matches!(
+                sep,
+                '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
+            );
+            if sep.is_alnum() || group.contains(sep) || stroke {
+                return None;
+            }
+            len += sep.len_utf8();
+            rest = &rest[sep.len_utf8()..];
+        }
+        let c = rest.chars().next()?;
+        if !part_matches(c, part, group) {
+            return None;
+        }
+        len += c.len_utf8();
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(len)
+}
+
+/// Letter groups that imitate one letter, and the letter a reader sees.
+pub(super) const MULTI_LETTER: &[(&str, &str)] = &[
+    ("|\\/|", "М"),
+    ("/\\/\\", "М"),
+    ("|\\|", "И"),
+    ("|/|", "И"),
+    ("|||", "Ш"),
+    ("|3", "В"),
+    ("/\\", "Л"),
+    ("JI", "Л"),
+    ("()", "О"),
+    ("[]", "О"),
+    ("LLI", "Ш"),
+    ("|-|", "Н"),
+    ("I-I", "Н"),
+    (">|<", "Ж"),
+    ("}|{", "Ж"),
+    ("III", "Ш"),
+    ("lll", "ш"),
+    ("Ill", "Ш"),
+    ("ЬI", "Ы"),
+    ("ЬІ", "Ы"),
+    ("Ьl", "Ы"),
+    ("ЪI", "Ы"),
+    ("bI", "ы"),
+    ("bl", "ы"),
+    ("bı", "ы"),
+    ("b1", "ы"),
+    ("ьı", "ы"),
+    ("bі", "ы"),
+    ("ьі", "ы"),
+    ("IO", "Ю"),
+    ("I0", "Ю"),
+    ("|0", "Ю"),
+    ("rn", "m"),
+    ("cl", "d"),
+    ("сl", "d"),
+    ("vv", "w"),
+    ("VV", "W"),
+];
+
+/// The name with multi-letter look-alikes replaced, if it has any. A
+/// capital-looking group after a small letter reads small ("Лео|-|ид" is
+/// "Леонид", not "ЛеоНид", which would part the word).
+pub(super) fn multi_letter(name: &str) -> Option<String> {
+    groups_read(name, false)
+}
+
+/// The same, the groups read as the Latin letters they draw: "|\\|" as N,
+/// "/\\" as A, and "IO" as the letters it is ("PREVE|\\|TIO|\\|"). (The
+/// other groups' Cyrillic letters look like Latin ones already: Н, М, В.)
+pub(super) fn multi_letter_latin(name: &str) -> Option<String> {
+    groups_read(name, true)
+}
+
+pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
+    // Fullwidth and styled forms as plain ones ("｜－｜"), invisible
+    // characters and marks inside a group gone ("|\u{200C}-|").
+    let plain: std::borrow::Cow<str> = if name.chars().all(|c| group_form(c) == Some(c)) {
+        name.into()
+    } else {
+        name.chars()
+            .filter_map(group_form)
+            .collect::<String>()
+            .into()
+    };
+    let name = &*plain;
+    if !name
+        .char_indices()
+        .any(|(i, c)| may_start_group(c) && group_at_start(&name[i..]).is_some())
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        // A group spelled out with the rest ("| - |" in "Т И | - | Ь",
+        // "|+-+|", "b I").
+        let group = group_at_start(rest);
+        match group {
+            Some((len, to)) => {
+                if latin && to == "Ю" {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+                let to = match to {
+                    "И" if latin => "N",
+                    "Л" if latin && rest.starts_with('/') => "A",
+                    to => to,
+                };
+                // Small after a small letter (digits skipped): "и0|-||-|bIй"
+                // is "и0нный"; at a word's start as written ("|-|БУ").
+                let before_small = out
+                    .chars()
+                    .rev()
+                    .find(|c| !c.is_ascii_digit())
+                    .is_some_and(|c| c.is_lower());
+                if before_small {
+                    out.push_str(&to.to_lowercase());
+                } else {
+                    out.push_str(to);
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A character as multi-letter groups read it: marks and invisible
+/// characters gone (`None`), fullwidth and styled forms of ASCII as ASCII
+/// ("｜－｜", "𝐛𝐈"), other letters as they are ('ϲ' is no 'ς'), "™" no
+/// "TM". From a table for the first blocks.
+pub(super) fn group_form(c: char) -> Option<char> {
+    const TABLE_END: u32 = 0x530;
+    fn form(c: char) -> Option<char> {
+        if c.is_mark() || ignorable(c) {
+            return None;
+        }
+        if c.is_ascii() {
+            return Some(c);
+        }
+        let parts = decomposed(c);
+        let mut parts = parts.iter().copied().filter(|&d| !d.is_mark());
+        Some(match (parts.next(), parts.next()) {
+            (Some(d), None) if d.is_ascii() => d,
+            _ => c,
+        })
+    }
+    static TABLE: std::sync::OnceLock<Vec<Option<char>>> = std::sync::OnceLock::new();
+    if c as u32 >= TABLE_END {
+        return form(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).and_then(form))
+            .collect()
+    });
+    table[c as usize]
+}
+
+/// The first multi-letter group at the start of `text`: its length in
+/// bytes and the letter it reads as. Only the groups whose first part the
+/// first character can be are tried.
+pub(super) fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
+    let c = text.chars().next()?;
+    first_group(
+        text,
+        groups_from(c).iter().map(|&g| MULTI_LETTER[usize::from(g)]),
+    )
+}
+
+/// The first of `groups` at the start of `text`, written tight before any
+/// spelled out: "|-| |-|" is two "Н", not a spaced "|||".
+pub(super) fn first_group(
+    text: &str,
+    groups: impl Iterator<Item = (&'static str, &'static str)> + Clone,
+) -> Option<(usize, &'static str)> {
+    let tight = groups
+        .clone()
+        .find_map(|(from, to)| parts_len(text, from, false).map(|len| (len, to)));
+    tight.or_else(|| {
+        groups
+            .filter(|(from, _)| spells_out(from))
+            .find_map(|(from, to)| parts_len(text, from, true).map(|len| (len, to)))
+    })
+}
+
+/// The groups of `MULTI_LETTER` whose first part `c` can be, in order.
+pub(super) fn groups_from(c: char) -> &'static [u8] {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<u8>)>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first: Vec<(char, Vec<u8>)> = Vec::new();
+        // Every character that is some group's first part: the parts
+        // themselves and what `part_matches` lets stand for them.
+        let candidates = MULTI_LETTER
+            .iter()
+            .flat_map(|(from, _)| from.chars())
+            .chain("IlіІıӀ1bЬь".chars());
+        for c in candidates {
+            if by_first.iter().any(|(k, _)| *k == c) {
+                continue;
+            }
+            let groups: Vec<u8> = (0..MULTI_LETTER.len() as u8)
+                .filter(|&g| {
+                    let from = MULTI_LETTER[usize::from(g)].0;
+                    from.chars()
+                        .next()
+                        .is_some_and(|p| part_matches(c, p, from))
+                })
+                .collect();
+            by_first.push((c, groups));
+        }
+        by_first
+    });
+    by_first
+        .iter()
+        .find(|(k, _)| *k == c)
+        .map_or(&[], |(_, groups)| groups.as_slice())
+}

@@ -1,0 +1,692 @@
+//! Latin letters read as the Cyrillic they stand for: transliteration in
+//! the schemes people use, and Latin letters written for their sound inside
+//! Cyrillic words ("ФSБ").
+
+use super::super::class::{decomposed, Class};
+use super::super::fold::{common_invisible, latin_reading, letter_drawn};
+use super::groups::{group_at_start, may_start_group};
+use super::{ignorable, reads_as_latin};
+
+/// A word that mixes Cyrillic and Latin letters reads its Latin letters
+/// as sounds: "ФSБ", "МVД", "ПоLиция", "Sбер", "Тинkoff", "Prokuraтура"
+/// are what a reader of either alphabet reads. Two readings, as the eye
+/// may take a Latin letter that looks like a Cyrillic one for either:
+/// 1. only the letters that look like no Cyrillic one are sounds
+///    ("ПrOKyρaтYrа": the "r"s);
+/// 2. every Latin letter is a sound ("Kасpi", "Интерpol"), but one that
+///    stands alone among Cyrillic letters and looks like one of them
+///    ("CБ" stays "СБ", not "ЦБ"; "Интерpол" is "Интеррол").
+///
+/// Letters spelled out one by one are joined first ("С Б U"); a
+/// multi-letter look-alike ("bI") is no sound; a sound letter takes the
+/// case of a small letter before it ("ПоLиция" is no "По|Лиция"). (The
+/// transliterated spellings read a word mostly in Latin whole, its
+/// Cyrillic letters as Latin look-alikes: "Prokuraтура" there is
+/// "Prokuramypa".)
+pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
+    let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c) && c.is_alpha();
+    // Most names are in one script: nothing to read. (Styled Latin
+    // letters, "𝐒", are seen below, made plain.)
+    let latin_drawn = |c: char| reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј');
+    if !(text.chars().any(cyrillic) && text.chars().any(latin_drawn)) {
+        return Vec::new();
+    }
+    // Letters made plain ("Ｓ", "𝐒"), marks gone, spelled-out ones joined.
+    let mut plain = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Cyrillic letters drawn as Latin ones that look like no Cyrillic
+        // letter ("Ѕбер": the Macedonian "Ѕ" is an "S").
+        let c = match c {
+            'Ѕ' => 'S',
+            'ѕ' => 's',
+            'ԁ' => 'd',
+            'Ј' => 'J',
+            'ј' => 'j',
+            c => c,
+        };
+        if c.is_ascii() || !c.is_alnum() {
+            plain.push(c);
+        } else {
+            let parts = decomposed(c);
+            let mut letters = parts.iter().copied().filter(|d| !d.is_mark()).peekable();
+            match (letters.next(), letters.peek()) {
+                (Some(d), None) if d.is_ascii_alphanumeric() => plain.push(d),
+                _ => plain.push(c),
+            }
+        }
+    }
+    let plain = join_spelled_out(&plain);
+    let mut chars: Vec<char> = plain.chars().collect();
+    // The Latin letters of mixed words, whether each looks like a
+    // Cyrillic letter, and whether it stands alone among Cyrillic ones.
+    const LOOK_CYRILLIC: &str = "AaBCcEeHKMOoPpTXxYy";
+    let mut latin = vec![false; chars.len()];
+    let mut look_alike = vec![false; chars.len()];
+    let mut alone = vec![false; chars.len()];
+    // Parts of multi-letter look-alikes made of strokes ("bI", "III"):
+    // read by their own spelling. ("rn", "cl", "vv" are letters too.)
+    let mut in_group = vec![false; chars.len()];
+    for (k, (at, c)) in plain.char_indices().enumerate() {
+        if may_start_group(c) {
+            let group = group_at_start(&plain[at..]);
+            if let Some((len, _)) = group.filter(|(_, to)| !matches!(*to, "m" | "d" | "w" | "W")) {
+                let parts = plain[at..at + len].chars().count();
+                in_group[k..k + parts].iter_mut().for_each(|g| *g = true);
+            }
+        }
+    }
+    let in_word = |c: char| c.is_alnum() || apostrophe(c);
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && in_word(chars[i]) {
+            i += 1;
+        }
+        let word = start..i;
+        let has_latin = chars[word.clone()].iter().any(char::is_ascii_alphabetic);
+        if has_latin && chars[word.clone()].iter().any(|&c| cyrillic(c)) {
+            for k in word.clone() {
+                latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
+                alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
+                    || k + 1 < i && chars[k + 1].is_ascii_alphabetic());
+                look_alike[k] = LOOK_CYRILLIC.contains(chars[k]);
+                if latin[k] && k > start && chars[k - 1].is_lower() {
+                    chars[k] = chars[k].to_ascii_lowercase();
+                }
+            }
+        }
+        i = i.max(start + 1);
+    }
+    let mut out: Vec<String> = Vec::new();
+    // 1. the letters that look like no Cyrillic one; 2. all but those
+    // that do and stand alone.
+    for in_runs in [false, true] {
+        let sound = |k: usize| latin[k] && !(look_alike[k] && (alone[k] || !in_runs));
+        if !(0..chars.len()).any(sound) {
+            continue;
+        }
+        let mut text = String::with_capacity(plain.len() * 2);
+        let mut i = 0;
+        while i < chars.len() {
+            let read = if sound(i) {
+                Read::AsSound
+            } else {
+                Read::AsWritten
+            };
+            i += transliterate_at(&chars, i, read, Latin::J_IS_Y, &mut text);
+        }
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// How a lone "j" is read: "й" in GOST, "ж" in the informal scheme
+/// ("Slujba").
+/// Case is read as a word break ("komitet|Sledstvenny") unless the name
+/// is in random case ("sLuzHba"), when it says nothing: both are tried.
+/// "ts" is "ц" ("Tsentrobank"), or "тс" where two words are glued
+/// ("komitetsledstvennyi"): both are tried.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Latin {
+    j: &'static str,
+    case_breaks: bool,
+    ts_apart: bool,
+}
+
+impl Latin {
+    pub(super) const J_IS_Y: Latin = Latin {
+        j: "й",
+        case_breaks: true,
+        ts_apart: false,
+    };
+    pub(super) const J_IS_ZH: Latin = Latin {
+        j: "ж",
+        ..Latin::J_IS_Y
+    };
+    pub(super) const ANY_CASE: Latin = Latin {
+        case_breaks: false,
+        ..Latin::J_IS_Y
+    };
+    pub(super) const TS_APART: Latin = Latin {
+        ts_apart: true,
+        ..Latin::J_IS_Y
+    };
+}
+
+/// The name's Latin letters in Cyrillic, in each reading of "j" the name
+/// needs (none when it has no Latin letters).
+pub(super) fn transliterated(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // The letters are made plain once for the three schemes.
+    let Some(letters) = LatinLetters::of(name) else {
+        return out;
+    };
+    // A scheme that can read no letter of the name differently from the
+    // first gives the same text: skipped. "j" is read differently only
+    // where there is one; case only where a small letter has a capital
+    // within a group's length after it.
+    let chars = &letters.chars;
+    let has_j = chars.iter().any(|c| c.eq_ignore_ascii_case(&'j'));
+    // (`group_at`: a group of two letters or more spelled out from a small
+    // letter, with a capital among its other letters.)
+    let case_may_break = (0..chars.len()).any(|i| {
+        chars[i].is_ascii_lowercase()
+            && groups_starting(chars[i]).iter().any(|&g| {
+                let group = LATIN_TO_CYRILLIC[usize::from(g)].0;
+                let rest = &chars[i + 1..chars.len().min(i + group.len())];
+                rest.len() + 1 == group.len()
+                    && rest.iter().any(char::is_ascii_uppercase)
+                    && group[1..]
+                        .chars()
+                        .zip(rest)
+                        .all(|(l, c)| c.to_ascii_lowercase() == l)
+            })
+    });
+    let has_ts = chars
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case(&'t') && w[1].eq_ignore_ascii_case(&'s'));
+    for (latin, differs) in [
+        (Latin::J_IS_Y, true),
+        (Latin::J_IS_ZH, has_j),
+        (Latin::ANY_CASE, case_may_break),
+        (Latin::TS_APART, has_ts),
+    ] {
+        if !differs {
+            continue;
+        }
+        let t = letters.read_as(latin);
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Digits a Latin word shows for letters ("Kiberpolit5iia", "ro5sii").
+pub(super) fn latin_letter_of_digit(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '6' => 'b',
+        '8' => 'b',
+        _ => return None,
+    })
+}
+
+/// The Latin letter a letter of another script looks like, if any.
+pub(super) fn latin_look(c: char) -> Option<char> {
+    use unicode_security::confusable_detection::skeleton;
+    let mut buf = [0; 4];
+    let mut proto = skeleton(c.encode_utf8(&mut buf));
+    match (proto.next(), proto.next()) {
+        (Some(p), None) if p.is_ascii_alphabetic() => Some(p),
+        _ => match c {
+            'Ь' | 'ь' => Some('b'),
+            'ı' => Some('i'),
+            c => latin_reading(c),
+        },
+    }
+}
+
+/// A word that mixes Latin letters with look-alikes of other scripts
+/// ("Nαсional'niуЬаnk"): every letter whose look-alike is a Latin letter
+/// becomes that letter, so the word transliterates whole.
+pub(super) fn latinized(word: &str, out: &mut String) {
+    // Only a word that is mostly Latin: "АФАНАСЬЕВАaGMAIL" is Cyrillic.
+    // Or one whose every letter looks like a Latin one ("Ьаnκ").
+    let letters = word.chars().filter(|c| c.is_alpha()).count();
+    let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let all_look_latin = || {
+        word.chars()
+            .filter(|c| c.is_alpha())
+            .all(|c| c.is_ascii() || latin_look(c).is_some())
+    };
+    // (Not a word of two letters: "CБ" is an abbreviation in Cyrillic.)
+    if latin == 0 || latin * 2 <= letters && !(letters >= 3 && all_look_latin()) {
+        out.push_str(word);
+        return;
+    }
+    out.extend(word.chars().map(|c| {
+        if let Some(letter) = latin_letter_of_digit(c) {
+            return letter;
+        }
+        if c.is_ascii() || !c.is_alpha() {
+            return c;
+        }
+        latin_look(c).unwrap_or(c)
+    }));
+}
+
+/// Latin letter groups and the Cyrillic letters they spell, longest first.
+pub(super) const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
+    ("shch", "щ"),
+    ("dzh", "дж"),
+    ("dj", "дж"),
+    ("sch", "щ"),
+    ("shh", "щ"),
+    ("tch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("ts", "ц"),
+    ("tz", "ц"),
+    ("cz", "ц"),
+    ("ck", "к"),
+    ("ph", "ф"),
+    ("ya", "я"),
+    ("ja", "я"),
+    ("ia", "я"),
+    ("yu", "ю"),
+    ("ju", "ю"),
+    ("iu", "ю"),
+    ("ye", "е"),
+    ("je", "е"),
+    ("yo", "е"),
+    ("jo", "е"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "ц"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "х"),
+    ("i", "и"),
+    ("j", "й"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "к"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("v", "в"),
+    ("w", "в"),
+    ("x", "х"),
+    ("y", "ы"),
+    ("z", "з"),
+];
+
+/// The groups of `LATIN_TO_CYRILLIC` that start with the letter `c` (in
+/// either case), longest first: a letter is compared with its own groups
+/// only.
+pub(super) fn groups_starting(c: char) -> &'static [u8] {
+    static BY_LETTER: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let by_letter = BY_LETTER.get_or_init(|| {
+        (b'a'..=b'z')
+            .map(|letter| {
+                (0..LATIN_TO_CYRILLIC.len() as u8)
+                    .filter(|&g| LATIN_TO_CYRILLIC[g as usize].0.as_bytes()[0] == letter)
+                    .collect()
+            })
+            .collect()
+    });
+    let lower = c.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        &by_letter[(lower as u8 - b'a') as usize]
+    } else {
+        &[]
+    }
+}
+
+/// "N a c z i o n a l n y j  b a n k", "M e n e d zh e r": letters
+/// spelled out one by one (a transliteration's groups, "zh", "ch", "ya",
+/// count as one) are one word to the reader; a gap unlike the usual one
+/// ("  ", "_" among single spaces) parts words. Joined, the groups are
+/// seen whole.
+pub(super) fn join_spelled_out(name: &str) -> String {
+    let tokens = letter_tokens(name);
+    // Letter tokens at even or odd positions, separators between them.
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let end = spelled_run_end(&tokens, i);
+        if end == i {
+            out.push_str(tokens[i].1);
+        } else {
+            join_run(&tokens[i..=end], &mut out);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The name as tokens: runs of letters (true), and runs of everything else.
+pub(super) fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
+    let is_letter = |c: char| c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
+    let mut tokens: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    // The kind of the token under way (of the character at `start`).
+    let mut kind = false;
+    for (i, c) in name.char_indices() {
+        let letter = is_letter(c);
+        if i == start {
+            kind = letter;
+        } else if letter != kind {
+            tokens.push((kind, &name[start..i]));
+            start = i;
+            kind = letter;
+        }
+    }
+    if start < name.len() {
+        tokens.push((kind, &name[start..]));
+    }
+    tokens
+}
+
+/// A letter token that is one spelled-out letter: one letter, or a Latin
+/// group that stands for one ("Sh", "Zh").
+pub(super) fn spelled(token: &str) -> bool {
+    let t = token.trim_end_matches(apostrophe);
+    let n = t.chars().count();
+    n == 1
+        || n <= 4
+            && t.chars().next().is_some_and(|c| {
+                groups_starting(c).iter().any(|&g| {
+                    let l = LATIN_TO_CYRILLIC[usize::from(g)].0;
+                    l.len() > 1 && t.eq_ignore_ascii_case(l)
+                })
+            })
+}
+
+/// Where a run of spelled letters that starts at `tokens[i]` ends
+/// (spelled token, separator, spelled token, …); `i` when none starts there.
+pub(super) fn spelled_run_end(tokens: &[(bool, &str)], i: usize) -> usize {
+    let (letters, text) = tokens[i];
+    if !(letters && spelled(text)) {
+        return i;
+    }
+    let mut end = i;
+    while end + 2 < tokens.len()
+        && !tokens[end + 1].0
+        && tokens[end + 2].0
+        && spelled(tokens[end + 2].1)
+    {
+        end += 2;
+    }
+    end
+}
+
+/// A run of spelled letters, joined: the usual gap between them goes, a
+/// gap unlike it stays (a break between two spelled words).
+pub(super) fn join_run(run: &[(bool, &str)], out: &mut String) {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(_, gap) in run.iter().skip(1).step_by(2) {
+        *counts.entry(gap).or_default() += 1;
+    }
+    let usual = counts
+        .into_iter()
+        .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
+        .map_or(" ", |(gap, _)| gap);
+    for &(is_letters, t) in run {
+        if is_letters || t != usual {
+            out.push_str(t);
+        }
+    }
+}
+
+/// For each character: whether its word (letters, digits and apostrophes)
+/// is written mostly in Latin letters.
+pub(super) fn latin_word_mask(chars: &[char]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !(chars[i].is_alnum() || apostrophe(chars[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_alnum() || apostrophe(chars[i])) {
+            i += 1;
+        }
+        let letters = chars[start..i].iter().filter(|c| c.is_alpha()).count();
+        let latin = chars[start..i]
+            .iter()
+            .filter(|c| c.is_ascii_alphabetic())
+            .count();
+        if latin * 2 > letters {
+            mask[start..i].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    mask
+}
+
+/// Apostrophes inside a transliterated word (BGN/PCGN's soft sign,
+/// GOST's "y'"): dropped.
+pub(super) fn apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}')
+}
+
+/// The name with its Latin letters spelled in Cyrillic, if it has any.
+/// Case is kept on a group's first letter, so word breaks by case
+/// ("SluzhbaBezopasnosti") survive.
+#[cfg(test)]
+pub(super) fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
+    LatinLetters::of(name).map(|letters| letters.read_as(latin))
+}
+
+/// A name's letters made plain (`latin_letters`) and which of them stand
+/// in Latin words: what every transliteration scheme reads.
+pub(super) struct LatinLetters {
+    chars: Vec<char>,
+    latin_word: Vec<bool>,
+}
+
+impl LatinLetters {
+    /// `None` when the name has no Latin letter to read.
+    fn of(name: &str) -> Option<LatinLetters> {
+        if !name
+            .chars()
+            .filter(|c| c.is_alnum())
+            .any(|c| decomposed(c).iter().any(char::is_ascii_alphabetic))
+        {
+            return None;
+        }
+        let chars = latin_letters(name);
+        // Only words written in Latin letters are transliterated: a Latin
+        // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not
+        // "ЦБ"), which the spelling as written reads.
+        let latin_word = latin_word_mask(&chars);
+        Some(LatinLetters { chars, latin_word })
+    }
+
+    fn read_as(&self, latin: Latin) -> String {
+        let mut out = String::with_capacity(self.chars.len() * 2);
+        let mut i = 0;
+        while i < self.chars.len() {
+            let read = if self.latin_word[i] {
+                Read::InLatinWord
+            } else {
+                Read::AsWritten
+            };
+            i += transliterate_at(&self.chars, i, read, latin, &mut out);
+        }
+        out
+    }
+}
+
+/// The name's letters as plain ones, ready to be read as sounds:
+/// fullwidth and styled letters plain, accents and invisible characters
+/// gone (so that groups such as "zh", "sch" are seen whole), spelled-out
+/// letters joined, mostly-Latin words latinized. A symbol stays a symbol
+/// ("℠" is no "SM").
+pub(super) fn latin_letters(name: &str) -> Vec<char> {
+    // A letter or digit decomposed (its parts pushed), anything else as it is.
+    fn push_decomposed(c: char, mut out: impl FnMut(char)) {
+        if c.is_ascii() {
+            out(c);
+        } else if let Some(letter) = letter_drawn(c).filter(char::is_ascii) {
+            // "⒡" is an "f", not "(f)".
+            out(letter);
+        } else if c.is_alnum() {
+            decomposed(c).iter().for_each(|&d| out(d));
+        } else {
+            out(c);
+        }
+    }
+    let mut plain = String::with_capacity(name.len());
+    for c in name.chars() {
+        if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
+            push_decomposed(c, |d| {
+                if !d.is_mark() {
+                    plain.push(d);
+                }
+            });
+        }
+    }
+    let joined = join_spelled_out(&plain);
+    let mut latin_words = String::with_capacity(joined.len());
+    for word in joined.split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c)) {
+        latinized(word, &mut latin_words);
+    }
+    let mut out = Vec::with_capacity(latin_words.len());
+    for c in latin_words.chars() {
+        push_decomposed(c, |d| {
+            if !d.is_mark() && !ignorable(d) {
+                out.push(d);
+            }
+        });
+    }
+    out
+}
+
+/// How `transliterate_at` reads a letter.
+#[derive(Clone, Copy)]
+pub(super) enum Read {
+    /// As written.
+    AsWritten,
+    /// In a Latin word: as a sound, unless it is a lone letter (an
+    /// initial or a look-alike, `lone_letter`).
+    InLatinWord,
+    /// As a sound (a Latin letter inside a Cyrillic word).
+    AsSound,
+}
+
+/// Writes the reading of the letters at `chars[i..]` to `out`; returns how
+/// many it read (a group such as "shch" is one sound).
+pub(super) fn transliterate_at(
+    chars: &[char],
+    i: usize,
+    read: Read,
+    latin: Latin,
+    out: &mut String,
+) -> usize {
+    let c = chars[i];
+    // An apostrophe inside a Latin word is a soft sign, read as nothing.
+    if apostrophe(c)
+        && i > 0
+        && chars[i - 1].is_ascii_alphabetic()
+        && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+    {
+        return 1;
+    }
+    let kept = match read {
+        Read::AsWritten => true,
+        Read::InLatinWord => lone_letter(chars, i),
+        Read::AsSound => false,
+    };
+    if !c.is_ascii_alphabetic() || kept {
+        out.push(c);
+        return 1;
+    }
+    if let Some(sound) = j_or_y(chars, i, latin) {
+        out.push_str(sound);
+        return 1;
+    }
+    let Some(g) = group_at(chars, i, latin) else {
+        out.push(c);
+        return 1;
+    };
+    let (group, cyrillic) = LATIN_TO_CYRILLIC[g];
+    if c.is_ascii_uppercase() {
+        out.push_str(&capitals()[g]);
+    } else {
+        out.push_str(cyrillic);
+    }
+    group.len()
+}
+
+/// The Cyrillic of each group of `LATIN_TO_CYRILLIC` in capitals.
+pub(super) fn capitals() -> &'static [String] {
+    static CAPITALS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CAPITALS.get_or_init(|| {
+        LATIN_TO_CYRILLIC
+            .iter()
+            .map(|(_, cyrillic)| cyrillic.chars().flat_map(char::to_uppercase).collect())
+            .collect()
+    })
+}
+
+/// A lone letter is an initial or a look-alike ("C.Б."), not a sound: it
+/// stays as written. Unless it is one of several Latin initials ("S. B. U.").
+pub(super) fn lone_letter(chars: &[char], i: usize) -> bool {
+    let letter_at = |j: usize| chars.get(j).is_some_and(|n| n.is_alpha() || apostrophe(*n));
+    let lone = !(letter_at(i + 1) || i > 0 && letter_at(i - 1));
+    if !lone {
+        return false;
+    }
+    let next_letter = chars[i + 1..].iter().find(|n| n.is_alpha());
+    let previous_letter = chars[..i].iter().rev().find(|n| n.is_alpha());
+    let latin_initials = next_letter
+        .or(previous_letter)
+        .is_some_and(char::is_ascii_alphabetic);
+    !latin_initials
+}
+
+/// "j" before a consonant or at the end is "й" (or "ж", as `latin` reads
+/// it); "y" after a vowel is "й" ("Rayffayzen", "Natsionalnyy").
+pub(super) fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
+    let c = chars[i];
+    let vowel_next = chars
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.to_ascii_lowercase(), 'a' | 'u' | 'e' | 'o'));
+    if c.eq_ignore_ascii_case(&'j') && !vowel_next {
+        return Some(match (c.is_ascii_uppercase(), latin.j == "ж") {
+            (true, true) => "Ж",
+            (true, false) => "Й",
+            (false, _) => latin.j,
+        });
+    }
+    let after_vowel = i > 0
+        && matches!(
+            chars[i - 1].to_ascii_lowercase(),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+        );
+    (c.eq_ignore_ascii_case(&'y') && after_vowel && !vowel_next)
+        .then_some(if c.is_ascii_uppercase() { "Й" } else { "й" })
+}
+
+/// The longest Latin group at `chars[i..]` (its place in
+/// `LATIN_TO_CYRILLIC`). A group never spans a word break by case
+/// ("komitet|Sled").
+pub(super) fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<usize> {
+    let c = chars[i];
+    groups_starting(c)
+        .iter()
+        .map(|&g| usize::from(g))
+        .find(|&g| {
+            let group = LATIN_TO_CYRILLIC[g].0;
+            let case_break = latin.case_breaks
+                && c.is_ascii_lowercase()
+                && chars[i + 1..i + group.len().min(chars.len() - i)]
+                    .iter()
+                    .any(char::is_ascii_uppercase);
+            group.len() <= chars.len() - i
+                && !case_break
+                && !(latin.ts_apart && group == "ts")
+                && group
+                    .chars()
+                    .zip(&chars[i..])
+                    .all(|(l, c)| c.to_ascii_lowercase() == l)
+        })
+}

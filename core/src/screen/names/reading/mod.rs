@@ -1,0 +1,275 @@
+//! The one reading of a display name: what a person sees, in every form a
+//! rule compares.
+//!
+//! A name is folded (`fold.rs`: display order, look-alikes of any script
+//! and case, invisible characters gone, words split at every non-letter,
+//! one-letter runs joined) in several spellings:
+//! 1. as written;
+//! 2. re-spelt, each re-spelling on top of the ones before: multi-letter
+//!    look-alikes read as the letter they imitate (`groups.rs`: "rn" → "m",
+//!    "|-|" → "Н", also as the Latin letter they draw), symbols, emoji and
+//!    soft signs drawn for a letter (`symbols.rs`: "B@nk", "P⭕lice",
+//!    "Ьank");
+//! 3. with the Latin letters of Cyrillic words read as sounds ("ФSБ",
+//!    `latin.rs`);
+//! 4. with its Latin letters transliterated to Cyrillic, accepting the
+//!    schemes people use (GOST 7.79, ICAO 9303, BGN/PCGN and the informal
+//!    ones: "sch"/"shch", "ts"/"c"/"cz", "zh"/"j", "kh"/"h"/"x",
+//!    "y"/"j"/"i", "ya"/"ja"/"ia"): "Sluzhba bezopasnosti" reads as
+//!    "Служба безопасности", "Primer Bank" as "Пример Банк" (`latin.rs`).
+//!
+//! A rule claims when any spelling claims. A spelling exists only when the
+//! name has something to re-read. A name that is a surname and initials is
+//! a person's (`person.rs`).
+
+mod groups;
+mod latin;
+mod person;
+mod symbols;
+
+use super::class::{decomposed, Class};
+use super::fold::{capped, common_invisible, display_order, fold, fold_with, Folded};
+use groups::{groups_unknown, may_start_group, multi_letter, multi_letter_latin};
+use latin::{mixed_as_sounds, transliterated};
+use person::surname_with_initials;
+use symbols::{drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
+
+/// Format and other invisible characters inside a word (zero-width
+/// characters, soft hyphens, variation selectors, tags).
+pub(super) fn ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E01EF}'
+    )
+}
+
+/// A name's spellings, folded; the first is the name as written.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub spellings: Vec<Folded>,
+    /// The spellings from this index on are transliterations of Latin
+    /// letters: there a short Latin word is no Cyrillic abbreviation
+    /// ("Con" is no "ЦОН", "Nabu" no "НАБУ").
+    pub transliterated_from: usize,
+    /// The name is a person's, written with initials ("Доржиев Ц.Б.",
+    /// "Ц. Б. Доржиев"): its one word, folded. Initials are a person's,
+    /// not an abbreviation ("Ц.Б." is no "ЦБ"), unless the word itself is
+    /// a word of the lexicon ("Ц.Б. России"): `authority.rs` decides.
+    pub surname_with_initials: Option<Folded>,
+}
+
+impl Reading {
+    pub fn is_empty(&self) -> bool {
+        self.spellings.iter().all(Folded::is_empty)
+    }
+}
+
+/// Reads a display name.
+pub fn read(name: &str) -> Reading {
+    // Re-spelt in the order the screen shows it (bidi overrides applied).
+    // Re-spelt within a budget of characters (invisible ones dropped
+    // first): the fold reads 256 visible ones at most, and re-spelling a
+    // longer text costs without changing what is read.
+    let shown: String = display_order(capped(name))
+        .into_iter()
+        .filter(|&c| !common_invisible(c) && !c.is_mark())
+        .take(MAX_RESPELT_CHARS)
+        .collect();
+    // Each re-reading applies to the name and to every re-reading before
+    // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
+    let mut all: Vec<String> = vec![shown.clone()];
+    for (respell, worth) in RESPELLINGS {
+        if !all.iter().any(|t| worth(t)) {
+            continue;
+        }
+        // Only as many as there is room for: the rest would be dropped.
+        let room = MAX_SPELLINGS.saturating_sub(all.len());
+        let more: Vec<String> = all.iter().filter_map(|t| respell(t)).take(room).collect();
+        all.extend(more);
+    }
+    let texts: Vec<String> = all.split_off(1);
+    let as_written = groups_unknown(&shown);
+    let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
+        std::iter::once(&*as_written)
+            .chain(texts.iter().map(String::as_str))
+            .flat_map(transliterated)
+            .take(MAX_SPELLINGS)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut spellings = Vec::with_capacity(2 + 2 * texts.len() + respelt.len());
+    // As written, a group of symbols that imitates a letter ("|-|") is one
+    // letter the reader cannot make out, not a gap between two words
+    // ("Ми|-|ск" is no "Ми ск").
+    push_spellings(&mut spellings, &as_written);
+    // So in every re-spelling that leaves such a group ("Examp|e" read,
+    // "БАН|-||\\|КОВА" kept: no "БАН К").
+    for text in texts.iter().take(MAX_SPELLINGS) {
+        push_spellings(&mut spellings, &groups_unknown(text));
+    }
+    // Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name
+    // as written and re-spelt ("беzопас|-|оsти"): abbreviations are read
+    // there, the words are Cyrillic.
+    let mut sounded: Vec<String> = Vec::new();
+    for text in std::iter::once(&*as_written).chain(texts.iter().map(String::as_str)) {
+        for sounds in mixed_as_sounds(text) {
+            if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
+                sounded.push(sounds);
+            }
+        }
+    }
+    for text in &sounded {
+        push_spellings(&mut spellings, text);
+    }
+    // Transliterated letters keep no case worth reading: a capital made
+    // from "CbIH" is no word break.
+    let transliterated_from = spellings.len();
+    for text in respelt.iter().take(MAX_SPELLINGS) {
+        spellings.push(fold_with(text, false));
+    }
+    Reading {
+        spellings,
+        transliterated_from,
+        surname_with_initials: surname_with_initials(&shown).map(fold),
+    }
+}
+
+/// Whether a text may have Latin letters, styled or not: only then is it
+/// transliterated.
+fn has_latin(text: &str) -> bool {
+    text.chars().any(reads_as_latin)
+}
+
+/// A Latin letter in any dress (accented, fullwidth, circled, styled), or
+/// a Greek or phonetic letter that passes for one. Cyrillic letters and
+/// emoji (flags included) are none, at a glance.
+pub(super) fn reads_as_latin(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c as u32 {
+        0x370..=0x3FF | 0x1D00..=0x1FFF => true,
+        0x400..=0x52F | 0x1F300..=0x1FAFF => false,
+        _ => decomposed(c).iter().any(|d| d.is_ascii_alphabetic()),
+    }
+}
+
+/// The re-spellings, each with a quick look whether it can change a text
+/// at all, so that most names skip the work.
+type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
+
+const RESPELLINGS: [Respell; 5] = [
+    (multi_letter, |t| {
+        t.chars().any(|c| may_start_group(c) || c as u32 >= 0xFF00)
+    }),
+    // The groups that draw a Latin letter unlike their Cyrillic one
+    // ("Ba|\\|k": N, "B/\\NK": A), in a Latin word.
+    (multi_letter_latin, |t| t.contains(['\\', '＼'])),
+    (symbols_as_letters, |t| {
+        t.contains(['@', '|', '$', '＠', '｜', '＄'])
+    }),
+    (drawn_letters, |t| t.chars().any(drawn_letter)),
+    (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
+];
+
+/// Characters of a name that are re-spelt (after invisible ones are gone).
+const MAX_RESPELT_CHARS: usize = 1024;
+
+/// Texts re-spelt per name, at most: bounded work whatever the name.
+const MAX_SPELLINGS: usize = 12;
+
+/// Texts with the Latin letters of mixed words as sounds, at most.
+const MAX_SOUNDED: usize = 8;
+
+/// A text folded, and folded without the word breaks case and script make
+/// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
+/// "ЬANKSUррORT") reads as if case said nothing.
+fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
+    let folded = fold(text);
+    let split = folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper());
+    // Where case made no break at all, the fold without case breaks is
+    // this one: nothing to compare.
+    let case_broke = folded.case_split || folded.case_parts_spelled;
+    spellings.push(folded);
+    if split && case_broke {
+        let plain = fold_with(text, false);
+        if plain.words() != spellings.last().map_or(0, Folded::words) {
+            spellings.push(plain);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::groups::{MULTI_LETTER, SYMBOL_GROUP_STARTS};
+    use super::latin::{transliterated_as, Latin};
+    use super::*;
+
+    #[test]
+    fn latin_spellings_read_as_cyrillic() {
+        for (latin, cyrillic) in [
+            ("sluzhba bezopasnosti", "служба безопасности"),
+            ("menedjer", "менеджер"),
+            ("Tsentrobank", "Центробанк"),
+            ("politsiya", "полиция"),
+            ("Shchukin", "Щукин"),
+            ("Schukin", "Щукин"),
+        ] {
+            assert_eq!(
+                transliterated_as(latin, Latin::J_IS_Y)
+                    .unwrap()
+                    .to_lowercase(),
+                cyrillic.to_lowercase()
+            );
+        }
+        assert!(transliterated("Мама").is_empty());
+        assert_eq!(
+            transliterated_as("Slujba", Latin::J_IS_ZH).as_deref(),
+            Some("Служба")
+        );
+        assert_eq!(
+            transliterated_as("N a c z i o n a l n y j  b a n k", Latin::J_IS_Y).as_deref(),
+            Some("Националный  банк")
+        );
+    }
+
+    #[test]
+    fn symbol_groups_start_where_groups_unknown_looks() {
+        let mut firsts: Vec<char> = MULTI_LETTER
+            .iter()
+            .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
+            .filter_map(|(from, _)| from.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut starts = SYMBOL_GROUP_STARTS.to_vec();
+        starts.sort_unstable();
+        assert_eq!(firsts, starts);
+        // Every group's first character is one `may_start_group` passes.
+        for (from, _) in MULTI_LETTER {
+            let first = from.chars().next().unwrap();
+            assert!(may_start_group(first), "{from}");
+        }
+        assert!(!["|-|", "I-I", ">|<", "}|{", "|0"]
+            .iter()
+            .any(|g| matches!(*g, "bI" | "III")));
+    }
+
+    #[test]
+    fn multi_letter_look_alikes_read_as_one() {
+        assert_eq!(multi_letter("Sberbank").as_deref(), None);
+        assert_eq!(
+            multi_letter("МВД Poccии IIIтаб").as_deref(),
+            Some("МВД Poccии Штаб")
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Symbols, emoji and soft signs a name draws for a letter ("B@nk",
+//! "P⭕lice", "Ьank"): the spellings with those letters.
+
+use super::super::class::Class;
+use super::super::fold::common_invisible;
+use super::ignorable;
+use super::latin::latin_look;
+
+/// Symbols that separate words ("sber@support.ru", "@handle"), but beside
+/// letters may be the letter they look like ("B@nk", "Examp|e", "$ber",
+/// "©бербанк", "€uropol"; emoji only between letters: "P⭕lice"): the
+/// spelling with those letters.
+pub(super) const SYMBOL_LETTERS: &[(char, char)] = &[('@', 'a'), ('|', 'l'), ('$', 's')];
+
+/// Symbols and emoji drawn for a letter: a spelling of their own, as a
+/// name may hold both ("М⭕н⭕банк@mail.ru": the "⭕" are letters, the "@"
+/// is not).
+pub(super) const DRAWN_LETTERS: &[(char, char)] = &[
+    ('©', 'c'),
+    ('¢', 'c'),
+    ('€', 'e'),
+    ('💲', 's'),
+    ('⭕', 'o'),
+    ('🔴', 'o'),
+    ('○', 'o'),
+    ('◯', 'o'),
+    ('●', 'o'),
+    ('⚪', 'o'),
+    ('⚫', 'o'),
+    ('🔵', 'o'),
+];
+
+/// Whether `c` is one of `DRAWN_LETTERS`.
+pub(super) fn drawn_letter(c: char) -> bool {
+    matches!(
+        c,
+        '©' | '¢' | '€' | '💲' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+    )
+}
+
+/// Symbols of `SYMBOL_LETTERS` that are letters only between two letters.
+pub(super) fn between_letters_only(symbol: char) -> bool {
+    matches!(
+        symbol,
+        '@' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+    )
+}
+
+/// Symbols of `SYMBOL_LETTERS` that are letters only before one: after a
+/// word they are a mark ("Каспи©").
+pub(super) fn before_letters_only(symbol: char) -> bool {
+    matches!(symbol, '©' | '¢' | '€')
+}
+
+pub(super) fn symbols_as_letters(text: &str) -> Option<String> {
+    symbols_read(text, SYMBOL_LETTERS)
+}
+
+pub(super) fn drawn_letters(text: &str) -> Option<String> {
+    symbols_read(text, DRAWN_LETTERS)
+}
+
+pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
+    // A letter, a digit (it may be a letter: "Examp|3 Bank") or another
+    // symbol drawn for a letter ("Р⭕©сии").
+    let letter_like = |c: char| c.is_alpha() || c.is_ascii_digit() || c == '∩' || drawn_letter(c);
+    // One space is skipped too: a fraudster spaces the stroke out ("examp
+    // | e"). Not for a symbol drawn for a letter: "ФСБ© утечка" is a mark.
+    let spaced = |i: usize| !DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == chars[i]);
+    let letter_before = |i: usize| {
+        let mut before = chars[..i].iter().rev().filter(|c| !quiet(**c)).peekable();
+        if spaced(i) {
+            before.next_if(|c| **c == ' ');
+        }
+        before.next().is_some_and(|c| letter_like(*c))
+    };
+    let letter_after = |i: usize| {
+        let mut after = chars[i + 1..].iter().filter(|c| !quiet(**c)).peekable();
+        if spaced(i) {
+            after.next_if(|c| **c == ' ');
+        }
+        after.next().is_some_and(|c| letter_like(*c))
+    };
+    // Beside a group symbol ('-', '|', '<', '>') it is part of a
+    // multi-letter group ("|-|"), read by its own spelling.
+    let in_group = |i: usize| {
+        let group_symbol = |c: Option<&char>| {
+            c.is_some_and(|c| matches!(c, '-' | '|' | '<' | '>' | '{' | '}' | '\\' | '/'))
+        };
+        group_symbol(i.checked_sub(1).and_then(|j| chars.get(j))) || group_symbol(chars.get(i + 1))
+    };
+    let letter_of = |i: usize| {
+        symbols
+            .iter()
+            .find(|(symbol, _)| *symbol == chars[i])
+            .filter(|(symbol, _)| {
+                // '@' between letters only ("B@nk", not "@handle"); '|' and
+                // '$' beside a letter ("Examp |e", "$ber").
+                let beside = if between_letters_only(*symbol) {
+                    letter_before(i) && letter_after(i)
+                } else if before_letters_only(*symbol) {
+                    letter_after(i)
+                } else {
+                    letter_before(i) || letter_after(i)
+                };
+                beside && !in_group(i)
+            })
+            .map(|(_, letter)| *letter)
+    };
+    if !(0..chars.len()).any(|i| letter_of(i).is_some()) {
+        return None;
+    }
+    Some(
+        (0..chars.len())
+            .map(|i| letter_of(i).unwrap_or(chars[i]))
+            .collect(),
+    )
+}
+
+/// A "Ь" or "ь" that does not stand between two Cyrillic letters is a
+/// look-alike of "b" ("Ьank", "GazpromЬank", "F.S.Ь."): the spelling with
+/// "b" for it. Between Cyrillic letters it is a soft sign, which every
+/// spelling drops.
+pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
+    if !text.contains(['ь', 'Ь']) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cyrillic = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
+    };
+    let lower = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_lower());
+    // In a word with Latin letters ("ЕЬАnκ") it is a "b" too.
+    let latin_in_word = |i: usize| {
+        let word = |c: &&char| c.is_alnum();
+        chars[..i]
+            .iter()
+            .rev()
+            .take_while(word)
+            .any(char::is_ascii_alphabetic)
+            || chars[i + 1..]
+                .iter()
+                .take_while(word)
+                .any(char::is_ascii_alphabetic)
+    };
+    // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
+    // it is a "b" too.
+    let looks_latin_word = |i: usize| {
+        let word = |c: &&char| c.is_alnum();
+        let letters: Vec<char> = chars[..i]
+            .iter()
+            .rev()
+            .take_while(word)
+            .chain(chars[i + 1..].iter().take_while(word))
+            .copied()
+            .filter(|c| c.is_alpha())
+            .collect();
+        letters.len() >= 2
+            && letters
+                .iter()
+                .all(|&c| c.is_ascii() || latin_look(c).is_some())
+    };
+    let as_b = |i: usize| {
+        let (before, after) = (i.checked_sub(1), Some(i + 1));
+        // A small soft sign standing alone after Cyrillic letters is one
+        // of them spelled out ("П е р м ь"), not a "b" ("ь a N K").
+        let alnum = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alnum());
+        let after_cyrillic = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| c.is_alpha())
+            .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(c));
+        if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
+            return false;
+        }
+        // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
+        let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
+        !(cyrillic(before) && cyrillic(after))
+            || capital_inside
+            || latin_in_word(i)
+            || chars[i] == 'Ь' && looks_latin_word(i)
+    };
+    if !(0..chars.len()).any(|i| matches!(chars[i], 'ь' | 'Ь') && as_b(i)) {
+        return None;
+    }
+    let mut changed = false;
+    let out: String = (0..chars.len())
+        .map(|i| match chars[i] {
+            'ь' if as_b(i) => {
+                changed = true;
+                'b'
+            }
+            'Ь' if as_b(i) => {
+                changed = true;
+                'B'
+            }
+            c => c,
+        })
+        .collect();
+    changed.then_some(out)
+}
