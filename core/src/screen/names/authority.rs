@@ -30,6 +30,14 @@ const GLUED_START_WORD: usize = 4;
 use super::reading::Reading;
 use super::words::{ending_at, MAX_ENDING};
 
+/// The `len` letters at `at` are a bank word's ending ("а", "ing").
+fn bank_ending_at(name: &Folded, at: usize, len: usize, lexicon: &Lexicon) -> bool {
+    lexicon
+        .bank_endings
+        .iter()
+        .any(|e| e.len() == len && name.has_at(at, e))
+}
+
 /// Where a bank word ends, if one is at `at`: "банк"/"bank" starting a word
 /// or ending a compound ("Сбер|банк|а"), with only a bank ending after it.
 fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
@@ -40,11 +48,7 @@ fn bank_word_at(name: &Folded, at: usize, lexicon: &Lexicon) -> Option<usize> {
             return None;
         }
         let rest = name.rest_of_word(end);
-        let ending_ok = rest == 0
-            || lexicon
-                .bank_endings
-                .iter()
-                .any(|e| e.len() == rest && name.has_at(end, e));
+        let ending_ok = rest == 0 || bank_ending_at(name, end, rest, lexicon);
         ending_ok.then_some(end + rest)
     })
 }
@@ -179,13 +183,9 @@ fn glued_bank_and_role<'l>(
                 // After the bank word, only its ending: "банк|а|сервис",
                 // "bank|ing|support", not "банк|ет|сервис".
                 let ending = |gap: usize| {
-                    let bank_ending = || {
-                        lexicon
-                            .bank_endings
-                            .iter()
-                            .any(|b| b.len() == gap && name.has_at(e, b))
-                    };
-                    gap == 0 || e + gap <= name.len() && (ending_at(name, e, gap) || bank_ending())
+                    gap == 0
+                        || e + gap <= name.len()
+                            && (ending_at(name, e, gap) || bank_ending_at(name, e, gap, lexicon))
                 };
                 (0..=MAX_ENDING)
                     .filter(|&gap| ending(gap))

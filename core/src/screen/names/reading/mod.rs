@@ -121,6 +121,9 @@ pub fn read(name: &str) -> Reading {
     // there, the words are Cyrillic.
     let mut sounded: Vec<String> = Vec::new();
     for text in std::iter::once(&*as_written).chain(texts.iter().map(String::as_str)) {
+        if sounded.len() >= MAX_SOUNDED {
+            break;
+        }
         for sounds in mixed_as_sounds(text) {
             if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
                 sounded.push(sounds);
