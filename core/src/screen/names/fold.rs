@@ -1053,7 +1053,17 @@ pub fn fold(text: &str) -> Folded {
 /// Folds, with or without word breaks from case ("ПримерБанк"): a name in
 /// random case ("ОтдЕЛ мОшенНиЧеСтва") reads as if case said nothing.
 pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
-    let chars = shown_chars(text);
+    fold_chars(shown_chars(text), case_breaks)
+}
+
+/// Folds a text already in display order, its invisible characters gone
+/// (the reading's spellings, `reading/`): ordered once, as the screen
+/// orders it.
+pub(super) fn fold_displayed(text: &str, case_breaks: bool) -> Folded {
+    fold_chars(read_through(text.chars().collect()), case_breaks)
+}
+
+fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
     let standalone = standalone_digits(&chars);
     let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
@@ -1103,6 +1113,11 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
 fn shown_chars(text: &str) -> Vec<char> {
     let mut chars = display_order(capped(text));
     chars.retain(|&c| !common_invisible(c));
+    read_through(chars)
+}
+
+/// The characters without the apostrophes a reader reads through.
+fn read_through(chars: Vec<char>) -> Vec<char> {
     let through = |chars: &[char], i: usize| {
         let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
         apostrophe
@@ -1253,6 +1268,21 @@ fn join_single_letters(
 /// A Latin letter `c` reads as, if any (for re-spelling a word written in
 /// Latin with look-alikes of other scripts: "Ьаnκı").
 pub(super) fn latin_reading(c: char) -> Option<char> {
+    // Latin, Greek and Cyrillic from a table: every letter of a mixed
+    // word is asked for.
+    static FAST: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    if (c as u32) < FAST_END {
+        let table = FAST.get_or_init(|| {
+            (0..FAST_END)
+                .map(|cp| char::from_u32(cp).and_then(latin_reading_slow))
+                .collect()
+        });
+        return table[c as usize];
+    }
+    latin_reading_slow(c)
+}
+
+fn latin_reading_slow(c: char) -> Option<char> {
     let look = match piece_slow(c) {
         Piece::Looks(looks) if looks.len() == 1 => looks[0],
         _ => return None,

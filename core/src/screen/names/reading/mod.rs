@@ -28,8 +28,8 @@ mod person;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{capped, common_invisible, display_order, fold, fold_with, Folded};
-use groups::{groups_unknown, may_start_group, multi_letter, multi_letter_latin};
+use super::fold::{capped, common_invisible, display_order, fold, fold_displayed, Folded};
+use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
 use person::surname_with_initials;
 use symbols::{drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
@@ -137,7 +137,7 @@ pub fn read(name: &str) -> Reading {
     // from "CbIH" is no word break.
     let transliterated_from = spellings.len();
     for text in respelt.iter().take(MAX_SPELLINGS) {
-        spellings.push(fold_with(text, false));
+        spellings.push(fold_displayed(text, false));
     }
     Reading {
         spellings,
@@ -171,8 +171,11 @@ pub(super) fn reads_as_latin(c: char) -> bool {
 type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
 
 const RESPELLINGS: [Respell; 5] = [
+    // (Fullwidth and styled forms start groups too: "｜－｜", "𝐈𝐈𝐈".)
     (multi_letter, |t| {
-        t.chars().any(|c| may_start_group(c) || c as u32 >= 0xFF00)
+        t.chars().any(|c| {
+            may_start_group(c) || !c.is_ascii() && group_form(c).is_some_and(may_start_group)
+        })
     }),
     // The groups that draw a Latin letter unlike their Cyrillic one
     // ("Ba|\\|k": N, "B/\\NK": A), in a Latin word.
@@ -197,14 +200,14 @@ const MAX_SOUNDED: usize = 8;
 /// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
 /// "ЬANKSUррORT") reads as if case said nothing.
 fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
-    let folded = fold(text);
+    let folded = fold_displayed(text, true);
     let split = folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper());
     // Where case made no break at all, the fold without case breaks is
     // this one: nothing to compare.
     let case_broke = folded.case_split || folded.case_parts_spelled;
     spellings.push(folded);
     if split && case_broke {
-        let plain = fold_with(text, false);
+        let plain = fold_displayed(text, false);
         if plain.words() != spellings.last().map_or(0, Folded::words) {
             spellings.push(plain);
         }
