@@ -452,7 +452,7 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
         if !lexicon()
             .every_word()
             .chain(listed)
-            .any(|w| near_word(surname, w))
+            .any(|w| surname.iter().any(|spelling| near_word(spelling, w)))
         {
             return None;
         }

@@ -28,7 +28,7 @@ mod person;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{capped, common_invisible, display_order, fold, fold_displayed, Folded};
+use super::fold::{capped, common_invisible, display_order, fold_displayed, Folded};
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
 use person::surname_with_initials;
@@ -60,10 +60,12 @@ pub struct Reading {
     /// ("Con" is no "ЦОН", "Nabu" no "НАБУ").
     pub transliterated_from: usize,
     /// The name is a person's, written with initials ("Доржиев Ц.Б.",
-    /// "Ц. Б. Доржиев"): its one word, folded. Initials are a person's,
-    /// not an abbreviation ("Ц.Б." is no "ЦБ"), unless the word itself is
-    /// a word of the lexicon ("Ц.Б. России"): `authority.rs` decides.
-    pub surname_with_initials: Option<Folded>,
+    /// "Ц. Б. Доржиев"): its one word, in every spelling the word has
+    /// ("Sберов" is read "Сберов" too). Initials are a person's, not an
+    /// abbreviation ("Ц.Б." is no "ЦБ"), unless the word itself is a word
+    /// of the lexicon in some spelling ("Ц.Б. России", "Sберов Ц.Б."):
+    /// `authority.rs` decides.
+    pub surname_with_initials: Option<Vec<Folded>>,
 }
 
 impl Reading {
@@ -142,7 +144,8 @@ pub fn read(name: &str) -> Reading {
     Reading {
         spellings,
         transliterated_from,
-        surname_with_initials: surname_with_initials(&shown).map(fold),
+        // (The word alone has no initials: read once more, no deeper.)
+        surname_with_initials: surname_with_initials(&shown).map(|word| read(word).spellings),
     }
 }
 

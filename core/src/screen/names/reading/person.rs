@@ -60,16 +60,19 @@ pub(super) fn surname(word: &str) -> bool {
 
 /// The surname of a name that is a surname and two initials, a capital
 /// and a dot each, before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев",
-/// "Доржиев Ц.Б". (Three initials are no person's name in the region:
+/// "Доржиев Ц.Б", "Ц.Б.Доржиев". (Three initials are no person's name in the region:
 /// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
 /// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
 pub(super) fn surname_with_initials(shown: &str) -> Option<&str> {
     if !shown.contains('.') {
         return None;
     }
-    // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words.
+    // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words;
+    // initials glued to each other or to the surname ("Ц.Б.Доржиев") are
+    // words of their own.
     let tokens: Vec<&str> = shown
         .split_whitespace()
+        .flat_map(|t| t.split_inclusive('.'))
         .map(|t| t.trim_matches(|c: char| !c.is_alpha() && c != '.'))
         .filter(|t| t.chars().any(|c| c.is_alpha()))
         .collect();
