@@ -199,6 +199,7 @@ const TRANSFORMS: &[Transform] = &[
     ("punctuation", Stage::Letters, punctuation),
     ("emoji", Stage::Wrapping, emoji),
     ("flags", Stage::Wrapping, flags),
+    ("boxed_letters", Stage::Letters, boxed_letters),
     ("padding", Stage::Wrapping, padding),
     ("bidi", Stage::Wrapping, bidi),
     ("rtl_marks", Stage::Direction, rtl_marks),
@@ -468,7 +469,9 @@ fn spaced_letters(s: &str, _: &mut Rng) -> String {
 /// Letters already spelled out one by one ("Б а н к").
 fn spelled_out(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let single = |w: &&&str| w.chars().filter(|c| c.is_alphanumeric()).count() == 1;
+    // (A regional indicator shows as a boxed letter: `boxed_letters`.)
+    let letter = |c: &char| c.is_alphanumeric() || ('\u{1F1E6}'..='\u{1F1FF}').contains(c);
+    let single = |w: &&&str| w.chars().filter(letter).count() == 1;
     s.contains("  ") || words.len() > 2 && words.iter().filter(single).count() * 2 > words.len()
 }
 
@@ -894,6 +897,13 @@ fn punctuation(s: &str, rng: &mut Rng) -> String {
         "-", "_", ".", " · ", "/", "•", "—", "~", "*", "\u{00A0}", "\u{3000}", "+",
     ]);
     if s.contains("  ") {
+        // Between spelled-out words the gap must still look wider than the
+        // one between letters: a no-break space looks like a space.
+        let sep = if sep == "\u{00A0}" {
+            "\u{00A0}\u{00A0}"
+        } else {
+            sep
+        };
         s.replace("  ", sep)
     } else {
         s.replace(' ', sep)
@@ -926,6 +936,31 @@ fn flags(s: &str, rng: &mut Rng) -> String {
         1 => format!("{s}{f}"),
         _ => s.replacen(' ', f, 1),
     }
+}
+
+/// Latin letters as regional indicators, which show as boxed capitals
+/// when they pair into no flag: apart ("🇫 🇸 🇧"), or parted by an
+/// invisible character.
+fn boxed_letters(s: &str, rng: &mut Rng) -> String {
+    // Whole words only: letters spelled out already keep their own gaps,
+    // and two boxed letters side by side may pair into a flag ("CZ").
+    if spelled_out(s) {
+        return s.to_string();
+    }
+    let boxed = |c: char| char::from_u32(0x1F1E6 + (c.to_ascii_uppercase() as u32 - 'A' as u32));
+    let gap = *rng.pick(&[" ", "\u{200B}", "\u{2060}"]);
+    let words: Vec<String> = s
+        .split(' ')
+        .map(|w| {
+            if w.is_empty() || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+                return w.to_string();
+            }
+            let letters: Vec<String> = w.chars().filter_map(boxed).map(String::from).collect();
+            letters.join(gap)
+        })
+        .collect();
+    // Words apart by more than the letters are.
+    words.join(if gap == " " { "  " } else { " " })
 }
 
 fn padding(s: &str, rng: &mut Rng) -> String {
@@ -1050,6 +1085,12 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     if chosen.iter().any(|t| t.0 == "rtl_marks") {
         chosen.retain(|t| t.0 != "bidi");
     }
+    // Boxed letters beside a flag would pair with it ("🇫" and "🇷🇺" show
+    // "🇫🇷" and a lone "U").
+    // Nor is a multi-letter group boxed: "rn" boxed is two letters.
+    if chosen.iter().any(|t| t.0 == "boxed_letters") {
+        chosen.retain(|t| t.0 != "flags" && t.0 != "multi_letter");
+    }
     let mut name = claim.to_string();
     for (_, _, f) in &chosen {
         name = f(&name, rng);
@@ -1100,6 +1141,18 @@ const FOUND: &[&str] = &[
     "ФСБРОССИИ",
     "МВДРОССИИ",
     "фнсроссии",
+    // 2026-12-07: regional indicators that show as boxed letters; a
+    // fancy letter beside a drawn one; a brand glued to a filler (and
+    // spelled out with a no-break space that looks like the letters' gap);
+    // transliteration groups spelled out in look-alikes.
+    "🇫 🇸 🇧",
+    "🇫🇸🇧",
+    "🇸\u{200B}🇧\u{200B}🇪\u{200B}🇷",
+    "T\u{308}i\u{308}n\u{24a6}\u{2b55}f\u{336}f Ba\u{336}n\u{308}k",
+    "сбербанконлайн",
+    "приватбанкофициальный",
+    "П р и в а т б а н к\u{a0}о ф и ц и а л ь н ы й",
+    "g o r уа сh а ya  l і n ı ya  b α n k a",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1135,6 +1188,12 @@ const FOUND_QUIET: &[&str] = &[
     "Comic Con",
     "Nabu",
     "Ovd",
+    // 2026-12-07: flags stay flags; a brand's letters inside another word
+    // with a filler after them.
+    "Мама 🇷🇺🇰🇿🇺🇦",
+    "Оля 🇬🇧🇺🇸",
+    "каспийонлайн",
+    "Альфабанкет",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

@@ -22,11 +22,14 @@
 
 use super::fold::{Folded, Look};
 pub use super::lexicon::Phrase;
-use super::lexicon::{lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
+use super::lexicon::{glued_gaps, lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
 use super::pairs::Pairs;
 
 /// Words this long may hold a glued phrase's start.
 const GLUED_START_WORD: usize = 4;
+
+/// Letters of a filler read glued to a brand ("сбербанк|онлайн").
+const GLUED_FILLER_CHARS: usize = 4;
 use super::reading::Reading;
 use super::words::{ending_at, MAX_ENDING};
 
@@ -197,8 +200,10 @@ fn glued_bank_and_role<'l>(
         })
 }
 
-/// A brand glued to a bank word in one word ("KASPIBANK", "втббанк"): the
-/// brand's own whole-word rule cannot see it.
+/// A brand glued to a bank word in one word ("KASPIBANK", "втббанк"), or
+/// to a filler of a name that is nothing but the bank, with or without a
+/// bank word between ("сбербанконлайн", "втббанкофициальный"): the brand's
+/// own whole-word rule cannot see it.
 fn brand_glued_to_bank<'l>(
     name: &Folded,
     near: &Near<'l>,
@@ -224,17 +229,46 @@ fn brand_glued_to_bank<'l>(
             });
             after_bank
                 || (0..name.len()).any(|at| {
-                    name.word_start[at]
-                        && name.has_at(at, brand)
-                        && (0..=MAX_ENDING).any(|gap| {
-                            let next = at + brand.len() + gap;
-                            next < name.len()
-                                && !(at + 1..=next).any(|i| name.word_start[i])
-                                && bank_word_at(name, next, lexicon)
-                                    .is_some_and(|end| end == next + name.rest_of_word(next))
+                    if !(name.word_start[at] && name.has_at(at, brand)) {
+                        return false;
+                    }
+                    let end = at + brand.len();
+                    let in_word = |next: usize| {
+                        next < name.len() && !(at + 1..=next).any(|i| name.word_start[i])
+                    };
+                    let to_bank = (0..=MAX_ENDING).any(|gap| {
+                        let next = end + gap;
+                        in_word(next)
+                            && bank_word_at(name, next, lexicon)
+                                .is_some_and(|e| e == next + name.rest_of_word(next))
+                    });
+                    // A filler only after the brand as it is spelt: an
+                    // ending where it takes one ("каспийонлайн" is no
+                    // "Каспи онлайн").
+                    to_bank
+                        || glued_gaps(name, end, &b.words[0]).any(|gap| {
+                            let next = end + gap;
+                            in_word(next)
+                                && (filler_ends_word(name, next, lexicon)
+                                    || lexicon.bank_words.iter().any(|w| {
+                                        name.has_at(next, w)
+                                            && filler_ends_word(name, next + w.len(), lexicon)
+                                    }))
                         })
                 })
         })
+}
+
+/// A filler long enough to be read glued ("онлайн", "официальн*", not
+/// "т" or "my") at `at`, inside the word, ending it.
+fn filler_ends_word(name: &Folded, at: usize, lexicon: &Lexicon) -> bool {
+    at < name.len()
+        && !name.word_start[at]
+        && lexicon
+            .fillers
+            .iter()
+            .filter(|f| f.words.len() == 1 && f.folded_len() >= GLUED_FILLER_CHARS)
+            .any(|f| f.glued_at(name, at))
 }
 
 /// A name that is nothing but a bank: bank words, brands and fillers
@@ -429,7 +463,7 @@ fn claim_in(
         return found("bank word glued to role", p);
     }
     if let Some(p) = brand_glued_to_bank(name, &near, lexicon) {
-        return found("brand glued to bank word", p);
+        return found("brand glued to bank word or filler", p);
     }
     only_the_bank(name, &starts, &banks, lexicon).then(|| "only the bank".to_string())
 }

@@ -334,7 +334,7 @@ const GLUED_GAP: usize = MAX_ENDING + 1;
 /// The gaps a glued word may leave before the next one: any letters up to
 /// `GLUED_GAP` after a stem, an ending after a word that takes endings
 /// ("банк|а", not "банк|ет"), none after a whole word.
-fn glued_gaps<'a>(
+pub(super) fn glued_gaps<'a>(
     name: &'a Folded,
     end: usize,
     word: &'a Word,

@@ -385,18 +385,29 @@ pub(super) fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
 }
 
 /// A letter token that is one spelled-out letter: one letter, or a Latin
-/// group that stands for one ("Sh", "Zh").
+/// group that stands for one ("Sh", "Zh"), in look-alikes too ("уа",
+/// "сh": Cyrillic letters drawn for "ya", "ch").
 pub(super) fn spelled(token: &str) -> bool {
     let t = token.trim_end_matches(apostrophe);
     let n = t.chars().count();
-    n == 1
-        || n <= 4
-            && t.chars().next().is_some_and(|c| {
-                groups_starting(c).iter().any(|&g| {
-                    let l = LATIN_TO_CYRILLIC[usize::from(g)].0;
-                    l.len() > 1 && t.eq_ignore_ascii_case(l)
-                })
-            })
+    if n == 1 {
+        return true;
+    }
+    if n == 0 || n > 4 {
+        return false;
+    }
+    let mut latin = [0u8; 4];
+    for (slot, c) in latin.iter_mut().zip(t.chars()) {
+        match if c.is_ascii() { Some(c) } else { latin_look(c) } {
+            Some(l) if l.is_ascii_alphabetic() => *slot = l.to_ascii_lowercase() as u8,
+            _ => return false,
+        }
+    }
+    let latin = &latin[..n];
+    groups_starting(char::from(latin[0])).iter().any(|&g| {
+        let l = LATIN_TO_CYRILLIC[usize::from(g)].0;
+        l.len() > 1 && l.as_bytes() == latin
+    })
 }
 
 /// Where a run of spelled letters that starts at `tokens[i]` ends

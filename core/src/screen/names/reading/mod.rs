@@ -22,6 +22,7 @@
 //! name has something to re-read. A name that is a surname and initials is
 //! a person's (`person.rs`).
 
+mod flags;
 mod groups;
 mod latin;
 mod person;
@@ -29,6 +30,7 @@ mod symbols;
 
 use super::class::{decomposed, Class};
 use super::fold::{capped, common_invisible, display_order, fold_displayed, Folded};
+use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
 use person::surname_with_initials;
@@ -41,6 +43,7 @@ pub(super) fn ignorable(c: char) -> bool {
         c,
         '\u{00AD}'
             | '\u{034F}'
+            | '\u{061C}'
             | '\u{180E}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
@@ -80,14 +83,25 @@ pub fn read(name: &str) -> Reading {
     // Re-spelt within a budget of characters (invisible ones dropped
     // first): the fold reads 256 visible ones at most, and re-spelling a
     // longer text costs without changing what is read.
-    let shown: String = display_order(capped(name))
-        .into_iter()
-        .filter(|&c| !common_invisible(c) && !c.is_mark())
-        .take(MAX_RESPELT_CHARS)
-        .collect();
+    let shown_of = |text: &str| -> String {
+        display_order(text)
+            .into_iter()
+            .filter(|&c| !common_invisible(c) && !c.is_mark())
+            .take(MAX_RESPELT_CHARS)
+            .collect()
+    };
+    let shown = shown_of(capped(name));
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
     let mut all: Vec<String> = vec![shown.clone()];
+    // Regional indicators that show as boxed letters, read as those
+    // letters ("🇫 🇸 🇧"), in a spelling of their own: as written they
+    // are symbols, so a flag split by an invisible mark ("Банк🇷\u{200F}🇺России")
+    // is no word inside a phrase. (Paired in the order written, where
+    // invisible characters still part them.)
+    if let std::borrow::Cow::Owned(boxed) = boxed_letters(capped(name)) {
+        all.push(shown_of(&boxed));
+    }
     for (respell, worth) in RESPELLINGS {
         if !all.iter().any(|t| worth(t)) {
             continue;

@@ -2,7 +2,7 @@
 //! "P⭕lice", "Ьank"): the spellings with those letters.
 
 use super::super::class::Class;
-use super::super::fold::common_invisible;
+use super::super::fold::{common_invisible, letter_drawn};
 use super::ignorable;
 use super::latin::latin_look;
 
@@ -63,9 +63,12 @@ pub(super) fn drawn_letters(text: &str) -> Option<String> {
 pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
-    // A letter, a digit (it may be a letter: "Examp|3 Bank") or another
-    // symbol drawn for a letter ("Р⭕©сии").
-    let letter_like = |c: char| c.is_alpha() || c.is_ascii_digit() || c == '∩' || drawn_letter(c);
+    // A letter, a digit (it may be a letter: "Examp|3 Bank"), a symbol
+    // the fold reads as a letter ("Tin⒦⭕ff", "∩") or another symbol drawn
+    // for a letter ("Р⭕©сии").
+    let letter_like = |c: char| {
+        c.is_alpha() || c.is_ascii_digit() || letter_drawn(c).is_some() || drawn_letter(c)
+    };
     // One space is skipped too: a fraudster spaces the stroke out ("examp
     // | e"). Not for a symbol drawn for a letter: "ФСБ© утечка" is a mark.
     let spaced = |i: usize| !DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == chars[i]);

@@ -1,0 +1,120 @@
+//! Regional indicators ('🇷', '🇺'): a pair that names a region is shown
+//! as its flag; any other (one alone, "🇫 🇸 🇧", or a pair that names no
+//! region, "🇫🇸🇧") is shown as boxed capital letters, and read as them.
+
+use super::super::class::Class;
+use super::super::fold::common_invisible;
+use super::ignorable;
+
+/// The pairs shown as flags: ISO 3166-1 alpha-2 (Debian's iso-codes,
+/// 249 codes) and the other region flags of Unicode's RGI emoji set
+/// (AC, CP, DG, EA, EU, IC, TA, UN, XK).
+const FLAGS: &str = "AC AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI \
+BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CP CR CU CV CW CX CY CZ \
+DE DG DJ DK DM DO DZ EA EC EE EG EH ER ES ET EU FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN \
+GP GQ GR GS GT GU GW GY HK HM HN HR HT HU IC ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI \
+KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR \
+MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT \
+PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TF \
+TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM UN US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA \
+ZM ZW";
+
+/// The capital letter a regional indicator stands for.
+fn indicated(c: char) -> Option<char> {
+    let cp = c as u32;
+    (0x1F1E6..=0x1F1FF)
+        .contains(&cp)
+        .then(|| char::from(b'A' + (cp - 0x1F1E6) as u8))
+}
+
+fn is_flag(a: char, b: char) -> bool {
+    FLAGS
+        .split(' ')
+        .any(|code| code.as_bytes() == [a as u8, b as u8])
+}
+
+/// The text with every regional indicator that shows as a letter written
+/// as that letter. Indicators pair as the screen pairs them (UAX #29,
+/// GB12/GB13): from the start of each run of indicators with nothing
+/// between them, two at a time; the last of an odd run is alone. Boxed
+/// letters are a word apart from the plain letters beside them, as they
+/// look ("ФСБ🇺🇦" with a mark inside the flag is "ФСБ U A", no "ФСБUA").
+pub(super) fn boxed_letters(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| indicated(c).is_some()) {
+        return text.into();
+    }
+    #[derive(PartialEq)]
+    enum Last {
+        Boxed,
+        Plain,
+        Other,
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut last = Last::Other;
+    let boxed = |out: &mut String, letters: &[char], last: &mut Last| {
+        if *last == Last::Plain {
+            out.push(' ');
+        }
+        out.extend(letters);
+        *last = Last::Boxed;
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let Some(a) = indicated(c) else {
+            if c.is_alnum() {
+                if last == Last::Boxed {
+                    out.push(' ');
+                }
+                last = Last::Plain;
+            } else if !(c.is_mark() || ignorable(c) || common_invisible(c)) {
+                last = Last::Other;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        match chars.get(i + 1).and_then(|&c| indicated(c)) {
+            Some(b) if is_flag(a, b) => {
+                out.push(c);
+                out.push(chars[i + 1]);
+                last = Last::Other;
+            }
+            Some(b) => boxed(&mut out, &[a, b], &mut last),
+            None => {
+                boxed(&mut out, &[a], &mut last);
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_stay_and_boxed_letters_read() {
+        assert_eq!(boxed_letters("Мама 🇷🇺"), "Мама 🇷🇺");
+        assert_eq!(boxed_letters("🇷🇺🇰🇿🇺🇦"), "🇷🇺🇰🇿🇺🇦");
+        assert_eq!(boxed_letters("🇫 🇸 🇧"), "F S B");
+        assert_eq!(boxed_letters("🇫🇸🇧"), "FSB");
+        // Anything between two indicators parts them.
+        assert_eq!(boxed_letters("🇷\u{200B}🇺"), "R\u{200B}U");
+        // A flag, then one alone.
+        assert_eq!(boxed_letters("🇷🇺🇧"), "🇷🇺B");
+        // Apart from plain letters beside them.
+        assert_eq!(
+            boxed_letters("ФСБ\u{200F}🇺\u{200F}🇦"),
+            "ФСБ\u{200F} U\u{200F}A"
+        );
+        assert_eq!(boxed_letters("🇫🇸🇧Россия"), "FSB Россия");
+        assert_eq!(FLAGS.split(' ').count(), 249 + 9);
+        let codes: Vec<&str> = FLAGS.split(' ').collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+    }
+}
