@@ -399,7 +399,27 @@ fn transliterated(s: &str, rng: &mut Rng) -> String {
             ('э', "e"),
             ('ё', "e"),
         ],
+        // Informal, as people also type it: "tc" for "ц" ("Politciya"),
+        // and "y" for a final "и" ("Kaspy", `FINAL_I`).
+        &[
+            ('ж', "zh"),
+            ('х', "h"),
+            ('ц', "tc"),
+            ('ч', "ch"),
+            ('ш', "sh"),
+            ('щ', "sch"),
+            ('ы', "y"),
+            ('й', "i"),
+            ('я', "ia"),
+            ('ю', "yu"),
+            ('ь', ""),
+            ('ъ', ""),
+            ('э', "e"),
+            ('ё', "yo"),
+        ],
     ];
+    /// The scheme that writes a word's final "и" as "y".
+    const FINAL_I: usize = 3;
     const COMMON: &[(char, &str)] = &[
         ('а', "a"),
         ('б', "b"),
@@ -434,15 +454,25 @@ fn transliterated(s: &str, rng: &mut Rng) -> String {
         ('ң', "n"),
         ('һ', "h"),
     ];
-    let scheme = rng.pick(SCHEMES);
+    let k = rng.below(SCHEMES.len());
+    let scheme = SCHEMES[k];
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::new();
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         let lower = c.to_lowercase().next().unwrap();
-        let latin = scheme
-            .iter()
-            .chain(COMMON)
-            .find(|(k, _)| *k == lower)
-            .map(|(_, v)| *v);
+        let final_i = k == FINAL_I
+            && lower == 'и'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && !"аеёиоуыэюяі".contains(chars[i - 1].to_lowercase().next().unwrap())
+            && !chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        let latin = final_i.then_some("y").or_else(|| {
+            scheme
+                .iter()
+                .chain(COMMON)
+                .find(|(k, _)| *k == lower)
+                .map(|(_, v)| *v)
+        });
         match latin {
             Some(l) if c.is_uppercase() => {
                 let mut cs = l.chars();
@@ -1153,6 +1183,10 @@ const FOUND: &[&str] = &[
     "приватбанкофициальный",
     "П р и в а т б а н к\u{a0}о ф и ц и а л ь н ы й",
     "g o r уа сh а ya  l і n ı ya  b α n k a",
+    // Transliteration as people also type it: "tc", a final "y" for "и".
+    "Politciya",
+    "Kaspy",
+    "Sluzhba bezopasnosty",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1194,6 +1228,8 @@ const FOUND_QUIET: &[&str] = &[
     "Оля 🇬🇧🇺🇸",
     "каспийонлайн",
     "Альфабанкет",
+    "Dmitry Kaspyrov",
+    "Happy Mary",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

@@ -128,11 +128,14 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
 /// is in random case ("sLuzHba"), when it says nothing: both are tried.
 /// "ts" is "ц" ("Tsentrobank"), or "тс" where two words are glued
 /// ("komitetsledstvennyi"): both are tried.
+/// A "y" ending a word after a consonant is "ы" ("Otbasy", "pristavy"),
+/// or "и" as people write it for "i" ("Kaspy", "Dmitry"): both are tried.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Latin {
     j: &'static str,
     case_breaks: bool,
     ts_apart: bool,
+    final_y_is_i: bool,
 }
 
 impl Latin {
@@ -140,6 +143,7 @@ impl Latin {
         j: "й",
         case_breaks: true,
         ts_apart: false,
+        final_y_is_i: false,
     };
     pub(super) const J_IS_ZH: Latin = Latin {
         j: "ж",
@@ -151,6 +155,10 @@ impl Latin {
     };
     pub(super) const TS_APART: Latin = Latin {
         ts_apart: true,
+        ..Latin::J_IS_Y
+    };
+    pub(super) const FINAL_Y_IS_I: Latin = Latin {
+        final_y_is_i: true,
         ..Latin::J_IS_Y
     };
 }
@@ -186,12 +194,16 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
     });
     let has_ts = chars
         .windows(2)
-        .any(|w| w[0].eq_ignore_ascii_case(&'t') && w[1].eq_ignore_ascii_case(&'s'));
+        .any(|w| w[0].eq_ignore_ascii_case(&'t') && matches!(w[1].to_ascii_lowercase(), 's' | 'c'));
     for (latin, differs) in [
         (Latin::J_IS_Y, true),
         (Latin::J_IS_ZH, has_j),
         (Latin::ANY_CASE, case_may_break),
         (Latin::TS_APART, has_ts),
+        (
+            Latin::FINAL_Y_IS_I,
+            (0..chars.len()).any(|i| final_y(chars, i)),
+        ),
     ] {
         if !differs {
             continue;
@@ -275,6 +287,7 @@ pub(super) const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
     ("ch", "ч"),
     ("sh", "ш"),
     ("ts", "ц"),
+    ("tc", "ц"),
     ("tz", "ц"),
     ("cz", "ц"),
     ("ck", "к"),
@@ -610,6 +623,10 @@ pub(super) fn transliterate_at(
         out.push(c);
         return 1;
     }
+    if latin.final_y_is_i && final_y(chars, i) {
+        out.push(if c.is_ascii_uppercase() { 'И' } else { 'и' });
+        return 1;
+    }
     if let Some(sound) = j_or_y(chars, i, latin) {
         out.push_str(sound);
         return 1;
@@ -654,6 +671,18 @@ pub(super) fn lone_letter(chars: &[char], i: usize) -> bool {
     !latin_initials
 }
 
+/// A "y" that ends a word after a consonant ("Kaspy", not "Natsionalnyy"
+/// or "Vy"): read "ы" or "и" (`Latin`).
+pub(super) fn final_y(chars: &[char], i: usize) -> bool {
+    let consonant = |c: &char| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(*c);
+    chars[i].eq_ignore_ascii_case(&'y')
+        && i > 0
+        && consonant(&chars[i - 1])
+        && i >= 2
+        && chars[i - 2].is_ascii_alphabetic()
+        && !chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+}
+
 /// "j" before a consonant or at the end is "й" (or "ж", as `latin` reads
 /// it); "y" after a vowel is "й" ("Rayffayzen", "Natsionalnyy").
 pub(super) fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
@@ -694,7 +723,7 @@ pub(super) fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<usize> 
                     .any(char::is_ascii_uppercase);
             group.len() <= chars.len() - i
                 && !case_break
-                && !(latin.ts_apart && group == "ts")
+                && !(latin.ts_apart && matches!(group, "ts" | "tc"))
                 && group
                     .chars()
                     .zip(&chars[i..])
