@@ -741,6 +741,23 @@ fn mixed_script(s: &str, rng: &mut Rng) -> String {
                 .count(),
         )
     };
+    // Sometimes as a small capital, which looks like the Latin letter of
+    // the sound ("Поʟиция"; not "ʙ", which looks like "в").
+    const SMALL_CAPS: &[(char, char)] = &[
+        ('l', 'ʟ'),
+        ('n', 'ɴ'),
+        ('r', 'ʀ'),
+        ('g', 'ɢ'),
+        ('d', 'ᴅ'),
+        ('f', 'ꜰ'),
+        ('z', 'ᴢ'),
+        ('v', 'ᴠ'),
+        ('i', 'ɪ'),
+        ('k', 'ᴋ'),
+        ('t', 'ᴛ'),
+        ('s', 'ꜱ'),
+    ];
+    let small_caps = rng.chance(25);
     let mut out: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
     let mut last: Option<usize> = None;
     for _ in 0..1 + rng.below(2) {
@@ -748,7 +765,15 @@ fn mixed_script(s: &str, rng: &mut Rng) -> String {
         let (word, letters) = word_of(i);
         let room = last.is_none_or(|l| l.abs_diff(i) > 1 && (word_of(l).0 != word || letters >= 5));
         if room {
-            out[i] = sound(chars[i]).unwrap();
+            let latin = sound(chars[i]).unwrap();
+            let small = SMALL_CAPS
+                .iter()
+                .find(|(l, _)| latin.eq_ignore_ascii_case(&l.to_string()))
+                .map(|(_, cap)| cap.to_string());
+            out[i] = match small {
+                Some(cap) if small_caps => cap,
+                _ => latin,
+            };
             last = Some(i);
         }
     }
@@ -1187,6 +1212,10 @@ const FOUND: &[&str] = &[
     "Politciya",
     "Kaspy",
     "Sluzhba bezopasnosty",
+    // A small capital is the Latin letter it draws ("ʟ" is "L"), read as
+    // a sound inside a Cyrillic word.
+    "ПоʟИЦИЯ",
+    "ФⓈБ",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay

@@ -196,6 +196,15 @@ const FANCY_LETTERS: &[(char, char)] = &[
     ('∩', 'п'),
 ];
 
+/// The Latin capital a small capital looks like ('ʟ' is an "L", 'ʜ' an
+/// "H": at a small letter's height, still a capital's shape).
+pub(super) fn small_capital(c: char) -> Option<char> {
+    SMALL_CAPITALS
+        .iter()
+        .find(|(s, _)| *s == c)
+        .map(|(_, l)| l.to_ascii_uppercase())
+}
+
 /// What a letter-like symbol spells, before anything else.
 pub(super) fn letter_drawn(c: char) -> Option<char> {
     let cp = c as u32;

@@ -3,7 +3,7 @@
 //! Cyrillic words ("ФSБ").
 
 use super::super::class::{decomposed, Class};
-use super::super::fold::{common_invisible, latin_reading, letter_drawn};
+use super::super::fold::{common_invisible, latin_reading, letter_drawn, small_capital};
 use super::groups::{group_at_start, may_start_group};
 use super::{ignorable, reads_as_latin};
 
@@ -27,7 +27,13 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
     let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c) && c.is_alpha();
     // Most names are in one script: nothing to read. (Styled Latin
     // letters, "𝐒", are seen below, made plain.)
-    let latin_drawn = |c: char| reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј');
+    // (And letters drawn for Latin ones: small capitals, "ʟ", circled,
+    // fancy.)
+    let drawn_latin =
+        |c: char| small_capital(c).or_else(|| letter_drawn(c).filter(char::is_ascii_alphabetic));
+    let latin_drawn = |c: char| {
+        reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј') || drawn_latin(c).is_some()
+    };
     if !(text.chars().any(cyrillic) && text.chars().any(latin_drawn)) {
         return Vec::new();
     }
@@ -42,7 +48,7 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
             'ԁ' => 'd',
             'Ј' => 'J',
             'ј' => 'j',
-            c => c,
+            c => drawn_latin(c).unwrap_or(c),
         };
         if c.is_ascii() || !c.is_alnum() {
             plain.push(c);
