@@ -1216,6 +1216,10 @@ const FOUND: &[&str] = &[
     // a sound inside a Cyrillic word.
     "ПоʟИЦИЯ",
     "ФⓈБ",
+    // A letter for the trunk prefix: the ten digits after it are the
+    // list's number.
+    "В 800 555 35 35",
+    "B-8OO-555-35-35",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
