@@ -199,6 +199,11 @@ const FANCY_LETTERS: &[(char, char)] = &[
 /// The Latin capital a small capital looks like ('ʟ' is an "L", 'ʜ' an
 /// "H": at a small letter's height, still a capital's shape).
 pub(super) fn small_capital(c: char) -> Option<char> {
+    // (All past the Latin and IPA letters' start: most characters of a
+    // name are passed at once.)
+    if (c as u32) < 0x250 {
+        return None;
+    }
     SMALL_CAPITALS
         .iter()
         .find(|(s, _)| *s == c)
@@ -207,6 +212,21 @@ pub(super) fn small_capital(c: char) -> Option<char> {
 
 /// What a letter-like symbol spells, before anything else.
 pub(super) fn letter_drawn(c: char) -> Option<char> {
+    // Latin, Greek and Cyrillic from a table: every letter of a name is
+    // asked for.
+    static FAST: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    if (c as u32) < FAST_END {
+        let table = FAST.get_or_init(|| {
+            (0..FAST_END)
+                .map(|cp| char::from_u32(cp).and_then(letter_drawn_slow))
+                .collect()
+        });
+        return table[c as usize];
+    }
+    letter_drawn_slow(c)
+}
+
+fn letter_drawn_slow(c: char) -> Option<char> {
     let cp = c as u32;
     if let Some(base) = ENCLOSED_ALPHABETS
         .iter()
