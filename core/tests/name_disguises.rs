@@ -200,6 +200,7 @@ const TRANSFORMS: &[Transform] = &[
     ("emoji", Stage::Wrapping, emoji),
     ("flags", Stage::Wrapping, flags),
     ("boxed_letters", Stage::Letters, boxed_letters),
+    ("decoys", Stage::Wrapping, decoys),
     ("padding", Stage::Wrapping, padding),
     ("bidi", Stage::Wrapping, bidi),
     ("rtl_marks", Stage::Direction, rtl_marks),
@@ -1018,6 +1019,22 @@ fn boxed_letters(s: &str, rng: &mut Rng) -> String {
     words.join(if gap == " " { "  " } else { " " })
 }
 
+/// Words that set off every re-reading at once (symbol groups, "@",
+/// drawn symbols, soft signs, "j", random case, "ts", a final "y"), beside
+/// the claim: they must not crowd its own re-reading out.
+fn decoys(s: &str, rng: &mut Rng) -> String {
+    const DECOYS: &[&str] = &[
+        "x©x", "|\\|", "a@b", "|-|", "$$", "⭕⭕", "Ьь", "JI", ">|<", "jAj", "tsy", "€€", "cl",
+    ];
+    let words: Vec<&str> = (0..2 + rng.below(4)).map(|_| *rng.pick(DECOYS)).collect();
+    let gap = rng.pick(&[" 🌸 ", " ★ ", " — "]);
+    if rng.chance(50) {
+        format!("{s}{gap}{}", words.join(" "))
+    } else {
+        format!("{}{gap}{s}", words.join(" "))
+    }
+}
+
 fn padding(s: &str, rng: &mut Rng) -> String {
     let pad = *rng.pick(&[
         "\u{3000}",
@@ -1220,6 +1237,15 @@ const FOUND: &[&str] = &[
     // list's number.
     "В 800 555 35 35",
     "B-8OO-555-35-35",
+    // Decoys that crowded the one re-reading a claim needs out of the
+    // bound on re-spellings.
+    "Ьank support x©x |\\| a@b |-|",
+    // A letter hyphened to the word after it joined a spelled-out run
+    // before it ("Ж" and the "Т" of "Т-Банк"); an ideographic space, wider
+    // than the letters' gaps, was read as one of them.
+    "$$ Ьь ⭕⭕ >|< 🌸 Т-Ба|-|к.c[]m",
+    "|-| ⭕⭕ — Т-Bанkа",
+    "|\\/| В Д\u{3000}c u s t [] rn e r\u{3000}c a r e",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1263,6 +1289,8 @@ const FOUND_QUIET: &[&str] = &[
     "Альфабанкет",
     "Dmitry Kaspyrov",
     "Happy Mary",
+    "Я в ТЦ-Мега",
+    "А Б В-Групп",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

@@ -1205,7 +1205,13 @@ impl Folding {
 
     fn separator(&mut self, c: char) {
         self.not_in_word = true;
-        let shown = if c.is_space() { ' ' } else { c };
+        // Spaces as wide as they look: a no-break or thin space is a
+        // space, an em or ideographic space a wider gap ("М В Д\u{3000}c a r e").
+        let shown = match c {
+            '\u{2000}'..='\u{2003}' | '\u{2007}' | '\u{3000}' => '\u{3000}',
+            c if c.is_space() => ' ',
+            c => c,
+        };
         self.gap = self.gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
     }
 
@@ -1285,7 +1291,18 @@ fn join_single_letters(
             .max_by_key(|g| inner.iter().filter(|h| h == g).count())
             .copied()
             .unwrap_or(0);
-        for (j, &gap) in gaps.iter().enumerate().take(i).skip(start + 1) {
+        // A letter hyphened to the word after it is that word's ("в
+        // Т-Банке", "Ж 🌸 Т-Банк"), unless the run is spelled with hyphens.
+        let hyphen = |gap: u64| [u64::from('-'), 0x2010, 0x2011].contains(&gap);
+        let end = if i < n && hyphen(gaps[i]) && !hyphen(usual) {
+            i - 1
+        } else {
+            i
+        };
+        if end - start < 2 {
+            continue;
+        }
+        for (j, &gap) in gaps.iter().enumerate().take(end).skip(start + 1) {
             let case_break = breaks(j);
             folded.word_start[j] = gap != usual || case_break;
             case_weighed |= case_break;

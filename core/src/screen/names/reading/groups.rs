@@ -268,7 +268,9 @@ pub(super) fn group_form(c: char) -> Option<char> {
         if c.is_mark() || ignorable(c) {
             return None;
         }
-        if c.is_ascii() {
+        // (A space keeps its width: an ideographic space between words is
+        // wider than the gaps between spelled-out letters.)
+        if c.is_ascii() || c.is_space() {
             return Some(c);
         }
         let parts = decomposed(c);

@@ -102,22 +102,22 @@ pub fn read(name: &str) -> Reading {
     if let std::borrow::Cow::Owned(boxed) = boxed_letters(capped(name)) {
         all.push(shown_of(&boxed));
     }
-    for (respell, worth) in RESPELLINGS {
-        if !all.iter().any(|t| worth(t)) {
-            continue;
-        }
-        // Only as many as there is room for: the rest would be dropped.
-        let room = MAX_SPELLINGS.saturating_sub(all.len());
-        let more: Vec<String> = all.iter().filter_map(|t| respell(t)).take(room).collect();
-        all.extend(more);
-    }
+    respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
     let as_written = groups_unknown(&shown);
     let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        std::iter::once(&*as_written)
+        // Every text's first transliteration before any text's second: a
+        // name that sets off every scheme ("j", random case, "ts", a
+        // final "y") cannot crowd out a re-spelt text's reading.
+        let schemes: Vec<Vec<String>> = std::iter::once(&*as_written)
             .chain(texts.iter().map(String::as_str))
-            .flat_map(transliterated)
+            .map(transliterated)
+            .collect();
+        let most = schemes.iter().map(Vec::len).max().unwrap_or(0);
+        (0..most)
+            .flat_map(|k| schemes.iter().filter_map(move |s| s.get(k)))
             .take(MAX_SPELLINGS)
+            .cloned()
             .collect()
     } else {
         Vec::new()
@@ -160,6 +160,55 @@ pub fn read(name: &str) -> Reading {
         transliterated_from,
         // (The word alone has no initials: read once more, no deeper.)
         surname_with_initials: surname_with_initials(&shown).map(|word| read(word).spellings),
+    }
+}
+
+/// The re-spelt texts of `all` (the name as written, and with boxed
+/// letters read), at most `MAX_SPELLINGS` in all, none twice. First each
+/// re-spelling alone and all of them at once, so that whatever else a
+/// name sets off, a disguise that needs one of them, or all, is read
+/// ("Ьank support" beside "©", "|\\|", "a@b" and "|-|" decoys); then,
+/// in the room left, each re-spelling on top of the ones before ("Examp|e
+/// Ьank" needs '|' as 'l' and 'Ь' as 'b', but not "@" as "a").
+fn respell_all(all: &mut Vec<String>) {
+    let push = |all: &mut Vec<String>, text: String| {
+        if all.len() < MAX_SPELLINGS && !all.contains(&text) {
+            all.push(text);
+        }
+    };
+    let written = all.clone();
+    for base in &written {
+        let mut every: Option<String> = None;
+        let mut applied = 0;
+        for (respell, worth) in RESPELLINGS {
+            let alone = if worth(base) { respell(base) } else { None };
+            let on_every = match &every {
+                None => alone.clone(),
+                Some(text) if worth(text) => respell(text),
+                Some(_) => None,
+            };
+            if let Some(text) = on_every {
+                every = Some(text);
+                applied += 1;
+            }
+            if let Some(text) = alone {
+                push(all, text);
+            }
+        }
+        if let Some(text) = every.filter(|_| applied > 1) {
+            push(all, text);
+        }
+    }
+    for (respell, worth) in RESPELLINGS {
+        let mut k = 0;
+        while k < all.len() && all.len() < MAX_SPELLINGS {
+            if worth(&all[k]) {
+                if let Some(text) = respell(&all[k]) {
+                    push(all, text);
+                }
+            }
+            k += 1;
+        }
     }
 }
 
