@@ -1246,6 +1246,31 @@ const FOUND: &[&str] = &[
     "$$ Ьь ⭕⭕ >|< 🌸 Т-Ба|-|к.c[]m",
     "|-| ⭕⭕ — Т-Bанkа",
     "|\\/| В Д\u{3000}c u s t [] rn e r\u{3000}c a r e",
+    // The red team, 2026-12-07: boxed and drawn letters beside a surname
+    // with initials or inside a Cyrillic word; a brand glued to Ukrainian,
+    // Kazakh and English fillers and roles, several in a row; ranks,
+    // ministries and services.
+    "\u{1F1EB}\u{1F1F8}\u{1F1E7} Иванов И.И.",
+    "Иванов И.И. \u{1F1EB}\u{1F1F8}\u{1F1E7}",
+    "\u{24A1}\u{24AE}\u{249D} Иванов И.И.",
+    "\u{1F1EB}СБ",
+    "\u{1F1F8}бер поддержка",
+    "\u{1F1F8}бербанк",
+    "По\u{1F1F1}иция",
+    "\u{1F1EC}осуслуги",
+    "приватбанкофіційний",
+    "каспиресми",
+    "kaspihelp",
+    "сбербанконлайнподдержка",
+    "sberbankofficialsupport",
+    "втбонлайнбанк",
+    "сбербанкинфо",
+    "Pryvatbank",
+    "радник юстиції",
+    "Министерство юстиции",
+    "ФСИН",
+    "майор внутренней службы",
+    "Инспектор ГАИ",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1291,6 +1316,21 @@ const FOUND_QUIET: &[&str] = &[
     "Happy Mary",
     "Я в ТЦ-Мега",
     "А Б В-Групп",
+    // The red team, 2026-12-07: a surname and a grove ("Гай"), a paint
+    // code, an English "-cy", law firms named "Юстиция".
+    "Гай",
+    "Петро Гай",
+    "Зелёный Гай",
+    "Гаї Надія",
+    "Rai",
+    "Aishwarya Rai",
+    "RAL 9010",
+    "Policy",
+    "Insurance policy",
+    "Policy Bazaar",
+    "ООО Юстиция генеральный директор Петров",
+    "Майоров (Юстиция)",
+    "Юрфирма Юстиция советник Иванов",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

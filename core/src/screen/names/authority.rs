@@ -28,8 +28,11 @@ use super::pairs::Pairs;
 /// Words this long may hold a glued phrase's start.
 const GLUED_START_WORD: usize = 4;
 
-/// Letters of a filler read glued to a brand ("сбербанк|онлайн").
+/// Letters of a filler or role word read glued to a brand ("сбербанк|онлайн").
 const GLUED_FILLER_CHARS: usize = 4;
+
+/// Words read glued after a brand, at most.
+const GLUED_TAIL_WORDS: usize = 3;
 use super::reading::Reading;
 use super::words::{ending_at, MAX_ENDING};
 
@@ -248,27 +251,42 @@ fn brand_glued_to_bank<'l>(
                     to_bank
                         || glued_gaps(name, end, &b.words[0]).any(|gap| {
                             let next = end + gap;
-                            in_word(next)
-                                && (filler_ends_word(name, next, lexicon)
-                                    || lexicon.bank_words.iter().any(|w| {
-                                        name.has_at(next, w)
-                                            && filler_ends_word(name, next + w.len(), lexicon)
-                                    }))
+                            in_word(next) && glued_tail(name, next, near, lexicon, 0)
                         })
                 })
         })
 }
 
-/// A filler long enough to be read glued ("онлайн", "официальн*", not
-/// "т" or "my") at `at`, inside the word, ending it.
-fn filler_ends_word(name: &Folded, at: usize, lexicon: &Lexicon) -> bool {
-    at < name.len()
-        && !name.word_start[at]
-        && lexicon
-            .fillers
-            .iter()
-            .filter(|f| f.words.len() == 1 && f.folded_len() >= GLUED_FILLER_CHARS)
-            .any(|f| f.glued_at(name, at))
+/// What may follow a brand glued in one word, to the word's end: fillers
+/// long enough to be read glued ("онлайн", "официальн*", not "т" or "my"),
+/// role words ("help", "поддержк*") and bank words, one after another
+/// ("сбербанк|онлайн|поддержка", "kaspi|official|team"), at most
+/// `GLUED_TAIL_WORDS` of them.
+fn glued_tail(name: &Folded, at: usize, near: &Near, lexicon: &Lexicon, depth: usize) -> bool {
+    if at >= name.len() || name.word_start[at] || depth >= GLUED_TAIL_WORDS {
+        return false;
+    }
+    let word_end = at + name.rest_of_word(at);
+    let words = lexicon
+        .fillers
+        .iter()
+        .chain(near.roles.iter().copied())
+        .filter(|p| p.words.len() == 1 && p.folded_len() >= GLUED_FILLER_CHARS);
+    for p in words {
+        if p.glued_at(name, at) {
+            return true;
+        }
+        if let Some(end) = p.glued_end(name, at).filter(|&e| e < word_end) {
+            if glued_tail(name, end, near, lexicon, depth + 1) {
+                return true;
+            }
+        }
+    }
+    lexicon.bank_words.iter().any(|w| {
+        name.has_at(at, w)
+            && (at + w.len() == word_end
+                || glued_tail(name, at + w.len(), near, lexicon, depth + 1))
+    })
 }
 
 /// A name that is nothing but a bank: bank words, brands and fillers
@@ -396,15 +414,17 @@ fn bank_material(name: &Folded, live: &[bool], lexicon: &Lexicon) -> bool {
     })
 }
 
-/// Whether `word` may be the lexicon word `of`: the same word when that
-/// is short (an abbreviation: "РФ", "ФСБ"), or the same first four letters
-/// ("Россия" and "России", "Центр" and "Центробанк").
+/// Whether the surname `word` is built on the claim word `of`: the same
+/// word when that is short (an abbreviation: "ФСБ"), or `of` whole at its
+/// start ("Сберов" on "Сбер", "Российская" on "Росси…"). A surname that
+/// only shares first letters with one ("Полищук", "Каспаров",
+/// "Прокопьев") is a surname.
 fn near_word(word: &Folded, of: &[Look]) -> bool {
-    const STEM: usize = 4;
-    if of.len() < STEM {
+    const SHORT: usize = 4;
+    if of.len() < SHORT {
         word.len() == of.len() && word.has_at(0, of)
     } else {
-        word.len() >= 2 && word.has_at(0, &of[..STEM.min(word.len())])
+        word.len() >= of.len() && word.has_at(0, of)
     }
 }
 
@@ -484,7 +504,7 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
     if let Some(surname) = &name.surname_with_initials {
         let listed = extra.iter().flat_map(|p| p.words.iter().map(|w| &*w.chars));
         if !lexicon()
-            .every_word()
+            .claim_words()
             .chain(listed)
             .any(|w| surname.iter().any(|spelling| near_word(spelling, w)))
         {

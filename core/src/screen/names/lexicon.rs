@@ -212,6 +212,11 @@ impl Phrase {
         in_glued(name, at, &self.words).is_some()
     }
 
+    /// Glued at `at`, where its letters end (more may follow).
+    pub(super) fn glued_end(&self, name: &Folded, at: usize) -> Option<usize> {
+        in_glued_loose(name, at, &self.words)
+    }
+
     /// Glued, starting at `at` and ending within `MAX_ENDING` letters
     /// before `end`.
     pub(super) fn glued_ends_at(&self, name: &Folded, at: usize, end: usize) -> bool {
@@ -405,20 +410,17 @@ fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
 }
 
 impl Lexicon {
-    /// Every word of every section: the words of phrases, and bank words.
-    pub(super) fn every_word(&self) -> impl Iterator<Item = &[Look]> {
-        let sections = [
-            &self.authority,
-            &self.roles,
-            &self.brands,
-            &self.fillers,
-            &self.not_bank,
-        ];
-        sections
-            .into_iter()
-            .flatten()
+    /// The words that make a claim on their own: a one-word authority
+    /// phrase, a brand's words but the bank word (not the words that claim
+    /// only beside others, "майор" of "майор юстиции", "росси" of "Банк
+    /// России", nor role words, fillers and the phrases that take a claim
+    /// back: "Майоров", "Банков", "Пожарский" are surnames).
+    pub(super) fn claim_words(&self) -> impl Iterator<Item = &[Look]> {
+        let one_word = self.authority.iter().filter(|p| p.words.len() == 1);
+        one_word
+            .chain(&self.brands)
             .flat_map(|p| p.words.iter().map(|w| &*w.chars))
-            .chain(self.bank_words.iter().map(Vec::as_slice))
+            .filter(|w| !self.bank_words.iter().any(|b| b.as_slice() == *w))
     }
 }
 

@@ -2,10 +2,6 @@
 //! as its flag; any other (one alone, "🇫 🇸 🇧", or a pair that names no
 //! region, "🇫🇸🇧") is shown as boxed capital letters, and read as them.
 
-use super::super::class::Class;
-use super::super::fold::common_invisible;
-use super::ignorable;
-
 /// The pairs shown as flags: ISO 3166-1 alpha-2 (Debian's iso-codes,
 /// 249 codes) and the other region flags of Unicode's RGI emoji set
 /// (AC, CP, DG, EA, EU, IC, TA, UN, XK).
@@ -36,54 +32,34 @@ fn is_flag(a: char, b: char) -> bool {
 /// The text with every regional indicator that shows as a letter written
 /// as that letter. Indicators pair as the screen pairs them (UAX #29,
 /// GB12/GB13): from the start of each run of indicators with nothing
-/// between them, two at a time; the last of an odd run is alone. Boxed
-/// letters are a word apart from the plain letters beside them, as they
-/// look ("ФСБ🇺🇦" with a mark inside the flag is "ФСБ U A", no "ФСБUA").
+/// between them, two at a time; the last of an odd run is alone. A boxed
+/// letter beside plain ones is a letter of their word ("🇸бер" is "Sбер",
+/// read as a sound in `latin.rs`); as written it is a symbol, so a flag
+/// split by a mark ("ФСБ🇺\u{200F}🇦") still parts words there.
 pub(super) fn boxed_letters(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(|c| indicated(c).is_some()) {
         return text.into();
     }
-    #[derive(PartialEq)]
-    enum Last {
-        Boxed,
-        Plain,
-        Other,
-    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut last = Last::Other;
-    let boxed = |out: &mut String, letters: &[char], last: &mut Last| {
-        if *last == Last::Plain {
-            out.push(' ');
-        }
-        out.extend(letters);
-        *last = Last::Boxed;
-    };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let Some(a) = indicated(c) else {
-            if c.is_alnum() {
-                if last == Last::Boxed {
-                    out.push(' ');
-                }
-                last = Last::Plain;
-            } else if !(c.is_mark() || ignorable(c) || common_invisible(c)) {
-                last = Last::Other;
-            }
-            out.push(c);
+        let Some(a) = indicated(chars[i]) else {
+            out.push(chars[i]);
             i += 1;
             continue;
         };
         match chars.get(i + 1).and_then(|&c| indicated(c)) {
             Some(b) if is_flag(a, b) => {
-                out.push(c);
+                out.push(chars[i]);
                 out.push(chars[i + 1]);
-                last = Last::Other;
             }
-            Some(b) => boxed(&mut out, &[a, b], &mut last),
+            Some(b) => {
+                out.push(a);
+                out.push(b);
+            }
             None => {
-                boxed(&mut out, &[a], &mut last);
+                out.push(a);
                 i += 1;
                 continue;
             }
@@ -107,12 +83,8 @@ mod tests {
         assert_eq!(boxed_letters("🇷\u{200B}🇺"), "R\u{200B}U");
         // A flag, then one alone.
         assert_eq!(boxed_letters("🇷🇺🇧"), "🇷🇺B");
-        // Apart from plain letters beside them.
-        assert_eq!(
-            boxed_letters("ФСБ\u{200F}🇺\u{200F}🇦"),
-            "ФСБ\u{200F} U\u{200F}A"
-        );
-        assert_eq!(boxed_letters("🇫🇸🇧Россия"), "FSB Россия");
+        // Letters of the word beside them.
+        assert_eq!(boxed_letters("🇸бер"), "Sбер");
         assert_eq!(FLAGS.split(' ').count(), 249 + 9);
         let codes: Vec<&str> = FLAGS.split(' ').collect();
         assert!(codes.windows(2).all(|w| w[0] < w[1]));

@@ -211,14 +211,14 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
             .into()
     };
     let name = &*plain;
-    if !name
+    // Nothing before the first group changes.
+    let first = name
         .char_indices()
-        .any(|(i, c)| may_start_group(c) && group_at_start(&name[i..]).is_some())
-    {
-        return None;
-    }
+        .find(|&(i, c)| may_start_group(c) && group_at_start(&name[i..]).is_some())?
+        .0;
     let mut out = String::with_capacity(name.len());
-    let mut rest = name;
+    out.push_str(&name[..first]);
+    let mut rest = &name[first..];
     while let Some(c) = rest.chars().next() {
         // A group spelled out with the rest ("| - |" in "Т И | - | Ь",
         // "|+-+|", "b I").
@@ -312,6 +312,13 @@ pub(super) fn first_group(
     let tight = groups
         .clone()
         .find_map(|(from, to)| parts_len(text, from, false).map(|len| (len, to)));
+    // Spelled out, a separator follows the first part: inside a word
+    // nothing is spelled out.
+    let mut chars = text.chars();
+    chars.next();
+    if tight.is_some() || chars.next().is_none_or(|c| c.is_alnum()) {
+        return tight;
+    }
     tight.or_else(|| {
         groups
             .filter(|(from, _)| spells_out(from))

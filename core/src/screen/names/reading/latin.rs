@@ -678,9 +678,10 @@ pub(super) fn lone_letter(chars: &[char], i: usize) -> bool {
 }
 
 /// A "y" that ends a word after a consonant ("Kaspy", not "Natsionalnyy"
-/// or "Vy"): read "ы" or "и" (`Latin`).
+/// or "Vy"): read "ы" or "и" (`Latin`). Not after "c": "-cy" is English
+/// ("Policy", "Agency"), where the "c" is no "ц".
 pub(super) fn final_y(chars: &[char], i: usize) -> bool {
-    let consonant = |c: &char| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(*c);
+    let consonant = |c: &char| c.is_ascii_alphabetic() && !"aeiouycAEIOUYC".contains(*c);
     chars[i].eq_ignore_ascii_case(&'y')
         && i > 0
         && consonant(&chars[i - 1])

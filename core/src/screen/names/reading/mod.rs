@@ -99,9 +99,11 @@ pub fn read(name: &str) -> Reading {
     // are symbols, so a flag split by an invisible mark ("Банк🇷\u{200F}🇺России")
     // is no word inside a phrase. (Paired in the order written, where
     // invisible characters still part them.)
-    if let std::borrow::Cow::Owned(boxed) = boxed_letters(capped(name)) {
-        all.push(shown_of(&boxed));
-    }
+    let boxed = match boxed_letters(capped(name)) {
+        std::borrow::Cow::Owned(boxed) => Some(shown_of(&boxed)),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    all.extend(boxed.clone());
     respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
     let as_written = groups_unknown(&shown);
@@ -159,7 +161,9 @@ pub fn read(name: &str) -> Reading {
         spellings,
         transliterated_from,
         // (The word alone has no initials: read once more, no deeper.)
-        surname_with_initials: surname_with_initials(&shown).map(|word| read(word).spellings),
+        // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person.)
+        surname_with_initials: surname_with_initials(boxed.as_deref().unwrap_or(&shown))
+            .map(|word| read(word).spellings),
     }
 }
 

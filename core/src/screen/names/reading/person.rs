@@ -2,6 +2,7 @@
 //! person's, not an abbreviation.
 
 use super::super::class::Class;
+use super::super::fold::letter_drawn;
 
 /// A word written as a surname: a capital, small letters (or all
 /// capitals), and one of the endings surnames of the region have
@@ -70,11 +71,13 @@ pub(super) fn surname_with_initials(shown: &str) -> Option<&str> {
     // Decorations around the words ("★ Доржиев Ц.Б. 🌸") are no words;
     // initials glued to each other or to the surname ("Ц.Б.Доржиев") are
     // words of their own.
+    // Letters drawn as symbols ("⒡⒮⒝", "Ⓟ") are letters.
+    let letter = |c: char| c.is_alpha() || letter_drawn(c).is_some();
     let tokens: Vec<&str> = shown
         .split_whitespace()
         .flat_map(|t| t.split_inclusive('.'))
-        .map(|t| t.trim_matches(|c: char| !c.is_alpha() && c != '.'))
-        .filter(|t| t.chars().any(|c| c.is_alpha()))
+        .map(|t| t.trim_matches(|c: char| !letter(c) && c != '.'))
+        .filter(|t| t.chars().any(letter))
         .collect();
     let initials = |tokens: &[&str]| {
         let chars: Vec<char> = tokens.iter().flat_map(|t| t.chars()).collect();
