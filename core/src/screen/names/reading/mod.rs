@@ -203,8 +203,9 @@ fn respell_all(all: &mut Vec<String>) {
             push(all, text);
         }
     }
+    // (Each re-spelling of the name as written is made above.)
     for (respell, worth) in RESPELLINGS {
-        let mut k = 0;
+        let mut k = written.len();
         while k < all.len() && all.len() < MAX_SPELLINGS {
             if worth(&all[k]) {
                 if let Some(text) = respell(&all[k]) {
