@@ -125,6 +125,20 @@ proptest! {
         let _ = screen(std::slice::from_ref(list), &swapped, &ctx);
         let _ = callguard_core::screen::names::number_in_name(&name);
     }
+
+    /// Names made of what the re-readings look at, densely: spelled-out
+    /// letters and apostrophes ("a ' b" once made a token of no letter),
+    /// symbol groups, boxed and drawn letters, soft signs, digits, bidi
+    /// marks. Reading them and every rule answer.
+    #[test]
+    fn reading_dense_trouble_never_panics(
+        name in "[a-zA-Zа-яА-ЯьЬ'’ʼ`|/\\\\()\\[\\]<>{}@$©€⭕_. 0-9\u{1F1E6}-\u{1F1FF}ʟᴘʜⓈ⒦\u{200B}\u{200F}\u{061C}\u{3000}-]{0,48}",
+    ) {
+        use callguard_core::screen::names;
+        let reading = names::read(&name);
+        let _ = names::claims_authority(&reading, []);
+        let _ = names::numbers_in_name(&name);
+    }
 }
 
 proptest! {
