@@ -203,10 +203,10 @@ fn glued_bank_and_role<'l>(
         })
 }
 
-/// A brand glued to a bank word in one word ("KASPIBANK", "втббанк"), or
-/// to a filler of a name that is nothing but the bank, with or without a
-/// bank word between ("сбербанконлайн", "втббанкофициальный"): the brand's
-/// own whole-word rule cannot see it.
+/// A brand glued to a bank word in one word ("KASPIBANK", "втббанк",
+/// "BankKaspi"), or to the fillers, roles and bank words of a name that
+/// is nothing but the bank ("сбербанконлайн", "втббанкофициальный"): the
+/// brand's own whole-word rule cannot see it.
 fn brand_glued_to_bank<'l>(
     name: &Folded,
     near: &Near<'l>,
@@ -217,43 +217,55 @@ fn brand_glued_to_bank<'l>(
         .copied()
         .filter(|b| b.words.len() == 1)
         .find(|b| {
-            let brand = &b.words[0].chars;
-            // The bank word before the brand ("BankKaspi") or after it.
-            let after_bank = (0..name.len()).any(|at| {
-                lexicon.bank_words.iter().any(|w| {
-                    name.has_at(at, w)
-                        && (0..=MAX_ENDING).any(|gap| {
-                            let b = at + w.len() + gap;
-                            name.has_at(b, brand)
-                                && !(at + 1..=b).any(|i| i < name.len() && name.word_start[i])
-                                && name.rest_of_word(b + brand.len()) == 0
-                        })
+            bank_then_brand(name, &b.words[0].chars, lexicon)
+                || (0..name.len()).any(|at| brand_then_more(name, at, b, near, lexicon))
+        })
+}
+
+/// A bank word and, glued after it (an ending between), the brand ending
+/// the word ("BankKaspi").
+fn bank_then_brand(name: &Folded, brand: &[Look], lexicon: &Lexicon) -> bool {
+    (0..name.len()).any(|at| {
+        lexicon.bank_words.iter().any(|w| {
+            name.has_at(at, w)
+                && (0..=MAX_ENDING).any(|gap| {
+                    let b = at + w.len() + gap;
+                    name.has_at(b, brand)
+                        && !(at + 1..=b).any(|i| i < name.len() && name.word_start[i])
+                        && name.rest_of_word(b + brand.len()) == 0
                 })
-            });
-            after_bank
-                || (0..name.len()).any(|at| {
-                    if !(name.word_start[at] && name.has_at(at, brand)) {
-                        return false;
-                    }
-                    let end = at + brand.len();
-                    let in_word = |next: usize| {
-                        next < name.len() && !(at + 1..=next).any(|i| name.word_start[i])
-                    };
-                    let to_bank = (0..=MAX_ENDING).any(|gap| {
-                        let next = end + gap;
-                        in_word(next)
-                            && bank_word_at(name, next, lexicon)
-                                .is_some_and(|e| e == next + name.rest_of_word(next))
-                    });
-                    // A filler only after the brand as it is spelt: an
-                    // ending where it takes one ("каспийонлайн" is no
-                    // "Каспи онлайн").
-                    to_bank
-                        || glued_gaps(name, end, &b.words[0]).any(|gap| {
-                            let next = end + gap;
-                            in_word(next) && glued_tail(name, next, near, lexicon, 0)
-                        })
-                })
+        })
+    })
+}
+
+/// The brand starting the word at `at`, and glued after it a bank word
+/// ending the word ("KASPIBANK"), or fillers, roles and bank words
+/// (`glued_tail`).
+fn brand_then_more(
+    name: &Folded,
+    at: usize,
+    brand: &Phrase,
+    near: &Near,
+    lexicon: &Lexicon,
+) -> bool {
+    let word = &brand.words[0];
+    if !(name.word_start[at] && name.has_at(at, &word.chars)) {
+        return false;
+    }
+    let end = at + word.chars.len();
+    let in_word = |next: usize| next < name.len() && !(at + 1..=next).any(|i| name.word_start[i]);
+    let to_bank = (0..=MAX_ENDING).any(|gap| {
+        let next = end + gap;
+        in_word(next)
+            && bank_word_at(name, next, lexicon)
+                .is_some_and(|e| e == next + name.rest_of_word(next))
+    });
+    // The tail only after the brand as it is spelt: an ending where it
+    // takes one ("каспийонлайн" is no "Каспи онлайн").
+    to_bank
+        || glued_gaps(name, end, word).any(|gap| {
+            let next = end + gap;
+            in_word(next) && glued_tail(name, next, near, lexicon, 0)
         })
 }
 
