@@ -79,83 +79,35 @@ impl Reading {
 
 /// Reads a display name.
 pub fn read(name: &str) -> Reading {
-    // Re-spelt in the order the screen shows it (bidi overrides applied).
-    // Re-spelt within a budget of characters (invisible ones dropped
-    // first): the fold reads 256 visible ones at most, and re-spelling a
-    // longer text costs without changing what is read.
-    let shown_of = |text: &str| -> String {
-        display_order(text)
-            .into_iter()
-            .filter(|&c| !common_invisible(c) && !c.is_mark())
-            .take(MAX_RESPELT_CHARS)
-            .collect()
-    };
-    let shown = shown_of(capped(name));
+    let (shown, boxed) = shown_texts(name);
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
     let mut all: Vec<String> = vec![shown.clone()];
-    // Regional indicators that show as boxed letters, read as those
-    // letters ("🇫 🇸 🇧"), in a spelling of their own: as written they
-    // are symbols, so a flag split by an invisible mark ("Банк🇷\u{200F}🇺России")
-    // is no word inside a phrase. (Paired in the order written, where
-    // invisible characters still part them.)
-    let boxed = match boxed_letters(capped(name)) {
-        std::borrow::Cow::Owned(boxed) => Some(shown_of(&boxed)),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
     all.extend(boxed.clone());
     respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
     let as_written = groups_unknown(&shown);
-    let respelt: Vec<String> = if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        // Every text's first transliteration before any text's second: a
-        // name that sets off every scheme ("j", random case, "ts", a
-        // final "y") cannot crowd out a re-spelt text's reading.
-        let schemes: Vec<Vec<String>> = std::iter::once(&*as_written)
-            .chain(texts.iter().map(String::as_str))
-            .map(transliterated)
-            .collect();
-        let most = schemes.iter().map(Vec::len).max().unwrap_or(0);
-        (0..most)
-            .flat_map(|k| schemes.iter().filter_map(move |s| s.get(k)))
-            .take(MAX_SPELLINGS)
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut spellings = Vec::with_capacity(2 + 2 * texts.len() + respelt.len());
+    let read_texts = || std::iter::once(&*as_written).chain(texts.iter().map(String::as_str));
+    let mut spellings = Vec::with_capacity(4 + 2 * texts.len());
     // As written, a group of symbols that imitates a letter ("|-|") is one
     // letter the reader cannot make out, not a gap between two words
     // ("Ми|-|ск" is no "Ми ск").
     push_spellings(&mut spellings, &as_written);
     // So in every re-spelling that leaves such a group ("Examp|e" read,
     // "БАН|-||\\|КОВА" kept: no "БАН К").
-    for text in texts.iter().take(MAX_SPELLINGS) {
+    for text in &texts {
         push_spellings(&mut spellings, &groups_unknown(text));
     }
-    // Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name
-    // as written and re-spelt ("беzопас|-|оsти"): abbreviations are read
-    // there, the words are Cyrillic.
-    let mut sounded: Vec<String> = Vec::new();
-    for text in std::iter::once(&*as_written).chain(texts.iter().map(String::as_str)) {
-        if sounded.len() >= MAX_SOUNDED {
-            break;
-        }
-        for sounds in mixed_as_sounds(text) {
-            if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
-                sounded.push(sounds);
-            }
-        }
-    }
-    for text in &sounded {
-        push_spellings(&mut spellings, text);
+    for text in sounded(read_texts()) {
+        push_spellings(&mut spellings, &text);
     }
     // Transliterated letters keep no case worth reading: a capital made
     // from "CbIH" is no word break.
     let transliterated_from = spellings.len();
-    for text in respelt.iter().take(MAX_SPELLINGS) {
-        spellings.push(fold_displayed(text, false));
+    if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
+        for text in transliterations(read_texts()) {
+            spellings.push(fold_displayed(&text, false));
+        }
     }
     Reading {
         spellings,
@@ -165,6 +117,62 @@ pub fn read(name: &str) -> Reading {
         surname_with_initials: surname_with_initials(boxed.as_deref().unwrap_or(&shown))
             .map(|word| read(word).spellings),
     }
+}
+
+/// The name as the screen shows it (bidi overrides applied, invisible
+/// characters and marks gone), within a budget of characters: the fold
+/// reads 256 visible ones at most, and re-spelling a longer text costs
+/// without changing what is read. And, when it has regional indicators
+/// that show as boxed letters, the same with those letters read ("🇫 🇸
+/// 🇧"), a spelling of its own: as written they are symbols, so a flag
+/// split by an invisible mark ("Банк🇷\u{200F}🇺России") is no word inside
+/// a phrase. (Paired in the order written, where invisible characters
+/// still part them.)
+fn shown_texts(name: &str) -> (String, Option<String>) {
+    let shown_of = |text: &str| -> String {
+        display_order(text)
+            .into_iter()
+            .filter(|&c| !common_invisible(c) && !c.is_mark())
+            .take(MAX_RESPELT_CHARS)
+            .collect()
+    };
+    let boxed = match boxed_letters(capped(name)) {
+        std::borrow::Cow::Owned(boxed) => Some(shown_of(&boxed)),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    (shown_of(capped(name)), boxed)
+}
+
+/// Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name as
+/// written and re-spelt ("беzопас|-|оsти"): abbreviations are read there,
+/// the words are Cyrillic. At most `MAX_SOUNDED`, none twice.
+fn sounded<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut sounded: Vec<String> = Vec::new();
+    for text in texts {
+        if sounded.len() >= MAX_SOUNDED {
+            break;
+        }
+        for sounds in mixed_as_sounds(text) {
+            if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
+                sounded.push(sounds);
+            }
+        }
+    }
+    sounded
+}
+
+/// The texts' Latin letters transliterated, at most `MAX_SPELLINGS`:
+/// every text's first transliteration before any text's second, so that a
+/// name that sets off every scheme ("j", random case, "ts", a final "y")
+/// cannot crowd out a re-spelt text's reading.
+fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let schemes: Vec<Vec<String>> = texts.map(transliterated).collect();
+    let most = schemes.iter().map(Vec::len).max().unwrap_or(0);
+    (0..most)
+        .flat_map(|k| schemes.iter().filter_map(move |s| s.get(k)))
+        .take(MAX_SPELLINGS)
+        .cloned()
+        .collect()
 }
 
 /// The re-spelt texts of `all` (the name as written, and with boxed
