@@ -187,6 +187,9 @@ fn a_surname_with_initials_is_a_person() {
         "Каспаров",
         "Полищук",
         "Банков",
+        "Барсуков",
+        "Почтарёв",
+        "Альфаева",
     ];
     const LETTERS: &str = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ";
     let mut alarms = Vec::new();
@@ -201,6 +204,7 @@ fn a_surname_with_initials_is_a_person() {
                     format!("{a}.{b}.{surname}"),
                     format!("★ {} {a}.{b}. 🌸", surname.to_uppercase()),
                     format!("({surname}) {a}.{b}."),
+                    format!("Врач {surname} {a}.{b}."),
                 ] {
                     let (verdict, reason) = screen_name(&name, Channel::Telegram);
                     if verdict != Verdict::Unknown {

@@ -1271,6 +1271,21 @@ const FOUND: &[&str] = &[
     "ФСИН",
     "майор внутренней службы",
     "Инспектор ГАИ",
+    // The second red team, 2026-12-07: decoys that made the reading of
+    // every re-spelling at once spoil the one a claim needs; a real soft
+    // sign read as "b" beside a look-alike; double surnames.
+    "Ц€НТР@ЛЬНЫЙ БАНК Ьа |\\|",
+    "N@TIONAL ЬANK |\\| x©x",
+    "Центрaльный Ьанк",
+    "НАЦIОНАЛЬНЫЙ ЬАНК",
+    "Ьезопасность",
+    "Петрова-Полицейская И.И.",
+    "Иванов-Сбербанков И.И.",
+    // An abbreviation's "Б" drawn as a soft sign, which ends no word of
+    // four letters: no soft sign there.
+    "ВТЬ",
+    "ЦЬ РФ",
+    "Псь",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1331,6 +1346,21 @@ const FOUND_QUIET: &[&str] = &[
     "ООО Юстиция генеральный директор Петров",
     "Майоров (Юстиция)",
     "Юрфирма Юстиция советник Иванов",
+    // The second red team: Caspian firms, surnames built on a word of a
+    // brand of several words, a person with initials and a word beside.
+    "КаспийСервис",
+    "Каспийсервис",
+    "ТОО КаспийСервис",
+    "Каспийохрана",
+    "Барсуков Ц.Б.",
+    "Почтарёв Ц.Б.",
+    "Альфаева Ц.Б.",
+    "Доржиев Ц.Б. юрист",
+    "Врач Доржиев Ц.Б.",
+    "Доржиев Ц.Б., врач",
+    "Доржиев Ц.Б. (Улан-Удэ)",
+    "ГОСТЬ",
+    "Лось и рысь",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

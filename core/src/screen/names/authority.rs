@@ -24,6 +24,8 @@ use super::fold::{Folded, Look};
 pub use super::lexicon::Phrase;
 use super::lexicon::{glued_gaps, lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
 use super::pairs::Pairs;
+use super::reading::Reading;
+use super::words::{ending_at, Word, MAX_ENDING};
 
 /// Words this long may hold a glued phrase's start.
 const GLUED_START_WORD: usize = 4;
@@ -33,8 +35,6 @@ const GLUED_FILLER_CHARS: usize = 4;
 
 /// Words read glued after a brand, at most.
 const GLUED_TAIL_WORDS: usize = 3;
-use super::reading::Reading;
-use super::words::{ending_at, MAX_ENDING};
 
 /// The `len` letters at `at` are a bank word's ending ("а", "ing").
 fn bank_ending_at(name: &Folded, at: usize, len: usize, lexicon: &Lexicon) -> bool {
@@ -161,20 +161,27 @@ fn glued_bank_and_role<'l>(
     near: &Near<'l>,
     lexicon: &Lexicon,
 ) -> Option<&'l Phrase> {
-    let bank_words = lexicon.bank_words.iter().map(Vec::as_slice).chain(
-        near.brands
-            .iter()
-            .filter(|b| b.words.len() == 1)
-            .map(|b| &*b.words[0].chars),
-    );
-    let spans: Vec<(usize, usize)> = bank_words
-        .flat_map(|w| {
+    // Bank words, and one-word brands with their own word (what may
+    // follow it glued: nothing after a brand spelt whole, "каспи|й|сервис"
+    // is a Caspian firm).
+    let bank_words = lexicon
+        .bank_words
+        .iter()
+        .map(|w| (w.as_slice(), None))
+        .chain(
+            near.brands
+                .iter()
+                .filter(|b| b.words.len() == 1)
+                .map(|b| (&*b.words[0].chars, Some(&b.words[0]))),
+        );
+    let spans: Vec<(usize, usize, Option<&Word>)> = bank_words
+        .flat_map(|(w, brand)| {
             (0..name.len())
                 .filter(|&at| name.has_at(at, w))
-                .map(|at| (at, at + w.len()))
+                .map(|at| (at, at + w.len(), brand))
                 .collect::<Vec<_>>()
         })
-        .filter(|&(s, e)| !not_bank.iter().any(|&(ns, ne)| ns <= s && e <= ne))
+        .filter(|&(s, e, _)| !not_bank.iter().any(|&(ns, ne)| ns <= s && e <= ne))
         .collect();
     // One word: no word starts strictly inside (from, to).
     let one_word =
@@ -185,13 +192,18 @@ fn glued_bank_and_role<'l>(
         .filter(|r| r.folded_len() >= GLUED_ROLE_CHARS)
         .find(|role| {
             let len = role.folded_len();
-            spans.iter().any(|&(s, e)| {
+            spans.iter().any(|&(s, e, brand)| {
                 // After the bank word, only its ending: "банк|а|сервис",
-                // "bank|ing|support", not "банк|ет|сервис".
-                let ending = |gap: usize| {
-                    gap == 0
-                        || e + gap <= name.len()
-                            && (ending_at(name, e, gap) || bank_ending_at(name, e, gap, lexicon))
+                // "bank|ing|support", not "банк|ет|сервис"; after a brand,
+                // what its word takes.
+                let ending = |gap: usize| match brand {
+                    Some(word) => glued_gaps(name, e, word).any(|g| g == gap),
+                    None => {
+                        gap == 0
+                            || e + gap <= name.len()
+                                && (ending_at(name, e, gap)
+                                    || bank_ending_at(name, e, gap, lexicon))
+                    }
                 };
                 (0..=MAX_ENDING)
                     .filter(|&gap| ending(gap))
@@ -514,12 +526,19 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
     // A person with initials ("Доржиев Ц.Б."): nothing to claim, unless
     // the one word is a word the lexicon or a list has ("Ц.Б. России").
     if let Some(surname) = &name.surname_with_initials {
-        let listed = extra.iter().flat_map(|p| p.words.iter().map(|w| &*w.chars));
-        if !lexicon()
+        let listed = || extra.iter().flat_map(|p| p.words.iter().map(|w| &*w.chars));
+        let built_on_claim = lexicon()
             .claim_words()
-            .chain(listed)
-            .any(|w| surname.iter().any(|spelling| near_word(spelling, w)))
-        {
+            .chain(listed())
+            .any(|w| surname.iter().any(|spelling| near_word(spelling, w)));
+        // A word beside them that the lexicon knows ("РФ", "Сбербанк",
+        // "отдел") leaves the initials to be read ("Иванов Ц.Б. РФ").
+        let lexicon_beside = lexicon().every_word().chain(listed()).any(|w| {
+            name.beside_initials
+                .iter()
+                .any(|spelling| near_word(spelling, w))
+        });
+        if !built_on_claim && !lexicon_beside {
             return None;
         }
     }

@@ -410,17 +410,28 @@ fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
 }
 
 impl Lexicon {
-    /// The words that make a claim on their own: a one-word authority
-    /// phrase, a brand's words but the bank word (not the words that claim
-    /// only beside others, "майор" of "майор юстиции", "росси" of "Банк
-    /// России", nor role words, fillers and the phrases that take a claim
-    /// back: "Майоров", "Банков", "Пожарский" are surnames).
-    pub(super) fn claim_words(&self) -> impl Iterator<Item = &[Look]> {
-        let one_word = self.authority.iter().filter(|p| p.words.len() == 1);
-        one_word
-            .chain(&self.brands)
+    /// Every word of the phrases that claim or help a claim, and the bank
+    /// words (not the phrases that take a claim back).
+    pub(super) fn every_word(&self) -> impl Iterator<Item = &[Look]> {
+        [&self.authority, &self.roles, &self.brands, &self.fillers]
+            .into_iter()
+            .flatten()
             .flat_map(|p| p.words.iter().map(|w| &*w.chars))
-            .filter(|w| !self.bank_words.iter().any(|b| b.as_slice() == *w))
+            .chain(self.bank_words.iter().map(Vec::as_slice))
+    }
+
+    /// The words that make a claim on their own: one-word authority
+    /// phrases and brands (not the words that claim only beside others,
+    /// "майор" of "майор юстиции", "барс" of "Ак Барс Банк", "почта" of
+    /// "Почта Банк", nor role words, bank words, fillers and the phrases
+    /// that take a claim back: "Майоров", "Барсуков", "Банков",
+    /// "Пожарский" are surnames).
+    pub(super) fn claim_words(&self) -> impl Iterator<Item = &[Look]> {
+        self.authority
+            .iter()
+            .chain(&self.brands)
+            .filter(|p| p.words.len() == 1)
+            .map(|p| &*p.words[0].chars)
     }
 }
 

@@ -63,12 +63,15 @@ pub struct Reading {
     /// ("Con" is no "ЦОН", "Nabu" no "НАБУ").
     pub transliterated_from: usize,
     /// The name is a person's, written with initials ("Доржиев Ц.Б.",
-    /// "Ц. Б. Доржиев"): its one word, in every spelling the word has
-    /// ("Sберов" is read "Сберов" too). Initials are a person's, not an
-    /// abbreviation ("Ц.Б." is no "ЦБ"), unless the word itself is a word
-    /// of the lexicon in some spelling ("Ц.Б. России", "Sберов Ц.Б."):
-    /// `authority.rs` decides.
+    /// "Ц. Б. Доржиев", "Врач Доржиев Ц.Б."): the surname (each part of a
+    /// double one), in every spelling it has ("Sберов" is read "Сберов"
+    /// too). Initials are a person's, not an abbreviation ("Ц.Б." is no
+    /// "ЦБ"), unless the surname is built on a word that claims ("Sберов
+    /// Ц.Б.") or a word beside them is a word of the lexicon ("Иванов Ц.Б.
+    /// РФ"): `authority.rs` decides.
     pub surname_with_initials: Option<Vec<Folded>>,
+    /// The other words of such a name, in every spelling ("Врач").
+    pub beside_initials: Vec<Folded>,
 }
 
 impl Reading {
@@ -109,13 +112,23 @@ pub fn read(name: &str) -> Reading {
             spellings.push(fold_displayed(&text, false));
         }
     }
+    // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person. A word
+    // alone has no initials: read once more, no deeper; each part of a
+    // double surname on its own, "Петрова-Полицейская".)
+    let person = surname_with_initials(boxed.as_deref().unwrap_or(&shown));
+    let spelt = |word: &str| -> Vec<Folded> {
+        word.split('-')
+            .flat_map(|part| read(part).spellings)
+            .collect()
+    };
     Reading {
         spellings,
         transliterated_from,
-        // (The word alone has no initials: read once more, no deeper.)
-        // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person.)
-        surname_with_initials: surname_with_initials(boxed.as_deref().unwrap_or(&shown))
-            .map(|word| read(word).spellings),
+        surname_with_initials: person.as_ref().map(|p| spelt(p.surname)),
+        beside_initials: person
+            .iter()
+            .flat_map(|p| p.others.iter().flat_map(|w| spelt(w)))
+            .collect(),
     }
 }
 
@@ -177,11 +190,13 @@ fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// The re-spelt texts of `all` (the name as written, and with boxed
 /// letters read), at most `MAX_SPELLINGS` in all, none twice. First each
-/// re-spelling alone and all of them at once, so that whatever else a
-/// name sets off, a disguise that needs one of them, or all, is read
-/// ("Ьank support" beside "©", "|\\|", "a@b" and "|-|" decoys); then,
-/// in the room left, each re-spelling on top of the ones before ("Examp|e
-/// Ьank" needs '|' as 'l' and 'Ь' as 'b', but not "@" as "a").
+/// re-spelling alone, all of them at once, and all but one, so that
+/// whatever else a name sets off, a disguise that needs one of them, all,
+/// or all but one that would spoil it is read ("Ьank support" beside "©",
+/// "|\\|", "a@b" and "|-|" decoys; "N@TIONAL ЬANK" beside "|\\|", where
+/// the groups would read its "IO" as "Ю"); then, in the room left, each
+/// re-spelling on top of the ones before ("Examp|e Ьank" needs '|' as 'l'
+/// and 'Ь' as 'b', but not "@" as "a").
 fn respell_all(all: &mut Vec<String>) {
     let push = |all: &mut Vec<String>, text: String| {
         if all.len() < MAX_SPELLINGS && !all.contains(&text) {
@@ -190,25 +205,19 @@ fn respell_all(all: &mut Vec<String>) {
     };
     let written = all.clone();
     for base in &written {
-        let mut every: Option<String> = None;
-        let mut applied = 0;
         for (respell, worth) in RESPELLINGS {
-            let alone = if worth(base) { respell(base) } else { None };
-            let on_every = match &every {
-                None => alone.clone(),
-                Some(text) if worth(text) => respell(text),
-                Some(_) => None,
-            };
-            if let Some(text) = on_every {
-                every = Some(text);
-                applied += 1;
-            }
-            if let Some(text) = alone {
+            if let Some(text) = worth(base).then(|| respell(base)).flatten() {
                 push(all, text);
             }
         }
-        if let Some(text) = every.filter(|_| applied > 1) {
-            push(all, text);
+        let (every, applied) = respelt_but(base, None);
+        if applied.len() > 1 {
+            push(all, every);
+        }
+        if applied.len() > 2 {
+            for skip in applied {
+                push(all, respelt_but(base, Some(skip)).0);
+            }
         }
     }
     // (Each re-spelling of the name as written is made above.)
@@ -223,6 +232,23 @@ fn respell_all(all: &mut Vec<String>) {
             k += 1;
         }
     }
+}
+
+/// `text` with every re-spelling applied in turn but `skip`, and which of
+/// them changed it.
+fn respelt_but(text: &str, skip: Option<usize>) -> (String, Vec<usize>) {
+    let mut out = text.to_string();
+    let mut applied = Vec::new();
+    for (k, (respell, worth)) in RESPELLINGS.iter().enumerate() {
+        if Some(k) == skip || !worth(&out) {
+            continue;
+        }
+        if let Some(respelt) = respell(&out) {
+            out = respelt;
+            applied.push(k);
+        }
+    }
+    (out, applied)
 }
 
 /// Whether a text may have Latin letters, styled or not: only then is it

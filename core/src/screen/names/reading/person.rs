@@ -59,12 +59,24 @@ pub(super) fn surname(word: &str) -> bool {
     capital && rest.len() >= 2 && cased && ENDINGS.iter().any(|e| small.ends_with(e))
 }
 
-/// The surname of a name that is a surname and two initials, a capital
-/// and a dot each, before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев",
-/// "Доржиев Ц.Б", "Ц.Б.Доржиев". (Three initials are no person's name in the region:
-/// "Иванов Ф.С.Б." stays an abbreviation; nor is a word without a
+/// A person written with initials, and the words beside them.
+pub(super) struct Person<'a> {
+    pub(super) surname: &'a str,
+    /// Other words of the name, at most `MAX_OTHER_WORDS` ("Врач",
+    /// "юрист", "РФ"): `authority.rs` weighs them.
+    pub(super) others: Vec<&'a str>,
+}
+
+/// Words beside a surname and its initials, at most.
+const MAX_OTHER_WORDS: usize = 2;
+
+/// A name with a surname and two initials, a capital and a dot each,
+/// right before or after it: "Доржиев Ц.Б.", "Ц. Б. Доржиев", "Доржиев
+/// Ц.Б", "Ц.Б.Доржиев", "Врач Доржиев Ц.Б.". (Three initials are no
+/// person's name in the region: "Иванов Ф.С.Б." stays an abbreviation, as
+/// does any other single letter beside them; nor is a word without a
 /// surname's ending: "Москва Ц.Б." is the Bank of Russia's office.)
-pub(super) fn surname_with_initials(shown: &str) -> Option<&str> {
+pub(super) fn surname_with_initials(shown: &str) -> Option<Person<'_>> {
     if !shown.contains('.') {
         return None;
     }
@@ -79,21 +91,38 @@ pub(super) fn surname_with_initials(shown: &str) -> Option<&str> {
         .map(|t| t.trim_matches(|c: char| !letter(c) && c != '.'))
         .filter(|t| t.chars().any(letter))
         .collect();
+    if tokens.len() > 3 + MAX_OTHER_WORDS {
+        return None;
+    }
     let initials = |tokens: &[&str]| {
         let chars: Vec<char> = tokens.iter().flat_map(|t| t.chars()).collect();
         // The last dot may be missing ("Иванов И.И").
         matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if a.is_upper() && b.is_upper())
     };
     let word = |t: &str| t.trim_end_matches('.').split('-').all(surname);
-    let (first, rest) = tokens.split_first()?;
-    let (last, before) = tokens.split_last()?;
-    if tokens.len() > 3 {
-        None
-    } else if word(first) && initials(rest) {
-        Some(first.trim_end_matches('.'))
-    } else if word(last) && initials(before) {
-        Some(last.trim_end_matches('.'))
-    } else {
-        None
-    }
+    let one_letter = |t: &&str| t.trim_end_matches('.').chars().count() == 1;
+    // The surname at `at`, its initials at `from..from + 2`.
+    let person = |at: usize, from: usize| {
+        let others: Vec<&str> = (0..tokens.len())
+            .filter(|&k| k != at && !(from..from + 2).contains(&k))
+            .map(|k| tokens[k])
+            .collect();
+        (!others.iter().any(one_letter)).then(|| Person {
+            surname: tokens[at].trim_end_matches('.'),
+            others,
+        })
+    };
+    (0..tokens.len()).find_map(|at| {
+        let after = at + 3 <= tokens.len() && initials(&tokens[at + 1..at + 3]);
+        let before = at >= 2 && initials(&tokens[at - 2..at]);
+        if !word(tokens[at]) {
+            None
+        } else if after {
+            person(at, at + 1)
+        } else if before {
+            person(at, at - 2)
+        } else {
+            None
+        }
+    })
 }

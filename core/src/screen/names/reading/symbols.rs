@@ -136,18 +136,16 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
             .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
     };
     let lower = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_lower());
-    // In a word with Latin letters ("ЕЬАnκ") it is a "b" too.
+    // In a word with Latin letters ("ЕЬАnκ") it is a "b" too: letters
+    // that look like no Cyrillic one ("n"; an "a" in "Центрaльный" is a
+    // look-alike, the word is still Cyrillic).
+    // ("I", "i": the Ukrainian and Kazakh "І", "і".)
+    const LOOK_CYRILLIC: &str = "AaBCcEeHIiKMOoPpTXxYy";
+    let latin = |c: &char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.contains(*c);
     let latin_in_word = |i: usize| {
         let word = |c: &&char| c.is_alnum();
-        chars[..i]
-            .iter()
-            .rev()
-            .take_while(word)
-            .any(char::is_ascii_alphabetic)
-            || chars[i + 1..]
-                .iter()
-                .take_while(word)
-                .any(char::is_ascii_alphabetic)
+        chars[..i].iter().rev().take_while(word).any(latin)
+            || chars[i + 1..].iter().take_while(word).any(latin)
     };
     // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
     // it is a "b" too.
@@ -177,6 +175,16 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
             .find(|c| c.is_alpha())
             .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(c));
         if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
+            return false;
+        }
+        // Ending a word of four letters or more after a Cyrillic letter it
+        // is a soft sign ("Ьезопасность", "ГОСТЬ"), unless the word is
+        // Latin; ending a shorter one, the last letter of an abbreviation
+        // drawn as "Ь" ("ВТЬ", "ЦЬ", "псь").
+        let letters_before = chars[..i].iter().rev().take_while(|c| c.is_alnum()).count();
+        let soft = letters_before >= 3;
+        let word_end = cyrillic(before) && !alnum(after);
+        if word_end && soft && !latin_in_word(i) && !(chars[i] == 'Ь' && looks_latin_word(i)) {
             return false;
         }
         // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
