@@ -205,10 +205,17 @@ fn respell_all(all: &mut Vec<String>) {
     };
     let written = all.clone();
     for base in &written {
+        let mut alone = 0;
         for (respell, worth) in RESPELLINGS {
             if let Some(text) = worth(base).then(|| respell(base)).flatten() {
                 push(all, text);
+                alone += 1;
             }
+        }
+        // (With one re-spelling or none for the name itself, the rest are
+        // read on top of it below: most names stop here.)
+        if alone < 2 {
+            continue;
         }
         let (every, applied) = respelt_but(base, None);
         if applied.len() > 1 {
