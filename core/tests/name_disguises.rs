@@ -1286,6 +1286,20 @@ const FOUND: &[&str] = &[
     "ВТЬ",
     "ЦЬ РФ",
     "Псь",
+    // The third red team: a claim beside a person with initials, joined
+    // by punctuation; an abbreviation's "Ь" for "Б" in capitals or glued
+    // to a word; boxed letters with decoys.
+    "Петров А.В. СК/следователь",
+    "Иванов И.И. МВД/ФСБ",
+    "Петров А.В. ВТБ,поддержка",
+    "Петров А.В. Москва·УМВД",
+    "Иванов Ц.Б. Москва/Полиция",
+    "УФСЬ России",
+    "ПоддержкаВТЬ",
+    "СотрудникЦЬ",
+    "ВТЬОнлайн",
+    "\u{1F1FB}\u{1F1F9}Ь |-| a@b x©x",
+    "\u{1F1EB}\u{1F1F8}Ь ©all m@il |-|elp",
 ];
 
 /// Ordinary names the reading once flagged while it was built: they stay
@@ -1361,6 +1375,15 @@ const FOUND_QUIET: &[&str] = &[
     "Доржиев Ц.Б. (Улан-Удэ)",
     "ГОСТЬ",
     "Лось и рысь",
+    "Ось",
+    "Бадмаев Ц.Б. мой врач",
+    "Бадмаев Ц.Б. Яндекс",
+    "Бадмаев Ц.Б. МТС",
+    "Бадмаева Ц.Б. русский язык",
+    "Бадмаев Ц.Б. охранник",
+    "Бадмаев Ц.Б. Сервисный центр",
+    "Иванова С.Б. г. Казань",
+    "Петров С.Б. г.Москва",
 ];
 
 const SEED: u64 = 0x5EED_2026_1206;

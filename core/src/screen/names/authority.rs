@@ -452,6 +452,17 @@ fn near_word(word: &Folded, of: &[Look]) -> bool {
     }
 }
 
+/// The same for the word of `name` that starts at `at`.
+fn near_word_at(name: &Folded, at: usize, of: &[Look]) -> bool {
+    const SHORT: usize = 4;
+    let len = 1 + name.rest_of_word(at + 1);
+    if of.len() < SHORT {
+        len == of.len() && name.has_at(at, of)
+    } else {
+        len >= of.len() && name.has_at(at, of)
+    }
+}
+
 /// Which rule makes the claim, and by which phrase.
 fn claim_in(
     name: &Folded,
@@ -531,14 +542,35 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
             .claim_words()
             .chain(listed())
             .any(|w| surname.iter().any(|spelling| near_word(spelling, w)));
-        // A word beside them that the lexicon knows ("РФ", "Сбербанк",
-        // "отдел") leaves the initials to be read ("Иванов Ц.Б. РФ").
-        let lexicon_beside = lexicon().every_word().chain(listed()).any(|w| {
-            name.beside_initials
+        // A word beside them that claims ("МВД/ФСБ", "Сбербанк"), or a
+        // word of an authority phrase of several words, which the initials
+        // may complete ("Иванов Ц.Б. РФ"), leaves the initials to be read; a job, a town or an employer does
+        // not ("Врач Доржиев Ц.Б.", "Сервисный центр").
+        let beside_claims = name
+            .beside_initials
+            .iter()
+            .any(|word| explain(word, extra.iter().copied()).is_some());
+        // (The phrases two initials may be part of: those with a word of
+        // two letters, "ЦБ РФ", "СК России".)
+        let initials_word = |w: &Word| w.exact && w.chars.len() == 2;
+        let phrase_words = || {
+            lexicon()
+                .authority
                 .iter()
-                .any(|spelling| near_word(spelling, w))
-        });
-        if !built_on_claim && !lexicon_beside {
+                .chain(extra.iter().copied())
+                .filter(|p| p.words.len() > 1 && p.words.iter().any(initials_word))
+                .flat_map(|p| p.words.iter().map(|w| &*w.chars))
+        };
+        let phrase_word_beside = name
+            .beside_initials
+            .iter()
+            .flat_map(|word| &word.spellings)
+            .any(|spelling| {
+                (0..spelling.len())
+                    .filter(|&at| spelling.word_start[at])
+                    .any(|at| phrase_words().any(|w| near_word_at(spelling, at, w)))
+            });
+        if !built_on_claim && !beside_claims && !phrase_word_beside {
             return None;
         }
     }

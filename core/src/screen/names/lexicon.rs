@@ -410,16 +410,6 @@ fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
 }
 
 impl Lexicon {
-    /// Every word of the phrases that claim or help a claim, and the bank
-    /// words (not the phrases that take a claim back).
-    pub(super) fn every_word(&self) -> impl Iterator<Item = &[Look]> {
-        [&self.authority, &self.roles, &self.brands, &self.fillers]
-            .into_iter()
-            .flatten()
-            .flat_map(|p| p.words.iter().map(|w| &*w.chars))
-            .chain(self.bank_words.iter().map(Vec::as_slice))
-    }
-
     /// The words that make a claim on their own: one-word authority
     /// phrases and brands (not the words that claim only beside others,
     /// "майор" of "майор юстиции", "барс" of "Ак Барс Банк", "почта" of

@@ -70,8 +70,8 @@ pub struct Reading {
     /// Ц.Б.") or a word beside them is a word of the lexicon ("Иванов Ц.Б.
     /// РФ"): `authority.rs` decides.
     pub surname_with_initials: Option<Vec<Folded>>,
-    /// The other words of such a name, in every spelling ("Врач").
-    pub beside_initials: Vec<Folded>,
+    /// The other words of such a name, each read ("Врач", "МВД/ФСБ").
+    pub beside_initials: Vec<Reading>,
 }
 
 impl Reading {
@@ -127,7 +127,7 @@ pub fn read(name: &str) -> Reading {
         surname_with_initials: person.as_ref().map(|p| spelt(p.surname)),
         beside_initials: person
             .iter()
-            .flat_map(|p| p.others.iter().flat_map(|w| spelt(w)))
+            .flat_map(|p| p.others.iter().map(|w| read(w)))
             .collect(),
     }
 }
@@ -203,29 +203,32 @@ fn respell_all(all: &mut Vec<String>) {
             all.push(text);
         }
     };
+    // (The name as written and with boxed letters read take turns: the
+    // boxed reading's own re-spellings are not crowded out.)
     let written = all.clone();
-    for base in &written {
-        let mut alone = 0;
+    let mut alone = vec![0; written.len()];
+    for (base, alone) in written.iter().zip(&mut alone) {
         for (respell, worth) in RESPELLINGS {
             if let Some(text) = worth(base).then(|| respell(base)).flatten() {
                 push(all, text);
-                alone += 1;
+                *alone += 1;
             }
         }
-        // (With one re-spelling or none for the name itself, the rest are
-        // read on top of it below: most names stop here.)
-        if alone < 2 {
-            continue;
-        }
+    }
+    // (With one re-spelling or none for the name itself, the rest are
+    // read on top of it below: most names stop here.)
+    let mut but_one = Vec::new();
+    for (base, _) in written.iter().zip(&alone).filter(|(_, &n)| n >= 2) {
         let (every, applied) = respelt_but(base, None);
         if applied.len() > 1 {
             push(all, every);
         }
         if applied.len() > 2 {
-            for skip in applied {
-                push(all, respelt_but(base, Some(skip)).0);
-            }
+            but_one.extend(applied.into_iter().map(|skip| (base, skip)));
         }
+    }
+    for (base, skip) in but_one {
+        push(all, respelt_but(base, Some(skip)).0);
     }
     // (Each re-spelling of the name as written is made above.)
     for (respell, worth) in RESPELLINGS {

@@ -100,7 +100,11 @@ pub(super) fn surname_with_initials(shown: &str) -> Option<Person<'_>> {
         matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if a.is_upper() && b.is_upper())
     };
     let word = |t: &str| t.trim_end_matches('.').split('-').all(surname);
-    let one_letter = |t: &&str| t.trim_end_matches('.').chars().count() == 1;
+    // A third initial: one capital ("г." for a city is no initial).
+    let one_letter = |t: &&str| {
+        let t = t.trim_end_matches('.');
+        t.chars().count() == 1 && t.chars().all(|c| c.is_upper())
+    };
     // The surname at `at`, its initials at `from..from + 2`.
     let person = |at: usize, from: usize| {
         let others: Vec<&str> = (0..tokens.len())

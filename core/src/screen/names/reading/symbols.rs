@@ -177,15 +177,26 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
         if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
             return false;
         }
-        // Ending a word of four letters or more after a Cyrillic letter it
-        // is a soft sign ("Ьезопасность", "ГОСТЬ"), unless the word is
-        // Latin; ending a shorter one, the last letter of an abbreviation
-        // drawn as "Ь" ("ВТЬ", "ЦЬ", "псь").
-        let letters_before = chars[..i].iter().rev().take_while(|c| c.is_alnum()).count();
-        let soft = letters_before >= 3;
+        // A small one ending a small word of four letters or more is a
+        // soft sign ("Ьезопасность"), unless the word is Latin; ending a
+        // shorter one, or a capital one ending a word of capitals, it is
+        // the last letter of an abbreviation drawn as "Ь" ("псь", "ВТЬ",
+        // "УФСЬ", "ПоддержкаВТЬ"; "ГОСТЬ" as written still reads).
+        let letters_before = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alnum() && c.is_lower())
+            .count();
         let word_end = cyrillic(before) && !alnum(after);
-        if word_end && soft && !latin_in_word(i) && !(chars[i] == 'Ь' && looks_latin_word(i)) {
+        let soft_end = chars[i] == 'ь' && letters_before >= 3;
+        if word_end && soft_end && !latin_in_word(i) {
             return false;
+        }
+        // A capital one that ends a word of capitals where a new word
+        // starts ("ВТЬОнлайн"): an abbreviation's "Б" too.
+        let upper = |j: usize| chars.get(j).is_some_and(|c| c.is_upper());
+        if chars[i] == 'Ь' && upper(i.wrapping_sub(1)) && upper(i + 1) && lower(Some(i + 2)) {
+            return true;
         }
         // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
         let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
