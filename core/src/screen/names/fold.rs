@@ -1318,9 +1318,16 @@ pub(super) fn latin_reading(c: char) -> Option<char> {
     // word is asked for.
     static FAST: OnceLock<Vec<Option<char>>> = OnceLock::new();
     if (c as u32) < FAST_END {
+        // (From the pieces' own table, built once: `fast_piece`.)
         let table = FAST.get_or_init(|| {
             (0..FAST_END)
-                .map(|cp| char::from_u32(cp).and_then(latin_reading_slow))
+                .map(|cp| {
+                    let c = char::from_u32(cp)?;
+                    match fast_piece(c) {
+                        Some(piece) => latin_of(piece),
+                        None => latin_reading_slow(c),
+                    }
+                })
                 .collect()
         });
         return table[c as usize];
@@ -1329,7 +1336,11 @@ pub(super) fn latin_reading(c: char) -> Option<char> {
 }
 
 fn latin_reading_slow(c: char) -> Option<char> {
-    let look = match piece_slow(c) {
+    latin_of(&piece_slow(c))
+}
+
+fn latin_of(piece: &Piece) -> Option<char> {
+    let look = match piece {
         Piece::Looks(looks) if looks.len() == 1 => looks[0],
         _ => return None,
     };
