@@ -438,23 +438,16 @@ fn bank_material(name: &Folded, live: &[bool], lexicon: &Lexicon) -> bool {
     })
 }
 
-/// Whether the surname `word` is built on the claim word `of`: the same
-/// word when that is short (an abbreviation: "ФСБ"), or `of` whole at its
-/// start ("Сберов" on "Сбер", "Российская" on "Росси…"). A surname that
-/// only shares first letters with one ("Полищук", "Каспаров",
-/// "Прокопьев") is a surname.
-fn near_word(word: &Folded, of: &[Look]) -> bool {
-    const SHORT: usize = 4;
-    if of.len() < SHORT {
-        word.len() == of.len() && word.has_at(0, of)
-    } else {
-        word.len() >= of.len() && word.has_at(0, of)
-    }
-}
-
-/// The same for the word of `name` that starts at `at`.
+/// Whether the word of `name` that starts at `at` is built on the
+/// lexicon word `of`: the same word when that is short (an abbreviation:
+/// "ФСБ"), or `of` whole at its start ("Сберов" on "Сбер", "Российская"
+/// on "Росси…"). A surname that only shares first letters with one
+/// ("Полищук", "Каспаров", "Прокопьев") is a surname.
 fn near_word_at(name: &Folded, at: usize, of: &[Look]) -> bool {
     const SHORT: usize = 4;
+    if at >= name.len() {
+        return false;
+    }
     let len = 1 + name.rest_of_word(at + 1);
     if of.len() < SHORT {
         len == of.len() && name.has_at(at, of)
@@ -541,7 +534,7 @@ pub fn explain<'a>(name: &Reading, extra: impl IntoIterator<Item = &'a Phrase>) 
         let built_on_claim = lexicon()
             .claim_words()
             .chain(listed())
-            .any(|w| surname.iter().any(|spelling| near_word(spelling, w)));
+            .any(|w| surname.iter().any(|spelling| near_word_at(spelling, 0, w)));
         // A word beside them that claims ("МВД/ФСБ", "Сбербанк"), or a
         // word of an authority phrase of several words, which the initials
         // may complete ("Иванов Ц.Б. РФ"), leaves the initials to be read; a job, a town or an employer does
