@@ -401,7 +401,8 @@ fn transliterated(s: &str, rng: &mut Rng) -> String {
             ('ё', "e"),
         ],
         // Informal, as people also type it: "tc" for "ц" ("Politciya"),
-        // and "y" for a final "и" ("Kaspy", `FINAL_I`).
+        // "y" for a final "и" ("Kaspy"), "ia"/"iu" for a final "ия"/"ию"
+        // ("Politsia") and "y" for "й" before "о" ("Mayor"): `INFORMAL_I`.
         &[
             ('ж', "zh"),
             ('х', "h"),
@@ -419,8 +420,8 @@ fn transliterated(s: &str, rng: &mut Rng) -> String {
             ('ё', "yo"),
         ],
     ];
-    /// The scheme that writes a word's final "и" as "y".
-    const FINAL_I: usize = 3;
+    /// The scheme that writes "и" and "й" as people type them.
+    const INFORMAL_I: usize = 3;
     const COMMON: &[(char, &str)] = &[
         ('а', "a"),
         ('б', "b"),
@@ -461,13 +462,20 @@ fn transliterated(s: &str, rng: &mut Rng) -> String {
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
         let lower = c.to_lowercase().next().unwrap();
-        let final_i = k == FINAL_I
-            && lower == 'и'
-            && i > 0
-            && chars[i - 1].is_alphabetic()
-            && !"аеёиоуыэюяі".contains(chars[i - 1].to_lowercase().next().unwrap())
-            && !chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-        let latin = final_i.then_some("y").or_else(|| {
+        let lower_at = |j: usize| chars.get(j).and_then(|c| c.to_lowercase().next());
+        let vowel = |j: usize| lower_at(j).is_some_and(|c| "аеёиоуыэюяі".contains(c));
+        let consonant = |j: usize| lower_at(j).is_some_and(char::is_alphabetic) && !vowel(j);
+        let ends_word = !lower_at(i + 1).is_some_and(char::is_alphabetic);
+        let after_consonant_i = i >= 2 && lower_at(i - 1) == Some('и') && consonant(i - 2);
+        let informal = match lower {
+            _ if k != INFORMAL_I || i == 0 => None,
+            'и' if consonant(i - 1) && ends_word => Some("y"),
+            'я' if after_consonant_i && ends_word => Some("a"),
+            'ю' if after_consonant_i && ends_word => Some("u"),
+            'й' if vowel(i - 1) && lower_at(i + 1) == Some('о') => Some("y"),
+            _ => None,
+        };
+        let latin = informal.or_else(|| {
             scheme
                 .iter()
                 .chain(COMMON)
@@ -1229,6 +1237,14 @@ const FOUND: &[&str] = &[
     "Politciya",
     "Kaspy",
     "Sluzhba bezopasnosty",
+    // 2026-12-07 (later): a final "ия" typed "ia", "йо" typed "yo"; and decoys
+    // that set off every scheme beside the one a disguise needs.
+    "Politsia",
+    "Politsia Rossii",
+    "mayor yustitsii",
+    "Goriachaia linia banka",
+    "P[]litcia \u{2014} \u{2b55}\u{2b55} $$ Ьь",
+    "Goriachaia linia banka \u{2014} |\\| tsy jAj |-| \u{2b55}\u{2b55}",
     // A small capital is the Latin letter it draws ("ʟ" is "L"), read as
     // a sound inside a Cyrillic word.
     "ПоʟИЦИЯ",
@@ -1342,6 +1358,9 @@ const FOUND_QUIET: &[&str] = &[
     "каспийонлайн",
     "Альфабанкет",
     "Dmitry Kaspyrov",
+    "Tatiana Mayorova",
+    "Natalia",
+    "Mariia Politova",
     "Happy Mary",
     "Я в ТЦ-Мега",
     "А Б В-Групп",

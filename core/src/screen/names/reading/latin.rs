@@ -134,14 +134,19 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
 /// is in random case ("sLuzHba"), when it says nothing: both are tried.
 /// "ts" is "ц" ("Tsentrobank"), or "тс" where two words are glued
 /// ("komitetsledstvennyi"): both are tried.
-/// A "y" ending a word after a consonant is "ы" ("Otbasy", "pristavy"),
-/// or "и" as people write it for "i" ("Kaspy", "Dmitry"): both are tried.
+/// The informal reading of "i" and "y" (`informal_i`) is tried beside
+/// the schemes' own: a "y" ending a word after a consonant is "ы" there
+/// ("Otbasy", "pristavy"), "и" as people write it for "i" ("Kaspy",
+/// "Dmitry"); "ia"/"iu" ending a word after a consonant is "я"/"ю" there
+/// ("Tatiana", ICAO's "Rossiia"), "ия"/"ию" as people write "Rossia",
+/// "Politsia" (inside a word it is "я": "Goriachaia linia");
+/// "yo" after a vowel is "е" there ("Moyo"), "йо" in "Mayor".
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Latin {
     j: &'static str,
     case_breaks: bool,
     ts_apart: bool,
-    final_y_is_i: bool,
+    informal_i: bool,
 }
 
 impl Latin {
@@ -149,7 +154,7 @@ impl Latin {
         j: "й",
         case_breaks: true,
         ts_apart: false,
-        final_y_is_i: false,
+        informal_i: false,
     };
     pub(super) const J_IS_ZH: Latin = Latin {
         j: "ж",
@@ -163,8 +168,8 @@ impl Latin {
         ts_apart: true,
         ..Latin::J_IS_Y
     };
-    pub(super) const FINAL_Y_IS_I: Latin = Latin {
-        final_y_is_i: true,
+    pub(super) const INFORMAL_I: Latin = Latin {
+        informal_i: true,
         ..Latin::J_IS_Y
     };
 }
@@ -207,8 +212,8 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
         (Latin::ANY_CASE, case_may_break),
         (Latin::TS_APART, has_ts),
         (
-            Latin::FINAL_Y_IS_I,
-            (0..chars.len()).any(|i| final_y(chars, i)),
+            Latin::INFORMAL_I,
+            (0..chars.len()).any(|i| informal_i_at(chars, i).is_some()),
         ),
     ] {
         if !differs {
@@ -629,9 +634,14 @@ pub(super) fn transliterate_at(
         out.push(c);
         return 1;
     }
-    if latin.final_y_is_i && final_y(chars, i) {
-        out.push(if c.is_ascii_uppercase() { 'И' } else { 'и' });
-        return 1;
+    if let Some(sound) = informal_i_at(chars, i).filter(|_| latin.informal_i) {
+        let len = sound.chars().count();
+        if c.is_ascii_uppercase() {
+            out.extend(sound.chars().flat_map(char::to_uppercase));
+        } else {
+            out.push_str(sound);
+        }
+        return len;
     }
     if let Some(sound) = j_or_y(chars, i, latin) {
         out.push_str(sound);
@@ -688,6 +698,25 @@ pub(super) fn final_y(chars: &[char], i: usize) -> bool {
         && i >= 2
         && chars[i - 2].is_ascii_alphabetic()
         && !chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+}
+
+/// How the informal reading of "i" and "y" (`Latin`) reads `chars[i..]`
+/// where it differs from the schemes: the Cyrillic, one letter of it per
+/// Latin letter read.
+pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
+    let lower = |k: usize| chars.get(k).map(char::to_ascii_lowercase);
+    let consonant_before = i > 0
+        && chars[i - 1].is_ascii_alphabetic()
+        && !"aeiouyAEIOUY".contains(chars[i - 1]);
+    let vowel_before = i > 0 && "aeiouAEIOU".contains(chars[i - 1]);
+    let ends_word_after = |k: usize| !chars.get(k).is_some_and(char::is_ascii_alphabetic);
+    match (lower(i), lower(i + 1)) {
+        (Some('y'), _) if final_y(chars, i) => Some("и"),
+        (Some('i'), Some('a')) if consonant_before && ends_word_after(i + 2) => Some("ия"),
+        (Some('i'), Some('u')) if consonant_before && ends_word_after(i + 2) => Some("ию"),
+        (Some('y'), Some('o')) if vowel_before => Some("й"),
+        _ => None,
+    }
 }
 
 /// "j" before a consonant or at the end is "й" (or "ж", as `latin` reads

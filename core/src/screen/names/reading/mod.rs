@@ -174,18 +174,31 @@ fn sounded<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
     sounded
 }
 
-/// The texts' Latin letters transliterated, at most `MAX_SPELLINGS`:
-/// every text's first transliteration before any text's second, so that a
-/// name that sets off every scheme ("j", random case, "ts", a final "y")
-/// cannot crowd out a re-spelt text's reading.
+/// The texts' Latin letters transliterated, at most `MAX_SPELLINGS`, in
+/// the order of how far each is from the name as written: a text's place
+/// among the texts plus its scheme's place among its schemes, the earlier
+/// text first. So neither many re-spelt texts nor a name that sets off
+/// every scheme ("j", random case, "ts", a final "y") crowds out the
+/// reading a disguise needs: the name as written in its fifth scheme
+/// ("Goriachaia linia" beside decoys "tsy jAj"), a re-spelt text in its
+/// third ("P[]litcia" beside "$$ Ьь").
 fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
     let schemes: Vec<Vec<String>> = texts.map(transliterated).collect();
     let most = schemes.iter().map(Vec::len).max().unwrap_or(0);
-    (0..most)
-        .flat_map(|k| schemes.iter().filter_map(move |s| s.get(k)))
-        .take(MAX_SPELLINGS)
-        .cloned()
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for distance in 0..schemes.len() + most {
+        for (t, of_text) in schemes.iter().enumerate().take(distance + 1) {
+            if let Some(text) = of_text.get(distance - t) {
+                if out.len() == MAX_SPELLINGS {
+                    return out;
+                }
+                if !out.contains(text) {
+                    out.push(text.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The re-spelt texts of `all` (the name as written, and with boxed
