@@ -312,11 +312,15 @@ fn handle(s: &str, rng: &mut Rng) -> String {
     }
 }
 
+/// A web address made of the name, its dots kept or skipped as a reader
+/// skips them ("sberbankru", "wwwkaspikz").
 fn domain(s: &str, rng: &mut Rng) -> String {
     let joined: String = s.split(' ').collect();
+    let dot = *rng.pick(&[".", "."]);
+    let dot = if rng.chance(30) { "" } else { dot };
     format!(
-        "{}{joined}.{}",
-        rng.pick(&["", "www.", "https://"]),
+        "{}{joined}{dot}{}",
+        rng.pick(&["", "www.", "https://"]).replace('.', dot),
         rng.pick(&["ru", "com", "kz", "рф"])
     )
 }
@@ -1245,6 +1249,18 @@ const FOUND: &[&str] = &[
     "Goriachaia linia banka",
     "P[]litcia \u{2014} \u{2b55}\u{2b55} $$ Ьь",
     "Goriachaia linia banka \u{2014} |\\| tsy jAj |-| \u{2b55}\u{2b55}",
+    // Web addresses without their dots, and long brands glued after
+    // other letters (the red team, 2026-12-07).
+    "sberbankru",
+    "kaspikz",
+    "privatbankua",
+    "vtbru",
+    "ЦБkz",
+    "wwwСБУcom",
+    "wwwТ-Банк\u{2120}kz",
+    "приватбанкｒｕ",
+    "мойсбербанк",
+    "xxsberbank",
     // A small capital is the Latin letter it draws ("ʟ" is "L"), read as
     // a sound inside a Cyrillic word.
     "ПоʟИЦИЯ",
@@ -1359,6 +1375,9 @@ const FOUND_QUIET: &[&str] = &[
     "Альфабанкет",
     "Dmitry Kaspyrov",
     "Tatiana Mayorova",
+    "Кенгуру",
+    "Партком",
+    "Клиника Гуру",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

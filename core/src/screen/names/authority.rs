@@ -420,6 +420,31 @@ fn brand_at_starts<'l>(
     None
 }
 
+/// A long brand glued after other letters of a word ("мойсбербанк",
+/// "ВашТинькофф", "xxsberbank"), its own end as at a word's start
+/// ("Альфабанкет" is a banquet hall).
+fn brand_inside_word<'l>(
+    name: &Folded,
+    live: &[bool],
+    not_bank: &[(usize, usize)],
+    lexicon: &'l Lexicon,
+) -> Option<&'l Phrase> {
+    glued_positions(name)
+        .filter(|&at| live[at] && !name.word_start[at])
+        .find_map(|at| {
+            let mut hit = None;
+            lexicon.brand_index.any_at(name, at, |p, o| {
+                let brand = &lexicon.brands[p];
+                let yes = brand.brand_glues() && brand.glued_from(name, at, o, not_bank);
+                if yes {
+                    hit = Some(brand);
+                }
+                yes
+            });
+            hit
+        })
+}
+
 /// A bank word or the first word of a brand anywhere in the name's letters.
 fn bank_material(name: &Folded, live: &[bool], lexicon: &Lexicon) -> bool {
     // A bank word or a one-word brand glued anywhere; a brand of several
@@ -496,6 +521,9 @@ fn claim_in(
     }
     if let Some(p) = brand_at_starts(name, &starts, lexicon, from_latin) {
         return found("brand", p);
+    }
+    if let Some(p) = brand_inside_word(name, &live, &not_bank, lexicon) {
+        return found("brand glued inside a word", p);
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
     // most names have neither, and the rules cost.

@@ -35,6 +35,11 @@ pub const GLUED_WORD_CHARS: usize = 10;
 /// Role words this long are found glued to the bank word ("bankSupport"
 /// is split by case; "поддержкабанка" is not).
 pub const GLUED_ROLE_CHARS: usize = 5;
+/// Brands of one word this long are also found glued inside a word
+/// ("мойсбербанк", "ВашТинькофф"): a brand is a name, and one of seven
+/// letters does not turn up by chance inside other words
+/// (`tests/names/benign.txt`).
+pub const GLUED_BRAND_CHARS: usize = 7;
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
@@ -277,6 +282,11 @@ impl Phrase {
     /// Visible letters and digits in the phrase.
     pub fn folded_len(&self) -> usize {
         self.words.iter().map(|w| w.chars.len()).sum()
+    }
+
+    /// A brand long enough to be looked for glued inside words.
+    pub(super) fn brand_glues(&self) -> bool {
+        self.words.len() == 1 && self.folded_len() >= GLUED_BRAND_CHARS
     }
 
     /// Long enough to be looked for glued inside words.

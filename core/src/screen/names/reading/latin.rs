@@ -705,9 +705,8 @@ pub(super) fn final_y(chars: &[char], i: usize) -> bool {
 /// Latin letter read.
 pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
     let lower = |k: usize| chars.get(k).map(char::to_ascii_lowercase);
-    let consonant_before = i > 0
-        && chars[i - 1].is_ascii_alphabetic()
-        && !"aeiouyAEIOUY".contains(chars[i - 1]);
+    let consonant_before =
+        i > 0 && chars[i - 1].is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(chars[i - 1]);
     let vowel_before = i > 0 && "aeiouAEIOU".contains(chars[i - 1]);
     let ends_word_after = |k: usize| !chars.get(k).is_some_and(char::is_ascii_alphabetic);
     match (lower(i), lower(i + 1)) {

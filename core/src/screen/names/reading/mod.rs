@@ -16,12 +16,15 @@
 //!    schemes people use (GOST 7.79, ICAO 9303, BGN/PCGN and the informal
 //!    ones: "sch"/"shch", "ts"/"c"/"cz", "zh"/"j", "kh"/"h"/"x",
 //!    "y"/"j"/"i", "ya"/"ja"/"ia"): "Sluzhba bezopasnosti" reads as
-//!    "Служба безопасности", "Primer Bank" as "Пример Банк" (`latin.rs`).
+//!    "Служба безопасности", "Primer Bank" as "Пример Банк" (`latin.rs`);
+//! 5. each of these once more with the parts of a web address written
+//!    without its dots as words (`domains.rs`: "sberbankru", "wwwСБУрф").
 //!
 //! A rule claims when any spelling claims. A spelling exists only when the
 //! name has something to re-read. A name that is a surname and initials is
 //! a person's (`person.rs`).
 
+mod domains;
 mod flags;
 mod groups;
 mod latin;
@@ -30,6 +33,7 @@ mod symbols;
 
 use super::class::{decomposed, Class};
 use super::fold::{capped, common_invisible, display_order, fold_displayed, Folded};
+use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
@@ -106,12 +110,25 @@ pub fn read(name: &str) -> Reading {
     }
     // Transliterated letters keep no case worth reading: a capital made
     // from "CbIH" is no word break.
-    let transliterated_from = spellings.len();
+    let mut transliterated_from = spellings.len();
     if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
         for text in transliterations(read_texts()) {
             spellings.push(fold_displayed(&text, false));
         }
     }
+    // Each spelling with a web address's parts as words, right after it
+    // (a transliteration's stays among the transliterations).
+    let as_read = transliterated_from;
+    let mut parted = Vec::with_capacity(spellings.len());
+    for (i, spelling) in spellings.into_iter().enumerate() {
+        let apart = domains_apart(&spelling);
+        parted.push(spelling);
+        if let Some(apart) = apart {
+            transliterated_from += usize::from(i < as_read);
+            parted.push(apart);
+        }
+    }
+    let spellings = parted;
     // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person. A word
     // alone has no initials: read once more, no deeper; each part of a
     // double surname on its own, "Петрова-Полицейская".)

@@ -1,0 +1,115 @@
+//! Web addresses written without their dots ("sberbankru", "wwwСБУрф"):
+//! a reader skips a missing dot as they skip a dot, and reads the bank's
+//! or the agency's name in front of the domain. Read on the folded
+//! spelling, so a domain in any dress is one ("ｒｕ", "C0M", "𝐤𝐳", "pф",
+//! "w w w Ф С Б r u").
+
+use super::super::fold::{fold, same_look, Folded, Look};
+use std::sync::OnceLock;
+
+/// Top-level domains a name ends a word with: as written ("рф" also as
+/// people type it in Latin letters) and as transliterated ("Sovkombankru"
+/// is read "Совкомбанкру").
+const DOMAINS: &[&str] = &[
+    "ru", "рф", "rf", "kz", "ua", "by", "uz", "su", "com", "net", "org", // as written
+    "ру", "кз", "уа", "уз", "су", "ком", "цом", "нет", "орг", // transliterated
+];
+
+/// What a web address starts with, as written and as transliterated.
+const PREFIXES: &[&str] = &["https", "http", "www", "хттпс", "хттп", "ввв"];
+
+/// Letters a word keeps beside a web prefix parted from it, at least
+/// ("wwwТ-Банк": the "Т" of the brand), and beside a domain: two, so that
+/// an abbreviation keeps its letters ("СБУcom" is no "С|БУ|com"). "Guru"
+/// is read as "Gu ru" too, and claims nothing.
+const KEPT_BY_PREFIX: usize = 1;
+const KEPT_BY_DOMAIN: usize = 2;
+
+fn folded(words: &[&str]) -> Vec<Vec<Look>> {
+    words.iter().map(|w| fold(w).looks).collect()
+}
+
+fn domains() -> &'static [Vec<Look>] {
+    static DOMAIN_LOOKS: OnceLock<Vec<Vec<Look>>> = OnceLock::new();
+    DOMAIN_LOOKS.get_or_init(|| folded(DOMAINS))
+}
+
+fn prefixes() -> &'static [Vec<Look>] {
+    static PREFIX_LOOKS: OnceLock<Vec<Vec<Look>>> = OnceLock::new();
+    PREFIX_LOOKS.get_or_init(|| folded(PREFIXES))
+}
+
+/// The spelling with every domain that ends a word, and every web prefix
+/// that starts one, a word of its own ("ЦБkz" → "ЦБ|kz", "wwwСБУcom" →
+/// "www|СБУ|com"); `None` when there is none.
+pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
+    let looks = &spelling.looks;
+    let mut starts = spelling.word_start.clone();
+    let mut start = 0;
+    while start < looks.len() {
+        let end = start + 1 + spelling.rest_of_word(start + 1);
+        let word = &looks[start..end];
+        let prefix = affix_len(word, prefixes(), true, KEPT_BY_PREFIX);
+        let domain = affix_len(&word[prefix..], domains(), false, KEPT_BY_DOMAIN);
+        if prefix > 0 {
+            starts[start + prefix] = true;
+        }
+        if domain > 0 {
+            starts[end - domain] = true;
+        }
+        start = end;
+    }
+    (starts != spelling.word_start).then(|| Folded {
+        word_start: starts,
+        ..spelling.clone()
+    })
+}
+
+/// The length of the first of `affixes` that starts (or ends) `word`
+/// (the longest first: "https" is no "http" and an "s"), when it leaves
+/// `kept` letters of it; 0 otherwise.
+fn affix_len(word: &[Look], affixes: &[Vec<Look>], at_start: bool, kept: usize) -> usize {
+    let found = affixes.iter().find(|affix| {
+        let len = affix.len();
+        word.len() >= len && {
+            let part = if at_start {
+                &word[..len]
+            } else {
+                &word[word.len() - len..]
+            };
+            same_look(part, affix)
+        }
+    });
+    found
+        .map(Vec::len)
+        .filter(|&len| word.len() >= len + kept)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Option<usize> {
+        domains_apart(&fold(text)).map(|f| f.words())
+    }
+
+    #[test]
+    fn domains_and_prefixes_part_from_the_name() {
+        for (text, n) in [
+            ("sberbankru", 2),
+            ("ЦБkz", 2),
+            ("wwwсбуcom", 3),
+            ("https://Центробанкарф", 3),
+            ("Мама kaspikz 🌸", 3),
+            ("приватбанкｒｕ", 2),
+            ("СБУC0M", 2),
+            ("wwwТ-Банк", 3),
+        ] {
+            assert_eq!(words(text), Some(n), "{text}");
+        }
+        for text in ["ru", "Анна", "www", "https://", "com.ru", "Мама 🇷🇺", "Сru"] {
+            assert_eq!(words(text), None, "{text}");
+        }
+    }
+}
