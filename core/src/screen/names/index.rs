@@ -155,8 +155,14 @@ impl Index {
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
         let place: [u128; SEEN] =
             std::array::from_fn(|k| name.looks.get(at + k).map_or(0, |l| l.signature()));
-        // Every letter of the first word seen may meet the name's.
-        let fits = |e: &Entry| (0..SEEN).all(|k| e.letters[k] == 0 || e.letters[k] & place[k] != 0);
+        // Every letter of the first word seen may meet the name's. (The
+        // bucket already holds the first two letters' keys: the third and
+        // fourth part most candidates, so they are compared first.)
+        let fits = |e: &Entry| {
+            [2, 3, 0, 1]
+                .into_iter()
+                .all(|k| e.letters[k] == 0 || e.letters[k] & place[k] != 0)
+        };
         let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
         for b0 in bits(first) {
             let pairs = bits(second & self.gate.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
@@ -164,9 +170,11 @@ impl Index {
             for (b1, k) in pairs.chain(alone) {
                 for e in self.bucket(k) {
                     // Offered once: from the bucket of the lowest shared bits.
-                    let once = lowest(first, e.first) == b0
-                        && b1.is_none_or(|b1| lowest(second, e.second) == b1);
-                    if once && fits(e) && check(e.phrase as usize, e.order as usize) {
+                    let once = || {
+                        lowest(first, e.first) == b0
+                            && b1.is_none_or(|b1| lowest(second, e.second) == b1)
+                    };
+                    if fits(e) && once() && check(e.phrase as usize, e.order as usize) {
                         return true;
                     }
                 }
