@@ -159,12 +159,17 @@ pub fn read(name: &str) -> Reading {
 /// a phrase. (Paired in the order written, where invisible characters
 /// still part them.)
 fn shown_texts(name: &str) -> (String, Option<String>) {
+    // (Room for the whole text at once: grown a character at a time, the
+    // string is copied over and over.)
     let shown_of = |text: &str| -> String {
-        display_order(text)
-            .into_iter()
-            .filter(|&c| !common_invisible(c) && !c.is_mark())
-            .take(MAX_RESPELT_CHARS)
-            .collect()
+        let mut shown = String::with_capacity(text.len());
+        shown.extend(
+            display_order(text)
+                .into_iter()
+                .filter(|&c| !common_invisible(c) && !c.is_mark())
+                .take(MAX_RESPELT_CHARS),
+        );
+        shown
     };
     let boxed = match boxed_letters(capped(name)) {
         std::borrow::Cow::Owned(boxed) => Some(shown_of(&boxed)),
