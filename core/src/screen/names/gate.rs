@@ -106,14 +106,17 @@ impl Gate {
         if first & self.firsts == 0 {
             return false;
         }
+        if first & self.alone != 0 {
+            return true;
+        }
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
         let third = name.looks.get(at + 2).map_or(0, |l| l.key());
-        first & self.alone != 0
-            || bits(first).any(|b0| {
-                bits(second & self.seconds[b0]).any(|b1| {
-                    has(&self.short_pairs, b0 * BITS + b1)
-                        || bits(third).any(|b2| has(&self.triples, triple(b0, b1, b2)))
-                })
+        // (Only the first letter's bits the set has start something.)
+        bits(first & self.firsts).any(|b0| {
+            bits(second & self.seconds[b0]).any(|b1| {
+                has(&self.short_pairs, b0 * BITS + b1)
+                    || bits(third).any(|b2| has(&self.triples, triple(b0, b1, b2)))
             })
+        })
     }
 }

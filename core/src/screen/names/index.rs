@@ -164,7 +164,8 @@ impl Index {
                 .all(|k| e.letters[k] == 0 || e.letters[k] & place[k] != 0)
         };
         let lowest = |a: u128, b: u128| (a & b).trailing_zeros() as usize;
-        for b0 in bits(first) {
+        // (Only the first letter's bits some phrase starts with.)
+        for b0 in bits(first & self.gate.firsts) {
             let pairs = bits(second & self.gate.seconds[b0]).map(|b1| (Some(b1), b0 * BITS + b1));
             let alone = (self.gate.alone & 1 << b0 != 0).then_some((None, ALONE + b0));
             for (b1, k) in pairs.chain(alone) {
