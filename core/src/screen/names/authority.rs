@@ -217,8 +217,8 @@ fn glued_bank_and_role<'l>(
 
 /// A brand glued to a bank word in one word ("KASPIBANK", "втббанк",
 /// "BankKaspi"), or to the fillers, roles and bank words of a name that
-/// is nothing but the bank ("сбербанконлайн", "втббанкофициальный"): the
-/// brand's own whole-word rule cannot see it.
+/// is nothing but the bank ("сбербанконлайн", "втббанкофициальный",
+/// "мойсбер"): the brand's own whole-word rule cannot see it.
 fn brand_glued_to_bank<'l>(
     name: &Folded,
     near: &Near<'l>,
@@ -230,8 +230,26 @@ fn brand_glued_to_bank<'l>(
         .filter(|b| b.words.len() == 1)
         .find(|b| {
             bank_then_brand(name, &b.words[0].chars, lexicon)
-                || (0..name.len()).any(|at| brand_then_more(name, at, b, near, lexicon))
+                || (0..name.len()).any(|at| {
+                    brand_then_more(name, at, b, near, lexicon)
+                        || filler_then_brand(name, at, b, lexicon)
+                })
         })
+}
+
+/// A filler of two letters or more starting the word at `at`, and glued
+/// after it the brand, its own end as at a word's start ("мойсбер",
+/// "мойвтб", "mykaspi"; not "т" before a brand).
+fn filler_then_brand(name: &Folded, at: usize, brand: &Phrase, lexicon: &Lexicon) -> bool {
+    name.word_start[at]
+        && lexicon
+            .fillers
+            .iter()
+            .filter(|f| f.words.len() == 1 && f.folded_len() >= 2)
+            .filter_map(|f| f.glued_end(name, at))
+            .any(|end| {
+                end < name.len() && !name.word_start[end] && brand.glued_from(name, end, 0, &[])
+            })
 }
 
 /// A bank word and, glued after it (an ending between), the brand ending

@@ -140,7 +140,8 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
 /// "Dmitry"); "ia"/"iu" ending a word after a consonant is "я"/"ю" there
 /// ("Tatiana", ICAO's "Rossiia"), "ия"/"ию" as people write "Rossia",
 /// "Politsia" (inside a word it is "я": "Goriachaia linia");
-/// "yo" after a vowel is "е" there ("Moyo"), "йо" in "Mayor".
+/// "yo" or "jo" after a vowel is "е" there ("Moyo"), "йо" in "Mayor",
+/// "Major".
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Latin {
     j: &'static str,
@@ -713,7 +714,7 @@ pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
         (Some('y'), _) if final_y(chars, i) => Some("и"),
         (Some('i'), Some('a')) if consonant_before && ends_word_after(i + 2) => Some("ия"),
         (Some('i'), Some('u')) if consonant_before && ends_word_after(i + 2) => Some("ию"),
-        (Some('y'), Some('o')) if vowel_before => Some("й"),
+        (Some('y' | 'j'), Some('o')) if vowel_before => Some("й"),
         _ => None,
     }
 }
