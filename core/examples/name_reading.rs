@@ -2,6 +2,7 @@
 //! that makes a claim. A developer's tool for the name rules.
 //!
 //! `cargo run -q -p callguard-core --example name_reading -- "Сбер поддержка" "Мама"`
+//! (`SKETCH=1` shows each spelling's letters.)
 
 use callguard_core::screen::names;
 
@@ -11,6 +12,9 @@ fn main() {
         println!("{name:?}");
         for (i, spelling) in reading.spellings.iter().enumerate() {
             println!("  spelling {i}: {} words", spelling.words());
+            if std::env::var_os("SKETCH").is_some() {
+                println!("    {}", spelling.sketch());
+            }
         }
         match names::explain(&reading, []) {
             Some(rule) => println!("  claims ({rule})"),

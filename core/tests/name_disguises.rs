@@ -770,7 +770,22 @@ fn mixed_script(s: &str, rng: &mut Rng) -> String {
         ('t', 'ᴛ'),
         ('s', 'ꜱ'),
     ];
+    // Or as a letter of another script drawn like the Latin one (Lisu,
+    // Cherokee, Armenian: "ФꓢБ", "Ꮪбер", "ПОꓡИЦИЯ").
+    const OTHER_SCRIPTS: &[(char, &[char])] = &[
+        ('s', &['ꓢ', 'Ꮪ', 'Տ']),
+        ('l', &['ꓡ', 'Ꮮ']),
+        ('d', &['ꓓ', 'Ꭰ']),
+        ('g', &['ꓖ', 'Ꮐ']),
+        ('r', &['ꓣ']),
+        ('f', &['ꓝ']),
+        ('v', &['ꓦ', 'Ꮩ']),
+        ('z', &['ꓜ', 'Ꮓ']),
+        ('n', &['ꓠ']),
+        ('u', &['ꓴ']),
+    ];
     let small_caps = rng.chance(25);
+    let other_script = !small_caps && rng.chance(20);
     let mut out: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
     let mut last: Option<usize> = None;
     for _ in 0..1 + rng.below(2) {
@@ -783,8 +798,13 @@ fn mixed_script(s: &str, rng: &mut Rng) -> String {
                 .iter()
                 .find(|(l, _)| latin.eq_ignore_ascii_case(&l.to_string()))
                 .map(|(_, cap)| cap.to_string());
-            out[i] = match small {
-                Some(cap) if small_caps => cap,
+            let other = OTHER_SCRIPTS
+                .iter()
+                .find(|(l, _)| latin.eq_ignore_ascii_case(&l.to_string()))
+                .map(|(_, letters)| rng.pick(letters).to_string());
+            out[i] = match (small, other) {
+                (Some(cap), _) if small_caps => cap,
+                (_, Some(letter)) if other_script => letter,
                 _ => latin,
             };
             last = Some(i);
@@ -1272,6 +1292,14 @@ const FOUND: &[&str] = &[
     "major yustitsii",
     "Sotrudnik CB",
     "CB Rossii",
+    // Letters of other scripts drawn like a Latin one, as a sound inside
+    // a Cyrillic word; abbreviations, domains one after another.
+    "ФꓢБ",
+    "Ꮪбер",
+    "КаՏпи",
+    "ПОꓡИЦИЯ",
+    "ꓖосуслуги",
+    "КНБkzcom",
     // A small capital is the Latin letter it draws ("ʟ" is "L"), read as
     // a sound inside a Cyrillic word.
     "ПоʟИЦИЯ",
@@ -1392,6 +1420,12 @@ const FOUND_QUIET: &[&str] = &[
     "Мойка",
     "Команда",
     "Policy",
+    // A word and a letter are no abbreviation ("ІІМ"); "|\\|" between
+    // Latin letters is an N ("ІІД"); a food bank glued is a food bank.
+    "Сергій М",
+    "\u{1F1EC}\u{1F1E7}Олек\u{a9}ій М\u{2b55}роз",
+    "ACE PLUM|3I\u{301}|\\|G\u{301}",
+    "foodbank@support.ru",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

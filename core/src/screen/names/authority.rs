@@ -69,11 +69,13 @@ fn not_bank_spans(name: &Folded, starts: &[usize], lexicon: &Lexicon) -> Vec<(us
         lexicon.not_bank_index.any_at(name, at, |p, o| {
             if first[p].is_none() {
                 // Its last word may run on: "blood bank@support" read with
-                // "a" for "@" is still a blood bank.
+                // "a" for "@" is still a blood bank. Its words may be glued
+                // ("foodbank@support").
                 let phrase = &lexicon.not_bank[p];
                 first[p] = phrase
                     .at_start(name, at, o, &[])
                     .or_else(|| phrase.at_start_open(name, at, o))
+                    .or_else(|| phrase.glued_end(name, at).filter(|_| o == 0))
                     .map(|end| (at, end));
             }
             false

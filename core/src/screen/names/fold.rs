@@ -392,6 +392,24 @@ impl Folded {
         (i..self.len()).take_while(|&j| !self.word_start[j]).count()
     }
 
+    /// The letters as a developer's tool shows them (`examples/
+    /// name_reading.rs`): each as its readings in brackets when it has
+    /// several, a space where a word starts.
+    pub fn sketch(&self) -> String {
+        let mut out = String::new();
+        for (look, &start) in self.looks.iter().zip(&self.word_start) {
+            if start && !out.is_empty() {
+                out.push(' ');
+            }
+            let readings: Vec<char> = look.readings().collect();
+            match readings[..] {
+                [one] => out.push(one),
+                _ => out.extend(std::iter::once('[').chain(readings).chain([']'])),
+            }
+        }
+        out
+    }
+
     /// Does `word` appear at `at`?
     pub fn has_at(&self, at: usize, word: &[Look]) -> bool {
         at + word.len() <= self.len() && same_look(&self.looks[at..at + word.len()], word)

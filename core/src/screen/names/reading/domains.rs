@@ -50,12 +50,23 @@ pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
         let end = start + 1 + spelling.rest_of_word(start + 1);
         let word = &looks[start..end];
         let prefix = affix_len(word, prefixes(), true, KEPT_BY_PREFIX);
-        let domain = affix_len(&word[prefix..], domains(), false, KEPT_BY_DOMAIN);
         if prefix > 0 {
             starts[start + prefix] = true;
         }
-        if domain > 0 {
-            starts[end - domain] = true;
+        // Domains one after the other, each a word ("КНБkzcom").
+        let mut rest = end;
+        loop {
+            let domain = affix_len(
+                &looks[start + prefix..rest],
+                domains(),
+                false,
+                KEPT_BY_DOMAIN,
+            );
+            if domain == 0 {
+                break;
+            }
+            rest -= domain;
+            starts[rest] = true;
         }
         start = end;
     }
@@ -105,6 +116,7 @@ mod tests {
             ("приватбанкｒｕ", 2),
             ("СБУC0M", 2),
             ("wwwТ-Банк", 3),
+            ("КНБkzcom", 3),
         ] {
             assert_eq!(words(text), Some(n), "{text}");
         }

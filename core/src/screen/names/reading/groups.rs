@@ -225,7 +225,18 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
         let group = group_at_start(rest);
         match group {
             Some((len, to)) => {
-                if latin && to == "Ю" {
+                // (Between two Latin letters "|\|" is an N, read in the
+                // Latin spelling: "I|\|G" is no "IИG", "ІІД".)
+                let between_latin = || {
+                    out.chars()
+                        .next_back()
+                        .is_some_and(|b| b.is_ascii_alphabetic())
+                        && rest[len..]
+                            .chars()
+                            .next()
+                            .is_some_and(|a| a.is_ascii_alphabetic())
+                };
+                if latin && to == "Ю" || !latin && to == "И" && between_latin() {
                     out.push(c);
                     rest = &rest[c.len_utf8()..];
                     continue;

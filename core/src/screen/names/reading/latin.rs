@@ -29,8 +29,19 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
     // letters, "𝐒", are seen below, made plain.)
     // (And letters drawn for Latin ones: small capitals, "ʟ", circled,
     // fancy.)
-    let drawn_latin =
-        |c: char| small_capital(c).or_else(|| letter_drawn(c).filter(char::is_ascii_alphabetic));
+    // (And letters of other scripts drawn like a Latin one that looks
+    // like no Cyrillic letter: Lisu "ꓢ", Cherokee "Ꮪ", Armenian "Տ".)
+    let other_script = |c: char| {
+        let cyrillic_or_greek = ('\u{370}'..='\u{52F}').contains(&c);
+        (!c.is_ascii() && !cyrillic_or_greek && c.is_alpha())
+            .then(|| latin_look(c))
+            .flatten()
+    };
+    let drawn_latin = |c: char| {
+        small_capital(c)
+            .or_else(|| letter_drawn(c).filter(char::is_ascii_alphabetic))
+            .or_else(|| other_script(c))
+    };
     let latin_drawn = |c: char| {
         reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј') || drawn_latin(c).is_some()
     };
