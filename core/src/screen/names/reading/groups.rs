@@ -128,7 +128,7 @@ pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> 
                 sep,
                 '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
             );
-            if sep.is_alnum() || group.contains(sep) || stroke {
+            if sep.is_alnum() || group.chars().any(|p| p == sep) || stroke {
                 return None;
             }
             len += sep.len_utf8();

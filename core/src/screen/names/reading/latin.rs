@@ -106,7 +106,8 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
                 latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
                 alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
                     || k + 1 < i && chars[k + 1].is_ascii_alphabetic());
-                look_alike[k] = LOOK_CYRILLIC.contains(chars[k]);
+                look_alike[k] =
+                    chars[k].is_ascii() && LOOK_CYRILLIC.as_bytes().contains(&(chars[k] as u8));
                 if latin[k] && k > start && chars[k - 1].is_lower() {
                     chars[k] = chars[k].to_ascii_lowercase();
                 }
@@ -699,14 +700,21 @@ pub(super) fn lone_letter(chars: &[char], i: usize) -> bool {
     !latin_initials
 }
 
+/// A Latin vowel or "y", in either case. (A match, not a search of a
+/// string of them: asked of nearly every letter transliterated.)
+fn vowel_or_y(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
 /// A "y" that ends a word after a consonant ("Kaspy", not "Natsionalnyy"
 /// or "Vy"): read "ы" or "и" (`Latin`). Not after "c": "-cy" is English
 /// ("Policy", "Agency"), where the "c" is no "ц".
 pub(super) fn final_y(chars: &[char], i: usize) -> bool {
-    let consonant = |c: &char| c.is_ascii_alphabetic() && !"aeiouycAEIOUYC".contains(*c);
+    let consonant =
+        |c: char| c.is_ascii_alphabetic() && !(vowel_or_y(c) || c.eq_ignore_ascii_case(&'c'));
     chars[i].eq_ignore_ascii_case(&'y')
         && i > 0
-        && consonant(&chars[i - 1])
+        && consonant(chars[i - 1])
         && i >= 2
         && chars[i - 2].is_ascii_alphabetic()
         && !chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
@@ -717,15 +725,18 @@ pub(super) fn final_y(chars: &[char], i: usize) -> bool {
 /// Latin letter read.
 pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
     let lower = |k: usize| chars.get(k).map(char::to_ascii_lowercase);
+    // (Asked of every letter of every text: the letter before is looked
+    // at only past an "i" or a "y".)
     let consonant_before =
-        i > 0 && chars[i - 1].is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(chars[i - 1]);
-    let vowel_before = i > 0 && "aeiouAEIOU".contains(chars[i - 1]);
+        || i > 0 && chars[i - 1].is_ascii_alphabetic() && !vowel_or_y(chars[i - 1]);
+    let vowel_before =
+        || i > 0 && vowel_or_y(chars[i - 1]) && !chars[i - 1].eq_ignore_ascii_case(&'y');
     let ends_word_after = |k: usize| !chars.get(k).is_some_and(char::is_ascii_alphabetic);
     match (lower(i), lower(i + 1)) {
         (Some('y'), _) if final_y(chars, i) => Some("и"),
-        (Some('i'), Some('a')) if consonant_before && ends_word_after(i + 2) => Some("ия"),
-        (Some('i'), Some('u')) if consonant_before && ends_word_after(i + 2) => Some("ию"),
-        (Some('y' | 'j'), Some('o')) if vowel_before => Some("й"),
+        (Some('i'), Some('a')) if consonant_before() && ends_word_after(i + 2) => Some("ия"),
+        (Some('i'), Some('u')) if consonant_before() && ends_word_after(i + 2) => Some("ию"),
+        (Some('y' | 'j'), Some('o')) if vowel_before() => Some("й"),
         _ => None,
     }
 }

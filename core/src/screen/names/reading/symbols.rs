@@ -141,7 +141,8 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
     // look-alike, the word is still Cyrillic).
     // ("I", "i": the Ukrainian and Kazakh "І", "і".)
     const LOOK_CYRILLIC: &str = "AaBCcEeHIiKMOoPpTXxYy";
-    let latin = |c: &char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.contains(*c);
+    let latin =
+        |c: &char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.as_bytes().contains(&(*c as u8));
     let latin_in_word = |i: usize| {
         let word = |c: &&char| c.is_alnum();
         chars[..i].iter().rev().take_while(word).any(latin)
