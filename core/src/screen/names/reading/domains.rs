@@ -25,18 +25,46 @@ const PREFIXES: &[&str] = &["https", "http", "www", "хттпс", "хттп", "�
 const KEPT_BY_PREFIX: usize = 1;
 const KEPT_BY_DOMAIN: usize = 2;
 
-fn folded(words: &[&str]) -> Vec<Vec<Look>> {
-    words.iter().map(|w| fold(w).looks).collect()
+/// Affixes folded, and the signatures of their two letters at the edge a
+/// word is read from (the first two of a prefix, the last two of a
+/// domain): a word whose own two edge letters share no bit with them
+/// holds none of them, and is passed after two ANDs.
+struct Affixes {
+    looks: Vec<Vec<Look>>,
+    edge: [u128; 2],
 }
 
-fn domains() -> &'static [Vec<Look>] {
-    static DOMAIN_LOOKS: OnceLock<Vec<Vec<Look>>> = OnceLock::new();
-    DOMAIN_LOOKS.get_or_init(|| folded(DOMAINS))
+impl Affixes {
+    fn of(words: &[&str], at_start: bool) -> Affixes {
+        let looks: Vec<Vec<Look>> = words.iter().map(|w| fold(w).looks).collect();
+        let mut edge = [0; 2];
+        for affix in &looks {
+            for (k, bits) in edge.iter_mut().enumerate() {
+                *bits |= edge_letter(affix, at_start, k).map_or(0, Look::signature);
+            }
+        }
+        Affixes { looks, edge }
+    }
 }
 
-fn prefixes() -> &'static [Vec<Look>] {
-    static PREFIX_LOOKS: OnceLock<Vec<Vec<Look>>> = OnceLock::new();
-    PREFIX_LOOKS.get_or_init(|| folded(PREFIXES))
+/// The `k`-th letter of `word` from the edge it is read from.
+fn edge_letter(word: &[Look], at_start: bool, k: usize) -> Option<Look> {
+    let i = if at_start {
+        k
+    } else {
+        word.len().checked_sub(k + 1)?
+    };
+    word.get(i).copied()
+}
+
+fn domains() -> &'static Affixes {
+    static DOMAIN_LOOKS: OnceLock<Affixes> = OnceLock::new();
+    DOMAIN_LOOKS.get_or_init(|| Affixes::of(DOMAINS, false))
+}
+
+fn prefixes() -> &'static Affixes {
+    static PREFIX_LOOKS: OnceLock<Affixes> = OnceLock::new();
+    PREFIX_LOOKS.get_or_init(|| Affixes::of(PREFIXES, true))
 }
 
 /// The spelling with every domain that ends a word, and every web prefix
@@ -79,8 +107,15 @@ pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
 /// The length of the first of `affixes` that starts (or ends) `word`
 /// (the longest first: "https" is no "http" and an "s"), when it leaves
 /// `kept` letters of it; 0 otherwise.
-fn affix_len(word: &[Look], affixes: &[Vec<Look>], at_start: bool, kept: usize) -> usize {
-    let found = affixes.iter().find(|affix| {
+fn affix_len(word: &[Look], affixes: &Affixes, at_start: bool, kept: usize) -> usize {
+    // (Every affix has two letters or more.)
+    let may_hold = |k: usize| {
+        edge_letter(word, at_start, k).is_some_and(|l| l.signature() & affixes.edge[k] != 0)
+    };
+    if !(may_hold(0) && may_hold(1)) {
+        return 0;
+    }
+    let found = affixes.looks.iter().find(|affix| {
         let len = affix.len();
         word.len() >= len && {
             let part = if at_start {
@@ -103,6 +138,13 @@ mod tests {
 
     fn words(text: &str) -> Option<usize> {
         domains_apart(&fold(text)).map(|f| f.words())
+    }
+
+    #[test]
+    fn every_affix_has_the_two_edge_letters_it_is_filtered_by() {
+        for affixes in [domains(), prefixes()] {
+            assert!(affixes.looks.iter().all(|a| a.len() >= 2));
+        }
     }
 
     #[test]
