@@ -1107,7 +1107,16 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
 /// (the reading's spellings, `reading/`): ordered once, as the screen
 /// orders it.
 pub(super) fn fold_displayed(text: &str, case_breaks: bool) -> Folded {
-    fold_chars(read_through(text.chars().collect()), case_breaks)
+    fold_chars(read_through(chars_of(text)), case_breaks)
+}
+
+/// The characters of a text, collected with room for them all at once:
+/// grown a character at a time, the vector is copied over and over. (A
+/// text has no more characters than bytes.)
+pub(super) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    chars
 }
 
 fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {

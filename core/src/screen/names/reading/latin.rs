@@ -3,7 +3,7 @@
 //! Cyrillic words ("ФSБ").
 
 use super::super::class::{decomposed, Class};
-use super::super::fold::{common_invisible, latin_reading, letter_drawn, small_capital};
+use super::super::fold::{chars_of, common_invisible, latin_reading, letter_drawn, small_capital};
 use super::groups::{group_at_start, may_start_group};
 use super::{ignorable, reads_as_latin};
 
@@ -73,7 +73,7 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         }
     }
     let plain = join_spelled_out(&plain);
-    let mut chars: Vec<char> = plain.chars().collect();
+    let mut chars: Vec<char> = chars_of(&plain);
     // The Latin letters of mixed words, whether each looks like a
     // Cyrillic letter, and whether it stands alone among Cyrillic ones.
     const LOOK_CYRILLIC: &str = "AaBCcEeHKMOoPpTXxYy";

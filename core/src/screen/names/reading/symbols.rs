@@ -2,7 +2,7 @@
 //! "P⭕lice", "Ьank"): the spellings with those letters.
 
 use super::super::class::Class;
-use super::super::fold::{common_invisible, letter_drawn};
+use super::super::fold::{chars_of, common_invisible, letter_drawn};
 use super::ignorable;
 use super::latin::latin_look;
 
@@ -61,7 +61,7 @@ pub(super) fn drawn_letters(text: &str) -> Option<String> {
 }
 
 pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = chars_of(text);
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
     // A letter, a digit (it may be a letter: "Examp|3 Bank"), a symbol
     // the fold reads as a letter ("Tin⒦⭕ff", "∩") or another symbol drawn
@@ -130,7 +130,7 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
     if !text.contains(['ь', 'Ь']) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = chars_of(text);
     let cyrillic = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
             .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
