@@ -1129,6 +1129,17 @@ fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>
             })
             .collect();
     }
+    // A letter glued to the number, one that reads as a digit too ("…35б",
+    // "З8 800…"): the customer reads the number and a letter.
+    if groups.len() > 1 && rng.chance(20) {
+        used.push("glued_letter");
+        let letter = rng.pick(&["б", "з", "о", "I", "l", "О", "S"]);
+        s = if rng.chance(50) {
+            format!("{s}{letter}")
+        } else {
+            format!("{letter}{s}")
+        };
+    }
     // A short number counts only alone (beside words it is a price).
     if groups.len() > 1 && rng.chance(50) {
         used.push("words_around");
@@ -1171,8 +1182,14 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     let claim = *rng.pick(forms);
     let n = 1 + rng.below(4);
     let mut chosen: Vec<&Transform> = (0..n).map(|_| rng.pick(TRANSFORMS)).collect();
+    // Each transform once, in the order of the stages.
     chosen.sort_by_key(|t| t.1);
-    chosen.dedup_by_key(|t| t.0);
+    let mut seen: Vec<&str> = Vec::new();
+    chosen.retain(|t| {
+        let first = !seen.contains(&t.0);
+        seen.push(t.0);
+        first
+    });
     // An abbreviation ("ЦБ РФ", "МВД") is not transliterated: its Latin
     // forms are abbreviations of their own ("CBR", "FSB", lexicon lines),
     // and "CB" or "TsB" reads as nothing to a customer.
@@ -1292,6 +1309,18 @@ const FOUND: &[&str] = &[
     "major yustitsii",
     "Sotrudnik CB",
     "CB Rossii",
+    // A digit-like letter glued to the hotline (the red team, 2026-12-07).
+    "8 800 555 35 35б",
+    "88005553535б",
+    "+7 800 555 35 35з",
+    "IО07800SSЅ3sз5",
+    "Soo7\u{3164}8O0\u{3164}555\u{3164}35\u{3164}35",
+    // Strokes with a "1" for a "Ш"; a Latin letter alone between Cyrillic
+    // words; the informal "ia" in a name of random case.
+    "Отдел по борьбе с мо1IIенничеством",
+    "Отдел*по*борьбе*\u{a731}*мошен\u{274}ичеством\u{a9}",
+    "GORIaChaIa LINIA BANKA",
+    "PolitsiaRossii",
     // Letters of other scripts drawn like a Latin one, as a sound inside
     // a Cyrillic word; abbreviations, domains one after another.
     "ФꓢБ",
@@ -1426,6 +1455,7 @@ const FOUND_QUIET: &[&str] = &[
     "\u{1F1EC}\u{1F1E7}Олек\u{a9}ій М\u{2b55}роз",
     "ACE PLUM|3I\u{301}|\\|G\u{301}",
     "foodbank@support.ru",
+    "Квартира 111",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

@@ -43,6 +43,9 @@ pub struct NameNumber {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sym {
     Digit(char),
+    /// A letter read as a digit ("З", "б"): at the edge of a group it may
+    /// be a letter after all ("8 800 555 35 35б").
+    LetterDigit(char),
     Plus,
     Skip,
     Letter(char),
@@ -145,7 +148,7 @@ fn read_letters_as_digits(syms: &mut [(Sym, char)]) {
             let mut j = from;
             while let Some(k) = j {
                 match syms.get(k).map(|s| s.0) {
-                    Some(Sym::Digit(_)) => return true,
+                    Some(Sym::Digit(_) | Sym::LetterDigit(_)) => return true,
                     Some(Sym::Skip) => j = k.checked_add_signed(step),
                     Some(Sym::Letter(c)) if digit_of_letter(c).is_some() => {
                         j = k.checked_add_signed(step)
@@ -163,7 +166,7 @@ fn read_letters_as_digits(syms: &mut [(Sym, char)]) {
         if before && after || (!only_between || group) && (before || after) {
             for s in &mut syms[start..i] {
                 if let Sym::Letter(c) = s.0 {
-                    s.0 = Sym::Digit(digit_of_letter(c).expect("digit-like"));
+                    s.0 = Sym::LetterDigit(digit_of_letter(c).expect("digit-like"));
                 }
             }
         }
@@ -205,18 +208,57 @@ pub fn read_numbers(name: &str) -> Vec<NameNumber> {
     out
 }
 
-/// The digit groups of a run without letters, with whether a '+' came
-/// right before each.
-fn digit_groups(run: &[(Sym, char)]) -> Vec<(bool, String)> {
-    let mut groups: Vec<(bool, String)> = Vec::new();
+/// A group of digits, with whether a '+' came right before it, and how
+/// many of its first and last digits are letters read as digits.
+struct Group {
+    plus: bool,
+    digits: String,
+    letters_first: usize,
+    letters_last: usize,
+}
+
+impl Group {
+    /// Its digits without the letter read as a digit at its start
+    /// (`first`) and at its end (`last`), as long as a digit is left: one
+    /// letter, glued to the number ("б" in "35б", "I" in "IО07…").
+    fn trimmed(&self, first: bool, last: bool) -> &str {
+        let from = usize::from(first && self.letters_first >= 1);
+        let to = self.digits.len() - usize::from(last && self.letters_last >= 1);
+        if from < to {
+            &self.digits[from..to]
+        } else {
+            &self.digits
+        }
+    }
+}
+
+/// The digit groups of a run without letters.
+fn digit_groups(run: &[(Sym, char)]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
     let mut plus = false;
-    let mut current = String::new();
+    let mut current: Vec<Sym> = Vec::new();
+    let close = |groups: &mut Vec<Group>, current: &mut Vec<Sym>, plus: bool| {
+        let letter = |s: &&Sym| matches!(s, Sym::LetterDigit(_));
+        groups.push(Group {
+            plus,
+            digits: current
+                .iter()
+                .filter_map(|s| match s {
+                    Sym::Digit(d) | Sym::LetterDigit(d) => Some(*d),
+                    _ => None,
+                })
+                .collect(),
+            letters_first: current.iter().take_while(letter).count(),
+            letters_last: current.iter().rev().take_while(letter).count(),
+        });
+        current.clear();
+    };
     for (sym, _) in run {
         match sym {
-            Sym::Digit(d) => current.push(*d),
+            Sym::Digit(_) | Sym::LetterDigit(_) => current.push(*sym),
             _ => {
                 if !current.is_empty() {
-                    groups.push((plus, std::mem::take(&mut current)));
+                    close(&mut groups, &mut current, plus);
                     plus = false;
                 }
                 if *sym == Sym::Plus {
@@ -226,21 +268,23 @@ fn digit_groups(run: &[(Sym, char)]) -> Vec<(bool, String)> {
         }
     }
     if !current.is_empty() {
-        groups.push((plus, current));
+        close(&mut groups, &mut current, plus);
     }
     groups
 }
 
 /// The numbers a run's groups can be read as: the whole run first (with
 /// its extension), then windows of consecutive groups, longest first —
-/// "Горячая линия 24/7 8 800 555 35 35" still yields the hotline.
-fn read_run(groups: &[(bool, String)], extension: &str, out: &mut Vec<NameNumber>) {
+/// "Горячая линия 24/7 8 800 555 35 35" still yields the hotline. Each
+/// window also without the letters read as digits at its two ends ("8 800
+/// 555 35 35б": the "б" may be a letter).
+fn read_run(groups: &[Group], extension: &str, out: &mut Vec<NameNumber>) {
     let whole = (0, groups.len().saturating_sub(1));
     let mut windows: Vec<(usize, usize, usize)> = Vec::new();
     for from in 0..groups.len() {
         let mut len = 0;
         for (to, group) in groups.iter().enumerate().skip(from) {
-            len += group.1.len();
+            len += group.digits.len();
             if len > MAX_NUMBER_DIGITS {
                 break;
             }
@@ -249,16 +293,20 @@ fn read_run(groups: &[(bool, String)], extension: &str, out: &mut Vec<NameNumber
     }
     windows.sort_by_key(|&(from, to, len)| ((from, to) != whole, std::cmp::Reverse(len)));
     for (from, to, _) in windows {
-        let digits: String = groups[from..=to].iter().map(|g| g.1.as_str()).collect();
         let ext = if (from, to) == whole && !extension.is_empty() {
             format!(" {extension}")
         } else {
             String::new()
         };
-        for (text, listed_only) in candidates(groups[from].0, &digits) {
-            let text = format!("{text}{ext}");
-            if out.len() < MAX_CANDIDATES && !out.iter().any(|n| n.text == text) {
-                out.push(NameNumber { text, listed_only });
+        for (first, last) in [(false, false), (false, true), (true, false), (true, true)] {
+            let digits: String = (from..=to)
+                .map(|g| groups[g].trimmed(first && g == from, last && g == to))
+                .collect();
+            for (text, listed_only) in candidates(groups[from].plus, &digits) {
+                let text = format!("{text}{ext}");
+                if out.len() < MAX_CANDIDATES && !out.iter().any(|n| n.text == text) {
+                    out.push(NameNumber { text, listed_only });
+                }
             }
         }
     }
@@ -331,6 +379,24 @@ mod tests {
             "Вася B 8 800 555 35 35",
         ] {
             assert_eq!(digits_of(name)[0], "88005553535", "{name}");
+        }
+    }
+
+    #[test]
+    fn a_letter_glued_to_a_number_may_be_a_letter() {
+        // "б" after the last group: "356" as written, "35" read.
+        for name in [
+            "8 800 555 35 35б",
+            "88005553535б",
+            "+7 800 555 35 35з",
+            "З8 800 555 35 35",
+        ] {
+            let all: Vec<String> = read_numbers(name).into_iter().map(|n| n.text).collect();
+            assert!(
+                all.iter()
+                    .any(|n| n.trim_start_matches('+') == "88005553535" || n == "+78005553535"),
+                "{name}: {all:?}"
+            );
         }
     }
 

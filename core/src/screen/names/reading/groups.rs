@@ -96,7 +96,7 @@ pub(super) fn may_start_group(c: char) -> bool {
 
 /// Whether `c` stands for a group's `part`: in "bI" and "III", an 'I' is
 /// any upright stroke but '|', which makes groups of its own ("b1", "ЬІ",
-/// "IlI"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
+/// "IlI", "1II"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
 /// ("і0" is "і" and a zero).
 pub(super) fn part_matches(c: char, part: char, group: &str) -> bool {
     let classes = matches!(group, "bI" | "III" | "JI");
@@ -105,7 +105,7 @@ pub(super) fn part_matches(c: char, part: char, group: &str) -> bool {
             && match part {
                 'I' => {
                     matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ' | '丨')
-                        || c == '1' && matches!(group, "bI" | "JI")
+                        || c == '1' && matches!(group, "bI" | "JI" | "III")
                 }
                 'b' => matches!(c, 'b' | 'Ь' | 'ь'),
                 _ => false,
@@ -141,7 +141,14 @@ pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> 
         len += c.len_utf8();
         rest = &rest[c.len_utf8()..];
     }
-    Some(len)
+    // Strokes with a "1" among them are a "Ш" ("мо1IIен"); "111" is a number.
+    let all_digits = || {
+        text[..len]
+            .chars()
+            .filter(|c| c.is_alnum())
+            .all(|c| c == '1')
+    };
+    (group != "III" || !all_digits()).then_some(len)
 }
 
 /// Letter groups that imitate one letter, and the letter a reader sees.

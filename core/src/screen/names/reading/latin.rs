@@ -101,7 +101,24 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         }
         let word = start..i;
         let has_latin = chars[word.clone()].iter().any(char::is_ascii_alphabetic);
-        if has_latin && chars[word.clone()].iter().any(|&c| cyrillic(c)) {
+        // (A Latin letter that is a word of its own between Cyrillic words
+        // is a sound too: "борьбе ꜱ мошенничеством".)
+        let letter_between_cyrillic = || {
+            i == start + 1
+                && chars[start].is_ascii_alphabetic()
+                && chars[..start]
+                    .iter()
+                    .rev()
+                    .find(|c| c.is_alpha())
+                    .is_some_and(|&c| cyrillic(c))
+                && chars[i..]
+                    .iter()
+                    .find(|c| c.is_alpha())
+                    .is_some_and(|&c| cyrillic(c))
+        };
+        if has_latin
+            && (chars[word.clone()].iter().any(|&c| cyrillic(c)) || letter_between_cyrillic())
+        {
             for k in word.clone() {
                 latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
                 alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
@@ -185,6 +202,11 @@ impl Latin {
         informal_i: true,
         ..Latin::J_IS_Y
     };
+    /// The same in a name of random case ("GORIaChaIa LINIA").
+    pub(super) const INFORMAL_I_ANY_CASE: Latin = Latin {
+        case_breaks: false,
+        ..Latin::INFORMAL_I
+    };
 }
 
 /// The name's Latin letters in Cyrillic, in each reading of "j" the name
@@ -226,7 +248,14 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
         (Latin::TS_APART, has_ts),
         (
             Latin::INFORMAL_I,
-            (0..chars.len()).any(|i| informal_i_at(chars, i).is_some()),
+            (0..chars.len()).any(|i| informal_i_at(chars, i, true).is_some()),
+        ),
+        (
+            Latin::INFORMAL_I_ANY_CASE,
+            chars
+                .windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+                && (0..chars.len()).any(|i| informal_i_at(chars, i, false).is_some()),
         ),
     ] {
         if !differs {
@@ -647,7 +676,7 @@ pub(super) fn transliterate_at(
         out.push(c);
         return 1;
     }
-    if let Some(sound) = informal_i_at(chars, i).filter(|_| latin.informal_i) {
+    if let Some(sound) = informal_i_at(chars, i, latin.case_breaks).filter(|_| latin.informal_i) {
         let len = sound.chars().count();
         if c.is_ascii_uppercase() {
             out.extend(sound.chars().flat_map(char::to_uppercase));
@@ -723,7 +752,7 @@ pub(super) fn final_y(chars: &[char], i: usize) -> bool {
 /// How the informal reading of "i" and "y" (`Latin`) reads `chars[i..]`
 /// where it differs from the schemes: the Cyrillic, one letter of it per
 /// Latin letter read.
-pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
+pub(super) fn informal_i_at(chars: &[char], i: usize, case_breaks: bool) -> Option<&'static str> {
     let lower = |k: usize| chars.get(k).map(char::to_ascii_lowercase);
     // (Asked of every letter of every text: the letter before is looked
     // at only past an "i" or a "y".)
@@ -731,7 +760,14 @@ pub(super) fn informal_i_at(chars: &[char], i: usize) -> Option<&'static str> {
         || i > 0 && chars[i - 1].is_ascii_alphabetic() && !vowel_or_y(chars[i - 1]);
     let vowel_before =
         || i > 0 && vowel_or_y(chars[i - 1]) && !chars[i - 1].eq_ignore_ascii_case(&'y');
-    let ends_word_after = |k: usize| !chars.get(k).is_some_and(char::is_ascii_alphabetic);
+    // (Where case breaks words, a capital after a small letter ends one
+    // too: "PolitsiaRossii".)
+    let ends_word_after = |k: usize| match chars.get(k) {
+        Some(c) if c.is_ascii_alphabetic() => {
+            case_breaks && c.is_ascii_uppercase() && chars[k - 1].is_ascii_lowercase()
+        }
+        _ => true,
+    };
     match (lower(i), lower(i + 1)) {
         (Some('y'), _) if final_y(chars, i) => Some("и"),
         (Some('i'), Some('a')) if consonant_before() && ends_word_after(i + 2) => Some("ия"),
