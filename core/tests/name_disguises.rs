@@ -1321,6 +1321,15 @@ const FOUND: &[&str] = &[
     "Отдел*по*борьбе*\u{a731}*мошен\u{274}ичеством\u{a9}",
     "GORIaChaIa LINIA BANKA",
     "PolitsiaRossii",
+    // The red team's lexicon gaps, 2026-12-07.
+    "Участковый Иванов",
+    "ФинЦЕРТ",
+    "FinCERT Банка России",
+    "Военкомат",
+    "ТЦК та СП",
+    "Эф эс бэ",
+    "Береке банк",
+    "Eurasian Bank",
     // Letters of other scripts drawn like a Latin one, as a sound inside
     // a Cyrillic word; abbreviations, domains one after another.
     "ФꓢБ",
@@ -1456,6 +1465,10 @@ const FOUND_QUIET: &[&str] = &[
     "ACE PLUM|3I\u{301}|\\|G\u{301}",
     "foodbank@support.ru",
     "Квартира 111",
+    "Участковый терапевт Петрова",
+    "Участковая медсестра",
+    "СК Россия бассейн",
+    "Центр кредит",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",
