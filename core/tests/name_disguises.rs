@@ -340,8 +340,13 @@ fn camel(s: &str, _: &mut Rng) -> String {
         .collect()
 }
 
+/// A trademark sign after the name, also drawn in letters ("KaspiⓇ",
+/// "ВТБᵀᴹ").
 fn trademark(s: &str, rng: &mut Rng) -> String {
-    format!("{s}{}", rng.pick(&["™", "®", "©", "℠"]))
+    format!(
+        "{s}{}",
+        rng.pick(&["™", "®", "©", "℠", "Ⓡ", "ⓒ", "ᵀᴹ", "🄬", "🅁", "ˢᴹ"])
+    )
 }
 
 fn quotes(s: &str, rng: &mut Rng) -> String {
@@ -827,10 +832,16 @@ fn digits_for_letters(s: &str, rng: &mut Rng) -> String {
         ('и', '1'),
         ('e', '3'),
     ];
-    // One letter inside a word, as a fraudster does ("Сбер6анк", "P0lice").
+    // One letter inside a word, as a fraudster does ("Сбер6анк", "P0lice");
+    // a trademark sign drawn in letters is no letter of the word ("ВТБⓇ").
     let chars: Vec<char> = s.chars().collect();
+    let sign = |c: char| {
+        matches!(c, 'Ⓡ' | 'ⓒ' | '🄬' | '🅁')
+            || matches!(c as u32, 0x02B0..=0x02B8 | 0x02E0..=0x02E4 | 0x1D2C..=0x1D6A)
+    };
+    let letter = |c: char| c.is_alphabetic() && !sign(c);
     let inside: Vec<usize> = (1..chars.len().saturating_sub(1))
-        .filter(|&i| chars[i - 1].is_alphabetic() && chars[i + 1].is_alphabetic())
+        .filter(|&i| letter(chars[i - 1]) && letter(chars[i + 1]))
         .filter(|&i| {
             let l = chars[i].to_lowercase().next().unwrap();
             DIGITS.iter().any(|(k, _)| *k == l)
@@ -1330,6 +1341,10 @@ const FOUND: &[&str] = &[
     "Эф эс бэ",
     "Береке банк",
     "Eurasian Bank",
+    "KaspiⓇ",
+    "ВТБᵀᴹ",
+    "ФСБʳᶠ",
+    "Kaspi\u{1F12C}",
     // Letters of other scripts drawn like a Latin one, as a sound inside
     // a Cyrillic word; abbreviations, domains one after another.
     "ФꓢБ",
@@ -1469,6 +1484,7 @@ const FOUND_QUIET: &[&str] = &[
     "Участковая медсестра",
     "СК Россия бассейн",
     "Центр кредит",
+    "Анна ⓇⓄⓈⒶ",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

@@ -9,7 +9,7 @@
 //!    look-alikes read as the letter they imitate (`groups.rs`: "rn" → "m",
 //!    "|-|" → "Н", also as the Latin letter they draw), symbols, emoji and
 //!    soft signs drawn for a letter (`symbols.rs`: "B@nk", "P⭕lice",
-//!    "Ьank");
+//!    "Ьank"), trademark signs drawn in letters (`marks.rs`: "KaspiⓇ");
 //! 3. with the Latin letters of Cyrillic words read as sounds ("ФSБ",
 //!    `latin.rs`);
 //! 4. with its Latin letters transliterated to Cyrillic, accepting the
@@ -28,6 +28,7 @@ mod domains;
 mod flags;
 mod groups;
 mod latin;
+mod marks;
 mod person;
 mod symbols;
 
@@ -37,6 +38,7 @@ use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
+use marks::{may_have_trademark, trademarks_apart};
 use person::surname_with_initials;
 use symbols::{drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
@@ -320,7 +322,7 @@ pub(super) fn reads_as_latin(c: char) -> bool {
 /// at all, so that most names skip the work.
 type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
 
-const RESPELLINGS: [Respell; 5] = [
+const RESPELLINGS: [Respell; 6] = [
     // (Fullwidth and styled forms start groups too: "｜－｜", "𝐈𝐈𝐈".)
     (multi_letter, |t| {
         t.chars().any(|c| {
@@ -335,6 +337,7 @@ const RESPELLINGS: [Respell; 5] = [
     }),
     (drawn_letters, |t| t.chars().any(drawn_letter)),
     (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
+    (trademarks_apart, may_have_trademark),
 ];
 
 /// Characters of a name that are re-spelt (after invisible ones are gone).

@@ -1,0 +1,115 @@
+//! Letters drawn as a trademark sign beside a brand ("KaspiⓇ", "ВТБⓒ",
+//! "Kaspiᵀᴹ", "ФСБʳᶠ", "Приватбанкⓒru"): on the screen they are a mark,
+//! as "®" and "™" are, not a letter of the word. A spelling of their own:
+//! in the others such letters are letters ("ⓇⓄⓈⒷⒶⓃⓀ", "ФⓈБ").
+
+/// An R or a C drawn in a circle or a square: what "®" and "©" are drawn
+/// with. (Other enclosed letters are letters: "Tin⒦⭕ff", "Russi⒜".)
+fn enclosed(c: char) -> bool {
+    matches!(
+        c,
+        'Ⓡ' | 'ⓡ'
+            | 'Ⓒ'
+            | 'ⓒ'
+            | '🄬'
+            | '🄫'
+            | '🅁'
+            | '🄲'
+            | '🅡'
+            | '🅒'
+            | '🆁'
+            | '🅲'
+            | '🄡'
+            | '🄒'
+    )
+}
+
+/// A small raised letter (a modifier or superscript letter).
+fn raised(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x02B0..=0x02B8 | 0x02E0..=0x02E4 | 0x1D2C..=0x1D6A | 0x1D9B..=0x1DBF | 0x2071 | 0x207F
+    )
+}
+
+/// Raised letters a trademark sign is written with, at most ("ᵀᴹ", "ˢᴹ").
+const MAX_RAISED: usize = 3;
+
+/// The text with every trademark sign drawn in letters made a space: an
+/// enclosed R or C that stands alone (not in a word of them, "ⓇⓄⓈⒶ"), a
+/// run of up to `MAX_RAISED` raised letters; wherever it stands ("Ф С Б
+/// ᵀ ᴹ", "Приватбанкⓒru"), as this is a spelling beside the others, but
+/// between two plain letters, one of them alone ("СⓇ|Б" is a letter);
+/// `None` when there is none.
+pub(super) fn trademarks_apart(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = chars.clone();
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let of_kind: fn(char) -> bool = if enclosed(chars[i]) {
+            enclosed
+        } else if raised(chars[i]) {
+            raised
+        } else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < chars.len() && of_kind(chars[i]) {
+            i += 1;
+        }
+        let len = i - start;
+        let most = if enclosed(chars[start]) {
+            1
+        } else {
+            MAX_RAISED
+        };
+        let plain = |c: &&char| c.is_alphanumeric() && !enclosed(**c) && !raised(**c);
+        let left = chars[..start].iter().rev().take_while(plain).count();
+        let right = chars[i..].iter().take_while(plain).count();
+        // (Beside another circled or squared letter it is a letter of a
+        // word of them: "ⓇⓄⓈⒷⒶⓃⓀ".)
+        let circled = |c: Option<&char>| {
+            c.is_some_and(|&c| matches!(c as u32, 0x24B6..=0x24E9 | 0x1F130..=0x1F189))
+        };
+        let in_word = left >= 1 && right >= 1 && (left == 1 || right == 1)
+            || enclosed(chars[start])
+                && (circled(start.checked_sub(1).map(|b| &chars[b])) || circled(chars.get(i)));
+        if len <= most && !in_word {
+            out[start..i].iter_mut().for_each(|c| *c = ' ');
+            changed = true;
+        }
+    }
+    changed.then(|| out.into_iter().collect())
+}
+
+/// Whether a text has a letter `trademarks_apart` looks at.
+pub(super) fn may_have_trademark(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_ascii() && (enclosed(c) || raised(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_drawn_in_letters_part_from_the_brand() {
+        for (text, apart) in [
+            ("KaspiⓇ", "Kaspi "),
+            ("ВТБⓒ", "ВТБ "),
+            ("Kaspiᵀᴹ", "Kaspi  "),
+            ("ФСБʳᶠ России", "ФСБ   России"),
+            ("Kaspi🄬", "Kaspi "),
+            ("Приватбанкⓒru", "Приватбанк ru"),
+            ("Ф С Б ᵀ ᴹ", "Ф С Б    "),
+        ] {
+            assert_eq!(trademarks_apart(text).as_deref(), Some(apart), "{text}");
+        }
+        for text in ["ⓇⓄⓈⒷⒶⓃⓀ", "ФⓈБ", "ВⓇБ", "B⒜ᑎk", "Kaspi", "Kaspⓘⓘⓘⓘ"]
+        {
+            assert_eq!(trademarks_apart(text), None, "{text}");
+        }
+    }
+}
