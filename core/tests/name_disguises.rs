@@ -896,20 +896,20 @@ fn multi_letter(s: &str, rng: &mut Rng) -> String {
 /// "丂乃乇尺", "P⭕lice", "©бер", "ΜΒΔ", "∩олиция").
 fn fancy_letters(s: &str, rng: &mut Rng) -> String {
     const FANCY: &[(char, &[char])] = &[
-        ('a', &['ᗩ', '卂', '⒜']),
+        ('a', &['ᗩ', '卂', '⒜', 'Λ']),
         ('b', &['ᗷ', '乃', '⒝']),
-        ('c', &['ᑕ', '匚', '¢']),
+        ('c', &['ᑕ', '匚', '¢', 'Ƈ']),
         ('d', &['ᗪ']),
-        ('e', &['乇', 'ᕮ', '€']),
+        ('e', &['乇', 'ᕮ', '€', 'Ξ']),
         ('f', &['千', '⒡']),
         ('i', &['丨']),
         ('k', &['⒦', 'Ҝ']),
-        ('l', &['ᒪ', 'ㄥ']),
+        ('l', &['ᒪ', 'ㄥ', 'Ŀ']),
         ('n', &['ᑎ', '几']),
         ('o', &['ㄖ', '⭕']),
         ('p', &['ᑭ', '卩']),
         ('r', &['ᖇ', '尺']),
-        ('s', &['ᔕ', '丂', '💲']),
+        ('s', &['ᔕ', '丂', '💲', 'Ʃ']),
         ('t', &['ㄒ']),
         ('u', &['ᑌ', 'ㄩ']),
         ('Д', &['Δ']),
@@ -1345,6 +1345,11 @@ const FOUND: &[&str] = &[
     "ВТБᵀᴹ",
     "ФСБʳᶠ",
     "Kaspi\u{1F12C}",
+    "POLICЄ",
+    "Poŀice",
+    "KΛSPI",
+    "ΞUROPOL",
+    "ƩBER",
     // Letters of other scripts drawn like a Latin one, as a sound inside
     // a Cyrillic word; abbreviations, domains one after another.
     "ФꓢБ",

@@ -194,6 +194,17 @@ const FANCY_LETTERS: &[(char, char)] = &[
     ('Ⲫ', 'ф'),
     ('ⲫ', 'ф'),
     ('∩', 'п'),
+    // Letters of "fancy text" that no table maps to the Latin one they
+    // stand for: "ΞUROPOL", "ƩBER" (an S), "KΛSPI", "POLIƇE", "Poŀice" (NFKD
+    // makes "ŀ" an "l" and a middle dot, a separator), "POLICЄ".
+    ('Ξ', 'e'),
+    ('Ʃ', 's'),
+    ('Λ', 'a'),
+    ('Ƈ', 'c'),
+    ('ƈ', 'c'),
+    ('Ŀ', 'l'),
+    ('ŀ', 'l'),
+    ('Є', 'e'),
 ];
 
 /// The Latin capital a small capital looks like ('ʟ' is an "L", 'ʜ' an
