@@ -1490,6 +1490,11 @@ const FOUND_QUIET: &[&str] = &[
     "СК Россия бассейн",
     "Центр кредит",
     "Анна ⓇⓄⓈⒶ",
+    // An abbreviation is read upright: "rn" and "n" drawn in Latin
+    // letters are no handwritten "п" ("ГПБ", "ОГП", "ПСБ").
+    "RnB party",
+    "OBG Clinic",
+    "\u{201c} S t e p rn \u{e0061}o rn\u{34f} \u{ad} \u{1f1f0} \u{1f1ec} \u{feff}\u{201d}\u{200d}",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

@@ -55,6 +55,7 @@ const LETTER_READINGS: &[(char, &[char])] = &[
     ('д', &['g']),
     ('г', &['r']),
     ('т', &['m']),
+    // (The handwritten forms above end here: `ITALIC_FORMS`.)
     ('ұ', &['у']),
     ('ү', &['у']),
     ('қ', &['к']),
@@ -82,6 +83,11 @@ const LETTER_READINGS: &[(char, &[char])] = &[
     // The German sharp s drawn for a "B": "ßank".
     ('ß', &['B']),
 ];
+
+/// How many of `LETTER_READINGS` come first and are handwritten forms:
+/// an abbreviation of the lexicon is read upright (`upright`), as "orn"
+/// or "I|\\|G" drawn in Latin letters is no "ОГП" or "ІІД".
+const ITALIC_FORMS: usize = 5;
 
 /// Latin small capitals (not in the confusables table): what they read as.
 const SMALL_CAPITALS: &[(char, char)] = &[
@@ -459,6 +465,32 @@ fn readings_of(d: char) -> Option<Vec<char>> {
 }
 
 fn own_readings(d: char) -> Option<Vec<char>> {
+    own_readings_of(d, LETTER_READINGS)
+}
+
+/// The letters of a lexicon word without their handwritten forms (an
+/// abbreviation's: "огп" does not meet "orn"); letters NFKD or the tables
+/// read otherwise keep their fold.
+pub(super) fn upright(word: &str) -> Vec<Look> {
+    let folded = fold(word).looks;
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() != folded.len() {
+        return folded;
+    }
+    chars
+        .iter()
+        .zip(folded)
+        .map(|(&c, look)| {
+            let plain = c.is_alpha() && letter_drawn(c).is_none();
+            match own_readings_of(c, &LETTER_READINGS[ITALIC_FORMS..]) {
+                Some(readings) if plain => Look::of(&readings),
+                _ => look,
+            }
+        })
+        .collect()
+}
+
+fn own_readings_of(d: char, letter_readings: &[(char, &[char])]) -> Option<Vec<char>> {
     let prototype = |c: char| -> Option<Option<char>> {
         let mut buf = [0; 4];
         let proto: Vec<char> = skeleton(c.encode_utf8(&mut buf))
@@ -498,7 +530,7 @@ fn own_readings(d: char) -> Option<Vec<char>> {
             }
         }
     }
-    for &(from, letters) in LETTER_READINGS {
+    for &(from, letters) in letter_readings {
         if d == from || readings.contains(&from) {
             // The letter and its own prototypes: 'қ' reads as 'к', and so
             // as everything 'К' and 'к' read as.

@@ -12,7 +12,7 @@
 //! so a phrase is written once, in its own script; Latin spellings of
 //! Cyrillic words come from the transliterated reading (`reading/latin.rs`).
 
-use super::fold::{fold, Folded, Look};
+use super::fold::{fold, upright, Folded, Look};
 use super::gate::Gate;
 use super::index::Index;
 use super::pairs::pairs_of;
@@ -32,6 +32,9 @@ const BANKS: &str = include_str!("lexicon/banks.txt");
 /// long enough never to fire by chance (`tests/names/benign.txt`).
 pub const GLUED_PHRASE_CHARS: usize = 8;
 pub const GLUED_WORD_CHARS: usize = 10;
+/// Whole words this short are abbreviations ("ФСБ", "ОГП", "НАБУ").
+const ABBREVIATION_CHARS: usize = 4;
+
 /// Role words this long are found glued to the bank word ("bankSupport"
 /// is split by case; "поддержкабанка" is not).
 pub const GLUED_ROLE_CHARS: usize = 5;
@@ -108,11 +111,21 @@ impl Phrase {
     fn from_lexicon(line: &str) -> Option<Phrase> {
         let words: Vec<Word> = line
             .split_whitespace()
-            .map(|token| Word {
-                chars: fold(token.trim_end_matches(['*', '~'])).looks.into(),
-                generic: token.ends_with('~'),
-                exact: !token.ends_with(['*', '~']),
-                synonyms: Vec::new(),
+            .map(|token| {
+                let exact = !token.ends_with(['*', '~']);
+                let letters = token.trim_end_matches(['*', '~']);
+                // An abbreviation is read upright: "orn" is no "ОГП".
+                let chars = if exact && letters.chars().count() <= ABBREVIATION_CHARS {
+                    upright(letters)
+                } else {
+                    fold(letters).looks
+                };
+                Word {
+                    chars: chars.into(),
+                    generic: token.ends_with('~'),
+                    exact,
+                    synonyms: Vec::new(),
+                }
             })
             .filter(|w| !w.chars.is_empty())
             .collect();
