@@ -545,6 +545,20 @@ fn own_readings_of(d: char, letter_readings: &[(char, &[char])]) -> Option<Vec<c
             }
         }
     }
+    // A letter of another script drawn like a Latin one (Lisu "ꓐ", Cherokee
+    // "Ᏼ") reads as that Latin letter does, in both its cases ("ФСꓐ" as
+    // "ФСB"). (Not Cyrillic ones: "В" is no "b", or "сверху" would read
+    // "сбер".)
+    if !matches!(d as u32, 0..=0x52F | 0x1D00..=0x1FFF) {
+        let latin: Vec<char> = readings
+            .iter()
+            .copied()
+            .filter(|p| p.is_ascii_alphabetic() && *p != d)
+            .collect();
+        for p in latin {
+            readings.extend(own_readings_of(p, letter_readings).unwrap_or_default());
+        }
+    }
     let visible = readings.iter().any(|c| c.is_alnum()) || d.is_alnum();
     visible.then_some(readings)
 }

@@ -333,16 +333,9 @@ pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize
     let fits = at < name.len()
         && name.word_start[at]
         && name.has_at(at, &word.chars)
-        && (!word.exact || name.rest_of_word(end) == 0 && spaced_letters_only(name, at, end))
+        && (!word.exact || name.rest_of_word(end) == 0)
         && (!word.generic || ends_with_ending(name, end));
     fits.then_some(end)
-}
-
-/// Whether the word breaks inside `at..end` part single letters only: a
-/// whole word spelled out ("В Т Б", "Ц - Б") is the word, a word and a
-/// letter are not ("Сергій М" is no "ІІМ").
-fn spaced_letters_only(name: &Folded, at: usize, end: usize) -> bool {
-    (at + 1..end).all(|k| !name.word_start[k] || name.word_start[k - 1])
 }
 
 /// The phrase's words one right after the other (an ending of up to

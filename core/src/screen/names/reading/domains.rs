@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 /// people type it in Latin letters) and as transliterated ("Sovkombankru"
 /// is read "Совкомбанкру").
 const DOMAINS: &[&str] = &[
-    "ru", "рф", "rf", "kz", "ua", "by", "uz", "su", "com", "net", "org", // as written
+    "ru", "рф", "rf", "kz", "ua", "by", "uz", "su", "com", "net", "org", "gov", "рус",
+    "укр", // as written
     "ру", "кз", "уа", "уз", "су", "ком", "цом", "нет", "орг", // transliterated
 ];
 

@@ -91,6 +91,7 @@ pub(super) fn may_start_group(c: char) -> bool {
             | '1'
             | 'ı'
             | 'Ӏ'
+            | 'Ⅲ'
     )
 }
 
@@ -169,6 +170,7 @@ pub(super) const MULTI_LETTER: &[(&str, &str)] = &[
     (">|<", "Ж"),
     ("}|{", "Ж"),
     ("III", "Ш"),
+    ("Ⅲ", "Ш"),
     ("lll", "ш"),
     ("Ill", "Ш"),
     ("ЬI", "Ы"),

@@ -3,8 +3,9 @@
 //! as "®" and "™" are, not a letter of the word. A spelling of their own:
 //! in the others such letters are letters ("ⓇⓄⓈⒷⒶⓃⓀ", "ФⓈБ").
 
-/// An R or a C drawn in a circle or a square: what "®" and "©" are drawn
-/// with. (Other enclosed letters are letters: "Tin⒦⭕ff", "Russi⒜".)
+/// An R or a C drawn in a circle, a square or parentheses: what "®" and
+/// "©" are drawn with. (Other enclosed letters are letters: "Tin⒦⭕ff",
+/// "Russi⒜".)
 fn enclosed(c: char) -> bool {
     matches!(
         c,
@@ -21,6 +22,8 @@ fn enclosed(c: char) -> bool {
             | '🅲'
             | '🄡'
             | '🄒'
+            | '⒭'
+            | '⒞'
     )
 }
 
@@ -32,12 +35,26 @@ fn raised(c: char) -> bool {
     )
 }
 
-/// Raised letters a trademark sign is written with, at most ("ᵀᴹ", "ˢᴹ").
-const MAX_RAISED: usize = 3;
+/// What raised letters spell when they are a sign: a trademark, a
+/// service mark, a registered or copyright sign, a country ("ʳᶠ").
+const RAISED_SIGNS: &[&str] = &["tm", "sm", "r", "c", "rf", "ru", "kz", "ua"];
+
+/// Whether raised letters spell one of `RAISED_SIGNS` ("ᵀᴹ": not "ᵃⁿ" in
+/// "Kaspiᵃⁿ").
+fn raised_sign(letters: &[char]) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = letters
+        .iter()
+        .flat_map(|c| std::iter::once(*c).nfkd())
+        .flat_map(char::to_lowercase)
+        .collect();
+    RAISED_SIGNS.contains(&plain.as_str())
+}
 
 /// The text with every trademark sign drawn in letters made a space: an
 /// enclosed R or C that stands alone (not in a word of them, "ⓇⓄⓈⒶ"), a
-/// run of up to `MAX_RAISED` raised letters; wherever it stands ("Ф С Б
+/// run of raised letters that spells a sign (`RAISED_SIGNS`); wherever it
+/// stands ("Ф С Б
 /// ᵀ ᴹ", "Приватбанкⓒru"), as this is a spelling beside the others, but
 /// between two plain letters, one of them alone ("СⓇ|Б" is a letter);
 /// `None` when there is none.
@@ -59,11 +76,29 @@ pub(super) fn trademarks_apart(text: &str) -> Option<String> {
         while i < chars.len() && of_kind(chars[i]) {
             i += 1;
         }
+        // Raised letters spelled out ("ᵀ ᴹ", "ˢ*ᴹ") are one sign: the run
+        // goes on over what is no letter while a raised letter follows.
+        if raised(chars[start]) {
+            while let Some(next) = chars[i..].iter().position(|c| c.is_alphanumeric()) {
+                if !raised(chars[i + next]) {
+                    break;
+                }
+                i += next;
+                while i < chars.len() && raised(chars[i]) {
+                    i += 1;
+                }
+            }
+        }
         let len = i - start;
-        let most = if enclosed(chars[start]) {
-            1
+        let letters: Vec<char> = chars[start..i]
+            .iter()
+            .copied()
+            .filter(|&c| of_kind(c))
+            .collect();
+        let sign = if enclosed(chars[start]) {
+            len == 1
         } else {
-            MAX_RAISED
+            raised_sign(&letters)
         };
         let plain = |c: &&char| c.is_alphanumeric() && !enclosed(**c) && !raised(**c);
         let left = chars[..start].iter().rev().take_while(plain).count();
@@ -76,8 +111,12 @@ pub(super) fn trademarks_apart(text: &str) -> Option<String> {
         let in_word = left >= 1 && right >= 1 && (left == 1 || right == 1)
             || enclosed(chars[start])
                 && (circled(start.checked_sub(1).map(|b| &chars[b])) || circled(chars.get(i)));
-        if len <= most && !in_word {
-            out[start..i].iter_mut().for_each(|c| *c = ' ');
+        if sign && !in_word {
+            for c in &mut out[start..i] {
+                if of_kind(*c) {
+                    *c = ' ';
+                }
+            }
             changed = true;
         }
     }
@@ -102,6 +141,7 @@ mod tests {
             ("Kaspiᵀᴹ", "Kaspi  "),
             ("ФСБʳᶠ России", "ФСБ   России"),
             ("Kaspi🄬", "Kaspi "),
+            ("Kaspi⒭", "Kaspi "),
             ("Приватбанкⓒru", "Приватбанк ru"),
             ("Ф С Б ᵀ ᴹ", "Ф С Б    "),
         ] {
