@@ -440,17 +440,19 @@ fn brand_at_starts<'l>(
     None
 }
 
-/// A long brand glued after other letters of a word ("мойсбербанк",
-/// "ВашТинькофф", "xxsberbank"), its own end as at a word's start
-/// ("Альфабанкет" is a banquet hall).
+/// A long brand glued after two letters of a word or more ("мойсбербанк",
+/// "xxsberbank"), its own end as at a word's start ("Альфабанкет" is a
+/// banquet hall).
 fn brand_inside_word<'l>(
     name: &Folded,
     live: &[bool],
     not_bank: &[(usize, usize)],
     lexicon: &'l Lexicon,
 ) -> Option<&'l Phrase> {
+    // (Two letters before it at least: "Stinkoff" is a nickname.)
+    let after_two = |at: usize| at >= 2 && !name.word_start[at] && !name.word_start[at - 1];
     glued_positions(name)
-        .filter(|&at| live[at] && !name.word_start[at])
+        .filter(|&at| live[at] && after_two(at))
         .find_map(|at| {
             let mut hit = None;
             lexicon.brand_index.any_at(name, at, |p, o| {
