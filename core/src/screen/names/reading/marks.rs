@@ -73,45 +73,18 @@ pub(super) fn trademarks_apart(text: &str) -> Option<String> {
             continue;
         };
         let start = i;
-        while i < chars.len() && of_kind(chars[i]) {
-            i += 1;
-        }
-        // Raised letters spelled out ("ᵀ ᴹ", "ˢ*ᴹ") are one sign: the run
-        // goes on over what is no letter while a raised letter follows.
-        if raised(chars[start]) {
-            while let Some(next) = chars[i..].iter().position(|c| c.is_alphanumeric()) {
-                if !raised(chars[i + next]) {
-                    break;
-                }
-                i += next;
-                while i < chars.len() && raised(chars[i]) {
-                    i += 1;
-                }
-            }
-        }
-        let len = i - start;
+        i = run_end(&chars, start, of_kind);
         let letters: Vec<char> = chars[start..i]
             .iter()
             .copied()
             .filter(|&c| of_kind(c))
             .collect();
         let sign = if enclosed(chars[start]) {
-            len == 1
+            letters.len() == 1
         } else {
             raised_sign(&letters)
         };
-        let plain = |c: &&char| c.is_alphanumeric() && !enclosed(**c) && !raised(**c);
-        let left = chars[..start].iter().rev().take_while(plain).count();
-        let right = chars[i..].iter().take_while(plain).count();
-        // (Beside another circled or squared letter it is a letter of a
-        // word of them: "ⓇⓄⓈⒷⒶⓃⓀ".)
-        let circled = |c: Option<&char>| {
-            c.is_some_and(|&c| matches!(c as u32, 0x24B6..=0x24E9 | 0x1F130..=0x1F189))
-        };
-        let in_word = left >= 1 && right >= 1 && (left == 1 || right == 1)
-            || enclosed(chars[start])
-                && (circled(start.checked_sub(1).map(|b| &chars[b])) || circled(chars.get(i)));
-        if sign && !in_word {
+        if sign && !in_word(&chars, start, i) {
             for c in &mut out[start..i] {
                 if of_kind(*c) {
                     *c = ' ';
@@ -121,6 +94,43 @@ pub(super) fn trademarks_apart(text: &str) -> Option<String> {
         }
     }
     changed.then(|| out.into_iter().collect())
+}
+
+/// Where the run of letters of a kind that starts at `start` ends. Raised
+/// letters spelled out ("ᵀ ᴹ", "ˢ*ᴹ") are one sign: their run goes on over
+/// what is no letter while a raised letter follows.
+fn run_end(chars: &[char], start: usize, of_kind: fn(char) -> bool) -> usize {
+    let past = |mut i: usize| {
+        while i < chars.len() && of_kind(chars[i]) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = past(start);
+    if raised(chars[start]) {
+        while let Some(next) = chars[i..].iter().position(|c| c.is_alphanumeric()) {
+            if !raised(chars[i + next]) {
+                break;
+            }
+            i = past(i + next);
+        }
+    }
+    i
+}
+
+/// Whether the sign at `start..end` is a letter of a word after all:
+/// between two plain letters, one of them alone ("ВⓇБ"), or an enclosed
+/// one beside another circled or squared letter ("ⓇⓄⓈⒷⒶⓃⓀ").
+fn in_word(chars: &[char], start: usize, end: usize) -> bool {
+    let plain = |c: &&char| c.is_alphanumeric() && !enclosed(**c) && !raised(**c);
+    let left = chars[..start].iter().rev().take_while(plain).count();
+    let right = chars[end..].iter().take_while(plain).count();
+    let circled = |c: Option<&char>| {
+        c.is_some_and(|&c| matches!(c as u32, 0x24B6..=0x24E9 | 0x1F130..=0x1F189))
+    };
+    left >= 1 && right >= 1 && (left == 1 || right == 1)
+        || enclosed(chars[start])
+            && (circled(start.checked_sub(1).map(|b| &chars[b])) || circled(chars.get(end)))
 }
 
 /// Whether a text has a letter `trademarks_apart` looks at.
