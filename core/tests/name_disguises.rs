@@ -1343,6 +1343,12 @@ const FOUND: &[&str] = &[
     "АнтимоⅢенник",
     "Эф Эс Бе",
     "Kaspi\u{24ad}",
+    // The third attack, 2026-12-07: a symbol inside a word, raised
+    // letters after it.
+    "Поли\u{25cb}ция",
+    "Служба б\u{25cb}езопасности",
+    "Inter\u{1f534}pol",
+    "ФСБ\u{1d43}\u{207f}",
     "ФинЦЕРТ",
     "FinCERT Банка России",
     "Военкомат",
@@ -1499,7 +1505,6 @@ const FOUND_QUIET: &[&str] = &[
     "Участковый хирург",
     "Шиномонтаж у военкомата",
     "Stinkoff",
-    "Kaspi\u{1d43}\u{207f}",
     "СК Россия бассейн",
     "Центр кредит",
     "Анна ⓇⓄⓈⒶ",
@@ -1508,6 +1513,7 @@ const FOUND_QUIET: &[&str] = &[
     "RnB party",
     "OBG Clinic",
     "\u{201c} S t e p rn \u{e0061}o rn\u{34f} \u{ad} \u{1f1f0} \u{1f1ec} \u{feff}\u{201d}\u{200d}",
+    "Zh S K  cl [] rn  6\u{1f512}",
     "Natalia",
     "Mariia Politova",
     "Happy Mary",

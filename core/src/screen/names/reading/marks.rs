@@ -35,7 +35,11 @@ fn raised(c: char) -> bool {
     )
 }
 
-/// What raised letters spell when they are a sign: a trademark, a
+/// Raised letters after a word that are a sign whatever they spell, at
+/// most ("ФСБᵃⁿ" is the FSB and a mark; "Kaspiᵃⁿ" is read as Kaspi too).
+const MAX_RAISED: usize = 3;
+
+/// What longer runs of raised letters spell when they are a sign: a trademark, a
 /// service mark, a registered or copyright sign, a country ("ʳᶠ").
 const RAISED_SIGNS: &[&str] = &["tm", "sm", "r", "c", "rf", "ru", "kz", "ua"];
 
@@ -53,7 +57,8 @@ fn raised_sign(letters: &[char]) -> bool {
 
 /// The text with every trademark sign drawn in letters made a space: an
 /// enclosed R or C that stands alone (not in a word of them, "ⓇⓄⓈⒶ"), a
-/// run of raised letters that spells a sign (`RAISED_SIGNS`); wherever it
+/// run of up to `MAX_RAISED` raised letters or one that spells a sign
+/// (`RAISED_SIGNS`); wherever it
 /// stands ("Ф С Б
 /// ᵀ ᴹ", "Приватбанкⓒru"), as this is a spelling beside the others, but
 /// between two plain letters, one of them alone ("СⓇ|Б" is a letter);
@@ -82,7 +87,7 @@ pub(super) fn trademarks_apart(text: &str) -> Option<String> {
         let sign = if enclosed(chars[start]) {
             letters.len() == 1
         } else {
-            raised_sign(&letters)
+            letters.len() <= MAX_RAISED || raised_sign(&letters)
         };
         if sign && !in_word(&chars, start, i) {
             for c in &mut out[start..i] {

@@ -40,7 +40,7 @@ use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_le
 use latin::{mixed_as_sounds, transliterated};
 use marks::{may_have_trademark, trademarks_apart};
 use person::surname_with_initials;
-use symbols::{drawn_letter, drawn_letters, drawn_unknown, soft_sign_as_b, symbols_as_letters};
+use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
 /// Format and other invisible characters inside a word (zero-width
 /// characters, soft hyphens, variation selectors, tags).
@@ -95,7 +95,7 @@ pub fn read(name: &str) -> Reading {
     all.extend(boxed.clone());
     respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
-    let as_written = drawn_unknown(&groups_unknown(&shown)).into_owned();
+    let as_written = drawn_dropped(&groups_unknown(&shown)).into_owned();
     let read_texts = || std::iter::once(&*as_written).chain(texts.iter().map(String::as_str));
     let mut spellings = Vec::with_capacity(4 + 2 * texts.len());
     // As written, a group of symbols that imitates a letter ("|-|") is one
@@ -105,7 +105,7 @@ pub fn read(name: &str) -> Reading {
     // So in every re-spelling that leaves such a group ("Examp|e" read,
     // "БАН|-||\\|КОВА" kept: no "БАН К").
     for text in &texts {
-        push_spellings(&mut spellings, &drawn_unknown(&groups_unknown(text)));
+        push_spellings(&mut spellings, &drawn_dropped(&groups_unknown(text)));
     }
     for text in sounded(read_texts()) {
         push_spellings(&mut spellings, &text);

@@ -2,7 +2,7 @@
 //! "P⭕lice", "Ьank"): the spellings with those letters.
 
 use super::super::class::Class;
-use super::super::fold::{chars_of, common_invisible, letter_drawn, UNKNOWN_LETTER};
+use super::super::fold::{chars_of, common_invisible, letter_drawn};
 use super::ignorable;
 use super::latin::latin_look;
 
@@ -52,40 +52,31 @@ pub(super) fn before_letters_only(symbol: char) -> bool {
     matches!(symbol, '©' | '¢' | '€')
 }
 
-/// As written, a symbol drawn for a letter between two letters ("Олек©ій",
-/// "М⭕роз") is a letter the reader cannot make out, not a word break
-/// ("ій" is no word of its own); the drawn spelling reads it.
-pub(super) fn drawn_unknown(text: &str) -> std::borrow::Cow<'_, str> {
+/// As written, a symbol drawn for a letter inside a word ("Поли○ция",
+/// "Олек©ій", "Сбе🔴р") is no word break: the word reads without it (a
+/// decoration), and the drawn spelling reads it as the letter it draws.
+pub(super) fn drawn_dropped(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(drawn_letter) {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
-    let letter_at = |mut k: usize, step: isize| loop {
-        match k
-            .checked_add_signed(step)
-            .and_then(|j| chars.get(j).map(|&c| (j, c)))
-        {
-            Some((j, c)) if quiet(c) => k = j,
-            Some((_, c)) => break c.is_alpha().then_some(c),
-            None => break None,
+    let letter_beside = |k: usize, step: isize| {
+        let mut j = k;
+        loop {
+            match j
+                .checked_add_signed(step)
+                .and_then(|n| chars.get(n).map(|&c| (n, c)))
+            {
+                Some((n, c)) if quiet(c) || drawn_letter(c) => j = n,
+                Some((_, c)) => break c.is_alpha(),
+                None => break false,
+            }
         }
     };
-    // (Inside a word: a small letter of the same script follows. "СБУ©ru"
-    // is a sign between two words.)
-    let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c);
-    let inside = |k: usize| match (letter_at(k, -1), letter_at(k, 1)) {
-        (Some(before), Some(after)) => after.is_lower() && cyrillic(before) == cyrillic(after),
-        _ => false,
-    };
     (0..chars.len())
-        .map(|k| {
-            if drawn_letter(chars[k]) && inside(k) {
-                UNKNOWN_LETTER
-            } else {
-                chars[k]
-            }
-        })
+        .filter(|&k| !(drawn_letter(chars[k]) && letter_beside(k, -1) && letter_beside(k, 1)))
+        .map(|k| chars[k])
         .collect::<String>()
         .into()
 }
