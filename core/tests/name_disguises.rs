@@ -528,7 +528,9 @@ fn dotted_letters(s: &str, rng: &mut Rng) -> String {
         return s.to_string();
     }
     // Abbreviations (up to four letters) written with dots or spaces.
-    let sep = *rng.pick(&[".", ". ", " ", "-", "·"]);
+    // (Some are letters to Unicode, drawn as punctuation: "ꞏ", "ㆍ", "ː",
+    // "ǀ".)
+    let sep = *rng.pick(&[".", ". ", " ", "-", "·", "ꞏ", "ㆍ", "ː", "ǀ"]);
     map_words(s, |w| {
         if w.chars().count() <= 4 && w.chars().all(char::is_uppercase) {
             w.chars().map(|c| format!("{c}{sep}")).collect()
@@ -993,7 +995,7 @@ fn invisible(s: &str, rng: &mut Rng) -> String {
 /// letters are spaced: "С л у ж б а  б е з…").
 fn punctuation(s: &str, rng: &mut Rng) -> String {
     let sep = *rng.pick(&[
-        "-", "_", ".", " · ", "/", "•", "—", "~", "*", "\u{00A0}", "\u{3000}", "+",
+        "-", "_", ".", " · ", "/", "•", "—", "~", "*", "\u{00A0}", "\u{3000}", "+", "ㅡ", "ꞏ",
     ]);
     if s.contains("  ") {
         // Between spelled-out words the gap must still look wider than the
@@ -1115,7 +1117,8 @@ fn rtl_marks(s: &str, rng: &mut Rng) -> String {
 fn disguise_number(groups: &[&str], rng: &mut Rng) -> (String, Vec<&'static str>) {
     let mut used = Vec::new();
     let sep = *rng.pick(&[
-        " ", "-", "_", "·", ".", "\u{2800}", "\u{3164}", "\u{00A0}", "", " - ", "‒", "/",
+        " ", "-", "_", "·", ".", "\u{2800}", "\u{3164}", "\u{00A0}", "", " - ", "‒", "/", "ㆍ",
+        "ー",
     ]);
     let mut s = groups.join(sep);
     if sep != " " {
@@ -1234,6 +1237,23 @@ fn disguised(rng: &mut Rng) -> (String, String) {
 /// Evasions the generator found while the reading was built; they stay,
 /// whatever the seed.
 const FOUND: &[&str] = &[
+    // 2026-12-07: letters drawn as punctuation (a dot, a colon, a bar, a
+    // dash) glued the initials into one word no rule read.
+    "ФꞏСꞏБ",
+    "ФㆍСㆍБ",
+    "ФːСːБ",
+    "ФǀСǀБ",
+    "ФㅡСㅡБ",
+    "СБꞏУ",
+    "8ㆍ800ㆍ555ㆍ35ㆍ35",
+    // ... and then a symbol drawn for a letter among letters spelled out
+    // one by one was no letter: beside a dot it was no letter's neighbour.
+    "Ф.©.Б.",
+    "Фː©ːБː",
+    "Ф|©|Б|",
+    "Ф-©-Б-",
+    "©.Б.У.",
+    "П.⭕.Л.И.Ц.И.Я",
     // name_attacks' proptest, 2026-12-06: a combining stroke over a
     // look-alike letter was read as part of a symbol group ("А̶").
     "E\u{3c7}aM\u{323}\u{180e}Pl \u{435}\u{44c}\u{410}\u{336}n\u{43a}\u{2039}\u{203a}\u{2039}\u{203a}S\u{395}\u{2060}curiTy\u{180e}",

@@ -18,6 +18,7 @@
 //! cut only after folding, at `MAX_FOLDED_CHARS` visible characters.
 
 use super::class::{decomposed, Class};
+use super::drawn_punctuation::as_drawn;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
@@ -732,7 +733,8 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// in an RTL embedding is raised to the next even level), then runs are
 /// reversed from the highest level down to the lowest odd one (rule L2).
 /// So RLO reverses, an LRO nested inside it restores the order, and every
-/// control vanishes. A paragraph break closes everything.
+/// control vanishes. A paragraph break closes everything. A letter drawn
+/// as punctuation is shown as that punctuation (`drawn_punctuation.rs`).
 pub(super) fn display_order(text: &str) -> Vec<char> {
     // (Right-to-left letters are all past U+0590.)
     if !text
@@ -744,7 +746,7 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
             if matches!(c, '\n' | '\u{2029}') {
                 ' '
             } else {
-                c
+                as_drawn(c)
             }
         };
         return text.chars().map(shown).collect();
@@ -753,7 +755,7 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
     reverse_runs(&mut out);
     // The marks placed for their direction go.
     out.into_iter()
-        .map(|(c, _)| c)
+        .map(|(c, _)| as_drawn(c))
         .filter(|&c| !matches!(bidi_control(c), Some(Bidi::Mark)))
         .collect()
 }

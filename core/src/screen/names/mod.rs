@@ -15,6 +15,7 @@
 pub mod alias;
 pub mod authority;
 mod class;
+mod drawn_punctuation;
 mod fold;
 mod gate;
 mod index;

@@ -115,6 +115,17 @@ pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<Strin
         }
         after.next().is_some_and(|c| letter_like(*c))
     };
+    // Or, for a symbol drawn for a letter, among letters spelled out one
+    // by one: a separator, then a letter alone ("Ф.©.Б.", "Ф ©  Б"): the
+    // reader spells it with them.
+    let spelled_beside = |i: usize, step: isize| {
+        let mut side = std::iter::successors(Some(i), |&j| j.checked_add_signed(step))
+            .skip(1)
+            .map_while(|j| chars.get(j).copied())
+            .filter(|&c| !quiet(c));
+        let separator = side.next().is_some_and(|c| !letter_like(c));
+        separator && side.next().is_some_and(letter_like) && !side.next().is_some_and(letter_like)
+    };
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
     let in_group = |i: usize| {
@@ -130,14 +141,21 @@ pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<Strin
             .filter(|(symbol, _)| {
                 // '@' between letters only ("B@nk", not "@handle"); '|' and
                 // '$' beside a letter ("Examp |e", "$ber").
+                let drawn = !spaced(i);
+                let spelled_before = drawn && spelled_beside(i, -1);
+                let spelled_after = drawn && spelled_beside(i, 1);
+                let before = letter_before(i) || spelled_before;
+                let after = letter_after(i) || spelled_after;
                 let beside = if between_letters_only(*symbol) {
-                    letter_before(i) && letter_after(i)
+                    before && after
                 } else if before_letters_only(*symbol) {
-                    letter_after(i)
+                    after
                 } else {
-                    letter_before(i) || letter_after(i)
+                    before || after
                 };
-                beside && !in_group(i)
+                // (Among letters spelled out, a group symbol beside it is
+                // their separator: "Ф|©|Б|".)
+                beside && (!in_group(i) || spelled_before || spelled_after)
             })
             .map(|(_, letter)| *letter)
     };
