@@ -149,6 +149,9 @@ fn shown(name: &str) -> String {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Stage {
     Words,
+    /// After the words are placed: an abbreviation said letter by letter
+    /// keeps its place ("ЦБ РФ" as "Цэ Бэ Эр Эф", not "Эр Эф Цэ Бэ").
+    Naming,
     Joining,
     Extra,
     Spacing,
@@ -170,6 +173,7 @@ type Transform = (&'static str, Stage, fn(&str, &mut Rng) -> String);
 /// reads: a person looking at the result still sees the claim.
 const TRANSFORMS: &[Transform] = &[
     ("word_order", Stage::Words, word_order),
+    ("letter_names", Stage::Naming, letter_names),
     ("added_words", Stage::Extra, added_words),
     ("ordinary_words", Stage::Extra, ordinary_words),
     ("handle", Stage::Joining, handle),
@@ -205,6 +209,65 @@ const TRANSFORMS: &[Transform] = &[
     ("bidi", Stage::Wrapping, bidi),
     ("rtl_marks", Stage::Direction, rtl_marks),
 ];
+
+/// An abbreviation's letters written as their names, as it is said ("Эф
+/// Эс Бэ", "ес-бе-у", "Тэцэка"), in Russian or Ukrainian.
+fn letter_names(s: &str, rng: &mut Rng) -> String {
+    const NAMES: &[(char, &[&str])] = &[
+        ('Б', &["бэ", "бе"]),
+        ('В', &["вэ", "ве"]),
+        ('Г', &["гэ", "ге"]),
+        ('Д', &["дэ", "де"]),
+        ('Ж', &["жэ", "же"]),
+        ('З', &["зэ", "зе"]),
+        ('К', &["ка"]),
+        ('Л', &["эль", "эл", "ел"]),
+        ('М', &["эм", "ем"]),
+        ('Н', &["эн", "ен"]),
+        ('П', &["пэ", "пе"]),
+        ('Р', &["эр", "ер"]),
+        ('С', &["эс", "ес"]),
+        ('Т', &["тэ", "те"]),
+        ('Ф', &["эф", "еф"]),
+        ('Х', &["ха"]),
+        ('Ц', &["цэ", "це"]),
+        ('Ч', &["че"]),
+        ('Ш', &["ша"]),
+    ];
+    let ukrainian = rng.chance(30);
+    let sep = *rng.pick(&[" ", "-", "", ""]);
+    let style = rng.below(3);
+    let name_of = |c: char| -> String {
+        let name = NAMES
+            .iter()
+            .find(|(l, _)| *l == c)
+            .map(|(_, names)| names[usize::from(ukrainian).min(names.len() - 1)].to_string())
+            .unwrap_or_else(|| c.to_lowercase().collect());
+        match style {
+            0 => name,
+            1 => name.to_uppercase(),
+            _ => {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    };
+    map_words(s, |w| {
+        let cyrillic_capitals = w.chars().all(|c| ('А'..='Я').contains(&c));
+        let consonants = w
+            .chars()
+            .filter(|c| NAMES.iter().any(|(l, _)| l == c))
+            .count();
+        if (2..=4).contains(&w.chars().count()) && cyrillic_capitals && consonants >= 2 {
+            w.chars().map(name_of).collect::<Vec<_>>().join(sep)
+        } else {
+            w.to_string()
+        }
+    })
+}
 
 fn map_words(s: &str, f: impl Fn(&str) -> String) -> String {
     s.split(' ').map(f).collect::<Vec<_>>().join(" ")
@@ -1254,6 +1317,24 @@ const FOUND: &[&str] = &[
     "Ф-©-Б-",
     "©.Б.У.",
     "П.⭕.Л.И.Ц.И.Я",
+    // ... and abbreviations said letter by letter were no abbreviation:
+    // only three had lexicon lines ("эф эс бэ"), in one spelling each.
+    "Ес Бе У",
+    "Эс Бэ У",
+    "Тэцэка",
+    "Тэ Цэ Ка",
+    "Эм Вэ Дэ",
+    "Ем Bе Де",
+    "ЭфЭсБэ",
+    "Э н  Б э  У",
+    "ВЭТЭБЭслужбазаботы",
+    "Эсбэушник",
+    "эс-бэ-уkz",
+    "ЭН-БЭ-u",
+    // ... and a re-spelling that reads multi-letter groups read a
+    // trademark sign drawn in letters as a plain letter, so the marks'
+    // re-spelling on top of it had nothing to read.
+    "cl ⭕⭕ |\\| $$ Ьь 🌸 М⭕ноδанк🅁",
     // name_attacks' proptest, 2026-12-06: a combining stroke over a
     // look-alike letter was read as part of a symbol group ("А̶").
     "E\u{3c7}aM\u{323}\u{180e}Pl \u{435}\u{44c}\u{410}\u{336}n\u{43a}\u{2039}\u{203a}\u{2039}\u{203a}S\u{395}\u{2060}curiTy\u{180e}",
@@ -1469,6 +1550,15 @@ const FOUND: &[&str] = &[
 /// Ordinary names the reading once flagged while it was built: they stay
 /// quiet, whatever the seed.
 const FOUND_QUIET: &[&str] = &[
+    // 2026-12-07: words made of letters' names' syllables ("де-те-и",
+    // "ка-ша") are read as letters only when they spell an abbreviation.
+    "Школа безопасности детей",
+    "Каша",
+    "Ха-ха-ха",
+    "Чека",
+    "Есен Ерланов",
+    "Те же",
+    "Oʻzbekiston",
     "Соседка сверху",
     "Центральный банкетный зал",
     "Bank holiday party",

@@ -33,7 +33,7 @@ const BANKS: &str = include_str!("lexicon/banks.txt");
 pub const GLUED_PHRASE_CHARS: usize = 8;
 pub const GLUED_WORD_CHARS: usize = 10;
 /// Whole words this short are abbreviations ("ФСБ", "ОГП", "НАБУ").
-const ABBREVIATION_CHARS: usize = 4;
+pub(super) const ABBREVIATION_CHARS: usize = 4;
 
 /// Role words this long are found glued to the bank word ("bankSupport"
 /// is split by case; "поддержкабанка" is not).
@@ -433,6 +433,19 @@ fn phrases<'a>(files: &'a [&'a str], name: &'a str) -> Vec<Phrase> {
 }
 
 impl Lexicon {
+    /// The abbreviations the lexicon reads: whole words of two to four
+    /// letters in a phrase that claims or a role ("ЦБ", "ФСБ", "ВТБ",
+    /// "СК" of "СК России", "СБ").
+    pub(super) fn abbreviations(&self) -> impl Iterator<Item = &[Look]> {
+        self.authority
+            .iter()
+            .chain(&self.brands)
+            .chain(&self.roles)
+            .flat_map(|p| &p.words)
+            .filter(|w| w.exact && (2..=ABBREVIATION_CHARS).contains(&w.chars.len()))
+            .map(|w| &*w.chars)
+    }
+
     /// The words that make a claim on their own: one-word authority
     /// phrases and brands (not the words that claim only beside others,
     /// "майор" of "майор юстиции", "барс" of "Ак Барс Банк", "почта" of

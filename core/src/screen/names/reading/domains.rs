@@ -105,6 +105,12 @@ pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
     })
 }
 
+/// Whether `letters` are a top-level domain ("kz" in "эс-бэ-уkz": a run
+/// of letter names ends there, `letter_names.rs`).
+pub(super) fn is_domain(letters: &[Look]) -> bool {
+    domains().looks.iter().any(|d| same_look(d, letters))
+}
+
 /// The length of the first of `affixes` that starts (or ends) `word`
 /// (the longest first: "https" is no "http" and an "s"), when it leaves
 /// `kept` letters of it; 0 otherwise.

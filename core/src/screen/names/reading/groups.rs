@@ -4,6 +4,7 @@
 use super::super::class::{decomposed, Class};
 use super::super::fold::UNKNOWN_LETTER;
 use super::ignorable;
+use super::marks::{enclosed, raised};
 
 /// The text with every multi-letter group made of symbols ("|-|", ">|<")
 /// as one unknown letter.
@@ -291,6 +292,11 @@ pub(super) fn group_form(c: char) -> Option<char> {
         // (A space keeps its width: an ideographic space between words is
         // wider than the gaps between spelled-out letters.)
         if c.is_ascii() || c.is_space() {
+            return Some(c);
+        }
+        // A trademark sign drawn in letters ("🅁", "ᵀᴹ") stays a sign for
+        // the spelling that reads it (`marks.rs`): no group has its letters.
+        if enclosed(c) || raised(c) {
             return Some(c);
         }
         let parts = decomposed(c);

@@ -101,20 +101,18 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         }
         let word = start..i;
         let has_latin = chars[word.clone()].iter().any(char::is_ascii_alphabetic);
-        // (A Latin letter that is a word of its own between Cyrillic words
-        // is a sound too: "борьбе ꜱ мошенничеством".)
+        // (A Latin letter that is a word of its own between Cyrillic words,
+        // or beside one at the name's end, is a sound too: "борьбе ꜱ
+        // мошенничеством", "эн-бэ-u".)
         let letter_between_cyrillic = || {
+            let before = chars[..start].iter().rev().find(|c| c.is_alpha());
+            let after = chars[i..].iter().find(|c| c.is_alpha());
+            let cyrillic_or_end = |c: Option<&char>| c.is_none_or(|&c| cyrillic(c));
             i == start + 1
                 && chars[start].is_ascii_alphabetic()
-                && chars[..start]
-                    .iter()
-                    .rev()
-                    .find(|c| c.is_alpha())
-                    .is_some_and(|&c| cyrillic(c))
-                && chars[i..]
-                    .iter()
-                    .find(|c| c.is_alpha())
-                    .is_some_and(|&c| cyrillic(c))
+                && (before.is_some() || after.is_some())
+                && cyrillic_or_end(before)
+                && cyrillic_or_end(after)
         };
         if has_latin
             && (chars[word.clone()].iter().any(|&c| cyrillic(c)) || letter_between_cyrillic())

@@ -6,7 +6,7 @@
 /// An R or a C drawn in a circle, a square or parentheses: what "®" and
 /// "©" are drawn with. (Other enclosed letters are letters: "Tin⒦⭕ff",
 /// "Russi⒜".)
-fn enclosed(c: char) -> bool {
+pub(super) fn enclosed(c: char) -> bool {
     matches!(
         c,
         'Ⓡ' | 'ⓡ'
@@ -28,7 +28,7 @@ fn enclosed(c: char) -> bool {
 }
 
 /// A small raised letter (a modifier or superscript letter).
-fn raised(c: char) -> bool {
+pub(super) fn raised(c: char) -> bool {
     matches!(
         c as u32,
         0x02B0..=0x02B8 | 0x02E0..=0x02E4 | 0x1D2C..=0x1D6A | 0x1D9B..=0x1DBF | 0x2071 | 0x207F

@@ -18,7 +18,9 @@
 //!    "y"/"j"/"i", "ya"/"ja"/"ia"): "Sluzhba bezopasnosti" reads as
 //!    "Служба безопасности", "Primer Bank" as "Пример Банк" (`latin.rs`);
 //! 5. each of these once more with the parts of a web address written
-//!    without its dots as words (`domains.rs`: "sberbankru", "wwwСБУрф").
+//!    without its dots as words (`domains.rs`: "sberbankru", "wwwСБУрф"),
+//!    and with letters written as their names read as the letters
+//!    (`letter_names.rs`: "Эс Бэ У", "Тэцэка").
 //!
 //! A rule claims when any spelling claims. A spelling exists only when the
 //! name has something to re-read. A name that is a surname and initials is
@@ -28,6 +30,7 @@ mod domains;
 mod flags;
 mod groups;
 mod latin;
+mod letter_names;
 mod marks;
 mod person;
 mod symbols;
@@ -38,6 +41,7 @@ use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
+use letter_names::letters_named;
 use marks::{may_have_trademark, trademarks_apart};
 use person::surname_with_initials;
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
@@ -118,16 +122,18 @@ pub fn read(name: &str) -> Reading {
             spellings.push(fold_displayed(&text, false));
         }
     }
-    // Each spelling with a web address's parts as words, right after it
-    // (a transliteration's stays among the transliterations).
+    // Each spelling with a web address's parts as words, and with letter
+    // names as letters, right after it (a transliteration's stays among
+    // the transliterations).
     let as_read = transliterated_from;
     let mut parted = Vec::with_capacity(spellings.len());
     for (i, spelling) in spellings.into_iter().enumerate() {
         let apart = domains_apart(&spelling);
+        let named = letters_named(apart.as_ref().unwrap_or(&spelling));
         parted.push(spelling);
-        if let Some(apart) = apart {
+        for extra in [apart, named].into_iter().flatten() {
             transliterated_from += usize::from(i < as_read);
-            parted.push(apart);
+            parted.push(extra);
         }
     }
     let spellings = parted;

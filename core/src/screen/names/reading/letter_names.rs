@@ -1,0 +1,384 @@
+//! Letters written as their names: an abbreviation spoken letter by letter
+//! ("Эс Бэ У", "эф-эс-бэ", "Ес Бе У", "Тэцэка", "ЭфЭсБэ"). A reader hears
+//! the letters; the reading spells each run of words made of nothing but
+//! letter names (words of their own, or one word of several) once more as
+//! the letters, one word ("СБУ", "ФСБ", "ТЦК"), and the lexicon reads the
+//! abbreviation as it reads it written. Read on the folded spelling, so
+//! the names are found in any dress ("ЭС6ЭУ", "εфεсбе", "Э н Б э У").
+//!
+//! Two consonant names at least make a run: a vowel is its own name and a
+//! word ("у", "и", "а"), and one consonant's name is a word too ("же",
+//! "де", "те"). And only a run that spells an abbreviation of the lexicon
+//! is read: ordinary words are made of such syllables too ("Каша",
+//! "детей" as "де-те-и"), and read as letters they would no longer be the
+//! words of a phrase that takes a claim back ("Школа безопасности
+//! детей").
+
+use super::super::fold::{fold, same_look, Folded, Look};
+use super::super::gate::bits;
+use super::super::lexicon::{lexicon, ABBREVIATION_CHARS};
+use super::domains::is_domain;
+use std::sync::OnceLock;
+
+/// (name, letter): the Russian, Ukrainian and Kazakh names of the
+/// consonants as people write them out (a soft sign folds away: "эль" is
+/// "эл").
+const CONSONANTS: &[(&str, &str)] = &[
+    ("бэ", "Б"),
+    ("бе", "Б"),
+    ("вэ", "В"),
+    ("ве", "В"),
+    ("гэ", "Г"),
+    ("ге", "Г"),
+    ("ґе", "Ґ"),
+    ("дэ", "Д"),
+    ("де", "Д"),
+    ("жэ", "Ж"),
+    ("же", "Ж"),
+    ("зэ", "З"),
+    ("зе", "З"),
+    ("йот", "Й"),
+    ("ка", "К"),
+    ("эл", "Л"),
+    ("ел", "Л"),
+    ("эм", "М"),
+    ("ем", "М"),
+    ("эн", "Н"),
+    ("ен", "Н"),
+    ("пэ", "П"),
+    ("пе", "П"),
+    ("эр", "Р"),
+    ("ер", "Р"),
+    ("эс", "С"),
+    ("ес", "С"),
+    ("тэ", "Т"),
+    ("те", "Т"),
+    ("эф", "Ф"),
+    ("еф", "Ф"),
+    ("ха", "Х"),
+    ("цэ", "Ц"),
+    ("це", "Ц"),
+    ("че", "Ч"),
+    ("ша", "Ш"),
+    ("ща", "Щ"),
+];
+
+/// Vowels: each is its own name.
+const VOWELS: &str = "аеёиіїоуыэюяєұүәө";
+
+/// Letters a run of letter names spells, at most: as many as an
+/// abbreviation of the lexicon has.
+const MAX_NAMED: usize = ABBREVIATION_CHARS;
+
+/// Places of a run tried, at most: the work stays bounded whatever the
+/// name (a letter starts a few names at most).
+const MAX_TRIES: usize = 64;
+
+/// A name folded in small letters and in capitals (a letter meets it when
+/// it meets either: "Bе" is "ве"), where in it the letter it names is,
+/// and whether that is a consonant. The letter is read as written there,
+/// in its own dress: a Latin "B" in "Bе" stays the "B" that is a "В" or a
+/// "б" to the eye, as it is in an abbreviation written out.
+struct Name {
+    cases: [Vec<Look>; 2],
+    letter_at: usize,
+    consonant: bool,
+    /// The signature of its first letter in either case.
+    first: u128,
+}
+
+impl Name {
+    fn len(&self) -> usize {
+        self.cases[0].len()
+    }
+
+    /// Whether the name is written at the start of `looks`.
+    fn starts(&self, looks: &[Look]) -> bool {
+        let [small, capital] = &self.cases;
+        looks[0].signature() & self.first != 0
+            && looks.len() >= self.len()
+            && (0..self.len()).all(|k| looks[k].meets(small[k]) || looks[k].meets(capital[k]))
+    }
+}
+
+struct Names {
+    names: Vec<Name>,
+    /// The signatures of every name's first letter: a word that starts
+    /// with none of them is passed after one AND.
+    firsts: u128,
+    /// The lexicon's abbreviations: what a run must spell.
+    abbreviations: Vec<Vec<Look>>,
+    /// The signatures of the first two letters of each consonant's name,
+    /// in either case: where a run may start.
+    starts: Vec<(u128, u128)>,
+    /// Per bit of a signature: the names (bits of their places in
+    /// `names`) whose first letter has it.
+    by_first_bit: Vec<u64>,
+    /// Per place in an abbreviation: the signatures of every letter there.
+    abbreviation_letters: [u128; MAX_NAMED],
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let name = |name: &str, letter_at: usize, consonant: bool| {
+            let cases = [fold(name).looks, fold(&name.to_uppercase()).looks];
+            let first = cases
+                .iter()
+                .filter_map(|c| c.first())
+                .fold(0, |bits, l| bits | l.signature());
+            Name {
+                cases,
+                letter_at,
+                consonant,
+                first,
+            }
+        };
+        let consonants = CONSONANTS.iter().map(|(n, letter)| {
+            let at = n.chars().position(|c| c.to_uppercase().eq(letter.chars()));
+            name(n, at.unwrap_or(0), true)
+        });
+        let vowels = VOWELS.chars().map(|v| name(&v.to_string(), 0, false));
+        // (The longest first: "эл" before "э".)
+        let mut names: Vec<Name> = consonants
+            .chain(vowels)
+            .filter(|n| n.len() > 0 && n.cases[1].len() == n.len())
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        // (A bit each in `by_first_bit`.)
+        assert!(names.len() <= 64);
+        let firsts = names.iter().fold(0, |bits, n| bits | n.first);
+        let mut abbreviations: Vec<Vec<Look>> = Vec::new();
+        for a in lexicon().abbreviations() {
+            if !abbreviations.iter().any(|b| b[..] == *a) {
+                abbreviations.push(a.to_vec());
+            }
+        }
+        let starts = names
+            .iter()
+            .filter(|n| n.consonant && n.len() >= 2)
+            .map(|n| {
+                let [small, capital] = &n.cases;
+                let bits = |k: usize| small[k].signature() | capital[k].signature();
+                (bits(0), bits(1))
+            })
+            .collect();
+        let mut by_first_bit = vec![0u64; 128];
+        for (i, name) in names.iter().enumerate() {
+            for bit in bits(name.first) {
+                by_first_bit[bit] |= 1 << i;
+            }
+        }
+        let mut abbreviation_letters = [0; MAX_NAMED];
+        for a in &abbreviations {
+            for (k, letter) in a.iter().enumerate() {
+                abbreviation_letters[k] |= letter.signature();
+            }
+        }
+        Names {
+            names,
+            firsts,
+            abbreviations,
+            starts,
+            by_first_bit,
+            abbreviation_letters,
+        }
+    })
+}
+
+/// The longest reading of letter names from `from` on, across word
+/// breaks (spelled-out letters are grouped by case and gaps, not by name:
+/// "Э н  Б э  У"): its end and letters. It starts with a consonant's
+/// name ("ее це бэ" is no "ЕЕЦБ"), has two consonants' names at least,
+/// and ends where a word ends; or, read inside one word, after a
+/// consonant's name with two letters of the word left or more
+/// ("Эсбэушник", "ВЭТЭБЭслужба"), or before a web domain that ends the
+/// word ("эс-бэ-уkz"). A run that ends where a word ends is
+/// taken before one that ends inside a word ("КаЕнБе утечка" is "КНБ").
+fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
+    struct Search<'a> {
+        spelling: &'a Folded,
+        from: usize,
+        letters: Vec<Look>,
+        /// The longest run that ends a word, and inside one.
+        at_word_end: Option<(usize, Vec<Look>)>,
+        inside_word: Option<(usize, Vec<Look>)>,
+        tries: usize,
+    }
+    impl Search<'_> {
+        fn keep(best: &mut Option<(usize, Vec<Look>)>, at: usize, letters: &[Look]) {
+            let spells = || names().abbreviations.iter().any(|a| same_look(a, letters));
+            if best.as_ref().is_none_or(|(end, _)| at > *end) && spells() {
+                *best = Some((at, letters.to_vec()));
+            }
+        }
+
+        fn from(&mut self, at: usize, consonants: usize, after_consonant: bool) {
+            let spelling = self.spelling;
+            let looks = &spelling.looks;
+            // (A domain glued to the last name is a word: "эс-бэ-уkz".)
+            let ends_word = at == looks.len()
+                || spelling.word_start[at]
+                || is_domain(&looks[at..at + 1 + spelling.rest_of_word(at + 1)]);
+            if consonants >= 2 && ends_word {
+                Search::keep(&mut self.at_word_end, at, &self.letters);
+            } else if consonants >= 2 && after_consonant {
+                let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
+                if one_word && 1 + spelling.rest_of_word(at + 1) >= 2 {
+                    Search::keep(&mut self.inside_word, at, &self.letters);
+                }
+            }
+            if at == looks.len()
+                || self.letters.len() == MAX_NAMED
+                || looks[at].signature() & names().firsts == 0
+                || self.tries == MAX_TRIES
+            {
+                return;
+            }
+            self.tries += 1;
+            let names = names();
+            // (Only the names that start with this letter, longest first.)
+            let mut candidates = bits(looks[at].signature() & names.firsts)
+                .fold(0u64, |mask, bit| mask | names.by_first_bit[bit]);
+            while candidates != 0 {
+                let name = &names.names[candidates.trailing_zeros() as usize];
+                candidates &= candidates - 1;
+                if (name.consonant || !self.letters.is_empty()) && name.starts(&looks[at..]) {
+                    let letter = looks[at + name.letter_at];
+                    // (Only a letter an abbreviation has in this place leads on.)
+                    let k = self.letters.len();
+                    if letter.signature() & names.abbreviation_letters[k] == 0 {
+                        continue;
+                    }
+                    self.letters.push(letter);
+                    let consonant = usize::from(name.consonant);
+                    self.from(at + name.len(), consonants + consonant, name.consonant);
+                    self.letters.pop();
+                }
+            }
+        }
+    }
+    let mut search = Search {
+        spelling,
+        from,
+        letters: Vec::with_capacity(MAX_NAMED),
+        at_word_end: None,
+        inside_word: None,
+        tries: 0,
+    };
+    search.from(from, 0, false);
+    search.at_word_end.or(search.inside_word)
+}
+
+/// The spelling with each run of letter names read as its letters, one
+/// word; `None` when it has none.
+pub(super) fn letters_named(spelling: &Folded) -> Option<Folded> {
+    let looks = &spelling.looks;
+    let word_end = |at: usize| at + 1 + spelling.rest_of_word(at + 1);
+    // The runs, each from a word's start: (start, end, letters). (Most
+    // words start with no consonant's name: passed after a few ANDs.)
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while at < looks.len() {
+        match may_start_run(&looks[at..])
+            .then(|| named_run(spelling, at))
+            .flatten()
+        {
+            Some((end, letters)) => {
+                runs.push((at, end, letters));
+                // (The rest of a word the run ends inside is a word.)
+                at = end;
+            }
+            None => at = word_end(at),
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let mut out = Folded {
+        looks: Vec::with_capacity(looks.len()),
+        word_start: Vec::with_capacity(looks.len()),
+        soft_after: Vec::with_capacity(looks.len()),
+        ..spelling.clone()
+    };
+    let mut copied = 0;
+    for (start, end, letters) in runs {
+        out.looks.extend_from_slice(&looks[copied..start]);
+        out.word_start
+            .extend_from_slice(&spelling.word_start[copied..start]);
+        out.soft_after
+            .extend_from_slice(&spelling.soft_after[copied..start]);
+        for (k, look) in letters.into_iter().enumerate() {
+            out.looks.push(look);
+            out.word_start.push(k == 0);
+            out.soft_after.push(false);
+        }
+        copied = end;
+        // The rest of a word the run ends inside is a word of its own.
+        if end < looks.len() {
+            out.looks.push(looks[end]);
+            out.word_start.push(true);
+            out.soft_after.push(spelling.soft_after[end]);
+            copied = end + 1;
+        }
+    }
+    out.looks.extend_from_slice(&looks[copied..]);
+    out.word_start
+        .extend_from_slice(&spelling.word_start[copied..]);
+    out.soft_after
+        .extend_from_slice(&spelling.soft_after[copied..]);
+    Some(out)
+}
+
+/// Whether `letters` may start with a consonant's name: their first two
+/// letters meet the first two of one.
+fn may_start_run(letters: &[Look]) -> bool {
+    let [first, second, ..] = letters else {
+        return false;
+    };
+    let (first, second) = (first.signature(), second.signature());
+    first & names().firsts != 0
+        && names()
+            .starts
+            .iter()
+            .any(|&(a, b)| first & a != 0 && second & b != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<Folded> {
+        letters_named(&fold(text))
+    }
+
+    #[test]
+    fn runs_of_letter_names_read_as_letters() {
+        for (text, letters) in [
+            ("Эс Бэ У", "СБУ"),
+            ("эф-эс-бэ России", "ФСБ России"),
+            ("Ес Бе У", "СБУ"),
+            ("Тэцэка", "ТЦК"),
+            ("Звонок Эм Вэ Дэ", "Звонок МВД"),
+            ("Ec Бe У", "СБУ"),
+            ("эс6эу", "СБУ"),
+            ("Э н Б э У", "НБУ"),
+        ] {
+            let want = fold(letters);
+            let got = read(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got.words(), want.words(), "{text}");
+            assert!(same_look(&got.looks, &want.looks), "{text}");
+        }
+        for text in [
+            "Мама",
+            "Иван у дома",
+            "Где же ты",
+            "Сергеевна",
+            "",
+            "Ха-ха",
+            "детей",
+        ] {
+            assert!(read(text).is_none(), "{text}");
+        }
+    }
+}
