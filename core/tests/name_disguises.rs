@@ -1335,6 +1335,12 @@ const FOUND: &[&str] = &[
     // trademark sign drawn in letters as a plain letter, so the marks'
     // re-spelling on top of it had nothing to read.
     "cl ⭕⭕ |\\| $$ Ьь 🌸 М⭕ноδанк🅁",
+    // ... and the bank's products glued to its brand were letters of a
+    // word: "Sberprime", "СберПрайм", "ВТБинвестиции".
+    "Sberprime",
+    "СберПрайм",
+    "ВТБинвестиции",
+    "Kaspipremium",
     // name_attacks' proptest, 2026-12-06: a combining stroke over a
     // look-alike letter was read as part of a symbol group ("А̶").
     "E\u{3c7}aM\u{323}\u{180e}Pl \u{435}\u{44c}\u{410}\u{336}n\u{43a}\u{2039}\u{203a}\u{2039}\u{203a}S\u{395}\u{2060}curiTy\u{180e}",
@@ -1559,6 +1565,12 @@ const FOUND_QUIET: &[&str] = &[
     "Есен Ерланов",
     "Те же",
     "Oʻzbekiston",
+    // ... and a person with a surname of no Russian ending, or initials
+    // typed small, is a person: "Ц.Б." are initials.
+    "Ким Ц.Б.",
+    "Цой Ц.Б.",
+    "Мельник Ц.Б.",
+    "Доржиев ц.б.",
     "Соседка сверху",
     "Центральный банкетный зал",
     "Bank holiday party",

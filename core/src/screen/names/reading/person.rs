@@ -50,13 +50,24 @@ pub(super) fn surname(word: &str) -> bool {
         "enko",
         "yan",
     ];
+    // Common surnames of the region with none of those endings: Korean
+    // ones of Kazakhstan, Uzbekistan and Russia ("Ким Ц.Б."), Ukrainian
+    // trades ("Мельник", "Коваль").
+    const WITHOUT_ENDING: &[&str] = &[
+        "ким", "цой", "пак", "ли", "тен", "хан", "югай", "огай", "шин", "нам", "кан", "хегай",
+        "мельник", "бондарь", "бондар", "коваль", "ткач", "кравец", "кравець", "гончар", "kim",
+        "tsoy", "tsoi", "pak", "li", "ten",
+    ];
     // In title case or in capitals ("ДОРЖИЕВ Ц.Б.").
     let mut chars = word.chars();
     let capital = chars.next().is_some_and(|c| c.is_upper());
     let rest: Vec<char> = chars.collect();
     let cased = rest.iter().all(|c| c.is_lower()) || rest.iter().all(|c| c.is_upper());
     let small = word.to_lowercase();
-    capital && rest.len() >= 2 && cased && ENDINGS.iter().any(|e| small.ends_with(e))
+    let known = WITHOUT_ENDING.contains(&small.as_str());
+    capital
+        && cased
+        && (known || rest.len() >= 2 && ENDINGS.iter().any(|e| small.ends_with(e)))
 }
 
 /// A person written with initials, and the words beside them.
@@ -96,8 +107,10 @@ pub(super) fn surname_with_initials(shown: &str) -> Option<Person<'_>> {
     }
     let initials = |tokens: &[&str]| {
         let chars: Vec<char> = tokens.iter().flat_map(|t| t.chars()).collect();
-        // The last dot may be missing ("Иванов И.И").
-        matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if a.is_upper() && b.is_upper())
+        // The last dot may be missing ("Иванов И.И"); typed in haste, both
+        // small ("Доржиев ц.б.").
+        let cased = |a: char, b: char| a.is_upper() && b.is_upper() || a.is_lower() && b.is_lower();
+        matches!(chars[..], [a, '.', b] | [a, '.', b, '.'] if cased(a, b))
     };
     let word = |t: &str| t.trim_end_matches('.').split('-').all(surname);
     // A third initial: one capital ("г." for a city is no initial).
