@@ -1233,14 +1233,15 @@ fn shown_chars(text: &str) -> Vec<char> {
 
 /// The characters without the apostrophes a reader reads through.
 fn read_through(chars: Vec<char>) -> Vec<char> {
+    let apostrophe = |c: &char| matches!(c, '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
     let through = |chars: &[char], i: usize| {
-        let apostrophe = matches!(chars[i], '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}');
-        apostrophe
+        apostrophe(&chars[i])
             && i > 0
             && chars[i - 1].is_alpha()
             && chars.get(i + 1).is_some_and(|c| c.is_alpha())
     };
-    if !(0..chars.len()).any(|i| through(&chars, i)) {
+    // (Most names have no apostrophe at all: one plain look first.)
+    if !chars.iter().any(apostrophe) || !(0..chars.len()).any(|i| through(&chars, i)) {
         return chars;
     }
     (0..chars.len())

@@ -425,10 +425,16 @@ pub(super) fn join_spelled_out(name: &str) -> String {
     out
 }
 
+/// Tokens a name's vector is made with room for at once (a longer name
+/// grows it).
+const MAX_TOKENS_RESERVED: usize = 256;
+
 /// The name as tokens: runs of letters (true), and runs of everything else.
 pub(super) fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
     let is_letter = |c: char| c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
-    let mut tokens: Vec<(bool, &str)> = Vec::new();
+    // (Room for a token per character at most: grown one at a time, the
+    // vector is copied over and over.)
+    let mut tokens: Vec<(bool, &str)> = Vec::with_capacity(name.len().min(MAX_TOKENS_RESERVED));
     let mut start = 0;
     // The kind of the token under way (of the character at `start`).
     let mut kind = false;
@@ -495,9 +501,15 @@ pub(super) fn spelled_run_end(tokens: &[(bool, &str)], i: usize) -> usize {
 /// A run of spelled letters, joined: the usual gap between them goes, a
 /// gap unlike it stays (a break between two spelled words).
 pub(super) fn join_run(run: &[(bool, &str)], out: &mut String) {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // (A run has few kinds of gap: counted in a list, not a hash map,
+    // whose hashing cost more than the counting. The most common gap, the
+    // smallest of those as common: the same whatever the order counted.)
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for &(_, gap) in run.iter().skip(1).step_by(2) {
-        *counts.entry(gap).or_default() += 1;
+        match counts.iter_mut().find(|(g, _)| *g == gap) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((gap, 1)),
+        }
     }
     let usual = counts
         .into_iter()

@@ -138,10 +138,9 @@ fn in_word(chars: &[char], start: usize, end: usize) -> bool {
             && (circled(start.checked_sub(1).map(|b| &chars[b])) || circled(chars.get(end)))
 }
 
-/// Whether a text has a letter `trademarks_apart` looks at.
-pub(super) fn may_have_trademark(text: &str) -> bool {
-    text.chars()
-        .any(|c| !c.is_ascii() && (enclosed(c) || raised(c)))
+/// Whether `trademarks_apart` looks at a character (never an ASCII one).
+pub(super) fn may_be_trademark(c: char) -> bool {
+    !c.is_ascii() && (enclosed(c) || raised(c))
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
 use latin::{mixed_as_sounds, transliterated};
 use letter_names::letters_named;
-use marks::{may_have_trademark, trademarks_apart};
+use marks::{may_be_trademark, trademarks_apart};
 use person::surname_with_initials;
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
@@ -251,8 +251,9 @@ fn respell_all(all: &mut Vec<String>) {
     let written = all.clone();
     let mut alone = vec![0; written.len()];
     for (base, alone) in written.iter().zip(&mut alone) {
-        for (respell, worth) in RESPELLINGS {
-            if let Some(text) = worth(base).then(|| respell(base)).flatten() {
+        let worth = worth(base);
+        for (k, respell) in RESPELLINGS.iter().enumerate() {
+            if let Some(text) = (worth & 1 << k != 0).then(|| respell(base)).flatten() {
                 push(all, text);
                 *alone += 1;
             }
@@ -273,11 +274,16 @@ fn respell_all(all: &mut Vec<String>) {
     for (base, skip) in but_one {
         push(all, respelt_but(base, Some(skip)).0);
     }
-    // (Each re-spelling of the name as written is made above.)
-    for (respell, worth) in RESPELLINGS {
+    // (Each re-spelling of the name as written is made above. What each
+    // text is worth is looked at once: texts are only ever added.)
+    let mut worth_of: Vec<u8> = Vec::with_capacity(MAX_SPELLINGS);
+    for (r, respell) in RESPELLINGS.iter().enumerate() {
         let mut k = written.len();
         while k < all.len() && all.len() < MAX_SPELLINGS {
-            if worth(&all[k]) {
+            while worth_of.len() <= k {
+                worth_of.push(worth(&all[worth_of.len()]));
+            }
+            if worth_of[k] & 1 << r != 0 {
                 if let Some(text) = respell(&all[k]) {
                     push(all, text);
                 }
@@ -291,13 +297,15 @@ fn respell_all(all: &mut Vec<String>) {
 /// them changed it.
 fn respelt_but(text: &str, skip: Option<usize>) -> (String, Vec<usize>) {
     let mut out = text.to_string();
+    let mut worth_out = worth(&out);
     let mut applied = Vec::new();
-    for (k, (respell, worth)) in RESPELLINGS.iter().enumerate() {
-        if Some(k) == skip || !worth(&out) {
+    for (k, respell) in RESPELLINGS.iter().enumerate() {
+        if Some(k) == skip || worth_out & 1 << k == 0 {
             continue;
         }
         if let Some(respelt) = respell(&out) {
             out = respelt;
+            worth_out = worth(&out);
             applied.push(k);
         }
     }
@@ -324,27 +332,73 @@ pub(super) fn reads_as_latin(c: char) -> bool {
     }
 }
 
-/// The re-spellings, each with a quick look whether it can change a text
-/// at all, so that most names skip the work.
-type Respell = (fn(&str) -> Option<String>, fn(&str) -> bool);
-
-const RESPELLINGS: [Respell; 6] = [
-    // (Fullwidth and styled forms start groups too: "｜－｜", "𝐈𝐈𝐈".)
-    (multi_letter, |t| {
-        t.chars().any(|c| {
-            may_start_group(c) || !c.is_ascii() && group_form(c).is_some_and(may_start_group)
-        })
-    }),
+/// The re-spellings, in the order they are applied; `worth` says which
+/// of them can change a text at all.
+const RESPELLINGS: [fn(&str) -> Option<String>; 6] = [
+    multi_letter,
     // The groups that draw a Latin letter unlike their Cyrillic one
     // ("Ba|\\|k": N, "B/\\NK": A), in a Latin word.
-    (multi_letter_latin, |t| t.contains(['\\', '＼'])),
-    (symbols_as_letters, |t| {
-        t.contains(['@', '|', '$', '＠', '｜', '＄'])
-    }),
-    (drawn_letters, |t| t.chars().any(drawn_letter)),
-    (soft_sign_as_b, |t| t.contains(['ь', 'Ь'])),
-    (trademarks_apart, may_have_trademark),
+    multi_letter_latin,
+    symbols_as_letters,
+    drawn_letters,
+    soft_sign_as_b,
+    trademarks_apart,
 ];
+
+/// Which of `RESPELLINGS` can change a text (bit `k` for the `k`-th), at
+/// a quick look, so that most names skip the work. One pass over the text
+/// for them all: every re-spelt text is asked.
+fn worth(text: &str) -> u8 {
+    const ALL: u8 = (1 << RESPELLINGS.len()) - 1;
+    let mut bits = 0;
+    for c in text.chars() {
+        bits |= char_worth(c);
+        if bits == ALL {
+            break;
+        }
+    }
+    bits
+}
+
+/// What a re-spelling looks for, per character: a character that starts
+/// a multi-letter group, a backslash, a symbol drawn for a letter ("@",
+/// "|", "$"), a symbol or emoji drawn for one, a soft sign, a trademark
+/// sign drawn in letters. From a table for the first blocks, where nearly
+/// every character of a name is (a search of several lists each).
+fn char_worth(c: char) -> u8 {
+    const TABLE_END: u32 = 0x530;
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if c as u32 >= TABLE_END {
+        return char_worth_slow(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).map_or(0, char_worth_slow))
+            .collect()
+    });
+    table[c as usize]
+}
+
+fn char_worth_slow(c: char) -> u8 {
+    let mut bits = 0;
+    // (Fullwidth and styled forms start groups too: "｜－｜", "𝐈𝐈𝐈".)
+    if may_start_group(c) || !c.is_ascii() && group_form(c).is_some_and(may_start_group) {
+        bits |= 1 << 0;
+    }
+    bits |= match c {
+        '\\' | '＼' => 1 << 1,
+        '@' | '|' | '$' | '＠' | '｜' | '＄' => 1 << 2,
+        'ь' | 'Ь' => 1 << 4,
+        _ => 0,
+    };
+    if drawn_letter(c) {
+        bits |= 1 << 3;
+    }
+    if may_be_trademark(c) {
+        bits |= 1 << 5;
+    }
+    bits
+}
 
 /// Characters of a name that are re-spelt (after invisible ones are gone).
 const MAX_RESPELT_CHARS: usize = 1024;
@@ -427,6 +481,39 @@ mod tests {
         assert!(!["|-|", "I-I", ">|<", "}|{", "|0"]
             .iter()
             .any(|g| matches!(*g, "bI" | "III")));
+    }
+
+    #[test]
+    fn one_look_says_what_each_re_spelling_looks_for() {
+        // Each re-spelling's own quick look, as it was asked one by one.
+        let looks: [fn(&str) -> bool; 6] = [
+            |t| {
+                t.chars().any(|c| {
+                    may_start_group(c)
+                        || !c.is_ascii() && group_form(c).is_some_and(may_start_group)
+                })
+            },
+            |t| t.contains(['\\', '＼']),
+            |t| t.contains(['@', '|', '$', '＠', '｜', '＄']),
+            |t| t.chars().any(drawn_letter),
+            |t| t.contains(['ь', 'Ь']),
+            |t| t.chars().any(may_be_trademark),
+        ];
+        let chars = (0..0x3000u32)
+            .chain(0x1D400..0x1D800)
+            .chain(0x1F100..0x1FB00)
+            .chain(0xFF00..0xFFF0)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("Ан{c}na");
+            for (k, look) in looks.iter().enumerate() {
+                assert_eq!(worth(&text) & 1 << k != 0, look(&text), "{c:?} {k}");
+            }
+        }
+        let hostile = "Ь@nk|-|0 Sluzhba bEZ0pasn0sti I|-|Ь III bI cl rn Ρ 8 800 5553535©Ⓡᵀᴹ＼";
+        for (k, look) in looks.iter().enumerate() {
+            assert_eq!(worth(hostile) & 1 << k != 0, look(hostile), "{k}");
+        }
     }
 
     #[test]
