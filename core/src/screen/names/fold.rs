@@ -749,7 +749,11 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
                 as_drawn(c)
             }
         };
-        return text.chars().map(shown).collect();
+        // (Room for every character at once: grown a character at a time,
+        // the vector is copied over and over.)
+        let mut out = Vec::with_capacity(text.len());
+        out.extend(text.chars().map(shown));
+        return out;
     }
     let mut out = embedding_levels(text);
     reverse_runs(&mut out);

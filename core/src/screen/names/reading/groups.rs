@@ -19,11 +19,15 @@ pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
     });
     // Only a group's own first character starts it: the symbol groups
     // read no look-alike classes (`part_matches`).
+    // (So only the groups that start with that very character are tried.)
     let found = |rest: &str| {
         rest.chars()
             .next()
             .filter(|&c| SYMBOL_GROUP_STARTS.contains(&c))
-            .and_then(|_| first_group(rest, symbol_groups.iter().copied()))
+            .and_then(|c| {
+                let starting = move |(from, _): &(&str, &str)| from.starts_with(c);
+                first_group(rest, symbol_groups.iter().copied().filter(starting))
+            })
             .map(|(len, _)| len)
     };
     let Some(first) = text
@@ -323,10 +327,12 @@ pub(super) fn group_form(c: char) -> Option<char> {
 /// first character can be are tried.
 pub(super) fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
     let c = text.chars().next()?;
-    first_group(
-        text,
-        groups_from(c).iter().map(|&g| MULTI_LETTER[usize::from(g)]),
-    )
+    // (Asked at every character of a text re-spelt: most start none.)
+    let groups = groups_from(c);
+    if groups.is_empty() {
+        return None;
+    }
+    first_group(text, groups.iter().map(|&g| MULTI_LETTER[usize::from(g)]))
 }
 
 /// The first of `groups` at the start of `text`, written tight before any
@@ -352,8 +358,17 @@ pub(super) fn first_group(
     })
 }
 
+/// Characters that stand for a group's part besides the part itself
+/// (`part_matches`).
+pub(super) const STANDS_FOR_PARTS: &str = "IlіІıӀ1bЬь";
+
 /// The groups of `MULTI_LETTER` whose first part `c` can be, in order.
 pub(super) fn groups_from(c: char) -> &'static [u8] {
+    // (Only a character `may_start_group` passes starts one, a test makes
+    // sure: the others are passed without a search.)
+    if !may_start_group(c) {
+        return &[];
+    }
     static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<u8>)>> = std::sync::OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
         let mut by_first: Vec<(char, Vec<u8>)> = Vec::new();
@@ -362,7 +377,7 @@ pub(super) fn groups_from(c: char) -> &'static [u8] {
         let candidates = MULTI_LETTER
             .iter()
             .flat_map(|(from, _)| from.chars())
-            .chain("IlіІıӀ1bЬь".chars());
+            .chain(STANDS_FOR_PARTS.chars());
         for c in candidates {
             if by_first.iter().any(|(k, _)| *k == c) {
                 continue;

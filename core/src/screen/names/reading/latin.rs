@@ -25,26 +25,7 @@ use super::{ignorable, reads_as_latin};
 /// "Prokuramypa".)
 pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
     let cyrillic = |c: char| ('\u{400}'..='\u{52F}').contains(&c) && c.is_alpha();
-    // Most names are in one script: nothing to read. (Styled Latin
-    // letters, "𝐒", are seen below, made plain.)
-    // (And letters drawn for Latin ones: small capitals, "ʟ", circled,
-    // fancy.)
-    // (And letters of other scripts drawn like a Latin one that looks
-    // like no Cyrillic letter: Lisu "ꓢ", Cherokee "Ꮪ", Armenian "Տ".)
-    let other_script = |c: char| {
-        let cyrillic_or_greek = ('\u{370}'..='\u{52F}').contains(&c);
-        (!c.is_ascii() && !cyrillic_or_greek && c.is_alpha())
-            .then(|| latin_look(c))
-            .flatten()
-    };
-    let drawn_latin = |c: char| {
-        small_capital(c)
-            .or_else(|| letter_drawn(c).filter(char::is_ascii_alphabetic))
-            .or_else(|| other_script(c))
-    };
-    let latin_drawn = |c: char| {
-        reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј') || drawn_latin(c).is_some()
-    };
+    // Most names are in one script: nothing to read.
     if !(text.chars().any(cyrillic) && text.chars().any(latin_drawn)) {
         return Vec::new();
     }
@@ -153,6 +134,45 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A Latin letter in any dress, or a letter drawn for one
+/// (`drawn_latin`, "Ѕ"). From a table for the first blocks: asked of every
+/// character of every name with Cyrillic letters, nearly all of which
+/// answer no.
+fn latin_drawn(c: char) -> bool {
+    const TABLE_END: u32 = 0x530;
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    if c as u32 >= TABLE_END {
+        return latin_drawn_slow(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).is_some_and(latin_drawn_slow))
+            .collect()
+    });
+    table[c as usize]
+}
+
+fn latin_drawn_slow(c: char) -> bool {
+    reads_as_latin(c) || matches!(c, 'Ѕ' | 'ѕ' | 'ԁ' | 'Ј' | 'ј') || drawn_latin(c).is_some()
+}
+
+/// The Latin letter a letter drawn for one reads as. (Styled Latin
+/// letters, "𝐒", are seen by `mixed_as_sounds`, made plain.) Small
+/// capitals, "ʟ", circled, fancy letters; and letters of other scripts
+/// drawn like a Latin one that looks like no Cyrillic letter: Lisu "ꓢ",
+/// Cherokee "Ꮪ", Armenian "Տ".
+fn drawn_latin(c: char) -> Option<char> {
+    let other_script = |c: char| {
+        let cyrillic_or_greek = ('\u{370}'..='\u{52F}').contains(&c);
+        (!c.is_ascii() && !cyrillic_or_greek && c.is_alpha())
+            .then(|| latin_look(c))
+            .flatten()
+    };
+    small_capital(c)
+        .or_else(|| letter_drawn(c).filter(char::is_ascii_alphabetic))
+        .or_else(|| other_script(c))
 }
 
 /// How a lone "j" is read: "й" in GOST, "ж" in the informal scheme
@@ -686,7 +706,11 @@ pub(super) fn transliterate_at(
         out.push(c);
         return 1;
     }
-    if let Some(sound) = informal_i_at(chars, i, latin.case_breaks).filter(|_| latin.informal_i) {
+    // (Looked at only in the scheme that reads it: asked of every letter.)
+    let informal = latin
+        .informal_i
+        .then(|| informal_i_at(chars, i, latin.case_breaks));
+    if let Some(sound) = informal.flatten() {
         let len = sound.chars().count();
         if c.is_ascii_uppercase() {
             out.extend(sound.chars().flat_map(char::to_uppercase));

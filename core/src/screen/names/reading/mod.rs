@@ -429,7 +429,7 @@ fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::groups::{MULTI_LETTER, SYMBOL_GROUP_STARTS};
+    use super::groups::{part_matches, MULTI_LETTER, STANDS_FOR_PARTS, SYMBOL_GROUP_STARTS};
     use super::latin::{transliterated_as, Latin};
     use super::*;
 
@@ -477,6 +477,19 @@ mod tests {
         for (from, _) in MULTI_LETTER {
             let first = from.chars().next().unwrap();
             assert!(may_start_group(first), "{from}");
+        }
+        // And no other character starts one (`groups_from` looks only at
+        // the groups' own characters and those that stand for a part).
+        let chars = MULTI_LETTER
+            .iter()
+            .flat_map(|(from, _)| from.chars())
+            .chain(STANDS_FOR_PARTS.chars());
+        for c in chars {
+            let starts = MULTI_LETTER.iter().any(|(from, _)| {
+                let first = from.chars().next().unwrap();
+                part_matches(c, first, from)
+            });
+            assert!(!starts || may_start_group(c), "{c:?}");
         }
         assert!(!["|-|", "I-I", ">|<", "}|{", "|0"]
             .iter()
