@@ -662,6 +662,8 @@ const SYMBOL_BLOCKS: [std::ops::RangeInclusive<u32>; 6] = [
     0x3000..=0x3003,
 ];
 
+// (Asked of every character of every spelling folded.)
+#[inline]
 fn fast_piece(c: char) -> Option<&'static Piece> {
     static FAST: OnceLock<Vec<Piece>> = OnceLock::new();
     static BREAK: Piece = Piece::Break;
@@ -1023,6 +1025,10 @@ impl RunTree {
 /// without the slow path: zero-width characters, variation selectors, tag
 /// characters, and the Hangul fillers messengers show as blank.
 pub(super) fn common_invisible(c: char) -> bool {
+    // (None is below the soft hyphen: ASCII, asked most, is passed at once.)
+    if c < '\u{00AD}' {
+        return false;
+    }
     matches!(
         c,
         '\u{200B}'..='\u{200D}'
@@ -1312,13 +1318,14 @@ impl Folding {
         self.folded.case_split |= camel;
         let at_break = self.folded.is_empty() || self.not_in_word;
         let starts = at_break || camel || own_word;
+        let kind = (c.is_upper(), c.is_num());
         for (k, &look) in looks.iter().enumerate() {
             if self.folded.len() < MAX_FOLDED_CHARS {
                 self.folded.looks.push(look);
                 self.folded.word_start.push(starts && k == 0);
                 self.folded.soft_after.push(false);
                 self.gaps.push(if k == 0 { self.gap } else { 0 });
-                self.kind.push((c.is_upper(), c.is_num()));
+                self.kind.push(kind);
                 self.not_in_word = false;
                 self.gap = 0;
             }

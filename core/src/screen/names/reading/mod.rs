@@ -49,6 +49,10 @@ use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbol
 /// Format and other invisible characters inside a word (zero-width
 /// characters, soft hyphens, variation selectors, tags).
 pub(super) fn ignorable(c: char) -> bool {
+    // (None is below the soft hyphen: ASCII, asked most, is passed at once.)
+    if c < '\u{00AD}' {
+        return false;
+    }
     matches!(
         c,
         '\u{00AD}'
