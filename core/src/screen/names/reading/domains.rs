@@ -73,14 +73,17 @@ fn prefixes() -> &'static Affixes {
 /// "www|СБУ|com"); `None` when there is none.
 pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
     let looks = &spelling.looks;
-    let mut starts = spelling.word_start.clone();
+    // (Copied only when a word is parted: most spellings have no domain.)
+    let mut starts: Option<Vec<bool>> = None;
+    let mut part_at =
+        |at: usize| starts.get_or_insert_with(|| spelling.word_start.clone())[at] = true;
     let mut start = 0;
     while start < looks.len() {
         let end = start + 1 + spelling.rest_of_word(start + 1);
         let word = &looks[start..end];
         let prefix = affix_len(word, prefixes(), true, KEPT_BY_PREFIX);
         if prefix > 0 {
-            starts[start + prefix] = true;
+            part_at(start + prefix);
         }
         // Domains one after the other, each a word ("КНБkzcom").
         let mut rest = end;
@@ -95,14 +98,16 @@ pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
                 break;
             }
             rest -= domain;
-            starts[rest] = true;
+            part_at(rest);
         }
         start = end;
     }
-    (starts != spelling.word_start).then(|| Folded {
-        word_start: starts,
-        ..spelling.clone()
-    })
+    starts
+        .filter(|starts| *starts != spelling.word_start)
+        .map(|starts| Folded {
+            word_start: starts,
+            ..spelling.clone()
+        })
 }
 
 /// Whether `letters` are a top-level domain ("kz" in "эс-бэ-уkz": a run

@@ -392,10 +392,12 @@ pub(super) fn groups_from(c: char) -> &'static [u8] {
                 .collect();
             by_first.push((c, groups));
         }
+        // (Sorted, for a binary search: asked at every character that
+        // may start a group, in every text re-spelt.)
+        by_first.sort_unstable_by_key(|(k, _)| *k);
         by_first
     });
     by_first
-        .iter()
-        .find(|(k, _)| *k == c)
-        .map_or(&[], |(_, groups)| groups.as_slice())
+        .binary_search_by_key(&c, |(k, _)| *k)
+        .map_or(&[], |at| by_first[at].1.as_slice())
 }
