@@ -118,8 +118,7 @@ struct Near<'l> {
 }
 
 impl<'l> Near<'l> {
-    fn of(name: &Folded, lexicon: &'l Lexicon) -> Near<'l> {
-        let pairs = Pairs::of(name);
+    fn of(pairs: &Pairs, lexicon: &'l Lexicon) -> Near<'l> {
         let near = |phrases: &'l [Phrase], needed: &[Vec<(u128, u128)>]| {
             phrases
                 .iter()
@@ -511,7 +510,17 @@ fn claim_in(
     from_latin: bool,
 ) -> Option<String> {
     let starts = word_starts(name);
-    let not_bank = not_bank_spans(name, &starts, lexicon);
+    // A phrase is nowhere in a name that misses one of its letter pairs
+    // (`pairs.rs`): most names hold no phrase of `not_bank`, no glued
+    // phrase, no brand and no bank word, and skip the rules that look
+    // for them at every place (each of those finds only what it has
+    // spelt out whole, so a skipped rule would have found nothing).
+    let pairs = Pairs::of(name);
+    let not_bank = if lexicon.not_bank_needs.any_held(&pairs) {
+        not_bank_spans(name, &starts, lexicon)
+    } else {
+        Vec::new()
+    };
     let found = |rule: &str, p: &Phrase| Some(format!("{rule}: {}", p.text));
     if let Some(p) =
         authority_at_starts(name, &starts, &not_bank, lexicon, from_latin).or_else(|| {
@@ -523,11 +532,18 @@ fn claim_in(
     {
         return found("authority", p);
     }
+    let glued_near = lexicon.glued_needs.any_held(&pairs);
+    let brand_near = lexicon.brand_needs.any_held(&pairs);
+    let bank_near = brand_near || lexicon.bank_word_needs.any_held(&pairs);
+    if !glued_near && !bank_near {
+        return None;
+    }
     // The places where a glued phrase, a brand or a bank word may start.
     let live: Vec<bool> = (0..name.len())
         .map(|at| lexicon.scan_gate.passes(name, at))
         .collect();
-    let glued = glued_positions(name).filter(|&at| live[at]).find_map(|at| {
+    let glued_at = |at: &usize| glued_near && live[*at];
+    let glued = glued_positions(name).filter(glued_at).find_map(|at| {
         let mut hit = None;
         lexicon.glued_index.any_at(name, at, |p, o| {
             let yes = lexicon.authority[p].glued_from(name, at, o, &not_bank);
@@ -541,18 +557,20 @@ fn claim_in(
     if let Some(p) = glued {
         return found("authority glued", p);
     }
-    if let Some(p) = brand_at_starts(name, &starts, lexicon, from_latin) {
-        return found("brand", p);
-    }
-    if let Some(p) = brand_inside_word(name, &live, &not_bank, lexicon) {
-        return found("brand glued inside a word", p);
+    if brand_near {
+        if let Some(p) = brand_at_starts(name, &starts, lexicon, from_latin) {
+            return found("brand", p);
+        }
+        if let Some(p) = brand_inside_word(name, &live, &not_bank, lexicon) {
+            return found("brand glued inside a word", p);
+        }
     }
     // The rules below need a bank word or a brand somewhere, glued or not:
     // most names have neither, and the rules cost.
-    if !bank_material(name, &live, lexicon) {
+    if !bank_near || !bank_material(name, &live, lexicon) {
         return None;
     }
-    let near = Near::of(name, lexicon);
+    let near = Near::of(&pairs, lexicon);
     let banks = banks(name, &starts, &not_bank, &near, lexicon);
     if let Some(p) = bank_with_role(name, &starts, &banks, &near) {
         return found("bank word with role", p);

@@ -15,7 +15,7 @@
 use super::fold::{fold, upright, Folded, Look};
 use super::gate::Gate;
 use super::index::Index;
-use super::pairs::pairs_of;
+use super::pairs::{pairs_of, Needs};
 use super::words::{ending_at, ends_with_ending, stem, Word, MAX_ENDING};
 use std::sync::OnceLock;
 
@@ -401,6 +401,14 @@ pub(super) struct Lexicon {
     /// bank rules, which try them at every place of a name.
     pub role_pairs: Vec<Vec<(u128, u128)>>,
     pub brand_pairs: Vec<Vec<(u128, u128)>>,
+    /// The letter pairs of the glued authority phrases, of the brands,
+    /// of the bank words, and of the phrases of `not_bank`: a name that
+    /// shows none of a set's phrases whole holds none of them, and the
+    /// rules that look for them are skipped.
+    pub glued_needs: Needs,
+    pub brand_needs: Needs,
+    pub bank_word_needs: Needs,
+    pub not_bank_needs: Needs,
     pub bank_words: Vec<Vec<Look>>,
     /// Where a glued authority phrase, a brand or a bank word may start:
     /// the rules that look at every place of a name look only there.
@@ -482,6 +490,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .chain(phrases(&LANGUAGES, "not_claim"))
             .map(Phrase::in_order)
             .collect();
+        let glued_needs = Needs::of(glued.clone().map(|i| authority[i].pairs()));
         let glued_index = index_of(glued.map(|i| (i, &authority[i])));
         let brand_index = index(&brands);
         let bank_words = folded("bank");
@@ -504,6 +513,10 @@ pub(super) fn lexicon() -> &'static Lexicon {
             authority,
             role_pairs: roles.iter().map(Phrase::pairs).collect(),
             brand_pairs: brands.iter().map(Phrase::pairs).collect(),
+            glued_needs,
+            brand_needs: Needs::of(brands.iter().map(Phrase::pairs)),
+            bank_word_needs: Needs::of(bank_words.iter().map(|w| pairs_of([w.as_slice()]))),
+            not_bank_needs: Needs::of(not_bank.iter().map(Phrase::pairs)),
             roles,
             scan_gate,
             bank_words,

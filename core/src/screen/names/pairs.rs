@@ -30,11 +30,74 @@ impl Pairs {
         Pairs { after }
     }
 
+    /// The key bits of the letters that follow, somewhere in the name, a
+    /// letter sharing a key bit with `first`.
+    fn after(&self, first: u128) -> u128 {
+        bits(first).fold(0, |all, b| all | self.after[b])
+    }
+
     /// Whether every pair of `needed` may be in the name.
     pub(super) fn may_hold(&self, needed: &[(u128, u128)]) -> bool {
         needed
             .iter()
             .all(|&(first, second)| bits(first).any(|b| self.after[b] & second != 0))
+    }
+}
+
+/// The letter pairs of a set of phrases, for asking whether a name may
+/// hold any of them. The phrases are grouped by their first pair, and
+/// those by its first letter: most names miss most first pairs, and the
+/// letters after a first letter are gathered once for all its pairs.
+pub(super) struct Needs {
+    /// Some phrase has no pair (its words are of one letter): a name may
+    /// always hold it.
+    always: bool,
+    /// Per first letter of a first pair: per second letter, the other
+    /// pairs of each phrase that starts so.
+    leads: Vec<(u128, Vec<Lead>)>,
+}
+
+/// The second letter of a first pair, and the other pairs of each phrase
+/// that starts with that pair.
+type Lead = (u128, Vec<Vec<(u128, u128)>>);
+
+impl Needs {
+    /// The needs of phrases given by their pairs (`pairs_of`).
+    pub(super) fn of(phrases: impl IntoIterator<Item = Vec<(u128, u128)>>) -> Needs {
+        let mut needs = Needs {
+            always: false,
+            leads: Vec::new(),
+        };
+        for phrase in phrases {
+            let Some((&(first, second), rest)) = phrase.split_first() else {
+                needs.always = true;
+                continue;
+            };
+            let seconds = match needs.leads.iter().position(|(f, _)| *f == first) {
+                Some(i) => &mut needs.leads[i].1,
+                None => {
+                    needs.leads.push((first, Vec::new()));
+                    &mut needs.leads.last_mut().expect("just pushed").1
+                }
+            };
+            match seconds.iter_mut().find(|(s, _)| *s == second) {
+                Some((_, group)) => group.push(rest.to_vec()),
+                None => seconds.push((second, vec![rest.to_vec()])),
+            }
+        }
+        needs
+    }
+
+    /// Whether the name may hold some phrase of the set.
+    pub(super) fn any_held(&self, name: &Pairs) -> bool {
+        self.always
+            || self.leads.iter().any(|(first, seconds)| {
+                let after = name.after(*first);
+                after != 0
+                    && seconds.iter().any(|(second, group)| {
+                        after & second != 0 && group.iter().any(|rest| name.may_hold(rest))
+                    })
+            })
     }
 }
 
