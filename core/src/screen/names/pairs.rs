@@ -55,20 +55,22 @@ impl Pairs {
 }
 
 /// The letter pairs of a set of phrases, for asking whether a name may
-/// hold any of them. The phrases are grouped by their first pair, and
-/// those by its first letter: most names miss most first pairs, and the
-/// letters after a first letter are gathered once for all its pairs.
+/// hold any of them. The phrases are grouped by their last pair (the
+/// last letters of a stem part names more than the first: fewer names
+/// show them), and those by its first letter: most names miss most of
+/// these pairs, and the letters after a first letter are gathered once
+/// for all its pairs.
 pub(super) struct Needs {
     /// Some phrase has no pair (its words are of one letter): a name may
     /// always hold it.
     always: bool,
-    /// Per first letter of a first pair: per second letter, the other
-    /// pairs of each phrase that starts so.
+    /// Per first letter of a last pair: per second letter, the other
+    /// pairs of each phrase that ends so.
     leads: Vec<(u128, Vec<Lead>)>,
 }
 
-/// The second letter of a first pair, and the other pairs of each phrase
-/// that starts with that pair.
+/// The second letter of a last pair, and the other pairs of each phrase
+/// that ends with that pair.
 type Lead = (u128, Vec<Vec<(u128, u128)>>);
 
 impl Needs {
@@ -79,7 +81,7 @@ impl Needs {
             leads: Vec::new(),
         };
         for phrase in phrases {
-            let Some((&(first, second), rest)) = phrase.split_first() else {
+            let Some((&(first, second), rest)) = phrase.split_last() else {
                 needs.always = true;
                 continue;
             };
