@@ -54,9 +54,32 @@ pub(super) fn surname(word: &str) -> bool {
     // ones of Kazakhstan, Uzbekistan and Russia ("Ким Ц.Б."), Ukrainian
     // trades ("Мельник", "Коваль").
     const WITHOUT_ENDING: &[&str] = &[
-        "ким", "цой", "пак", "ли", "тен", "хан", "югай", "огай", "шин", "нам", "кан", "хегай",
-        "мельник", "бондарь", "бондар", "коваль", "ткач", "кравец", "кравець", "гончар", "kim",
-        "tsoy", "tsoi", "pak", "li", "ten",
+        "ким",
+        "цой",
+        "пак",
+        "ли",
+        "тен",
+        "хан",
+        "югай",
+        "огай",
+        "шин",
+        "нам",
+        "кан",
+        "хегай",
+        "мельник",
+        "бондарь",
+        "бондар",
+        "коваль",
+        "ткач",
+        "кравец",
+        "кравець",
+        "гончар",
+        "kim",
+        "tsoy",
+        "tsoi",
+        "pak",
+        "li",
+        "ten",
     ];
     // In title case or in capitals ("ДОРЖИЕВ Ц.Б.").
     let mut chars = word.chars();
@@ -65,9 +88,7 @@ pub(super) fn surname(word: &str) -> bool {
     let cased = rest.iter().all(|c| c.is_lower()) || rest.iter().all(|c| c.is_upper());
     let small = word.to_lowercase();
     let known = WITHOUT_ENDING.contains(&small.as_str());
-    capital
-        && cased
-        && (known || rest.len() >= 2 && ENDINGS.iter().any(|e| small.ends_with(e)))
+    capital && cased && (known || rest.len() >= 2 && ENDINGS.iter().any(|e| small.ends_with(e)))
 }
 
 /// A person written with initials, and the words beside them.
