@@ -11,7 +11,7 @@ mod support;
 
 use callguard_core::list::ContactList;
 use callguard_core::normalize::Region;
-use callguard_core::screen::names::look_of_char;
+use callguard_core::screen::names::{self, look_of_char};
 use callguard_core::screen::{
     screen, Attestation, Call, CallDirection, Context, Lang, Reason, Verdict,
 };
@@ -495,6 +495,60 @@ proptest! {
         prop_assert_eq!(verdict, Verdict::Impersonation, "{:?} (from {:?}): {}", name, alias, reason.code());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 3000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026_1207),
+        ..ProptestConfig::default()
+    })]
+
+    /// Letters' names run after run, glued, spaced or dotted, among words
+    /// and letters, never stop the reading (two runs side by side once
+    /// did: "Эф Эс Бэ Эр Эф").
+    #[test]
+    fn letter_names_in_any_order_are_read(tokens in proptest::collection::vec(0usize..LETTER_NAME_TOKENS.len(), 1..12)) {
+        let name: String = tokens.iter().map(|&t| LETTER_NAME_TOKENS[t]).collect();
+        let reading = names::read(&name);
+        let _ = names::claims_authority(&reading, []);
+        let _ = names::number_in_name(&name);
+    }
+}
+
+/// Pieces of names said letter by letter, and what stands around them.
+const LETTER_NAME_TOKENS: &[&str] = &[
+    "эф",
+    "Эс",
+    "бэ",
+    "ЭР",
+    "цэ",
+    "Ка",
+    "эн",
+    "у",
+    "о",
+    "вэ",
+    "дэ",
+    "тэ",
+    "ес",
+    "бе",
+    "фэ",
+    "ef",
+    "es",
+    "Be",
+    " ",
+    "-",
+    ".",
+    "kz",
+    "шник",
+    "служба",
+    "Б",
+    "С",
+    "ㆍ",
+    "一",
+    "©",
+    "🟢",
+    "1",
+];
 
 #[test]
 fn the_generator_reports_its_catch_rate() {

@@ -395,6 +395,80 @@ fn authority_at_starts<'l>(
         .find(|p| p.scattered(name, starts, not_bank))
 }
 
+/// An authority's one word glued to fillers that end the word ("ЦБонлайн",
+/// "Полицияинфо"), or glued after a filler that starts it ("Mypolice",
+/// "мойцб"): fillers are words that add nothing to what stands beside them
+/// ("ЦБ онлайн" is the Bank of Russia), spaced or not. (Not in a
+/// transliterated spelling for an abbreviation, as at word starts.)
+fn authority_glued_to_filler<'l>(
+    name: &Folded,
+    starts: &[usize],
+    lexicon: &'l Lexicon,
+    from_latin: bool,
+) -> Option<&'l Phrase> {
+    let one_word = |p: &Phrase| p.words.len() == 1 && !(from_latin && p.abbreviation());
+    let mut hit = None;
+    for &at in starts {
+        let word_end = at + 1 + name.rest_of_word(at + 1);
+        // The authority, then fillers to the word's end.
+        let first = lexicon.authority_index.any_at(name, at, |p, o| {
+            let phrase = &lexicon.authority[p];
+            let word = &phrase.orders()[o][0];
+            let yes = one_word(phrase)
+                && name.has_at(at, &word.chars)
+                && glued_gaps(name, at + word.chars.len(), word).any(|gap| {
+                    let next = at + word.chars.len() + gap;
+                    next < word_end && fillers_to_end(name, next, word_end, lexicon, 0)
+                });
+            if yes {
+                hit = Some(phrase);
+            }
+            yes
+        });
+        if first {
+            return hit;
+        }
+        // A filler, then the authority ending the word.
+        for filler in &lexicon.glued_fillers {
+            let Some(next) = filler.glued_end(name, at).filter(|&e| e < word_end) else {
+                continue;
+            };
+            let after = lexicon.authority_index.any_at(name, next, |p, o| {
+                let phrase = &lexicon.authority[p];
+                let yes = one_word(phrase) && phrase.glued_from(name, next, o, &[]);
+                if yes {
+                    hit = Some(phrase);
+                }
+                yes
+            });
+            if after {
+                return hit;
+            }
+        }
+    }
+    None
+}
+
+/// Fillers glued one after another from `at` to `end`, the end of a word
+/// ("онлайн", "официальн|ый|инфо"), at most `GLUED_TAIL_WORDS`.
+fn fillers_to_end(name: &Folded, at: usize, end: usize, lexicon: &Lexicon, depth: usize) -> bool {
+    depth < GLUED_TAIL_WORDS
+        && lexicon
+            .glued_fillers
+            .iter()
+            .filter(|f| f.folded_len() >= GLUED_FILLER_CHARS)
+            .any(|f| {
+                let word = &f.words[0];
+                f.glued_end(name, at).is_some_and(|e| {
+                    glued_gaps(name, e, word).any(|gap| {
+                        e + gap == end
+                            || e + gap < end
+                                && fillers_to_end(name, e + gap, end, lexicon, depth + 1)
+                    })
+                })
+            })
+}
+
 /// Where a glued phrase may start: inside a word of at least four
 /// letters (a phrase over several short words is found at their starts).
 fn glued_positions(name: &Folded) -> impl Iterator<Item = usize> + '_ {
@@ -531,6 +605,11 @@ fn claim_in(
         })
     {
         return found("authority", p);
+    }
+    if lexicon.glued_filler_needs.any_held(&pairs) {
+        if let Some(p) = authority_glued_to_filler(name, &starts, lexicon, from_latin) {
+            return found("authority glued to filler", p);
+        }
     }
     let glued_near = lexicon.glued_needs.any_held(&pairs);
     let brand_near = lexicon.brand_needs.any_held(&pairs);

@@ -40,7 +40,32 @@ const DRAWN_AS: &[(char, char)] = &[
     // Bars.
     ('\u{01C0}', '|'), // ǀ LATIN LETTER DENTAL CLICK
     ('\u{01C3}', '!'), // ǃ LATIN LETTER RETROFLEX CLICK
+    ('\u{01C1}', '|'), // ǁ LATIN LETTER LATERAL CLICK
+    ('\u{3163}', '|'), // ㅣ HANGUL LETTER I
+    ('\u{1175}', '|'), // ᅵ HANGUL JUNGSEONG I
+    ('\u{16C1}', '|'), // ᛁ RUNIC LETTER ISAZ IS ISS I
+    ('\u{4E85}', '|'), // 亅 CJK hook
+    ('\u{3021}', '|'), // 〡 HANGZHOU NUMERAL ONE
+    ('\u{2D4F}', '|'), // ⵏ TIFINAGH LETTER YAN
+    ('\u{A71D}', '!'), // ꜝ MODIFIER LETTER RAISED EXCLAMATION MARK
+    // Slashes.
+    ('\u{141F}', '/'),  // ᐟ CANADIAN SYLLABICS FINAL ACUTE
+    ('\u{4E3F}', '/'),  // 丿 CJK stroke
+    ('\u{1420}', '\\'), // ᐠ CANADIAN SYLLABICS FINAL GRAVE
+    ('\u{4E40}', '\\'), // 乀 CJK stroke
+    // Quotes, lines and dots above.
+    ('\u{02BA}', '"'), // ʺ MODIFIER LETTER DOUBLE PRIME
+    ('\u{02EE}', '"'), // ˮ MODIFIER LETTER DOUBLE APOSTROPHE
+    ('\u{02CD}', '_'), // ˍ MODIFIER LETTER LOW MACRON
+    ('\u{02C9}', '-'), // ˉ MODIFIER LETTER MACRON
+    ('\u{0971}', '·'), // ॱ DEVANAGARI SIGN HIGH SPACING DOT
+    ('\u{4E36}', '·'), // 丶 CJK dot
+    ('\u{A4FA}', '.'), // ꓺ LISU LETTER TONE MYA CYA
+    ('\u{A4FC}', ','), // ꓼ LISU LETTER TONE MYA NA
     // Dashes.
+    ('\u{4E00}', '-'), // 一 CJK one: a stroke (in a Chinese name it parts nothing that claims)
+    ('\u{3127}', '-'), // ㄧ BOPOMOFO LETTER I
+    ('\u{0640}', '-'), // ـ ARABIC TATWEEL
     ('\u{3161}', '-'), // ㅡ HANGUL LETTER EU
     ('\u{1173}', '-'), // ᅳ HANGUL JUNGSEONG EU
     ('\u{30FC}', '-'), // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK
@@ -74,7 +99,7 @@ mod tests {
             assert!(drawn.is_ascii_punctuation() || drawn == '·', "{drawn:?}");
             assert_eq!(as_drawn(letter), drawn);
         }
-        for c in ['a', 'Я', 'ъ', 'ß', '中', '·', '-', 'ǁ'] {
+        for c in ['a', 'Я', 'ъ', 'ß', '中', '·', '-', 'ǂ'] {
             assert_eq!(as_drawn(c), c);
         }
     }

@@ -409,6 +409,10 @@ pub(super) struct Lexicon {
     pub brand_needs: Needs,
     pub bank_word_needs: Needs,
     pub not_bank_needs: Needs,
+    /// The fillers of two letters or more, which are read glued to an
+    /// authority's word, and their letter pairs.
+    pub glued_fillers: Vec<Phrase>,
+    pub glued_filler_needs: Needs,
     pub bank_words: Vec<Vec<Look>>,
     /// Where a glued authority phrase, a brand or a bank word may start:
     /// the rules that look at every place of a name look only there.
@@ -490,6 +494,10 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .chain(phrases(&LANGUAGES, "not_claim"))
             .map(Phrase::in_order)
             .collect();
+        let glued_fillers: Vec<Phrase> = phrases(&[BANKS], "filler")
+            .into_iter()
+            .filter(|f| f.words.len() == 1 && f.folded_len() >= 2)
+            .collect();
         let glued_needs = Needs::of(glued.clone().map(|i| authority[i].pairs()));
         let glued_index = index_of(glued.map(|i| (i, &authority[i])));
         let brand_index = index(&brands);
@@ -517,6 +525,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             brand_needs: Needs::of(brands.iter().map(Phrase::pairs)),
             bank_word_needs: Needs::of(bank_words.iter().map(|w| pairs_of([w.as_slice()]))),
             not_bank_needs: Needs::of(not_bank.iter().map(Phrase::pairs)),
+            glued_filler_needs: Needs::of(glued_fillers.iter().map(Phrase::pairs)),
+            glued_fillers,
             roles,
             scan_gate,
             bank_words,

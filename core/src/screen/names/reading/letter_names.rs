@@ -8,7 +8,8 @@
 //!
 //! Two consonant names at least make a run: a vowel is its own name and a
 //! word ("у", "и", "а"), and one consonant's name is a word too ("же",
-//! "де", "те"). And only a run that spells an abbreviation of the lexicon
+//! "де", "те"); a run that ends inside a word spells three letters at
+//! least ("Цеберка" is no "ЦБ ерка"). And only a run that spells an abbreviation of the lexicon
 //! is read: ordinary words are made of such syllables too ("Каша",
 //! "детей" as "де-те-и"), and read as letters they would no longer be the
 //! words of a phrase that takes a claim back ("Школа безопасности
@@ -43,18 +44,24 @@ const CONSONANTS: &[(&str, &str)] = &[
     ("ел", "Л"),
     ("эм", "М"),
     ("ем", "М"),
+    ("мэ", "М"),
     ("эн", "Н"),
     ("ен", "Н"),
+    ("нэ", "Н"),
     ("пэ", "П"),
     ("пе", "П"),
     ("эр", "Р"),
     ("ер", "Р"),
+    ("рэ", "Р"),
     ("эс", "С"),
     ("ес", "С"),
+    ("сэ", "С"),
     ("тэ", "Т"),
     ("те", "Т"),
     ("эф", "Ф"),
     ("еф", "Ф"),
+    ("фэ", "Ф"),
+    ("фе", "Ф"),
     ("ха", "Х"),
     ("цэ", "Ц"),
     ("це", "Ц"),
@@ -69,6 +76,10 @@ const VOWELS: &str = "аеёиіїоуыэюяєұүәө";
 /// Letters a run of letter names spells, at most: as many as an
 /// abbreviation of the lexicon has.
 const MAX_NAMED: usize = ABBREVIATION_CHARS;
+
+/// Letters a run that ends inside a word spells, at least: two syllables
+/// starting a word are more often the word's ("Цеберка", "Цебенко").
+const MIN_INSIDE_WORD: usize = 3;
 
 /// Places of a run tried, at most: the work stays bounded whatever the
 /// name (a letter starts a few names at most).
@@ -111,6 +122,8 @@ struct Names {
     /// The signatures of the first two letters of each consonant's name,
     /// in either case: where a run may start.
     starts: Vec<(u128, u128)>,
+    /// The signatures of the vowels.
+    vowel_firsts: u128,
     /// Per bit of a signature: the names (bits of their places in
     /// `names`) whose first letter has it.
     by_first_bit: Vec<u64>,
@@ -175,7 +188,12 @@ fn names() -> &'static Names {
                 abbreviation_letters[k] |= letter.signature();
             }
         }
+        let vowel_firsts = names
+            .iter()
+            .filter(|n| !n.consonant)
+            .fold(0, |bits, n| bits | n.first);
         Names {
+            vowel_firsts,
             names,
             firsts,
             abbreviations,
@@ -188,13 +206,13 @@ fn names() -> &'static Names {
 
 /// The longest reading of letter names from `from` on, across word
 /// breaks (spelled-out letters are grouped by case and gaps, not by name:
-/// "Э н  Б э  У"): its end and letters. It starts with a consonant's
-/// name ("ее це бэ" is no "ЕЕЦБ"), has two consonants' names at least,
-/// and ends where a word ends; or, read inside one word, after a
-/// consonant's name with two letters of the word left or more
-/// ("Эсбэушник", "ВЭТЭБЭслужба"), or before a web domain that ends the
-/// word ("эс-бэ-уkz"). A run that ends where a word ends is
-/// taken before one that ends inside a word ("КаЕнБе утечка" is "КНБ").
+/// "Э н  Б э  У"): its end and letters. It spells an abbreviation of the
+/// lexicon (so "ее це бэ" is read from "це": "ЕЕЦБ" is none), has two
+/// consonants' names at least, and ends where a word ends, before a web
+/// domain that ends the word ("эс-бэ-уkz"), or, read inside one word,
+/// with three letters at least and two of the word left ("Эсбэушник",
+/// "ВЭТЭБЭслужба"). A run that ends where a word ends is taken before
+/// one that ends inside a word ("КаЕнБе утечка" is "КНБ").
 fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
     struct Search<'a> {
         spelling: &'a Folded,
@@ -213,7 +231,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             }
         }
 
-        fn from(&mut self, at: usize, consonants: usize, after_consonant: bool) {
+        fn from(&mut self, at: usize, consonants: usize) {
             let spelling = self.spelling;
             let looks = &spelling.looks;
             // (A domain glued to the last name is a word: "эс-бэ-уkz".)
@@ -222,7 +240,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                 || is_domain(&looks[at..at + 1 + spelling.rest_of_word(at + 1)]);
             if consonants >= 2 && ends_word {
                 Search::keep(&mut self.at_word_end, at, &self.letters);
-            } else if consonants >= 2 && after_consonant {
+            } else if consonants >= 2 && self.letters.len() >= MIN_INSIDE_WORD {
                 let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
                 if one_word && 1 + spelling.rest_of_word(at + 1) >= 2 {
                     Search::keep(&mut self.inside_word, at, &self.letters);
@@ -243,7 +261,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             while candidates != 0 {
                 let name = &names.names[candidates.trailing_zeros() as usize];
                 candidates &= candidates - 1;
-                if (name.consonant || !self.letters.is_empty()) && name.starts(&looks[at..]) {
+                if name.starts(&looks[at..]) {
                     let letter = looks[at + name.letter_at];
                     // (Only a letter an abbreviation has in this place leads on.)
                     let k = self.letters.len();
@@ -252,7 +270,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                     }
                     self.letters.push(letter);
                     let consonant = usize::from(name.consonant);
-                    self.from(at + name.len(), consonants + consonant, name.consonant);
+                    self.from(at + name.len(), consonants + consonant);
                     self.letters.pop();
                 }
             }
@@ -266,7 +284,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         inside_word: None,
         tries: 0,
     };
-    search.from(from, 0, false);
+    search.from(from, 0);
     search.at_word_end.or(search.inside_word)
 }
 
@@ -301,47 +319,51 @@ pub(super) fn letters_named(spelling: &Folded) -> Option<Folded> {
         soft_after: Vec::with_capacity(looks.len()),
         ..spelling.clone()
     };
+    // (The rest of a word a run ends inside starts a word: "ВТБ|служба".)
+    let copy = |out: &mut Folded, from: usize, to: usize, split: bool| {
+        out.looks.extend_from_slice(&looks[from..to]);
+        out.word_start
+            .extend_from_slice(&spelling.word_start[from..to]);
+        out.soft_after
+            .extend_from_slice(&spelling.soft_after[from..to]);
+        if split && from < to {
+            let first = out.looks.len() - (to - from);
+            out.word_start[first] = true;
+        }
+    };
     let mut copied = 0;
     for (start, end, letters) in runs {
-        out.looks.extend_from_slice(&looks[copied..start]);
-        out.word_start
-            .extend_from_slice(&spelling.word_start[copied..start]);
-        out.soft_after
-            .extend_from_slice(&spelling.soft_after[copied..start]);
+        copy(&mut out, copied, start, copied > 0);
         for (k, look) in letters.into_iter().enumerate() {
             out.looks.push(look);
             out.word_start.push(k == 0);
             out.soft_after.push(false);
         }
         copied = end;
-        // The rest of a word the run ends inside is a word of its own.
-        if end < looks.len() {
-            out.looks.push(looks[end]);
-            out.word_start.push(true);
-            out.soft_after.push(spelling.soft_after[end]);
-            copied = end + 1;
-        }
     }
-    out.looks.extend_from_slice(&looks[copied..]);
-    out.word_start
-        .extend_from_slice(&spelling.word_start[copied..]);
-    out.soft_after
-        .extend_from_slice(&spelling.soft_after[copied..]);
+    copy(&mut out, copied, looks.len(), true);
     Some(out)
 }
 
-/// Whether `letters` may start with a consonant's name: their first two
-/// letters meet the first two of one.
+/// Whether `letters` may start a run: their first two letters meet the
+/// first two of a consonant's name, or a vowel comes first ("О Вэ Дэ").
 fn may_start_run(letters: &[Look]) -> bool {
-    let [first, second, ..] = letters else {
-        return false;
+    let consonant_first = |letters: &[Look]| {
+        let [first, second, ..] = letters else {
+            return false;
+        };
+        let (first, second) = (first.signature(), second.signature());
+        first & names().firsts != 0
+            && names()
+                .starts
+                .iter()
+                .any(|&(a, b)| first & a != 0 && second & b != 0)
     };
-    let (first, second) = (first.signature(), second.signature());
-    first & names().firsts != 0
-        && names()
-            .starts
-            .iter()
-            .any(|&(a, b)| first & a != 0 && second & b != 0)
+    consonant_first(letters)
+        || letters
+            .first()
+            .is_some_and(|l| l.signature() & names().vowel_firsts != 0)
+            && consonant_first(&letters[1..])
 }
 
 #[cfg(test)]

@@ -28,13 +28,41 @@ pub(super) const DRAWN_LETTERS: &[(char, char)] = &[
     ('⚪', 'o'),
     ('⚫', 'o'),
     ('🔵', 'o'),
+    ('🟢', 'o'),
+    ('🟠', 'o'),
+    ('🟡', 'o'),
+    ('🟣', 'o'),
+    ('🟤', 'o'),
+    ('🔘', 'o'),
+    ('◎', 'o'),
+    ('◉', 'o'),
+    ('§', 's'),
 ];
 
 /// Whether `c` is one of `DRAWN_LETTERS`.
 pub(super) fn drawn_letter(c: char) -> bool {
     matches!(
         c,
-        '©' | '¢' | '€' | '💲' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+        '©' | '¢'
+            | '€'
+            | '💲'
+            | '⭕'
+            | '🔴'
+            | '○'
+            | '◯'
+            | '●'
+            | '⚪'
+            | '⚫'
+            | '🔵'
+            | '🟢'
+            | '🟠'
+            | '🟡'
+            | '🟣'
+            | '🟤'
+            | '🔘'
+            | '◎'
+            | '◉'
+            | '§'
     )
 }
 
@@ -42,7 +70,22 @@ pub(super) fn drawn_letter(c: char) -> bool {
 pub(super) fn between_letters_only(symbol: char) -> bool {
     matches!(
         symbol,
-        '@' | '⭕' | '🔴' | '○' | '◯' | '●' | '⚪' | '⚫' | '🔵'
+        '@' | '⭕'
+            | '🔴'
+            | '○'
+            | '◯'
+            | '●'
+            | '⚪'
+            | '⚫'
+            | '🔵'
+            | '🟢'
+            | '🟠'
+            | '🟡'
+            | '🟣'
+            | '🟤'
+            | '🔘'
+            | '◎'
+            | '◉'
     )
 }
 
@@ -89,6 +132,9 @@ pub(super) fn drawn_letters(text: &str) -> Option<String> {
     symbols_read(text, DRAWN_LETTERS)
 }
 
+/// Characters between letters spelled out one by one, at most.
+const MAX_SEPARATOR: usize = 3;
+
 pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<String> {
     let chars: Vec<char> = chars_of(text);
     let quiet = |c: char| c.is_mark() || ignorable(c) || common_invisible(c);
@@ -123,8 +169,15 @@ pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<Strin
             .skip(1)
             .map_while(|j| chars.get(j).copied())
             .filter(|&c| !quiet(c));
-        let separator = side.next().is_some_and(|c| !letter_like(c));
-        separator && side.next().is_some_and(letter_like) && !side.next().is_some_and(letter_like)
+        // (A separator of up to three characters: ".", ". ", " · ".)
+        let mut separators = 0;
+        let letter = loop {
+            match side.next() {
+                Some(c) if !letter_like(c) && separators < MAX_SEPARATOR => separators += 1,
+                next => break next,
+            }
+        };
+        separators > 0 && letter.is_some_and(letter_like) && !side.next().is_some_and(letter_like)
     };
     // Beside a group symbol ('-', '|', '<', '>') it is part of a
     // multi-letter group ("|-|"), read by its own spelling.
@@ -141,21 +194,19 @@ pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<Strin
             .filter(|(symbol, _)| {
                 // '@' between letters only ("B@nk", not "@handle"); '|' and
                 // '$' beside a letter ("Examp |e", "$ber").
-                let drawn = !spaced(i);
-                let spelled_before = drawn && spelled_beside(i, -1);
-                let spelled_after = drawn && spelled_beside(i, 1);
-                let before = letter_before(i) || spelled_before;
-                let after = letter_after(i) || spelled_after;
+                let spelled_before = spelled_beside(i, -1);
+                let spelled_after = spelled_beside(i, 1);
+                let spelled = spelled_before || spelled_after;
                 let beside = if between_letters_only(*symbol) {
-                    before && after
+                    letter_before(i) && letter_after(i) || spelled
                 } else if before_letters_only(*symbol) {
-                    after
+                    letter_after(i) || spelled_after
                 } else {
-                    before || after
+                    letter_before(i) || letter_after(i) || spelled
                 };
                 // (Among letters spelled out, a group symbol beside it is
                 // their separator: "Ф|©|Б|".)
-                beside && (!in_group(i) || spelled_before || spelled_after)
+                beside && (!in_group(i) || !spaced(i) && spelled)
             })
             .map(|(_, letter)| *letter)
     };
