@@ -127,8 +127,20 @@ struct Names {
     /// Per bit of a signature: the names (bits of their places in
     /// `names`) whose first letter has it.
     by_first_bit: Vec<u64>,
-    /// Per place in an abbreviation: the signatures of every letter there.
-    abbreviation_letters: [u128; MAX_NAMED],
+    /// Per place in an abbreviation and bit of a signature: which
+    /// abbreviations (bits of their places in `abbreviations`) have a
+    /// letter there with that bit. A run leads on only while some
+    /// abbreviation may still start with its letters; `None` when there
+    /// are more abbreviations than a mask holds (then only `keep` checks).
+    prefixes: Option<Vec<[Mask; 128]>>,
+}
+
+/// A set of abbreviations, a bit each.
+type Mask = [u64; MASK_WORDS];
+const MASK_WORDS: usize = 4;
+
+fn and(a: Mask, b: Mask) -> Mask {
+    std::array::from_fn(|w| a[w] & b[w])
 }
 
 fn names() -> &'static Names {
@@ -182,12 +194,17 @@ fn names() -> &'static Names {
                 by_first_bit[bit] |= 1 << i;
             }
         }
-        let mut abbreviation_letters = [0; MAX_NAMED];
-        for a in &abbreviations {
-            for (k, letter) in a.iter().enumerate() {
-                abbreviation_letters[k] |= letter.signature();
+        let prefixes = (abbreviations.len() <= 64 * MASK_WORDS).then(|| {
+            let mut prefixes = vec![[[0u64; MASK_WORDS]; 128]; MAX_NAMED];
+            for (i, a) in abbreviations.iter().enumerate() {
+                for (k, letter) in a.iter().enumerate().take(MAX_NAMED) {
+                    for bit in bits(letter.signature()) {
+                        prefixes[k][bit][i / 64] |= 1 << (i % 64);
+                    }
+                }
             }
-        }
+            prefixes
+        });
         let vowel_firsts = names
             .iter()
             .filter(|n| !n.consonant)
@@ -199,7 +216,7 @@ fn names() -> &'static Names {
             abbreviations,
             starts,
             by_first_bit,
-            abbreviation_letters,
+            prefixes,
         }
     })
 }
@@ -218,6 +235,8 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         spelling: &'a Folded,
         from: usize,
         letters: Vec<Look>,
+        /// The abbreviations that may still start with `letters`.
+        open: Mask,
         /// The longest run that ends a word, and inside one.
         at_word_end: Option<(usize, Vec<Look>)>,
         inside_word: Option<(usize, Vec<Look>)>,
@@ -231,14 +250,28 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             }
         }
 
+        /// A name read over a word break joins letters spelled out,
+        /// grouped by case or gaps into words of two letters at most ("Э н
+        /// Б э": "Э|нБ|э"), not a word's letters ("3 этаж" is no "зэ").
+        fn may_cross(&self, at: usize, len: usize) -> bool {
+            let spelling = self.spelling;
+            let short = |p: usize| {
+                let start = (0..=p).rev().find(|&s| spelling.word_start[s]).unwrap_or(0);
+                start + 1 + spelling.rest_of_word(start + 1) - start <= 2
+            };
+            (at + 1..at + len).all(|p| !spelling.word_start[p] || short(p - 1) && short(p))
+        }
+
         fn from(&mut self, at: usize, consonants: usize) {
             let spelling = self.spelling;
             let looks = &spelling.looks;
             // (A domain glued to the last name is a word: "эс-бэ-уkz".)
-            let ends_word = at == looks.len()
-                || spelling.word_start[at]
-                || is_domain(&looks[at..at + 1 + spelling.rest_of_word(at + 1)]);
-            if consonants >= 2 && ends_word {
+            let ends_word = || {
+                at == looks.len()
+                    || spelling.word_start[at]
+                    || is_domain(&looks[at..at + 1 + spelling.rest_of_word(at + 1)])
+            };
+            if consonants >= 2 && ends_word() {
                 Search::keep(&mut self.at_word_end, at, &self.letters);
             } else if consonants >= 2 && self.letters.len() >= MIN_INSIDE_WORD {
                 let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
@@ -261,17 +294,26 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             while candidates != 0 {
                 let name = &names.names[candidates.trailing_zeros() as usize];
                 candidates &= candidates - 1;
-                if name.starts(&looks[at..]) {
+                if name.starts(&looks[at..]) && self.may_cross(at, name.len()) {
                     let letter = looks[at + name.letter_at];
-                    // (Only a letter an abbreviation has in this place leads on.)
-                    let k = self.letters.len();
-                    if letter.signature() & names.abbreviation_letters[k] == 0 {
-                        continue;
+                    // (Only while an abbreviation may start so.)
+                    let open = self.open;
+                    if let Some(prefixes) = &names.prefixes {
+                        let k = self.letters.len();
+                        let here = bits(letter.signature()).fold([0; MASK_WORDS], |m: Mask, b| {
+                            std::array::from_fn(|w| m[w] | prefixes[k][b][w])
+                        });
+                        self.open = and(open, here);
+                        if self.open == [0; MASK_WORDS] {
+                            self.open = open;
+                            continue;
+                        }
                     }
                     self.letters.push(letter);
                     let consonant = usize::from(name.consonant);
                     self.from(at + name.len(), consonants + consonant);
                     self.letters.pop();
+                    self.open = open;
                 }
             }
         }
@@ -280,6 +322,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         spelling,
         from,
         letters: Vec::with_capacity(MAX_NAMED),
+        open: [u64::MAX; MASK_WORDS],
         at_word_end: None,
         inside_word: None,
         tries: 0,
