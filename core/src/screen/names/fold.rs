@@ -662,31 +662,115 @@ const SYMBOL_BLOCKS: [std::ops::RangeInclusive<u32>; 6] = [
     0x3000..=0x3003,
 ];
 
-// (Asked of every character of every spelling folded.)
-#[inline]
-fn fast_piece(c: char) -> Option<&'static Piece> {
-    static FAST: OnceLock<Vec<Piece>> = OnceLock::new();
-    static BREAK: Piece = Piece::Break;
-    let cp = c as u32;
-    let table = || {
+/// What the fold needs of a character below `FAST_END`, from one load:
+/// its piece and its classes. (Asked of every character of every
+/// spelling folded; built once from the slow path and `Class`.)
+#[derive(Clone, Copy, Default)]
+struct FastChar {
+    /// The one Look, when the piece is one letter (`ONE_LOOK`).
+    look: Look,
+    /// Where its Looks are in `FastTable::many`, when it makes several.
+    many: u16,
+    flags: u8,
+}
+
+/// The piece is `Looks` of one Look: `FastChar::look`.
+const ONE_LOOK: u8 = 1;
+/// The piece is `Looks` of several: `FastTable::many`.
+const MANY_LOOKS: u8 = 1 << 1;
+/// The piece is `Break`. (None of the three: `Nothing`.)
+const BREAK: u8 = 1 << 2;
+/// A soft or hard sign (`fold_chars`).
+const SOFT_SIGN: u8 = 1 << 3;
+const UPPER: u8 = 1 << 4;
+const NUMERIC: u8 = 1 << 5;
+
+struct FastTable {
+    chars: Vec<FastChar>,
+    /// The pieces of several Looks ("ǆ", "ĳ"): few.
+    many: Vec<Vec<Look>>,
+}
+
+/// A piece as the fold takes it: the table's Looks are borrowed.
+enum Shown<'a> {
+    Nothing,
+    Break,
+    Looks(&'a [Look]),
+}
+
+impl FastTable {
+    fn get() -> &'static FastTable {
+        static FAST: OnceLock<FastTable> = OnceLock::new();
         FAST.get_or_init(|| {
-            (0..FAST_END)
-                .map(|cp| char::from_u32(cp).map_or(Piece::Break, piece_slow))
-                .collect()
+            let mut many = Vec::new();
+            let chars = (0..FAST_END)
+                .map(|cp| {
+                    let Some(c) = char::from_u32(cp) else {
+                        return FastChar {
+                            flags: BREAK,
+                            ..FastChar::default()
+                        };
+                    };
+                    // A space is a break, whatever the slow path makes of it.
+                    let piece = if c.is_space() {
+                        Piece::Break
+                    } else {
+                        piece_slow(c)
+                    };
+                    let mut fast = FastChar::default();
+                    match piece {
+                        Piece::Nothing => {}
+                        Piece::Break => fast.flags |= BREAK,
+                        Piece::Looks(looks) if looks.len() == 1 => {
+                            fast.flags |= ONE_LOOK;
+                            fast.look = looks[0];
+                        }
+                        Piece::Looks(looks) => {
+                            fast.flags |= MANY_LOOKS;
+                            // (Well under `u16::MAX`: one per code point at most.)
+                            fast.many = many.len() as u16;
+                            many.push(looks);
+                        }
+                    }
+                    for (yes, flag) in [
+                        (matches!(c, 'ь' | 'Ь' | 'ъ' | 'Ъ'), SOFT_SIGN),
+                        (c.is_upper(), UPPER),
+                        (c.is_num(), NUMERIC),
+                    ] {
+                        if yes {
+                            fast.flags |= flag;
+                        }
+                    }
+                    fast
+                })
+                .collect();
+            FastTable { chars, many }
         })
-    };
-    // The blocks below are all past the table's end; a space is a break.
-    if cp < FAST_END && !c.is_space() {
-        return table().get(c as usize);
     }
-    if PICTOGRAPHS.contains(&cp)
+
+    fn shown<'a>(&'a self, fast: &'a FastChar) -> Shown<'a> {
+        if fast.flags & ONE_LOOK != 0 {
+            Shown::Looks(std::slice::from_ref(&fast.look))
+        } else if fast.flags & MANY_LOOKS != 0 {
+            self.many
+                .get(usize::from(fast.many))
+                .map_or(Shown::Nothing, |looks| Shown::Looks(looks))
+        } else if fast.flags & BREAK != 0 {
+            Shown::Break
+        } else {
+            Shown::Nothing
+        }
+    }
+}
+
+/// Past `FAST_END`: the blocks that are a separator at once, without the
+/// slow path.
+fn is_break_block(c: char) -> bool {
+    let cp = c as u32;
+    PICTOGRAPHS.contains(&cp)
         || GENERAL_PUNCTUATION.iter().any(|r| r.contains(&cp))
         || SYMBOL_BLOCKS.iter().any(|r| r.contains(&cp))
         || c.is_space()
-    {
-        return Some(&BREAK);
-    }
-    table().get(c as usize)
 }
 
 /// Bidi controls: embeddings, overrides, isolates, marks.
@@ -1192,39 +1276,54 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
     let standalone = standalone_digits(&chars);
     let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
-    for (i, &c) in chars.iter().enumerate() {
+    let table = FastTable::get();
+    // Whether the character before is a digit standing as a word of its own.
+    let mut alone_before = false;
+    for (i, (&c, &alone)) in chars.iter().zip(&standalone).enumerate() {
         if folding.folded.len() >= MAX_FOLDED_CHARS {
             break;
         }
-        // Soft and hard signs: transliterations drop them ("Tinkoff",
-        // "Natsionalny") and a reader hardly sees them; spelled out ("л ь
-        // н") they still stand where a letter stands. A "Ь" written for a
-        // Latin "b" ("Ьank") is read by the reading's other spelling.
-        if matches!(c, 'ь' | 'Ь' | 'ъ' | 'Ъ') {
-            folding.soft_sign();
-            continue;
-        }
+        // A digit starts a word where it stands alone and the one before
+        // does not, and the letter after it does too.
+        let own_word = alone != alone_before;
+        alone_before = alone;
         let slow;
-        let piece = match fast_piece(c) {
-            Some(piece) => piece,
+        let (shown, upper, digit) = match table.chars.get(c as usize) {
+            Some(fast) => {
+                // Soft and hard signs: transliterations drop them
+                // ("Tinkoff", "Natsionalny") and a reader hardly sees
+                // them; spelled out ("л ь н") they still stand where a
+                // letter stands. A "Ь" written for a Latin "b" ("Ьank")
+                // is read by the reading's other spelling.
+                if fast.flags & SOFT_SIGN != 0 {
+                    folding.soft_sign();
+                    continue;
+                }
+                let shown = table.shown(fast);
+                (shown, fast.flags & UPPER != 0, fast.flags & NUMERIC != 0)
+            }
+            None if is_break_block(c) => (Shown::Break, false, false),
             None if slow_budget == 0 => break,
             None => {
                 slow = piece_slow(c);
-                if matches!(slow, Piece::Looks(_)) {
-                    slow_budget -= 1;
-                }
-                &slow
+                let shown = match &slow {
+                    Piece::Nothing => Shown::Nothing,
+                    Piece::Break => Shown::Break,
+                    Piece::Looks(looks) => {
+                        slow_budget -= 1;
+                        Shown::Looks(looks)
+                    }
+                };
+                (shown, c.is_upper(), c.is_num())
             }
         };
-        match piece {
-            Piece::Nothing => {}
-            Piece::Break => folding.separator(c),
-            Piece::Looks(looks) => {
-                let own_word =
-                    standalone[i] && !standalone.get(i.wrapping_sub(1)).copied().unwrap_or(false);
-                let after_own_word = !standalone[i] && i > 0 && standalone[i - 1];
-                let camel = case_breaks && camel_start(&chars, i);
-                folding.letter(c, looks, camel, own_word || after_own_word);
+        match shown {
+            Shown::Nothing => {}
+            Shown::Break => folding.separator(c),
+            Shown::Looks(looks) => {
+                // (Only a capital starts a word by case.)
+                let camel = case_breaks && upper && camel_start(&chars, i);
+                folding.letter((upper, digit), looks, camel, own_word);
             }
         }
     }
@@ -1314,11 +1413,11 @@ impl Folding {
 
     /// The readings of `c`; a word starts before it after a separator, at
     /// a camel-case capital, or where a digit stands as a word of its own.
-    fn letter(&mut self, c: char, looks: &[Look], camel: bool, own_word: bool) {
+    /// `kind`: whether `c` is a capital, and whether a digit.
+    fn letter(&mut self, kind: (bool, bool), looks: &[Look], camel: bool, own_word: bool) {
         self.folded.case_split |= camel;
         let at_break = self.folded.is_empty() || self.not_in_word;
         let starts = at_break || camel || own_word;
-        let kind = (c.is_upper(), c.is_num());
         for (k, &look) in looks.iter().enumerate() {
             if self.folded.len() < MAX_FOLDED_CHARS {
                 self.folded.looks.push(look);
@@ -1416,15 +1515,14 @@ pub(super) fn latin_reading(c: char) -> Option<char> {
     // word is asked for.
     static FAST: OnceLock<Vec<Option<char>>> = OnceLock::new();
     if (c as u32) < FAST_END {
-        // (From the pieces' own table, built once: `fast_piece`.)
+        // (From the fold's own table, built once: `FastTable`.)
         let table = FAST.get_or_init(|| {
-            (0..FAST_END)
-                .map(|cp| {
-                    let c = char::from_u32(cp)?;
-                    match fast_piece(c) {
-                        Some(piece) => latin_of(piece),
-                        None => latin_reading_slow(c),
-                    }
+            let fast = FastTable::get();
+            fast.chars
+                .iter()
+                .map(|f| match fast.shown(f) {
+                    Shown::Looks([look]) => latin_of_look(*look),
+                    _ => None,
                 })
                 .collect()
         });
@@ -1438,10 +1536,13 @@ fn latin_reading_slow(c: char) -> Option<char> {
 }
 
 fn latin_of(piece: &Piece) -> Option<char> {
-    let look = match piece {
-        Piece::Looks(looks) if looks.len() == 1 => looks[0],
-        _ => return None,
-    };
+    match piece {
+        Piece::Looks(looks) if looks.len() == 1 => latin_of_look(looks[0]),
+        _ => None,
+    }
+}
+
+fn latin_of_look(look: Look) -> Option<char> {
     let latin: Vec<char> = look.readings().filter(char::is_ascii_alphabetic).collect();
     latin
         .iter()
