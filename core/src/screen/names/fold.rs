@@ -1153,35 +1153,26 @@ pub(super) fn capped(text: &str) -> &str {
     &text[..end]
 }
 
-/// For each character: whether it is a digit that reads as a word of its
-/// own rather than as a letter of the word around it.
-fn standalone_digits(chars: &[char]) -> Vec<bool> {
+/// The run of digits that starts at `start`: where it ends, and whether
+/// its digits read as a number of their own rather than as letters of
+/// the word around them. (Asked by the fold as it meets a run: most
+/// names have few digits, so no pass over every character.)
+fn digit_run(chars: &[char], start: usize) -> (usize, bool) {
     let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alpha());
-    let mut out = vec![false; chars.len()];
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_num() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_num() {
-            i += 1;
-        }
-        let before = start.checked_sub(1).and_then(|b| chars.get(b));
-        let after = chars.get(i);
-        let inside = letter(before) && letter(after);
-        let starts_word = !letter(before) && before.is_none_or(|c| !c.is_num()) && letter(after);
-        let readable = chars[start..i].iter().all(|d| {
-            let plain = decomposed(*d).first().copied().unwrap_or(*d);
-            DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
-        });
-        let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
-        if !as_letters {
-            out[start..i].iter_mut().for_each(|d| *d = true);
-        }
+    let mut i = start;
+    while i < chars.len() && chars[i].is_num() {
+        i += 1;
     }
-    out
+    let before = start.checked_sub(1).and_then(|b| chars.get(b));
+    let after = chars.get(i);
+    let inside = letter(before) && letter(after);
+    let starts_word = !letter(before) && before.is_none_or(|c| !c.is_num()) && letter(after);
+    let readable = chars[start..i].iter().all(|d| {
+        let plain = decomposed(*d).first().copied().unwrap_or(*d);
+        DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
+    });
+    let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
+    (i, !as_letters)
 }
 
 /// The script of a letter, for case changes and soft signs: Latin,
@@ -1273,22 +1264,30 @@ pub(super) fn chars_of(text: &str) -> Vec<char> {
 }
 
 fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
-    let standalone = standalone_digits(&chars);
     let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
     let table = FastTable::get();
-    // Whether the character before is a digit standing as a word of its own.
+    // The run of digits last met: where it ends, and whether its digits
+    // stand as a word of their own (`digit_run`).
+    let (mut run_end, mut run_alone) = (0, false);
+    // Whether the character before is such a digit.
     let mut alone_before = false;
-    for (i, (&c, &alone)) in chars.iter().zip(&standalone).enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if folding.folded.len() >= MAX_FOLDED_CHARS {
             break;
         }
+        let fast = table.chars.get(c as usize);
+        let numeric = fast.map_or_else(|| c.is_num(), |f| f.flags & NUMERIC != 0);
+        if numeric && i >= run_end {
+            (run_end, run_alone) = digit_run(&chars, i);
+        }
         // A digit starts a word where it stands alone and the one before
         // does not, and the letter after it does too.
+        let alone = numeric && run_alone;
         let own_word = alone != alone_before;
         alone_before = alone;
         let slow;
-        let (shown, upper, digit) = match table.chars.get(c as usize) {
+        let (shown, upper) = match fast {
             Some(fast) => {
                 // Soft and hard signs: transliterations drop them
                 // ("Tinkoff", "Natsionalny") and a reader hardly sees
@@ -1300,9 +1299,9 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
                     continue;
                 }
                 let shown = table.shown(fast);
-                (shown, fast.flags & UPPER != 0, fast.flags & NUMERIC != 0)
+                (shown, fast.flags & UPPER != 0)
             }
-            None if is_break_block(c) => (Shown::Break, false, false),
+            None if is_break_block(c) => (Shown::Break, false),
             None if slow_budget == 0 => break,
             None => {
                 slow = piece_slow(c);
@@ -1314,7 +1313,7 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
                         Shown::Looks(looks)
                     }
                 };
-                (shown, c.is_upper(), c.is_num())
+                (shown, c.is_upper())
             }
         };
         match shown {
@@ -1323,7 +1322,7 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
             Shown::Looks(looks) => {
                 // (Only a capital starts a word by case.)
                 let camel = case_breaks && upper && camel_start(&chars, i);
-                folding.letter((upper, digit), looks, camel, own_word);
+                folding.letter((upper, numeric), looks, camel, own_word);
             }
         }
     }
