@@ -1365,14 +1365,23 @@ struct Folding {
     folded: Folded,
     /// The last character was no letter (a word starts at the next).
     not_in_word: bool,
-    /// The separators since the last letter (a signature of them), per
-    /// letter: between spelled-out letters, a gap unlike the others is a
-    /// gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
+    /// The separators since the last letter (a signature of them).
     gap: u64,
-    gaps: Vec<u64>,
-    /// Per letter, for spelled-out words: whether its source is a capital,
-    /// and whether it is a digit.
-    kind: Vec<(bool, bool)>,
+    /// Per letter, what spelled-out words need of it (one vector, not
+    /// one per field: a push per letter).
+    spelled: Vec<Spelled>,
+}
+
+/// A letter as spelled-out words see it.
+#[derive(Clone, Copy)]
+struct Spelled {
+    /// The separators before it (`Folding::gap`; 0 after the first part
+    /// of a character): between spelled-out letters, a gap unlike the
+    /// others is a gap between words ("П р и м е р  Б а н к", "Н а ц_б а н к").
+    gap: u64,
+    /// Its source is a capital.
+    upper: bool,
+    digit: bool,
 }
 
 impl Folding {
@@ -1385,8 +1394,7 @@ impl Folding {
                 case_parts_spelled: false,
                 soft_after: Vec::with_capacity(n),
             },
-            gaps: Vec::with_capacity(n),
-            kind: Vec::with_capacity(n),
+            spelled: Vec::with_capacity(n),
             ..Folding::default()
         }
     }
@@ -1422,8 +1430,11 @@ impl Folding {
                 self.folded.looks.push(look);
                 self.folded.word_start.push(starts && k == 0);
                 self.folded.soft_after.push(false);
-                self.gaps.push(if k == 0 { self.gap } else { 0 });
-                self.kind.push(kind);
+                self.spelled.push(Spelled {
+                    gap: if k == 0 { self.gap } else { 0 },
+                    upper: kind.0,
+                    digit: kind.1,
+                });
                 self.not_in_word = false;
                 self.gap = 0;
             }
@@ -1431,11 +1442,9 @@ impl Folding {
     }
 
     fn finish(mut self, case_breaks: bool) -> Folded {
-        let kind = &self.kind;
-        let breaks = |j: usize| j > 0 && spelled_word_break(kind, j, case_breaks);
-        let digit = |j: usize| kind[j].1;
-        self.folded.case_parts_spelled =
-            join_single_letters(&mut self.folded, &self.gaps, breaks, digit);
+        let spelled = &self.spelled;
+        let breaks = |j: usize| j > 0 && spelled_word_break(spelled, j, case_breaks);
+        self.folded.case_parts_spelled = join_single_letters(&mut self.folded, spelled, breaks);
         self.folded
     }
 }
@@ -1443,9 +1452,15 @@ impl Folding {
 /// Between spelled-out letters, where a reader still sees a new word: a
 /// capital after small letters ("П р и м е р Б а н к"). A change of script
 /// is none: look-alikes change script inside words ("B a n к s u p р о").
-fn spelled_word_break(kind: &[(bool, bool)], j: usize, case_breaks: bool) -> bool {
-    let (upper, _) = kind[j];
-    case_breaks && upper && (0..j).rev().take_while(|&k| !kind[k].0).take(2).count() >= 2
+fn spelled_word_break(spelled: &[Spelled], j: usize, case_breaks: bool) -> bool {
+    case_breaks
+        && spelled[j].upper
+        && (0..j)
+            .rev()
+            .take_while(|&k| !spelled[k].upper)
+            .take(2)
+            .count()
+            >= 2
 }
 
 /// "В Т Б", "F.S.B.", "Ц-Б": a run of two or more one-letter words reads
@@ -1459,10 +1474,10 @@ fn spelled_word_break(kind: &[(bool, bool)], j: usize, case_breaks: bool) -> boo
 /// Returns whether a break of case was among those weighed.
 fn join_single_letters(
     folded: &mut Folded,
-    gaps: &[u64],
+    spelled: &[Spelled],
     breaks: impl Fn(usize) -> bool,
-    digit: impl Fn(usize) -> bool,
 ) -> bool {
+    let digit = |j: usize| spelled[j].digit;
     let mut case_weighed = false;
     let n = folded.len();
     let single = |f: &Folded, i: usize| f.word_start[i] && (i + 1 == n || f.word_start[i + 1]);
@@ -1481,16 +1496,16 @@ fn join_single_letters(
             continue;
         }
         // The usual gap: the most common one inside the run.
-        let inner = &gaps[start + 1..i];
+        let inner = &spelled[start + 1..i];
         let usual = inner
             .iter()
-            .max_by_key(|g| inner.iter().filter(|h| h == g).count())
-            .copied()
+            .map(|s| s.gap)
+            .max_by_key(|&g| inner.iter().filter(|h| h.gap == g).count())
             .unwrap_or(0);
         // A letter hyphened to the word after it is that word's ("в
         // Т-Банке", "Ж 🌸 Т-Банк"), unless the run is spelled with hyphens.
         let hyphen = |gap: u64| [u64::from('-'), 0x2010, 0x2011].contains(&gap);
-        let end = if i < n && hyphen(gaps[i]) && !hyphen(usual) {
+        let end = if i < n && hyphen(spelled[i].gap) && !hyphen(usual) {
             i - 1
         } else {
             i
@@ -1498,7 +1513,13 @@ fn join_single_letters(
         if end - start < 2 {
             continue;
         }
-        for (j, &gap) in gaps.iter().enumerate().take(end).skip(start + 1) {
+        for (j, gap) in spelled
+            .iter()
+            .map(|s| s.gap)
+            .enumerate()
+            .take(end)
+            .skip(start + 1)
+        {
             let case_break = breaks(j);
             folded.word_start[j] = gap != usual || case_break;
             case_weighed |= case_break;
