@@ -1109,9 +1109,14 @@ impl RunTree {
 /// without the slow path: zero-width characters, variation selectors, tag
 /// characters, and the Hangul fillers messengers show as blank.
 pub(super) fn common_invisible(c: char) -> bool {
-    // (None is below the soft hyphen: ASCII, asked most, is passed at once.)
+    // (None is below the soft hyphen: ASCII, asked most, is passed at once;
+    // below the Hangul fillers only two are, so Latin, Greek and Cyrillic
+    // are passed after two comparisons more.)
     if c < '\u{00AD}' {
         return false;
+    }
+    if c < '\u{115F}' {
+        return matches!(c, '\u{00AD}' | '\u{034F}');
     }
     matches!(
         c,
