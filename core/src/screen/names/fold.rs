@@ -1221,7 +1221,8 @@ fn camel_start(chars: &[char], i: usize) -> bool {
     if matches!(c, 'I' | 'І' | 'Ӏ') && p == 'b' {
         return false;
     }
-    let same_script = script(c).is_some() && script(c) == script(p);
+    // (Asked last: the scripts cost most.)
+    let same_script = || script(c).is_some() && script(c) == script(p);
     let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lower());
     if c.is_upper() && (p.is_lower() || p.is_ascii_digit()) {
         // Two letters or more on each side, of any script ("BanκKasрi");
@@ -1234,7 +1235,7 @@ fn camel_start(chars: &[char], i: usize) -> bool {
         return letters(&mut (0..i).rev()) >= 2 && letters(&mut (i..chars.len())) >= 2;
     }
 
-    if c.is_upper() && p.is_upper() && same_script && next_lower {
+    if c.is_upper() && p.is_upper() && next_lower && same_script() {
         return i >= 2 && chars[i - 2].is_upper() && script(chars[i - 2]) == script(c);
     }
 
