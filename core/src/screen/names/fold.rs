@@ -1430,20 +1430,22 @@ impl Folding {
     fn letter(&mut self, kind: (bool, bool), looks: &[Look], camel: bool, own_word: bool) {
         self.folded.case_split |= camel;
         let at_break = self.folded.is_empty() || self.not_in_word;
-        let starts = at_break || camel || own_word;
-        for (k, &look) in looks.iter().enumerate() {
-            if self.folded.len() < MAX_FOLDED_CHARS {
-                self.folded.looks.push(look);
-                self.folded.word_start.push(starts && k == 0);
-                self.folded.soft_after.push(false);
-                self.spelled.push(Spelled {
-                    gap: if k == 0 { self.gap } else { 0 },
-                    upper: kind.0,
-                    digit: kind.1,
-                });
-                self.not_in_word = false;
-                self.gap = 0;
-            }
+        let mut starts = at_break || camel || own_word;
+        // (The cut at `MAX_FOLDED_CHARS` as it falls.)
+        let room = MAX_FOLDED_CHARS.saturating_sub(self.folded.len());
+        for &look in looks.iter().take(room) {
+            self.folded.looks.push(look);
+            self.folded.word_start.push(starts);
+            self.folded.soft_after.push(false);
+            self.spelled.push(Spelled {
+                gap: self.gap,
+                upper: kind.0,
+                digit: kind.1,
+            });
+            // The parts after the first: inside the word, no gap before.
+            starts = false;
+            self.not_in_word = false;
+            self.gap = 0;
         }
     }
 
