@@ -430,19 +430,26 @@ fn authority_glued_to_filler<'l>(
         }
         // A filler, then the authority ending the word.
         for filler in &lexicon.glued_fillers {
-            let Some(next) = filler.glued_end(name, at).filter(|&e| e < word_end) else {
+            let Some(end) = filler.glued_end(name, at) else {
                 continue;
             };
-            let after = lexicon.authority_index.any_at(name, next, |p, o| {
-                let phrase = &lexicon.authority[p];
-                let yes = one_word(phrase) && phrase.glued_from(name, next, o, &[]);
-                if yes {
-                    hit = Some(phrase);
+            // (An ending after a filler's stem: "Официальн|ая|цб".)
+            for gap in glued_gaps(name, end, &filler.words[0]) {
+                let next = end + gap;
+                if next >= word_end {
+                    break;
                 }
-                yes
-            });
-            if after {
-                return hit;
+                let after = lexicon.authority_index.any_at(name, next, |p, o| {
+                    let phrase = &lexicon.authority[p];
+                    let yes = one_word(phrase) && phrase.glued_from(name, next, o, &[]);
+                    if yes {
+                        hit = Some(phrase);
+                    }
+                    yes
+                });
+                if after {
+                    return hit;
+                }
             }
         }
     }

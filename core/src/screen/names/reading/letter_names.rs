@@ -227,8 +227,8 @@ fn names() -> &'static Names {
 /// lexicon (so "ее це бэ" is read from "це": "ЕЕЦБ" is none), has two
 /// consonants' names at least, and ends where a word ends, before a web
 /// domain that ends the word ("эс-бэ-уkz"), or, read inside one word,
-/// with three letters at least and two of the word left ("Эсбэушник",
-/// "ВЭТЭБЭслужба"). A run that ends where a word ends is taken before
+/// from a consonant's name, with three letters at least and two of the
+/// word left ("Эсбэушник", "ВЭТЭБЭслужба"; "Уведення" is no "УВД"). A run that ends where a word ends is taken before
 /// one that ends inside a word ("КаЕнБе утечка" is "КНБ").
 fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
     struct Search<'a> {
@@ -237,6 +237,9 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         letters: Vec<Look>,
         /// The abbreviations that may still start with `letters`.
         open: Mask,
+        /// Whether the run starts with a consonant's name: a run that
+        /// ends inside a word must ("Уведення" is no "УВД ення").
+        consonant_first: bool,
         /// The longest run that ends a word, and inside one.
         at_word_end: Option<(usize, Vec<Look>)>,
         inside_word: Option<(usize, Vec<Look>)>,
@@ -273,7 +276,10 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             };
             if consonants >= 2 && ends_word() {
                 Search::keep(&mut self.at_word_end, at, &self.letters);
-            } else if consonants >= 2 && self.letters.len() >= MIN_INSIDE_WORD {
+            } else if consonants >= 2
+                && self.letters.len() >= MIN_INSIDE_WORD
+                && self.consonant_first
+            {
                 let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
                 if one_word && 1 + spelling.rest_of_word(at + 1) >= 2 {
                     Search::keep(&mut self.inside_word, at, &self.letters);
@@ -309,6 +315,9 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                             continue;
                         }
                     }
+                    if self.letters.is_empty() {
+                        self.consonant_first = name.consonant;
+                    }
                     self.letters.push(letter);
                     let consonant = usize::from(name.consonant);
                     self.from(at + name.len(), consonants + consonant);
@@ -323,6 +332,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         from,
         letters: Vec::with_capacity(MAX_NAMED),
         open: [u64::MAX; MASK_WORDS],
+        consonant_first: false,
         at_word_end: None,
         inside_word: None,
         tries: 0,

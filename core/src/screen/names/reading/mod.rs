@@ -129,31 +129,20 @@ pub fn read(name: &str) -> Reading {
     // Each spelling with a web address's parts as words, and with letter
     // names as letters, right after it (a transliteration's stays among
     // the transliterations).
-    // Letters' names read from Latin letters ("Ef Es Be") are Cyrillic
-    // letters, an abbreviation like any: among the spellings as read.
+    // (Letters' names typed in Latin letters stay among the
+    // transliterations, where no abbreviation is read: "De Beer" and
+    // "Cebe" are surnames, not "ДБР" and "ЦБ".)
     let as_read = transliterated_from;
     let mut parted = Vec::with_capacity(spellings.len());
-    let mut named_from_latin = Vec::new();
     for (i, spelling) in spellings.into_iter().enumerate() {
         let apart = domains_apart(&spelling);
         let named = letters_named(apart.as_ref().unwrap_or(&spelling));
         parted.push(spelling);
-        if let Some(apart) = apart {
+        for extra in [apart, named].into_iter().flatten() {
             transliterated_from += usize::from(i < as_read);
-            parted.push(apart);
-        }
-        if let Some(named) = named {
-            if i < as_read {
-                transliterated_from += 1;
-                parted.push(named);
-            } else {
-                named_from_latin.push(named);
-            }
+            parted.push(extra);
         }
     }
-    let at = transliterated_from;
-    transliterated_from += named_from_latin.len();
-    parted.splice(at..at, named_from_latin);
     let spellings = parted;
     // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person. A word
     // alone has no initials: read once more, no deeper; each part of a

@@ -52,18 +52,16 @@ pub(super) fn surname(word: &str) -> bool {
     ];
     // Common surnames of the region with none of those endings: Korean
     // ones of Kazakhstan, Uzbekistan and Russia ("Ким Ц.Б."), Ukrainian
-    // trades ("Мельник", "Коваль").
+    // trades ("Мельник", "Коваль"). (Not those that are common words too:
+    // "Ли", "Нам", "Шин" beside "Ц.Б." are no person.)
     const WITHOUT_ENDING: &[&str] = &[
         "ким",
         "цой",
         "пак",
-        "ли",
         "тен",
         "хан",
         "югай",
         "огай",
-        "шин",
-        "нам",
         "кан",
         "хегай",
         "мельник",
@@ -78,7 +76,6 @@ pub(super) fn surname(word: &str) -> bool {
         "tsoy",
         "tsoi",
         "pak",
-        "li",
         "ten",
     ];
     // In title case or in capitals ("ДОРЖИЕВ Ц.Б.").

@@ -36,7 +36,6 @@ pub(super) const DRAWN_LETTERS: &[(char, char)] = &[
     ('🔘', 'o'),
     ('◎', 'o'),
     ('◉', 'o'),
-    ('§', 's'),
 ];
 
 /// Whether `c` is one of `DRAWN_LETTERS`.
@@ -62,7 +61,6 @@ pub(super) fn drawn_letter(c: char) -> bool {
             | '🔘'
             | '◎'
             | '◉'
-            | '§'
     )
 }
 
