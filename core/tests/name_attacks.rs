@@ -494,14 +494,6 @@ proptest! {
         let (verdict, reason) = screen_name(&name, MESSENGERS[channel]);
         prop_assert_eq!(verdict, Verdict::Impersonation, "{:?} (from {:?}): {}", name, alias, reason.code());
     }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 3000,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026_1207),
-        ..ProptestConfig::default()
-    })]
 
     /// Letters' names run after run, glued, spaced or dotted, among words
     /// and letters, never stop the reading (two runs side by side once

@@ -40,13 +40,14 @@ pub(super) const DRAWN_LETTERS: &[(char, char)] = &[
 
 /// Whether `c` is one of `DRAWN_LETTERS`.
 pub(super) fn drawn_letter(c: char) -> bool {
+    matches!(c, '©' | '¢' | '€' | '💲') || circle(c)
+}
+
+/// A circle drawn for an "o" (`DRAWN_LETTERS`).
+fn circle(c: char) -> bool {
     matches!(
         c,
-        '©' | '¢'
-            | '€'
-            | '💲'
-            | '⭕'
-            | '🔴'
+        '⭕' | '🔴'
             | '○'
             | '◯'
             | '●'
@@ -66,25 +67,7 @@ pub(super) fn drawn_letter(c: char) -> bool {
 
 /// Symbols of `SYMBOL_LETTERS` that are letters only between two letters.
 pub(super) fn between_letters_only(symbol: char) -> bool {
-    matches!(
-        symbol,
-        '@' | '⭕'
-            | '🔴'
-            | '○'
-            | '◯'
-            | '●'
-            | '⚪'
-            | '⚫'
-            | '🔵'
-            | '🟢'
-            | '🟠'
-            | '🟡'
-            | '🟣'
-            | '🟤'
-            | '🔘'
-            | '◎'
-            | '◉'
-    )
+    symbol == '@' || circle(symbol)
 }
 
 /// Symbols of `SYMBOL_LETTERS` that are letters only before one: after a
@@ -320,4 +303,20 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
         })
         .collect();
     changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_checks_name_the_tables_symbols() {
+        for &(symbol, letter) in DRAWN_LETTERS {
+            assert!(drawn_letter(symbol), "{symbol}");
+            assert_eq!(circle(symbol), letter == 'o', "{symbol}");
+        }
+        for c in ['a', '@', '$', '|', '§', '°'] {
+            assert!(!drawn_letter(c), "{c}");
+        }
+    }
 }
