@@ -246,8 +246,21 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
         tries: usize,
     }
     impl Search<'_> {
-        fn keep(best: &mut Option<(usize, Vec<Look>)>, at: usize, letters: &[Look]) {
-            let spells = || names().abbreviations.iter().any(|a| same_look(a, letters));
+        fn keep(best: &mut Option<(usize, Vec<Look>)>, at: usize, letters: &[Look], open: Mask) {
+            // (Only the abbreviations still open are compared, when the
+            // masks hold them all.)
+            let spells = || {
+                let abbreviations = &names().abbreviations;
+                if names().prefixes.is_none() {
+                    return abbreviations.iter().any(|a| same_look(a, letters));
+                }
+                let open = open
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(w, &word)| bits(u128::from(word)).map(move |b| 64 * w + b));
+                open.take_while(|&i| i < abbreviations.len())
+                    .any(|i| same_look(&abbreviations[i], letters))
+            };
             if best.as_ref().is_none_or(|(end, _)| at > *end) && spells() {
                 *best = Some((at, letters.to_vec()));
             }
@@ -275,14 +288,14 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                     || is_domain(&looks[at..at + 1 + spelling.rest_of_word(at + 1)])
             };
             if consonants >= 2 && ends_word() {
-                Search::keep(&mut self.at_word_end, at, &self.letters);
+                Search::keep(&mut self.at_word_end, at, &self.letters, self.open);
             } else if consonants >= 2
                 && self.letters.len() >= MIN_INSIDE_WORD
                 && self.consonant_first
             {
                 let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
                 if one_word && 1 + spelling.rest_of_word(at + 1) >= 2 {
-                    Search::keep(&mut self.inside_word, at, &self.letters);
+                    Search::keep(&mut self.inside_word, at, &self.letters, self.open);
                 }
             }
             if at == looks.len()

@@ -143,7 +143,24 @@ pub fn read(name: &str) -> Reading {
             parted.push(extra);
         }
     }
-    let spellings = parted;
+    // (A spelling two re-readings reach alike is read once: each rule
+    // reads a spelling alone, and whether it is a transliteration.)
+    let mut spellings: Vec<Folded> = Vec::with_capacity(parted.len());
+    let mut kept_before = 0;
+    for (i, spelling) in parted.into_iter().enumerate() {
+        let (block, seen) = if i < transliterated_from {
+            (0..kept_before, &spellings[..])
+        } else {
+            (kept_before..spellings.len(), &spellings[..])
+        };
+        if !seen[block].contains(&spelling) {
+            spellings.push(spelling);
+        }
+        if i < transliterated_from {
+            kept_before = spellings.len();
+        }
+    }
+    let transliterated_from = kept_before;
     // (Boxed letters are words: "🇫🇸🇧 Иванов И.И." is no person. A word
     // alone has no initials: read once more, no deeper; each part of a
     // double surname on its own, "Петрова-Полицейская".)
