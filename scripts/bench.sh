@@ -89,6 +89,9 @@ awk -v cy="$(median_ns names_read_and_claims_64_cyrillic)" -v la="$(median_ns na
   printf "%-52s %9.2f ms\n", "the input cap of nested bidi overrides (median)", wb / 1e6
 }'
 cargo run --quiet --release -p callguard-core --example name_memory | sed 's/^/  /'
+echo "== names: every generated disguise and decorated benign name timed (core/tests/name_disguises.rs read_times)"
+cargo test --quiet --release -p callguard-core --test name_disguises -- --ignored --nocapture read_times 2>&1 |
+  grep -E "^names:|µs:" | sed 's/^/  /'
 
 # --- feeds (issue 15) ---
 echo
