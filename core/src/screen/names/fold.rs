@@ -17,6 +17,7 @@
 //! No length cut happens before invisible characters are gone: a name is
 //! cut only after folding, at `MAX_FOLDED_CHARS` visible characters.
 
+use super::char_memo::CharMemo;
 use super::class::{decomposed, Class};
 use super::drawn_punctuation::as_drawn;
 use std::sync::OnceLock;
@@ -625,6 +626,13 @@ fn piece_slow(c: char) -> Piece {
     } else {
         Piece::Looks(looks)
     }
+}
+
+/// The piece of a character the fast table does not hold, worked out
+/// once per process (`char_memo.rs`): a name is folded in every spelling.
+fn piece_beyond_table(c: char) -> Piece {
+    static PIECES: CharMemo<Piece> = CharMemo::new();
+    PIECES.get_or(c, piece_slow)
 }
 
 /// A default-ignorable character: its skeleton is empty.
@@ -1310,7 +1318,7 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
             None if is_break_block(c) => (Shown::Break, false),
             None if slow_budget == 0 => break,
             None => {
-                slow = piece_slow(c);
+                slow = piece_beyond_table(c);
                 let shown = match &slow {
                     Piece::Nothing => Shown::Nothing,
                     Piece::Break => Shown::Break,
@@ -1560,7 +1568,7 @@ pub(super) fn latin_reading(c: char) -> Option<char> {
 }
 
 fn latin_reading_slow(c: char) -> Option<char> {
-    latin_of(&piece_slow(c))
+    latin_of(&piece_beyond_table(c))
 }
 
 fn latin_of(piece: &Piece) -> Option<char> {

@@ -14,6 +14,7 @@
 
 pub mod alias;
 pub mod authority;
+mod char_memo;
 mod class;
 mod drawn_punctuation;
 mod fold;
