@@ -186,6 +186,7 @@ const TRANSFORMS: &[Transform] = &[
     ("spaced_letters", Stage::Spacing, spaced_letters),
     ("dotted_letters", Stage::Spacing, dotted_letters),
     ("case", Stage::Spelling, case),
+    ("stretched", Stage::Spelling, stretched),
     ("uniform_case", Stage::Spelling, uniform_case),
     ("look_alikes", Stage::Letters, look_alikes),
     (
@@ -410,6 +411,31 @@ fn trademark(s: &str, rng: &mut Rng) -> String {
         "{s}{}",
         rng.pick(&["™", "®", "©", "℠", "Ⓡ", "ⓒ", "ᵀᴹ", "🄬", "🅁", "ˢᴹ"])
     )
+}
+
+/// A letter stretched, once or twice in the name ("Сбееееербанк",
+/// "Полииииция", "Россссия"): held 3–6 times.
+fn stretched(s: &str, rng: &mut Rng) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    for _ in 0..1 + rng.below(2) {
+        // (A letter inside a word of two letters at least.)
+        // (A letter of the claim, in its own alphabet: not one drawn by a
+        // trademark sign, "ˢᴹ".)
+        let letter = |c: &char| matches!(c, 'A'..='Z' | 'a'..='z' | '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}');
+        let places: Vec<usize> = (0..chars.len())
+            .filter(|&i| {
+                letter(&chars[i])
+                    && (i > 0 && letter(&chars[i - 1]) || chars.get(i + 1).is_some_and(letter))
+            })
+            .collect();
+        if places.is_empty() {
+            break;
+        }
+        let at = *rng.pick(&places);
+        let held = 2 + rng.below(4);
+        chars.splice(at..at, std::iter::repeat_n(chars[at], held));
+    }
+    chars.into_iter().collect()
 }
 
 fn quotes(s: &str, rng: &mut Rng) -> String {
@@ -1801,6 +1827,7 @@ fn every_disguised_claim_warns() {
 /// added), applied to the benign corpus 1–4 at a time.
 const DECORATIONS: &[&str] = &[
     "word_order",
+    "stretched",
     "handle",
     "domain",
     "glued",

@@ -1232,7 +1232,16 @@ fn camel_start(chars: &[char], i: usize) -> bool {
     // (Asked last: the scripts cost most.)
     let same_script = || script(c).is_some() && script(c) == script(p);
     let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lower());
-    if c.is_upper() && (p.is_lower() || p.is_ascii_digit()) {
+    // A digit read as a letter is in the case of the letter before it:
+    // "b4Nk" breaks before "N", "Ц8ЕТЫ" (a "В" drawn as "8") does not.
+    let lower_before = || {
+        (0..i)
+            .rev()
+            .map(|j| chars[j])
+            .find(|c| !c.is_ascii_digit())
+            .is_none_or(|c| !c.is_upper())
+    };
+    if c.is_upper() && (p.is_lower() || p.is_ascii_digit() && lower_before()) {
         // Two letters or more on each side, of any script ("BanκKasрi");
         // one capital at the end is a look-alike ("ПpимeP").
         let letters = |range: &mut dyn Iterator<Item = usize>| {

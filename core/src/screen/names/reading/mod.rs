@@ -33,6 +33,7 @@ mod latin;
 mod letter_names;
 mod marks;
 mod person;
+mod stretched;
 mod symbols;
 
 use super::class::{decomposed, Class};
@@ -44,6 +45,7 @@ use latin::{mixed_as_sounds, transliterated};
 use letter_names::letters_named;
 use marks::{may_be_trademark, trademarks_apart};
 use person::surname_with_initials;
+use stretched::stretches_read;
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
 /// Format and other invisible characters inside a word (zero-width
@@ -132,15 +134,28 @@ pub fn read(name: &str) -> Reading {
     // (Letters' names typed in Latin letters stay among the
     // transliterations, where no abbreviation is read: "De Beer" and
     // "Cebe" are surnames, not "ДБР" and "ЦБ".)
+    // And each with its stretched letters read through ("Сбееееербанк",
+    // `stretched.rs`), as it is and with its web address's parts apart
+    // before and after ("www" is a prefix, not a stretch, in
+    // "wwwFSBBBkz"; "ВВВТБ" is a stretch; "Сбербанкрффф" a domain), and
+    // those with letter names read.
     let as_read = transliterated_from;
     let mut parted = Vec::with_capacity(spellings.len());
     for (i, spelling) in spellings.into_iter().enumerate() {
         let apart = domains_apart(&spelling);
-        let named = letters_named(apart.as_ref().unwrap_or(&spelling));
+        let base = apart.as_ref().unwrap_or(&spelling);
+        let named = letters_named(base);
+        let mut through = stretches_read(&spelling);
+        let through_apart: Vec<Folded> = through.iter().filter_map(domains_apart).collect();
+        through.extend(through_apart);
+        through.extend(apart.as_ref().map(stretches_read).unwrap_or_default());
+        let named_through: Vec<Folded> = through.iter().filter_map(letters_named).collect();
+        let before = parted.len();
         parted.push(spelling);
-        for extra in [apart, named].into_iter().flatten() {
-            transliterated_from += usize::from(i < as_read);
-            parted.push(extra);
+        parted.extend([apart, named].into_iter().flatten());
+        parted.extend(through.into_iter().chain(named_through));
+        if i < as_read {
+            transliterated_from += parted.len() - before - 1;
         }
     }
     // (A spelling two re-readings reach alike is read once: each rule
