@@ -12,6 +12,9 @@
 use super::super::fold::{fold, Folded, Look};
 use std::sync::OnceLock;
 
+/// A run of letters: where it starts, how many.
+type Run = (usize, usize);
+
 /// Letters in a row that make a stretch: two are a spelling ("Анна",
 /// "Россия", "касса").
 const STRETCH: usize = 3;
@@ -52,7 +55,7 @@ pub(super) fn stretches_read(spelling: &Folded) -> Vec<Folded> {
 
 /// The stretches: (start, length), each inside a word that has other
 /// letters too; and apart, the runs that are a web address's "www".
-fn stretches_in(spelling: &Folded) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn stretches_in(spelling: &Folded) -> (Vec<Run>, Vec<Run>) {
     let looks = &spelling.looks;
     let (mut stretches, mut prefixes) = (Vec::new(), Vec::new());
     let mut at = 0;
