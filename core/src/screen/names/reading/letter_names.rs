@@ -119,9 +119,12 @@ struct Names {
     firsts: u128,
     /// The lexicon's abbreviations: what a run must spell.
     abbreviations: Vec<Vec<Look>>,
-    /// The signatures of the first two letters of each consonant's name,
-    /// in either case: where a run may start.
-    starts: Vec<(u128, u128)>,
+    /// Where a run may start: the signatures of the first letters of the
+    /// consonants' names of two letters or more, in either case, and per
+    /// bit of those the signatures of the second letters after it (a
+    /// place is passed after a few ANDs, not a pass over every name).
+    start_firsts: u128,
+    start_seconds: Vec<u128>,
     /// The signatures of the vowels.
     vowel_firsts: u128,
     /// Per bit of a signature: the names (bits of their places in
@@ -179,15 +182,16 @@ fn names() -> &'static Names {
                 abbreviations.push(a.to_vec());
             }
         }
-        let starts = names
-            .iter()
-            .filter(|n| n.consonant && n.len() >= 2)
-            .map(|n| {
-                let [small, capital] = &n.cases;
-                let bits = |k: usize| small[k].signature() | capital[k].signature();
-                (bits(0), bits(1))
-            })
-            .collect();
+        let mut start_firsts = 0;
+        let mut start_seconds = vec![0u128; 128];
+        for n in names.iter().filter(|n| n.consonant && n.len() >= 2) {
+            let [small, capital] = &n.cases;
+            let either = |k: usize| small[k].signature() | capital[k].signature();
+            start_firsts |= either(0);
+            for bit in bits(either(0)) {
+                start_seconds[bit] |= either(1);
+            }
+        }
         let mut by_first_bit = vec![0u64; 128];
         for (i, name) in names.iter().enumerate() {
             for bit in bits(name.first) {
@@ -214,7 +218,8 @@ fn names() -> &'static Names {
             names,
             firsts,
             abbreviations,
-            starts,
+            start_firsts,
+            start_seconds,
             by_first_bit,
             prefixes,
         }
@@ -414,21 +419,18 @@ pub(super) fn letters_named(spelling: &Folded) -> Option<Folded> {
 /// Whether `letters` may start a run: their first two letters meet the
 /// first two of a consonant's name, or a vowel comes first ("О Вэ Дэ").
 fn may_start_run(letters: &[Look]) -> bool {
+    let names = names();
     let consonant_first = |letters: &[Look]| {
         let [first, second, ..] = letters else {
             return false;
         };
-        let (first, second) = (first.signature(), second.signature());
-        first & names().firsts != 0
-            && names()
-                .starts
-                .iter()
-                .any(|&(a, b)| first & a != 0 && second & b != 0)
+        let second = second.signature();
+        bits(first.signature() & names.start_firsts).any(|b| second & names.start_seconds[b] != 0)
     };
     consonant_first(letters)
         || letters
             .first()
-            .is_some_and(|l| l.signature() & names().vowel_firsts != 0)
+            .is_some_and(|l| l.signature() & names.vowel_firsts != 0)
             && consonant_first(&letters[1..])
 }
 
