@@ -94,8 +94,10 @@ struct Name {
     cases: [Vec<Look>; 2],
     letter_at: usize,
     consonant: bool,
-    /// The signature of its first letter in either case.
+    /// The signature of its first letter in either case, and of its
+    /// second (0 for a vowel's name of one letter).
     first: u128,
+    second: u128,
 }
 
 impl Name {
@@ -106,8 +108,10 @@ impl Name {
     /// Whether the name is written at the start of `looks`.
     fn starts(&self, looks: &[Look]) -> bool {
         let [small, capital] = &self.cases;
-        looks[0].signature() & self.first != 0
-            && looks.len() >= self.len()
+        // (The first two letters' signatures part most names at once.)
+        looks.len() >= self.len()
+            && looks[0].signature() & self.first != 0
+            && (self.len() == 1 || looks[1].signature() & self.second != 0)
             && (0..self.len()).all(|k| looks[k].meets(small[k]) || looks[k].meets(capital[k]))
     }
 }
@@ -151,15 +155,18 @@ fn names() -> &'static Names {
     NAMES.get_or_init(|| {
         let name = |name: &str, letter_at: usize, consonant: bool| {
             let cases = [fold(name).looks, fold(&name.to_uppercase()).looks];
-            let first = cases
-                .iter()
-                .filter_map(|c| c.first())
-                .fold(0, |bits, l| bits | l.signature());
+            let either = |k: usize| {
+                cases
+                    .iter()
+                    .filter_map(|c| c.get(k))
+                    .fold(0, |bits, l| bits | l.signature())
+            };
             Name {
-                cases,
                 letter_at,
                 consonant,
-                first,
+                first: either(0),
+                second: either(1),
+                cases,
             }
         };
         let consonants = CONSONANTS.iter().map(|(n, letter)| {
