@@ -16,18 +16,23 @@ use super::gate::{bits, BITS};
 /// the letters right after it.
 pub(super) struct Pairs {
     after: [u128; BITS],
+    /// The key bits of all its letters.
+    letters: u128,
 }
 
 impl Pairs {
     pub(super) fn of(name: &Folded) -> Pairs {
-        let mut after = [0; BITS];
+        let mut pairs = Pairs {
+            after: [0; BITS],
+            letters: name.looks.iter().fold(0, |all, l| all | l.key()),
+        };
         for pair in name.looks.windows(2) {
             let next = pair[1].key();
             for b in bits(pair[0].key()) {
-                after[b] |= next;
+                pairs.after[b] |= next;
             }
         }
-        Pairs { after }
+        pairs
     }
 
     /// The key bits of the letters that follow, somewhere in the name, a
@@ -64,14 +69,42 @@ pub(super) struct Needs {
     /// Some phrase has no pair (its words are of one letter): a name may
     /// always hold it.
     always: bool,
-    /// Per first letter of a last pair: per second letter, the other
-    /// pairs of each phrase that ends so.
-    leads: Vec<(u128, Vec<Lead>)>,
+    /// Per first letter of a last pair: the bits of all its second
+    /// letters (a name that shows none after it is passed at once), and
+    /// per second letter, the other pairs of each phrase that ends so.
+    leads: Vec<(u128, u128, Vec<Lead>)>,
 }
 
 /// The second letter of a last pair, and the other pairs of each phrase
 /// that ends with that pair.
-type Lead = (u128, Vec<Vec<(u128, u128)>>);
+type Lead = (u128, Vec<Rest>);
+
+/// The pairs of a phrase but its last, and the key bits of those of their
+/// letters that have one bit: a name that lacks one of these letters
+/// holds no such pair, and the phrase is passed after one AND.
+struct Rest {
+    letters: u128,
+    pairs: Vec<(u128, u128)>,
+}
+
+impl Rest {
+    fn of(pairs: &[(u128, u128)]) -> Rest {
+        let one_bit = |key: u128| key & key.wrapping_sub(1) == 0;
+        let letters = pairs
+            .iter()
+            .flat_map(|&(first, second)| [first, second])
+            .filter(|&key| one_bit(key))
+            .fold(0, |all, key| all | key);
+        Rest {
+            letters,
+            pairs: pairs.to_vec(),
+        }
+    }
+
+    fn may_be_in(&self, name: &Pairs) -> bool {
+        self.letters & !name.letters == 0 && name.may_hold(&self.pairs)
+    }
+}
 
 impl Needs {
     /// The needs of phrases given by their pairs (`pairs_of`).
@@ -85,16 +118,18 @@ impl Needs {
                 needs.always = true;
                 continue;
             };
-            let seconds = match needs.leads.iter().position(|(f, _)| *f == first) {
-                Some(i) => &mut needs.leads[i].1,
+            let i = match needs.leads.iter().position(|(f, _, _)| *f == first) {
+                Some(i) => i,
                 None => {
-                    needs.leads.push((first, Vec::new()));
-                    &mut needs.leads.last_mut().expect("just pushed").1
+                    needs.leads.push((first, 0, Vec::new()));
+                    needs.leads.len() - 1
                 }
             };
+            let (_, any_second, seconds) = &mut needs.leads[i];
+            *any_second |= second;
             match seconds.iter_mut().find(|(s, _)| *s == second) {
-                Some((_, group)) => group.push(rest.to_vec()),
-                None => seconds.push((second, vec![rest.to_vec()])),
+                Some((_, group)) => group.push(Rest::of(rest)),
+                None => seconds.push((second, vec![Rest::of(rest)])),
             }
         }
         needs
@@ -103,11 +138,11 @@ impl Needs {
     /// Whether the name may hold some phrase of the set.
     pub(super) fn any_held(&self, name: &Pairs) -> bool {
         self.always
-            || self.leads.iter().any(|(first, seconds)| {
+            || self.leads.iter().any(|(first, any_second, seconds)| {
                 let after = name.after(*first);
-                after != 0
+                after & any_second != 0
                     && seconds.iter().any(|(second, group)| {
-                        after & second != 0 && group.iter().any(|rest| name.may_hold(rest))
+                        after & second != 0 && group.iter().any(|rest| rest.may_be_in(name))
                     })
             })
     }

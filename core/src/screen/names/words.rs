@@ -166,23 +166,40 @@ pub fn ends_with_ending(name: &Folded, end: usize) -> bool {
     rest == 0 || ending_at(name, end, rest)
 }
 
+/// Endings of one length, folded, each with its first letter's signature.
+type Endings = Vec<(u128, Vec<Look>)>;
+
 /// The `len` letters at `at` are an ending (`MAX_ENDING` letters at most).
 pub fn ending_at(name: &Folded, at: usize, len: usize) -> bool {
-    static FOLDED: std::sync::OnceLock<Vec<Vec<Look>>> = std::sync::OnceLock::new();
-    len <= MAX_ENDING
-        && FOLDED
-            .get_or_init(|| {
-                // Not "ем"/"ям": an italic "т" reads as "м", and
-                // "Банкет" would read as "Банкем".
-                ENDINGS
-                    .iter()
-                    .chain(MORE_ENDINGS)
-                    .filter(|e| !matches!(**e, "ем" | "ям"))
-                    .map(|e| fold(e).looks)
-                    .collect()
-            })
+    // The endings by length: `len` letters are compared only with those
+    // (and, by their first letter's signature, only with those that may
+    // start so).
+    static BY_LEN: std::sync::OnceLock<Vec<Endings>> = std::sync::OnceLock::new();
+    if len == 0 || len > MAX_ENDING || at + len > name.len() {
+        return false;
+    }
+    let by_len = BY_LEN.get_or_init(|| {
+        let mut by_len = vec![Vec::new(); MAX_ENDING + 1];
+        // Not "ем"/"ям": an italic "т" reads as "м", and "Банкет" would
+        // read as "Банкем".
+        for e in ENDINGS
             .iter()
-            .any(|e| e.len() == len && name.has_at(at, e))
+            .chain(MORE_ENDINGS)
+            .filter(|e| !matches!(**e, "ем" | "ям"))
+        {
+            // (One longer than `MAX_ENDING` is never asked for: "інің".)
+            let looks = fold(e).looks;
+            let len = looks.len();
+            if (1..=MAX_ENDING).contains(&len) {
+                by_len[len].push((looks[0].signature(), looks));
+            }
+        }
+        by_len
+    });
+    let first = name.looks[at].signature();
+    by_len[len]
+        .iter()
+        .any(|(starts, e)| first & starts != 0 && name.has_at(at, e))
 }
 
 #[cfg(test)]
