@@ -243,19 +243,21 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
     let has_j = chars.iter().any(|c| c.eq_ignore_ascii_case(&'j'));
     // (`group_at`: a group of two letters or more spelled out from a small
     // letter, with a capital among its other letters.)
-    let case_may_break = (0..chars.len()).any(|i| {
-        chars[i].is_ascii_lowercase()
-            && groups_starting(chars[i]).iter().any(|&g| {
-                let group = LATIN_TO_CYRILLIC[usize::from(g)].0;
-                let rest = &chars[i + 1..chars.len().min(i + group.len())];
-                rest.len() + 1 == group.len()
-                    && rest.iter().any(char::is_ascii_uppercase)
-                    && group[1..]
-                        .chars()
-                        .zip(rest)
-                        .all(|(l, c)| c.to_ascii_lowercase() == l)
-            })
-    });
+    // (A capital within a group after a small letter follows a small
+    // letter: most names have none, and are passed at once.)
+    let small_then_capital = chars
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let case_may_break = small_then_capital
+        && (0..chars.len()).any(|i| {
+            chars[i].is_ascii_lowercase() && {
+                let window = LetterWindow::at(chars, i);
+                groups_starting(chars[i]).iter().any(|&g| {
+                    let group = LATIN_TO_CYRILLIC[usize::from(g)].0.as_bytes();
+                    window.capital_at < group.len() && window.starts_with(group)
+                })
+            }
+        });
     let has_ts = chars
         .windows(2)
         .any(|w| w[0].eq_ignore_ascii_case(&'t') && matches!(w[1].to_ascii_lowercase(), 's' | 'c'));
@@ -270,9 +272,7 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
         ),
         (
             Latin::INFORMAL_I_ANY_CASE,
-            chars
-                .windows(2)
-                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            small_then_capital
                 && (0..chars.len()).any(|i| informal_i_at(chars, i, false).is_some()),
         ),
     ] {
@@ -786,7 +786,21 @@ pub(super) fn final_y(chars: &[char], i: usize) -> bool {
 /// How the informal reading of "i" and "y" (`Latin`) reads `chars[i..]`
 /// where it differs from the schemes: the Cyrillic, one letter of it per
 /// Latin letter read.
+#[inline]
 pub(super) fn informal_i_at(chars: &[char], i: usize, case_breaks: bool) -> Option<&'static str> {
+    // (Asked of every letter of every text, nearly all of which are no
+    // "i", "y" or "j": those are passed at once.)
+    if !chars
+        .get(i)
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'i' | 'y' | 'j'))
+    {
+        return None;
+    }
+    informal_i_or_y_at(chars, i, case_breaks)
+}
+
+/// `informal_i_at` past its first look, at an "i", "y" or "j".
+fn informal_i_or_y_at(chars: &[char], i: usize, case_breaks: bool) -> Option<&'static str> {
     let lower = |k: usize| chars.get(k).map(char::to_ascii_lowercase);
     // (Asked of every letter of every text: the letter before is looked
     // at only past an "i" or a "y".)
@@ -839,22 +853,71 @@ pub(super) fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static 
 /// ("komitet|Sled").
 pub(super) fn group_at(chars: &[char], i: usize, latin: Latin) -> Option<usize> {
     let c = chars[i];
-    groups_starting(c)
-        .iter()
-        .map(|&g| usize::from(g))
-        .find(|&g| {
-            let group = LATIN_TO_CYRILLIC[g].0;
-            let case_break = latin.case_breaks
-                && c.is_ascii_lowercase()
-                && chars[i + 1..i + group.len().min(chars.len() - i)]
-                    .iter()
-                    .any(char::is_ascii_uppercase);
-            group.len() <= chars.len() - i
-                && !case_break
-                && !(latin.ts_apart && matches!(group, "ts" | "tc"))
-                && group
-                    .chars()
-                    .zip(&chars[i..])
-                    .all(|(l, c)| c.to_ascii_lowercase() == l)
-        })
+    let groups = groups_starting(c);
+    // (Most letters start no group longer than themselves: theirs is
+    // read without a look at the letters after it.)
+    if let [only] = groups {
+        return (LATIN_TO_CYRILLIC[usize::from(*only)].0.len() == 1).then_some(usize::from(*only));
+    }
+    let window = LetterWindow::at(chars, i);
+    // (A group breaks by case where a capital follows a small first
+    // letter within its length.)
+    let breaks_within =
+        |len: usize| latin.case_breaks && c.is_ascii_lowercase() && window.capital_at < len;
+    groups.iter().map(|&g| usize::from(g)).find(|&g| {
+        let group = LATIN_TO_CYRILLIC[g].0.as_bytes();
+        window.starts_with(group)
+            && !breaks_within(group.len())
+            && !(latin.ts_apart && matches!(group, b"ts" | b"tc"))
+    })
+}
+
+/// The letters at `chars[i..]` as far as the longest group reaches, lowered
+/// and as bytes, for comparing with the groups: asked of every Latin
+/// letter, and compared with up to five groups each, a letter is lowered
+/// once, not once per group.
+struct LetterWindow {
+    /// The ASCII letters lowered; 0 for any other character, and past the
+    /// text's end.
+    lowered: [u8; LONGEST_GROUP],
+    /// Where the first capital after the first letter is (the window's
+    /// length when there is none).
+    capital_at: usize,
+}
+
+/// The length of the longest group of `LATIN_TO_CYRILLIC` ("shch").
+const LONGEST_GROUP: usize = {
+    let mut longest = 0;
+    let mut g = 0;
+    while g < LATIN_TO_CYRILLIC.len() {
+        if LATIN_TO_CYRILLIC[g].0.len() > longest {
+            longest = LATIN_TO_CYRILLIC[g].0.len();
+        }
+        g += 1;
+    }
+    longest
+};
+
+impl LetterWindow {
+    fn at(chars: &[char], i: usize) -> LetterWindow {
+        let mut window = LetterWindow {
+            lowered: [0; LONGEST_GROUP],
+            capital_at: LONGEST_GROUP,
+        };
+        for (k, &c) in chars[i..].iter().take(LONGEST_GROUP).enumerate() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            window.lowered[k] = c.to_ascii_lowercase() as u8;
+            if k > 0 && c.is_ascii_uppercase() && window.capital_at == LONGEST_GROUP {
+                window.capital_at = k;
+            }
+        }
+        window
+    }
+
+    /// Whether the letters spell `group` (lowercase), in either case.
+    fn starts_with(&self, group: &[u8]) -> bool {
+        self.lowered.starts_with(group)
+    }
 }
