@@ -479,11 +479,24 @@ pub(super) fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
 /// "сh": Cyrillic letters drawn for "ya", "ch").
 pub(super) fn spelled(token: &str) -> bool {
     let t = token.trim_end_matches(apostrophe);
-    let n = t.chars().count();
+    // (Counted no further than a group's length: a longer token is no
+    // letter.)
+    let n = t.chars().take(LONGEST_GROUP + 1).count();
     if n == 1 {
         return true;
     }
-    if n == 0 || n > 4 {
+    if n == 0 || n > LONGEST_GROUP {
+        return false;
+    }
+    // A look-alike's Latin letter is looked up (`latin_look`, costly) only
+    // where a group agrees with the token's own Latin letters: "Ьank" has
+    // none.
+    let mut letters = ['\0'; LONGEST_GROUP];
+    letters
+        .iter_mut()
+        .zip(t.chars())
+        .for_each(|(slot, c)| *slot = c);
+    if !may_spell_group(&letters[..n]) {
         return false;
     }
     let mut latin = [0u8; 4];
@@ -498,6 +511,37 @@ pub(super) fn spelled(token: &str) -> bool {
         let l = LATIN_TO_CYRILLIC[usize::from(g)].0;
         l.len() > 1 && l.as_bytes() == latin
     })
+}
+
+/// Whether some group of `LATIN_TO_CYRILLIC` of two letters or more has
+/// the ASCII letters of `token` where it has them (its other characters
+/// may look like the group's other letters). No ASCII character that is no
+/// letter.
+fn may_spell_group(token: &[char]) -> bool {
+    if token
+        .iter()
+        .any(|c| c.is_ascii() && !c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let agrees = |group: &str| {
+        group.len() == token.len()
+            && group
+                .bytes()
+                .zip(token)
+                .all(|(l, c)| !c.is_ascii() || c.to_ascii_lowercase() as u8 == l)
+    };
+    // (The groups of two letters or more come first in the table; a
+    // token that starts with an ASCII letter is compared with its own.)
+    match token[0] {
+        first if first.is_ascii() => groups_starting(first)
+            .iter()
+            .any(|&g| agrees(LATIN_TO_CYRILLIC[usize::from(g)].0)),
+        _ => LATIN_TO_CYRILLIC
+            .iter()
+            .take_while(|(group, _)| group.len() > 1)
+            .any(|(group, _)| agrees(group)),
+    }
 }
 
 /// Where a run of spelled letters that starts at `tokens[i]` ends
@@ -641,9 +685,13 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
             out(c);
         }
     }
+    // (ASCII, most of a Latin name, is no mark, nothing invisible, and its
+    // own decomposition: pushed at once.)
     let mut plain = String::with_capacity(name.len());
     for c in name.chars() {
-        if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
+        if c.is_ascii() {
+            plain.push(c);
+        } else if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
             push_decomposed(c, |d| {
                 if !d.is_mark() {
                     plain.push(d);
@@ -658,6 +706,10 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
     }
     let mut out = Vec::with_capacity(latin_words.len());
     for c in latin_words.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
         push_decomposed(c, |d| {
             if !d.is_mark() && !ignorable(d) {
                 out.push(d);
