@@ -32,6 +32,11 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
     // Letters made plain ("Ｓ", "𝐒"), marks gone, spelled-out ones joined.
     let mut plain = String::with_capacity(text.len());
     for c in text.chars() {
+        // (ASCII is no letter drawn for another: pushed at once.)
+        if c.is_ascii() {
+            plain.push(c);
+            continue;
+        }
         // Cyrillic letters drawn as Latin ones that look like no Cyrillic
         // letter ("Ѕбер": the Macedonian "Ѕ" is an "S").
         let c = match c {
@@ -61,19 +66,11 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
     let mut latin = vec![false; chars.len()];
     let mut look_alike = vec![false; chars.len()];
     let mut alone = vec![false; chars.len()];
-    // Parts of multi-letter look-alikes made of strokes ("bI", "III"):
-    // read by their own spelling. ("rn", "cl", "vv" are letters too.)
-    let mut in_group = vec![false; chars.len()];
-    for (k, (at, c)) in plain.char_indices().enumerate() {
-        if may_start_group(c) {
-            let group = group_at_start(&plain[at..]);
-            if let Some((len, _)) = group.filter(|(_, to)| !matches!(*to, "m" | "d" | "w" | "W")) {
-                let parts = plain[at..at + len].chars().count();
-                in_group[k..k + parts].iter_mut().for_each(|g| *g = true);
-            }
-        }
-    }
     let in_word = |c: char| c.is_alnum() || apostrophe(c);
+    // The mixed words, first: a group is looked for only where it can
+    // reach one of them, before the last one ends ("III bI cl" after it
+    // are not read).
+    let mut mixed: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let start = i;
@@ -98,18 +95,26 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         if has_latin
             && (chars[word.clone()].iter().any(|&c| cyrillic(c)) || letter_between_cyrillic())
         {
-            for k in word.clone() {
-                latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
-                alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
-                    || k + 1 < i && chars[k + 1].is_ascii_alphabetic());
-                look_alike[k] =
-                    chars[k].is_ascii() && LOOK_CYRILLIC.as_bytes().contains(&(chars[k] as u8));
-                if latin[k] && k > start && chars[k - 1].is_lower() {
-                    chars[k] = chars[k].to_ascii_lowercase();
-                }
-            }
+            mixed.push(word);
         }
         i = i.max(start + 1);
+    }
+    let Some(last) = mixed.last() else {
+        return Vec::new();
+    };
+    let in_group = in_groups(&plain, last.end);
+    for word in mixed {
+        let (start, i) = (word.start, word.end);
+        for k in word {
+            latin[k] = chars[k].is_ascii_alphabetic() && !in_group[k];
+            alone[k] = !(k > start && chars[k - 1].is_ascii_alphabetic()
+                || k + 1 < i && chars[k + 1].is_ascii_alphabetic());
+            look_alike[k] =
+                chars[k].is_ascii() && LOOK_CYRILLIC.as_bytes().contains(&(chars[k] as u8));
+            if latin[k] && k > start && chars[k - 1].is_lower() {
+                chars[k] = chars[k].to_ascii_lowercase();
+            }
+        }
     }
     let mut out: Vec<String> = Vec::new();
     // 1. the letters that look like no Cyrillic one; 2. all but those
@@ -127,6 +132,11 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
             } else {
                 Read::AsWritten
             };
+            if read_as_written(chars[i], read) {
+                text.push(chars[i]);
+                i += 1;
+                continue;
+            }
             i += transliterate_at(&chars, i, read, Latin::J_IS_Y, &mut text);
         }
         if !out.contains(&text) {
@@ -134,6 +144,24 @@ pub(super) fn mixed_as_sounds(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// For each character of `plain` before `end`: whether it is a part of a
+/// multi-letter look-alike made of strokes ("bI", "III"), read by its own
+/// spelling. ("rn", "cl", "vv" are letters too.)
+fn in_groups(plain: &str, end: usize) -> Vec<bool> {
+    let mut in_group = vec![false; end];
+    for (k, (at, c)) in plain.char_indices().take(end).enumerate() {
+        if may_start_group(c) {
+            let group = group_at_start(&plain[at..]);
+            if let Some((len, _)) = group.filter(|(_, to)| !matches!(*to, "m" | "d" | "w" | "W")) {
+                let parts = plain[at..at + len].chars().count();
+                let reach = (k + parts).min(end);
+                in_group[k..reach].iter_mut().for_each(|g| *g = true);
+            }
+        }
+    }
+    in_group
 }
 
 /// A Latin letter in any dress, or a letter drawn for one
@@ -660,6 +688,11 @@ impl LatinLetters {
             } else {
                 Read::AsWritten
             };
+            if read_as_written(self.chars[i], read) {
+                out.push(self.chars[i]);
+                i += 1;
+                continue;
+            }
             i += transliterate_at(&self.chars, i, read, latin, &mut out);
         }
         out
@@ -729,6 +762,14 @@ pub(super) enum Read {
     InLatinWord,
     /// As a sound (a Latin letter inside a Cyrillic word).
     AsSound,
+}
+
+/// Whether `transliterate_at` reads `c` as written, whatever is around
+/// it: no Latin letter or one read as written, and no apostrophe (a soft
+/// sign between Latin letters). Most characters of a text are: pushed by
+/// the caller, without the call.
+fn read_as_written(c: char, read: Read) -> bool {
+    !apostrophe(c) && (matches!(read, Read::AsWritten) || !c.is_ascii_alphabetic())
 }
 
 /// Writes the reading of the letters at `chars[i..]` to `out`; returns how
