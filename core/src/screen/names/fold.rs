@@ -351,6 +351,11 @@ impl Look {
         false
     }
 
+    /// Whether a digit is among its readings ("5" in "S").
+    pub(super) fn reads_as_digit(self) -> bool {
+        self.readings().any(|c| c.is_ascii_digit())
+    }
+
     fn readings(self) -> impl Iterator<Item = char> {
         self.readings.into_iter().filter(|c| *c != '\0')
     }
@@ -1594,6 +1599,23 @@ fn latin_of_look(look: Look) -> Option<char> {
         .find(|c| c.is_ascii_lowercase())
         .or(latin.first())
         .map(|c| c.to_ascii_lowercase())
+}
+
+/// The one Look a character folds to, if it folds to one letter: from
+/// the fast table, else from the memo (`char_memo.rs`). For a reading
+/// that compares characters as a person sees them (`reading/stretched.rs`).
+pub(super) fn one_look(c: char) -> Option<Look> {
+    let table = FastTable::get();
+    match table.chars.get(c as usize) {
+        Some(fast) => match table.shown(fast) {
+            Shown::Looks([look]) => Some(*look),
+            _ => None,
+        },
+        None => match piece_beyond_table(c) {
+            Piece::Looks(looks) if looks.len() == 1 => Some(looks[0]),
+            _ => None,
+        },
+    }
 }
 
 /// The readings, for a property test over the confusables table.

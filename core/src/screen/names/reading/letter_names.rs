@@ -81,6 +81,9 @@ const MAX_NAMED: usize = ABBREVIATION_CHARS;
 /// starting a word are more often the word's ("Цеберка", "Цебенко").
 const MIN_INSIDE_WORD: usize = 3;
 
+/// Letters of a letter's name, at most ("йот").
+const NAME_LETTERS: usize = 3;
+
 /// Places of a run tried, at most: the work stays bounded whatever the
 /// name (a letter starts a few names at most).
 const MAX_TRIES: usize = 64;
@@ -305,8 +308,17 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                 && self.letters.len() >= MIN_INSIDE_WORD
                 && self.consonant_first
             {
-                let one_word = !spelling.word_start[self.from + 1..at].contains(&true);
-                if one_word && 1 + spelling.rest_of_word(at + 1) >= 2 {
+                // (In one word, or in the last of words before it that
+                // are a name each: "Вэ-Тэ-Бэслужба".)
+                let names_before =
+                    (self.from + 1..at)
+                        .filter(|&p| spelling.word_start[p])
+                        .all(|p| {
+                            let before = (self.from..p).rev();
+                            1 + before.take_while(|&q| !spelling.word_start[q]).count()
+                                <= NAME_LETTERS
+                        });
+                if names_before && 1 + spelling.rest_of_word(at + 1) >= 2 {
                     Search::keep(&mut self.inside_word, at, &self.letters, self.open);
                 }
             }

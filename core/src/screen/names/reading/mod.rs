@@ -45,7 +45,7 @@ use latin::{mixed_as_sounds, transliterated};
 use letter_names::letters_named;
 use marks::{may_be_trademark, trademarks_apart};
 use person::surname_with_initials;
-use stretched::stretches_read;
+use stretched::{stretched_texts, stretches_read};
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
 /// Format and other invisible characters inside a word (zero-width
@@ -124,7 +124,11 @@ pub fn read(name: &str) -> Reading {
     // from "CbIH" is no word break.
     let mut transliterated_from = spellings.len();
     if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        for text in transliterations(read_texts()) {
+        // (And with stretches read through before a Latin group is:
+        // "Sluzzzhba", `stretched.rs`.)
+        let stretched: Vec<String> = read_texts().flat_map(stretched_texts).collect();
+        let texts = read_texts().chain(stretched.iter().map(String::as_str));
+        for text in transliterations(texts) {
             spellings.push(fold_displayed(&text, false));
         }
     }
@@ -227,20 +231,33 @@ fn shown_texts(name: &str) -> (String, Option<String>) {
 
 /// Latin letters inside Cyrillic words as sounds ("ФSБ"), in the name as
 /// written and re-spelt ("беzопас|-|оsти"): abbreviations are read there,
-/// the words are Cyrillic. At most `MAX_SOUNDED`, none twice.
+/// the words are Cyrillic. At most `MAX_SOUNDED`, nearest first
+/// ("Ти|-|ьк⭕fф" needs the text with both "|-|" and "⭕" read).
 fn sounded<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut sounded: Vec<String> = Vec::new();
-    for text in texts {
-        if sounded.len() >= MAX_SOUNDED {
-            break;
-        }
-        for sounds in mixed_as_sounds(text) {
-            if sounded.len() < MAX_SOUNDED && !sounded.contains(&sounds) {
-                sounded.push(sounds);
+    nearest_first(texts.map(mixed_as_sounds).collect(), MAX_SOUNDED)
+}
+
+/// Per text, its readings; at most `most` of them, none twice, in the
+/// order of how far each is from the name as written: a text's place
+/// among the texts plus the reading's place among its own, the earlier
+/// text first. So neither many texts nor a text read many ways crowds
+/// out the reading a disguise needs.
+fn nearest_first(per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
+    let longest = per_text.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out: Vec<String> = Vec::new();
+    for distance in 0..per_text.len() + longest {
+        for (t, of_text) in per_text.iter().enumerate().take(distance + 1) {
+            if let Some(text) = of_text.get(distance - t) {
+                if out.len() == most {
+                    return out;
+                }
+                if !out.contains(text) {
+                    out.push(text.clone());
+                }
             }
         }
     }
-    sounded
+    out
 }
 
 /// The texts' Latin letters transliterated, at most `MAX_SPELLINGS`, in
@@ -252,22 +269,7 @@ fn sounded<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// ("Goriachaia linia" beside decoys "tsy jAj"), a re-spelt text in its
 /// third ("P[]litcia" beside "$$ Ьь").
 fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let schemes: Vec<Vec<String>> = texts.map(transliterated).collect();
-    let most = schemes.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out: Vec<String> = Vec::new();
-    for distance in 0..schemes.len() + most {
-        for (t, of_text) in schemes.iter().enumerate().take(distance + 1) {
-            if let Some(text) = of_text.get(distance - t) {
-                if out.len() == MAX_SPELLINGS {
-                    return out;
-                }
-                if !out.contains(text) {
-                    out.push(text.clone());
-                }
-            }
-        }
-    }
-    out
+    nearest_first(texts.map(transliterated).collect(), MAX_SPELLINGS)
 }
 
 /// The re-spelt texts of `all` (the name as written, and with boxed

@@ -1,16 +1,24 @@
 //! Letters stretched: "Сбееееербанк", "Служба безопаааасности",
-//! "Полиииция". A reader reads the word through the repeated letter, as
-//! one letter; no word of the lexicon has a letter three times running.
-//! Read on the folded spelling, so a stretch in any dress is one
-//! ("Сбe\u{0435}е" with Latin and Cyrillic e's alike).
+//! "Полиииция", "Sluuuzhba". A reader reads the word through the repeated
+//! letter; no word of the lexicon has a letter three times running.
 //!
-//! A word made of nothing but one letter repeated ("ООО", the company
-//! form; "Ммм", "www") is left as written: there is no word to read
-//! through it. (Numbers are read from the text, `numbers.rs`: a spelling
-//! where "5553535" reads "53535" changes no number.)
+//! Read twice:
+//! - on each folded spelling (`stretches_read`), so a stretch in any
+//!   dress is one: look-alikes of both scripts ("Сбeеe", "ВʙВВ", "Ба4аа"),
+//!   symbols and groups read as letters ("Го⭕осуслуги", "Н|-|Н"), boxed
+//!   and spelled-out letters, Latin letters read as sounds ("Россsсии");
+//! - on the texts before they are transliterated (`stretched_texts`): a
+//!   stretch inside a Latin group must go before the group is read
+//!   ("Sluzzzhba" is "Sluzhba", "Служба").
+//!
+//! A stretch may be of a double letter ("Россссия", "Тинькоффф"), so each
+//! is read as one letter and as two. Left as written: a word made of
+//! nothing but one letter repeated ("ООО", the company form; "Ммм",
+//! "www"), a word of digits ("5553535"), and a web address's "www"
+//! starting a word ("wwwKaaaspi"), except in one more reading where every
+//! run is read once ("ВВВТБ").
 
-use super::super::fold::{fold, Folded, Look};
-use std::sync::OnceLock;
+use super::super::fold::{one_look, Folded, Look};
 
 /// A run of letters: where it starts, how many.
 type Run = (usize, usize);
@@ -23,115 +31,214 @@ const STRETCH: usize = 3;
 /// once and all of them twice.
 const EACH_WAY: usize = 2;
 
-/// The spelling with its stretched letters read through: each once
-/// ("Сбееееербанк"), and, since a stretch may be of a double letter
-/// ("Россссия", "Тинькоффф"), twice — each way for the first two
-/// stretches, all alike past them. A web address's "www" starting a word
-/// is no stretch ("wwwKaaaspi"), except in one more reading where every
-/// run is read once ("ВВВТБ"). Empty when it has none.
+/// The spelling with its stretches read through, each way; empty when it
+/// has none.
 pub(super) fn stretches_read(spelling: &Folded) -> Vec<Folded> {
-    let (stretches, prefixes) = stretches_in(spelling);
-    // (Per stretch, 1 or 2 letters: each way for the first two.)
-    let ways: Vec<Vec<usize>> = match stretches.len() {
-        n if n <= EACH_WAY => (0..1usize << n)
-            .map(|bits| (0..n).map(|k| 1 + (bits >> k & 1)).collect())
-            .collect(),
-        n => vec![vec![1; n], vec![2; n]],
+    let looks = &spelling.looks;
+    let word_around = |at: usize| {
+        let start = (0..=at)
+            .rev()
+            .find(|&s| spelling.word_start[s])
+            .unwrap_or(0);
+        (start, at + 1 + spelling.rest_of_word(at + 1))
     };
-    let mut out: Vec<Folded> = Vec::new();
-    if !stretches.is_empty() {
-        out.extend(
-            ways.iter()
-                .map(|keep| read_through(spelling, &stretches, keep)),
-        );
-    }
-    if !prefixes.is_empty() {
-        let mut every: Vec<(usize, usize)> = stretches.iter().chain(&prefixes).copied().collect();
-        every.sort_unstable();
-        out.push(read_through(spelling, &every, &vec![1; every.len()]));
-    }
-    out
+    let runs = Runs {
+        len: looks.len(),
+        look: |i: usize| Some(looks[i]),
+        continues: |i: usize| !spelling.word_start[i],
+        word_around,
+        digits: |start: usize, end: usize| looks[start..end].iter().all(|l| l.reads_as_digit()),
+        www: |i: usize| web_letters().contains(&looks[i]),
+    };
+    let (stretches, prefixes) = runs.find();
+    ways(&stretches, &prefixes)
+        .into_iter()
+        .map(|(runs, keep)| {
+            let mut out = Folded {
+                looks: Vec::with_capacity(looks.len()),
+                word_start: Vec::with_capacity(looks.len()),
+                soft_after: Vec::with_capacity(looks.len()),
+                ..spelling.clone()
+            };
+            for (from, to) in kept(looks.len(), &runs, &keep) {
+                out.looks.extend_from_slice(&looks[from..to]);
+                out.word_start
+                    .extend_from_slice(&spelling.word_start[from..to]);
+                out.soft_after
+                    .extend_from_slice(&spelling.soft_after[from..to]);
+            }
+            out
+        })
+        .collect()
 }
 
-/// The stretches: (start, length), each inside a word that has other
-/// letters too; and apart, the runs that are a web address's "www".
-fn stretches_in(spelling: &Folded) -> (Vec<Run>, Vec<Run>) {
-    let looks = &spelling.looks;
-    let (mut stretches, mut prefixes) = (Vec::new(), Vec::new());
-    let mut at = 0;
-    while at + STRETCH <= looks.len() {
-        // (A letter of the stretch meets the one before it and the
-        // first: "ВʙВВ", "Ба4аа", "еεеe" are stretches the eye reads as
-        // one. Strokes meet each other: "Polllice" is a stretch of four,
-        // read as "li" when twice.)
-        let run = 1
-            + (at + 1..looks.len())
-                .take_while(|&j| {
-                    !spelling.word_start[j]
-                        && looks[j].meets(looks[j - 1])
-                        && looks[j].meets(looks[at])
-                })
-                .count();
-        let (start, end) = word_around(spelling, at);
-        if run >= STRETCH && run < end - start {
-            let prefix = at == start && run == STRETCH && web_letters().contains(&looks[at]);
-            if prefix {
-                &mut prefixes
-            } else {
-                &mut stretches
-            }
-            .push((at, run));
-            at += run;
-        } else {
-            // (Look-alikes meet more than one letter: "e3ззз" is "e" and
-            // a stretch from "3" on, not "e3" and "ззз".)
-            at += 1;
-        }
+/// The text with its stretches read through, each way; empty when it has
+/// none (most texts: one pass).
+pub(super) fn stretched_texts(text: &str) -> Vec<String> {
+    // (Before a transliteration, a stretch of one Latin letter as typed,
+    // "Sluuuzhba"; other stretches are read on the spellings. Most texts
+    // have no letter three times in a row.)
+    let same = |a: char, b: char| a.to_ascii_lowercase() == b.to_ascii_lowercase();
+    let mut threes = text
+        .chars()
+        .zip(text.chars().skip(1))
+        .zip(text.chars().skip(2));
+    if !threes.any(|((a, b), c)| a.is_ascii_alphabetic() && same(a, b) && same(b, c)) {
+        return Vec::new();
     }
-    (stretches, prefixes)
+    let chars: Vec<char> = text.chars().collect();
+    let word_around = |at: usize| {
+        let start = (0..at)
+            .rev()
+            .find(|&i| !chars[i].is_alphanumeric())
+            .map_or(0, |i| i + 1);
+        let end = (at..chars.len())
+            .find(|&i| !chars[i].is_alphanumeric())
+            .unwrap_or(chars.len());
+        (start, end)
+    };
+    let runs = Runs {
+        len: chars.len(),
+        // (A character of no letter's look ends a stretch.)
+        look: |i: usize| {
+            chars[i]
+                .is_alphanumeric()
+                .then(|| one_look(chars[i]))
+                .flatten()
+        },
+        continues: |_| true,
+        word_around,
+        digits: |start: usize, end: usize| chars[start..end].iter().all(|c| c.is_numeric()),
+        www: |i: usize| matches!(chars[i], 'w' | 'W' | 'в' | 'В'),
+    };
+    let (stretches, prefixes) = runs.find();
+    ways(&stretches, &prefixes)
+        .into_iter()
+        .map(|(runs, keep)| {
+            kept(chars.len(), &runs, &keep)
+                .flat_map(|(from, to)| chars[from..to].iter())
+                .collect()
+        })
+        .collect()
+}
+
+/// What finding stretches asks of a spelling or a text, by place.
+struct Runs<L, C, W, D, P> {
+    len: usize,
+    /// The letter's look, if it is one.
+    look: L,
+    /// Whether the word goes on at a place.
+    continues: C,
+    /// The word a place is in: (start, end).
+    word_around: W,
+    /// Whether the letters from start to end are all digits.
+    digits: D,
+    /// Whether the letter is a "w" of "www".
+    www: P,
+}
+
+impl<L, C, W, D, P> Runs<L, C, W, D, P>
+where
+    L: Fn(usize) -> Option<Look>,
+    C: Fn(usize) -> bool,
+    W: Fn(usize) -> (usize, usize),
+    D: Fn(usize, usize) -> bool,
+    P: Fn(usize) -> bool,
+{
+    /// The stretches, each inside a word with other letters, not of
+    /// digits; and apart, the runs that are a web address's "www".
+    fn find(&self) -> (Vec<Run>, Vec<Run>) {
+        let (mut stretches, mut prefixes) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        while at + STRETCH <= self.len {
+            let Some(first) = (self.look)(at) else {
+                at += 1;
+                continue;
+            };
+            // (A letter of the stretch meets the one before it and the
+            // first: "ВʙВВ", "Ба4аа", "еεеe" are stretches the eye reads
+            // as one. Strokes meet each other: "Polllice" is a stretch of
+            // four, read as "li" when twice.)
+            let mut before = first;
+            let mut run = 1;
+            while at + run < self.len && (self.continues)(at + run) {
+                match (self.look)(at + run) {
+                    Some(look) if look.meets(before) && look.meets(first) => before = look,
+                    _ => break,
+                }
+                run += 1;
+            }
+            if run < STRETCH {
+                // (Look-alikes meet more than one letter: "e3ззз" is "e"
+                // and a stretch from "3" on, not "e3" and "ззз".)
+                at += 1;
+                continue;
+            }
+            let (start, end) = (self.word_around)(at);
+            if run < end - start && !(self.digits)(start, end) {
+                let www = at == start && run == STRETCH && (at..at + run).all(|i| (self.www)(i));
+                if www { &mut prefixes } else { &mut stretches }.push((at, run));
+            }
+            at += run;
+        }
+        (stretches, prefixes)
+    }
+}
+
+/// Each reading: the runs read through, and as how many letters each.
+/// (Per stretch, 1 or 2: each way for the first two, all alike past
+/// them; and every run once where there is a "www".)
+fn ways(stretches: &[Run], prefixes: &[Run]) -> Vec<(Vec<Run>, Vec<usize>)> {
+    let n = stretches.len();
+    let mut ways: Vec<(Vec<Run>, Vec<usize>)> = match n {
+        0 => Vec::new(),
+        n if n <= EACH_WAY => (0..1usize << n)
+            .map(|bits| {
+                (
+                    stretches.to_vec(),
+                    (0..n).map(|k| 1 + (bits >> k & 1)).collect(),
+                )
+            })
+            .collect(),
+        n => vec![
+            (stretches.to_vec(), vec![1; n]),
+            (stretches.to_vec(), vec![2; n]),
+        ],
+    };
+    if !prefixes.is_empty() {
+        let mut every: Vec<Run> = stretches.iter().chain(prefixes).copied().collect();
+        every.sort_unstable();
+        let ones = vec![1; every.len()];
+        ways.push((every, ones));
+    }
+    ways
+}
+
+/// The places kept when run `k` is read as `keep[k]` letters: the run's
+/// first (it may start the word in a capital) and its last (the one the
+/// word goes on from).
+fn kept<'a>(
+    len: usize,
+    runs: &'a [Run],
+    keep: &'a [usize],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut copied = 0;
+    runs.iter()
+        .zip(keep)
+        .flat_map(move |(&(start, run), &keep)| {
+            let pieces = [(copied, start + 1), (start + run + 1 - keep, start + run)];
+            copied = start + run;
+            pieces
+        })
+        .chain(std::iter::once_with(move || {
+            (runs.last().map_or(0, |r| r.0 + r.1), len)
+        }))
 }
 
 /// The letters of "www", Latin and as transliterated ("ввв").
 fn web_letters() -> &'static [Look; 2] {
-    static LETTERS: OnceLock<[Look; 2]> = OnceLock::new();
-    LETTERS.get_or_init(|| ["w", "в"].map(|l| fold(l).looks[0]))
-}
-
-/// The spelling with stretch `k` read as `keep[k]` letters.
-fn read_through(spelling: &Folded, stretches: &[(usize, usize)], keep: &[usize]) -> Folded {
-    let looks = &spelling.looks;
-    let mut out = Folded {
-        looks: Vec::with_capacity(looks.len()),
-        word_start: Vec::with_capacity(looks.len()),
-        soft_after: Vec::with_capacity(looks.len()),
-        ..spelling.clone()
-    };
-    let mut copy = |from: usize, to: usize| {
-        out.looks.extend_from_slice(&looks[from..to]);
-        out.word_start
-            .extend_from_slice(&spelling.word_start[from..to]);
-        out.soft_after
-            .extend_from_slice(&spelling.soft_after[from..to]);
-    };
-    let mut copied = 0;
-    for (&(start, run), &keep) in stretches.iter().zip(keep) {
-        // (The letters kept are the stretch's last: the first may start
-        // the word, the last carries what followed it.)
-        copy(copied, start + 1);
-        copy(start + run - (keep - 1), start + run);
-        copied = start + run;
-    }
-    copy(copied, looks.len());
-    out
-}
-
-/// The word `at` is in: (start, end).
-fn word_around(spelling: &Folded, at: usize) -> (usize, usize) {
-    let start = (0..=at)
-        .rev()
-        .find(|&s| spelling.word_start[s])
-        .unwrap_or(0);
-    (start, at + 1 + spelling.rest_of_word(at + 1))
+    static LETTERS: std::sync::OnceLock<[Look; 2]> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| ["w", "в"].map(|l| super::super::fold::fold(l).looks[0]))
 }
 
 #[cfg(test)]
@@ -139,45 +246,46 @@ mod tests {
     use super::super::super::fold::{fold, same_look};
     use super::*;
 
-    fn read(text: &str) -> Vec<Folded> {
-        stretches_read(&fold(text))
-    }
-
     fn reads_as(stretched: &str, word: &str) -> bool {
         let want = fold(word);
-        read(stretched)
+        let folded = stretches_read(&fold(stretched))
             .iter()
-            .any(|r| same_look(&r.looks, &want.looks) && r.word_start == want.word_start)
+            .any(|r| same_look(&r.looks, &want.looks) && r.word_start == want.word_start);
+        folded && stretched_texts(stretched).iter().any(|t| t == word)
     }
 
     #[test]
-    fn a_letter_stretched_inside_a_word_is_read_once() {
+    fn a_letter_stretched_inside_a_word_is_read_once_and_twice() {
         for (stretched, word) in [
             ("Сбееееербанк", "Сбербанк"),
             ("Служба безопаааасности", "Служба безопасности"),
-            ("ПОЛИИИИЦИЯ", "полиция"),
+            ("ПОЛИИИИЦИЯ", "ПОЛИЦИЯ"),
             ("Sberrrbank", "Sberbank"),
+            ("Sluzzzhba", "Sluzhba"),
             ("Россссия", "Россия"),
             ("Тинькоффф", "Тинькофф"),
             ("Бааанк Россссии", "Банк России"),
             ("Служжжба безооопааасности", "Служба безопасности"),
             ("wwwKaaaspiiikz", "wwwKaspikz"),
             ("ВВВТБ", "ВТБ"),
+            ("Polllice", "Police"),
+            ("Ба4аанк", "Банк"),
         ] {
             assert!(reads_as(stretched, word), "{stretched}");
         }
     }
 
     #[test]
-    fn spellings_and_words_of_one_letter_stay() {
+    fn spellings_words_of_one_letter_and_numbers_stay() {
         for text in [
             "Анна Россия касса",
             "ООО Ромашка",
             "Ммм",
             "www.example.com",
-            "8 800 555",
+            "8 800 5553535",
         ] {
-            assert!(read(text).is_empty(), "{text}");
+            assert!(stretches_read(&fold(text)).is_empty(), "{text}");
+            assert!(stretched_texts(text).is_empty(), "{text}");
         }
     }
 }
