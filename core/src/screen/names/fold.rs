@@ -1272,14 +1272,47 @@ pub fn fold(text: &str) -> Folded {
 /// Folds, with or without word breaks from case ("ПримерБанк"): a name in
 /// random case ("ОтдЕЛ мОшенНиЧеСтва") reads as if case said nothing.
 pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
-    fold_chars(shown_chars(text), case_breaks)
+    fold_chars(shown_chars(text), case_breaks).0
 }
 
 /// Folds a text already in display order, its invisible characters gone
 /// (the reading's spellings, `reading/`): ordered once, as the screen
 /// orders it.
 pub(super) fn fold_displayed(text: &str, case_breaks: bool) -> Folded {
-    fold_chars(read_through(chars_of(text)), case_breaks)
+    fold_chars(read_through(chars_of(text)), case_breaks).0
+}
+
+/// A text folded with case breaks (`fold_displayed(text, true)`), and
+/// what its fold without them needs: case changes nothing else in a fold,
+/// so the one pass serves both (a name in random case is folded both
+/// ways).
+pub(super) struct CaseFolded {
+    pub folded: Folded,
+    spelled: Vec<Spelled>,
+}
+
+impl CaseFolded {
+    /// The fold without case breaks, `fold_displayed(text, false)`: the
+    /// same letters, a word starting only where no case said so, the
+    /// spelled-out letters joined again.
+    pub(super) fn without_case(&self) -> Folded {
+        let mut plain = Folded {
+            looks: self.folded.looks.clone(),
+            word_start: self.spelled.iter().map(|s| s.starts).collect(),
+            case_split: false,
+            case_parts_spelled: false,
+            soft_after: self.folded.soft_after.clone(),
+        };
+        plain.case_parts_spelled = join_single_letters(&mut plain, &self.spelled, |_| false);
+        plain
+    }
+}
+
+/// Folds a text already in display order with case breaks, keeping what
+/// its fold without them needs (`CaseFolded`).
+pub(super) fn fold_displayed_cased(text: &str) -> CaseFolded {
+    let (folded, spelled) = fold_chars(read_through(chars_of(text)), true);
+    CaseFolded { folded, spelled }
 }
 
 /// The characters of a text, collected with room for them all at once:
@@ -1291,7 +1324,8 @@ pub(super) fn chars_of(text: &str) -> Vec<char> {
     chars
 }
 
-fn fold_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
+/// The fold, and per letter what spelled-out words need of it.
+fn fold_chars(chars: Vec<char>, case_breaks: bool) -> (Folded, Vec<Spelled>) {
     let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
     let table = FastTable::get();
@@ -1410,6 +1444,10 @@ struct Spelled {
     /// Its source is a capital.
     upper: bool,
     digit: bool,
+    /// A word starts at it whatever case says (after a separator, at a
+    /// digit standing alone): where the fold without case breaks starts
+    /// one (`CaseFolded`).
+    starts: bool,
 }
 
 impl Folding {
@@ -1452,7 +1490,8 @@ impl Folding {
     fn letter(&mut self, kind: (bool, bool), looks: &[Look], camel: bool, own_word: bool) {
         self.folded.case_split |= camel;
         let at_break = self.folded.is_empty() || self.not_in_word;
-        let mut starts = at_break || camel || own_word;
+        let mut uncased = at_break || own_word;
+        let mut starts = uncased || camel;
         // (The cut at `MAX_FOLDED_CHARS` as it falls.)
         let room = MAX_FOLDED_CHARS.saturating_sub(self.folded.len());
         for &look in looks.iter().take(room) {
@@ -1463,19 +1502,21 @@ impl Folding {
                 gap: self.gap,
                 upper: kind.0,
                 digit: kind.1,
+                starts: uncased,
             });
             // The parts after the first: inside the word, no gap before.
             starts = false;
+            uncased = false;
             self.not_in_word = false;
             self.gap = 0;
         }
     }
 
-    fn finish(mut self, case_breaks: bool) -> Folded {
+    fn finish(mut self, case_breaks: bool) -> (Folded, Vec<Spelled>) {
         let spelled = &self.spelled;
         let breaks = |j: usize| j > 0 && spelled_word_break(spelled, j, case_breaks);
         self.folded.case_parts_spelled = join_single_letters(&mut self.folded, spelled, breaks);
-        self.folded
+        (self.folded, self.spelled)
     }
 }
 
@@ -1770,6 +1811,45 @@ mod tests {
         ));
         // An RLE does not reverse letters of ours.
         assert!(alike("\u{202B}Пример Банк\u{202C}", "Пример Банк"));
+    }
+
+    #[test]
+    fn the_fold_without_case_is_made_from_the_fold_with_it() {
+        for text in [
+            "ПримерБанк",
+            "ОтдЕЛ мОшенНиЧеСтва",
+            "П р и м е р Б а н к",
+            "П р и м е р  Б а н к",
+            "ЬANKSUррORT",
+            "ФСБРоссии 24/7 т-банк",
+            "6 Е Р В Т Б",
+            "В Т Б24 Ц-Б F.S.B.",
+            "bEZ0pasn0sti IНЫII ы d m Ρ 8 800 5553535",
+            "Ь@нкн0 ИНЫИИ ыдмΡ8 800 5553535",
+            "ǆ Ĳ ПpимeP ExampleBankКровь BanκKasрi",
+            "",
+        ] {
+            let cased = fold_displayed_cased(text);
+            assert_eq!(cased.folded, fold_displayed(text, true), "{text}");
+            assert_eq!(cased.without_case(), fold_displayed(text, false), "{text}");
+        }
+        // And random texts of letters of both cases and scripts, digits,
+        // signs and separators.
+        let alphabet: Vec<char> = "aAbBПпРрЬьъIl10 5 8  -.·_ǆ\u{3000}".chars().collect();
+        let mut seed = 0x2026_1207_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|k| alphabet[(seed >> (k % 8 * 5)) as usize % alphabet.len()])
+                .collect();
+            seed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            let cased = fold_displayed_cased(&text);
+            assert_eq!(cased.folded, fold_displayed(&text, true), "{text}");
+            assert_eq!(cased.without_case(), fold_displayed(&text, false), "{text}");
+        }
     }
 
     #[test]

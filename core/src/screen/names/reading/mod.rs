@@ -37,7 +37,9 @@ mod stretched;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{capped, common_invisible, display_order, fold_displayed, Folded};
+use super::fold::{
+    capped, common_invisible, display_order, fold_displayed, fold_displayed_cased, Folded,
+};
 use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
@@ -454,14 +456,19 @@ const MAX_SOUNDED: usize = 8;
 /// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
 /// "ЬANKSUррORT") reads as if case said nothing.
 fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
-    let folded = fold_displayed(text, true);
-    let split = folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper());
+    let cased = fold_displayed_cased(text);
+    let folded = &cased.folded;
     // Where case made no break at all, the fold without case breaks is
-    // this one: nothing to compare.
+    // this one: nothing to compare. (Asked first: the look at every
+    // character after it is then spared.)
     let case_broke = folded.case_split || folded.case_parts_spelled;
-    spellings.push(folded);
-    if split && case_broke {
-        let plain = fold_displayed(text, false);
+    let split = case_broke
+        && (folded.case_split || folded.words() > 1 && text.chars().any(|c| c.is_upper()));
+    // (The fold without case breaks is made from this one's letters: case
+    // changes nothing else.)
+    let plain = split.then(|| cased.without_case());
+    spellings.push(cased.folded);
+    if let Some(plain) = plain {
         if plain.words() != spellings.last().map_or(0, Folded::words) {
             spellings.push(plain);
         }
