@@ -9,12 +9,13 @@ use super::marks::{enclosed, raised};
 /// The text with every multi-letter group made of symbols ("|-|", ">|<")
 /// as one unknown letter.
 pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
-    static SYMBOL_GROUPS: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    static SYMBOL_GROUPS: std::sync::OnceLock<Vec<&Group>> = std::sync::OnceLock::new();
     let symbol_groups = SYMBOL_GROUPS.get_or_init(|| {
         MULTI_LETTER
             .iter()
-            .filter(|(from, _)| from.chars().any(|c| !c.is_alnum()))
-            .copied()
+            .zip(groups())
+            .filter(|((from, _), _)| from.chars().any(|c| !c.is_alnum()))
+            .map(|(_, group)| group)
             .collect()
     });
     // Only a group's own first character starts it: the symbol groups
@@ -25,7 +26,7 @@ pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
             .next()
             .filter(|&c| SYMBOL_GROUP_STARTS.contains(&c))
             .and_then(|c| {
-                let starting = move |(from, _): &(&str, &str)| from.starts_with(c);
+                let starting = move |group: &&Group| group.parts[0] == c;
                 first_group(rest, symbol_groups.iter().copied().filter(starting))
             })
             .map(|(len, _)| len)
@@ -105,27 +106,88 @@ pub(super) fn may_start_group(c: char) -> bool {
 /// "IlI", "1II"), a 'b' any soft-sign shape ("Ьı"). In "IO" the 'I' is an 'I'
 /// ("і0" is "і" and a zero).
 pub(super) fn part_matches(c: char, part: char, group: &str) -> bool {
-    let classes = matches!(group, "bI" | "III" | "JI");
+    part_matches_in(c, part, reads_classes(group))
+}
+
+/// The groups whose parts stand for classes of characters
+/// (`part_matches`).
+fn reads_classes(group: &str) -> bool {
+    matches!(group, "bI" | "III" | "JI")
+}
+
+/// `part_matches`, with whether the group reads classes
+/// (`reads_classes`) known: every group that does takes a '1' for its 'I'.
+fn part_matches_in(c: char, part: char, classes: bool) -> bool {
     c == part
         || classes
             && match part {
-                'I' => {
-                    matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ' | '丨')
-                        || c == '1' && matches!(group, "bI" | "JI" | "III")
-                }
+                'I' => matches!(c, 'I' | 'l' | 'і' | 'І' | 'ı' | 'Ӏ' | '丨' | '1'),
                 'b' => matches!(c, 'b' | 'Ь' | 'ь'),
                 _ => false,
             }
+}
+
+/// A group of `MULTI_LETTER` as a try at matching it reads it: its parts
+/// as characters and what its text says of it, read once, not at every
+/// character a group may start at.
+pub(super) struct Group {
+    /// Its parts (`len` of them).
+    parts: [char; MAX_GROUP_PARTS],
+    len: usize,
+    /// `reads_classes`.
+    classes: bool,
+    /// `spells_out`.
+    spelled: bool,
+    /// It is "III" (`parts_len`: "111" is a number).
+    strokes: bool,
+    /// The letter it reads as.
+    to: &'static str,
+}
+
+/// The most parts a group of `MULTI_LETTER` has ("|\\/|").
+const MAX_GROUP_PARTS: usize = 4;
+
+impl Group {
+    fn parts(&self) -> &[char] {
+        &self.parts[..self.len]
+    }
+}
+
+/// `MULTI_LETTER` as `Group`s, in its order.
+fn groups() -> &'static [Group] {
+    static GROUPS: std::sync::OnceLock<Vec<Group>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        MULTI_LETTER
+            .iter()
+            .map(|&(from, to)| {
+                let mut parts = ['\0'; MAX_GROUP_PARTS];
+                let mut len = 0;
+                for (slot, c) in parts.iter_mut().zip(from.chars()) {
+                    *slot = c;
+                    len += 1;
+                }
+                assert_eq!(len, from.chars().count(), "{from}");
+                Group {
+                    parts,
+                    len,
+                    classes: reads_classes(from),
+                    spelled: spells_out(from),
+                    strokes: from == "III",
+                    to,
+                }
+            })
+            .collect()
+    })
 }
 
 /// The length in bytes of `group` at the start of `text`: its parts one
 /// after the other, or (`spaced`), for a group a fraudster spells out
 /// (`spells_out`), with one separator (a space or punctuation, not a part
 /// of the group) between them.
-pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> {
+pub(super) fn parts_len(text: &str, group: &Group, spaced: bool) -> Option<usize> {
     let mut len = 0;
     let mut rest = text;
-    for (k, part) in group.chars().enumerate() {
+    for (k, &part) in group.parts().iter().enumerate() {
         if k > 0 && spaced {
             let sep = rest.chars().next()?;
             // A stroke is a part of some group, never the space between
@@ -134,14 +196,14 @@ pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> 
                 sep,
                 '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
             );
-            if sep.is_alnum() || group.chars().any(|p| p == sep) || stroke {
+            if sep.is_alnum() || group.parts().contains(&sep) || stroke {
                 return None;
             }
             len += sep.len_utf8();
             rest = &rest[sep.len_utf8()..];
         }
         let c = rest.chars().next()?;
-        if !part_matches(c, part, group) {
+        if !part_matches_in(c, part, group.classes) {
             return None;
         }
         len += c.len_utf8();
@@ -154,7 +216,7 @@ pub(super) fn parts_len(text: &str, group: &str, spaced: bool) -> Option<usize> 
             .filter(|c| c.is_alnum())
             .all(|c| c == '1')
     };
-    (group != "III" || !all_digits()).then_some(len)
+    (!group.strokes || !all_digits()).then_some(len)
 }
 
 /// Letter groups that imitate one letter, and the letter a reader sees.
@@ -332,18 +394,19 @@ pub(super) fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
     if groups.is_empty() {
         return None;
     }
-    first_group(text, groups.iter().map(|&g| MULTI_LETTER[usize::from(g)]))
+    let all = self::groups();
+    first_group(text, groups.iter().map(|&g| &all[usize::from(g)]))
 }
 
 /// The first of `groups` at the start of `text`, written tight before any
 /// spelled out: "|-| |-|" is two "Н", not a spaced "|||".
 pub(super) fn first_group(
     text: &str,
-    groups: impl Iterator<Item = (&'static str, &'static str)> + Clone,
+    groups: impl Iterator<Item = &'static Group> + Clone,
 ) -> Option<(usize, &'static str)> {
     let tight = groups
         .clone()
-        .find_map(|(from, to)| parts_len(text, from, false).map(|len| (len, to)));
+        .find_map(|group| parts_len(text, group, false).map(|len| (len, group.to)));
     // Spelled out, a separator follows the first part: inside a word
     // nothing is spelled out.
     let mut chars = text.chars();
@@ -353,8 +416,8 @@ pub(super) fn first_group(
     }
     tight.or_else(|| {
         groups
-            .filter(|(from, _)| spells_out(from))
-            .find_map(|(from, to)| parts_len(text, from, true).map(|len| (len, to)))
+            .filter(|group| group.spelled)
+            .find_map(|group| parts_len(text, group, true).map(|len| (len, group.to)))
     })
 }
 
