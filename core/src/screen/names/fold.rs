@@ -652,7 +652,7 @@ fn is_invisible(c: char) -> bool {
 const FAST_END: u32 = 0x530;
 
 /// Emoji and pictographs: never a letter, never a look-alike of one.
-const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
+pub(super) const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
 
 /// General punctuation (dashes, quotation marks, bullets, leaders, primes):
 /// a separator, as the customer reads it. The confusables table gives some

@@ -2,7 +2,7 @@
 //! ("|-|" for "Н", "rn" for "m", "bI" for "ы").
 
 use super::super::class::{decomposed, Class};
-use super::super::fold::UNKNOWN_LETTER;
+use super::super::fold::{PICTOGRAPHS, UNKNOWN_LETTER};
 use super::ignorable;
 use super::marks::{enclosed, raised};
 
@@ -31,9 +31,13 @@ pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
             })
             .map(|(len, _)| len)
     };
+    // (The starts are ASCII: a byte that is one is that character, so the
+    // text is looked at without decoding it, and most texts have none.)
+    let symbol_start = |b: u8| SYMBOL_START_BYTES[usize::from(b)];
     let Some(first) = text
-        .char_indices()
-        .find(|&(i, c)| SYMBOL_GROUP_STARTS.contains(&c) && found(&text[i..]).is_some())
+        .bytes()
+        .enumerate()
+        .find(|&(i, b)| symbol_start(b) && found(&text[i..]).is_some())
         .map(|(i, _)| i)
     else {
         return text.into();
@@ -58,6 +62,20 @@ pub(super) fn groups_unknown(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The first characters of the groups made of symbols (`MULTI_LETTER`).
 pub(super) const SYMBOL_GROUP_STARTS: [char; 7] = ['|', 'I', '>', '}', '/', '(', '['];
+
+/// `SYMBOL_GROUP_STARTS` by the byte that is each, in UTF-8. (A start
+/// outside ASCII would not build: no byte alone is it.)
+const SYMBOL_START_BYTES: [bool; 256] = {
+    let mut bytes = [false; 256];
+    let mut k = 0;
+    while k < SYMBOL_GROUP_STARTS.len() {
+        let start = SYMBOL_GROUP_STARTS[k];
+        assert!(start.is_ascii());
+        bytes[start as usize] = true;
+        k += 1;
+    }
+    bytes
+};
 
 /// Groups a fraudster also spells out with the rest of the name, one
 /// separator between their parts ("| - |", "|+-+|", "b I"): those with a
@@ -352,6 +370,12 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
 pub(super) fn group_form(c: char) -> Option<char> {
     const TABLE_END: u32 = 0x530;
     fn form(c: char) -> Option<char> {
+        // Emoji, asked about in many names, are none of a group's
+        // characters and decompose to nothing else: as they are, at once
+        // (a test makes sure).
+        if PICTOGRAPHS.contains(&(c as u32)) {
+            return Some(c);
+        }
         if c.is_mark() || ignorable(c) {
             return None;
         }
@@ -463,4 +487,18 @@ pub(super) fn groups_from(c: char) -> &'static [u8] {
     by_first
         .binary_search_by_key(&c, |(k, _)| *k)
         .map_or(&[], |at| by_first[at].1.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_are_as_they_are_in_groups() {
+        for c in PICTOGRAPHS.filter_map(char::from_u32) {
+            assert!(!c.is_mark() && !ignorable(c) && !c.is_space(), "{c:?}");
+            assert_eq!(*decomposed(c), [c], "{c:?}");
+            assert!(!may_start_group(c), "{c:?}");
+        }
+    }
 }

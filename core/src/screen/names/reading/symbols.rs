@@ -43,6 +43,20 @@ pub(super) fn drawn_letter(c: char) -> bool {
     matches!(c, '©' | '¢' | '€' | '💲') || circle(c)
 }
 
+/// The first bytes, in UTF-8, of `DRAWN_LETTERS` (a test makes sure).
+const DRAWN_LEAD_BYTES: [u8; 3] = [0xC2, 0xE2, 0xF0];
+
+/// Whether a text has one of `DRAWN_LETTERS`: looked at only where a
+/// character starts with one of their first bytes, so a text of letters
+/// of any script is passed without decoding it.
+fn has_drawn_letter(text: &str) -> bool {
+    // (A first byte of UTF-8 is never inside a character: each one found
+    // starts a character.)
+    text.bytes().enumerate().any(|(i, b)| {
+        DRAWN_LEAD_BYTES.contains(&b) && text[i..].chars().next().is_some_and(drawn_letter)
+    })
+}
+
 /// A circle drawn for an "o" (`DRAWN_LETTERS`).
 fn circle(c: char) -> bool {
     matches!(
@@ -80,7 +94,7 @@ pub(super) fn before_letters_only(symbol: char) -> bool {
 /// "Олек©ій", "Сбе🔴р") is no word break: the word reads without it (a
 /// decoration), and the drawn spelling reads it as the letter it draws.
 pub(super) fn drawn_dropped(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(drawn_letter) {
+    if !has_drawn_letter(text) {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -318,5 +332,18 @@ mod tests {
         for c in ['a', '@', '$', '|', '§', '°'] {
             assert!(!drawn_letter(c), "{c}");
         }
+        // Every character `drawn_letter` passes starts with one of the
+        // bytes `has_drawn_letter` looks for, and is one of the table's.
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| drawn_letter(c))
+        {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(DRAWN_LEAD_BYTES.contains(&first), "{c}");
+            assert!(DRAWN_LETTERS.iter().any(|(symbol, _)| *symbol == c), "{c}");
+            assert!(has_drawn_letter(&format!("Ан{c}na")), "{c}");
+        }
+        assert!(!has_drawn_letter("Анна Сергеевна 🌸 § - ° ¤ x"));
     }
 }
