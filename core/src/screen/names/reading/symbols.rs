@@ -220,108 +220,263 @@ pub(super) fn symbols_read(text: &str, symbols: &[(char, char)]) -> Option<Strin
 /// "b" for it. Between Cyrillic letters it is a soft sign, which every
 /// spelling drops.
 pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
-    if !text.contains(['ь', 'Ь']) {
-        return None;
+    // (Each soft sign is read where it stands, the text around it looked
+    // at from there: no vector of the text's characters, and a text with
+    // no soft sign is passed at once.)
+    let first = soft_signs(text).find(|&at| soft_sign_reads_b(text, at))?;
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for at in soft_signs(text).filter(|&at| at >= first) {
+        if at == first || soft_sign_reads_b(text, at) {
+            out.push_str(&text[copied..at]);
+            out.push(if text[at..].starts_with('ь') {
+                'b'
+            } else {
+                'B'
+            });
+            copied = at + SOFT_SIGN_BYTES;
+        }
     }
-    let chars: Vec<char> = chars_of(text);
-    let cyrillic = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
-    };
-    let lower = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_lower());
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// The length in UTF-8 of "ь" and "Ь".
+const SOFT_SIGN_BYTES: usize = 2;
+
+/// Where the soft signs of a text start, in bytes: "Ь" is 0xD0 0xAC in
+/// UTF-8, "ь" 0xD1 0x8C, and a first byte is never inside a character, so
+/// the text is looked at without decoding it.
+fn soft_signs(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.as_bytes()
+        .windows(SOFT_SIGN_BYTES)
+        .enumerate()
+        .filter(|(_, pair)| matches!(pair, [0xD0, 0xAC] | [0xD1, 0x8C]))
+        .map(|(at, _)| at)
+}
+
+/// Whether the soft sign at byte `at` reads as a "b" (`soft_sign_as_b`).
+fn soft_sign_reads_b(text: &str, at: usize) -> bool {
+    let (before, after) = (&text[..at], &text[at + SOFT_SIGN_BYTES..]);
+    let small = text[at..].starts_with('ь');
+    let (prev, next) = (before.chars().next_back(), after.chars().next());
+    let cyrillic =
+        |c: Option<char>| c.is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(&c));
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alnum());
+    let lower = |c: Option<char>| c.is_some_and(|c| c.is_lower());
+    let upper = |c: Option<char>| c.is_some_and(|c| c.is_upper());
+    // The letters of its word before it (nearest first) and after it.
+    let word_before = || before.chars().rev().take_while(|c| c.is_alnum());
+    let word_after = || after.chars().take_while(|c| c.is_alnum());
     // In a word with Latin letters ("ЕЬАnκ") it is a "b" too: letters
     // that look like no Cyrillic one ("n"; an "a" in "Центрaльный" is a
     // look-alike, the word is still Cyrillic).
     // ("I", "i": the Ukrainian and Kazakh "І", "і".)
     const LOOK_CYRILLIC: &str = "AaBCcEeHIiKMOoPpTXxYy";
-    let latin =
-        |c: &char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.as_bytes().contains(&(*c as u8));
-    let latin_in_word = |i: usize| {
-        let word = |c: &&char| c.is_alnum();
-        chars[..i].iter().rev().take_while(word).any(latin)
-            || chars[i + 1..].iter().take_while(word).any(latin)
-    };
+    let latin = |c: char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.as_bytes().contains(&(c as u8));
+    let latin_in_word = || word_before().any(latin) || word_after().any(latin);
     // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
-    // it is a "b" too.
-    let looks_latin_word = |i: usize| {
-        let word = |c: &&char| c.is_alnum();
-        let letters: Vec<char> = chars[..i]
-            .iter()
-            .rev()
-            .take_while(word)
-            .chain(chars[i + 1..].iter().take_while(word))
-            .copied()
+    // it is a "b" too: two letters or more, all of them.
+    let looks_latin_word = || {
+        let mut letters = 0;
+        let all = word_before()
+            .chain(word_after())
             .filter(|c| c.is_alpha())
-            .collect();
-        letters.len() >= 2
-            && letters
-                .iter()
-                .all(|&c| c.is_ascii() || latin_look(c).is_some())
+            .all(|c| {
+                letters += 1;
+                c.is_ascii() || latin_look(c).is_some()
+            });
+        all && letters >= 2
     };
-    let as_b = |i: usize| {
-        let (before, after) = (i.checked_sub(1), Some(i + 1));
-        // A small soft sign standing alone after Cyrillic letters is one
-        // of them spelled out ("П е р м ь"), not a "b" ("ь a N K").
-        let alnum = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alnum());
-        let after_cyrillic = chars[..i]
-            .iter()
+    // A small soft sign standing alone after Cyrillic letters is one
+    // of them spelled out ("П е р м ь"), not a "b" ("ь a N K").
+    let after_cyrillic = || {
+        before
+            .chars()
             .rev()
             .find(|c| c.is_alpha())
-            .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(c));
-        if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
-            return false;
-        }
-        // A small one ending a small word of four letters or more is a
-        // soft sign ("Ьезопасность"), unless the word is Latin; ending a
-        // shorter one, or a capital one ending a word of capitals, it is
-        // the last letter of an abbreviation drawn as "Ь" ("псь", "ВТЬ",
-        // "УФСЬ", "ПоддержкаВТЬ"; "ГОСТЬ" as written still reads).
-        let letters_before = chars[..i]
-            .iter()
+            .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(&c))
+    };
+    if small && !alnum(prev) && !alnum(next) && after_cyrillic() {
+        return false;
+    }
+    // A small one ending a small word of four letters or more is a
+    // soft sign ("Ьезопасность"), unless the word is Latin; ending a
+    // shorter one, or a capital one ending a word of capitals, it is
+    // the last letter of an abbreviation drawn as "Ь" ("псь", "ВТЬ",
+    // "УФСЬ", "ПоддержкаВТЬ"; "ГОСТЬ" as written still reads).
+    let letters_before = || {
+        before
+            .chars()
             .rev()
             .take_while(|c| c.is_alnum() && c.is_lower())
-            .count();
-        let word_end = cyrillic(before) && !alnum(after);
-        let soft_end = chars[i] == 'ь' && letters_before >= 3;
-        if word_end && soft_end && !latin_in_word(i) {
-            return false;
-        }
-        // A capital one that ends a word of capitals where a new word
-        // starts ("ВТЬОнлайн"): an abbreviation's "Б" too.
-        let upper = |j: usize| chars.get(j).is_some_and(|c| c.is_upper());
-        if chars[i] == 'Ь' && upper(i.wrapping_sub(1)) && upper(i + 1) && lower(Some(i + 2)) {
-            return true;
-        }
-        // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
-        let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
-        !(cyrillic(before) && cyrillic(after))
-            || capital_inside
-            || latin_in_word(i)
-            || chars[i] == 'Ь' && looks_latin_word(i)
+            .count()
     };
-    if !(0..chars.len()).any(|i| matches!(chars[i], 'ь' | 'Ь') && as_b(i)) {
-        return None;
+    let word_end = cyrillic(prev) && !alnum(next);
+    if word_end && small && letters_before() >= 3 && !latin_in_word() {
+        return false;
     }
-    let mut changed = false;
-    let out: String = (0..chars.len())
-        .map(|i| match chars[i] {
-            'ь' if as_b(i) => {
-                changed = true;
-                'b'
-            }
-            'Ь' if as_b(i) => {
-                changed = true;
-                'B'
-            }
-            c => c,
-        })
-        .collect();
-    changed.then_some(out)
+    // A capital one that ends a word of capitals where a new word
+    // starts ("ВТЬОнлайн"): an abbreviation's "Б" too.
+    if !small && upper(prev) && upper(next) && lower(after.chars().nth(1)) {
+        return true;
+    }
+    // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
+    let capital_inside = !small && lower(prev) && lower(next);
+    !(cyrillic(prev) && cyrillic(next))
+        || capital_inside
+        || latin_in_word()
+        || !small && looks_latin_word()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The soft signs read over a vector of the text's characters, as they
+    /// were: what `soft_sign_as_b` must still say.
+    fn soft_sign_as_b_by_chars(text: &str) -> Option<String> {
+        if !text.contains(['ь', 'Ь']) {
+            return None;
+        }
+        let chars: Vec<char> = chars_of(text);
+        let cyrillic = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alpha() && ('\u{400}'..='\u{52F}').contains(c))
+        };
+        let lower = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_lower());
+        // In a word with Latin letters ("ЕЬАnκ") it is a "b" too: letters
+        // that look like no Cyrillic one ("n"; an "a" in "Центрaльный" is a
+        // look-alike, the word is still Cyrillic).
+        // ("I", "i": the Ukrainian and Kazakh "І", "і".)
+        const LOOK_CYRILLIC: &str = "AaBCcEeHIiKMOoPpTXxYy";
+        let latin =
+            |c: &char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.as_bytes().contains(&(*c as u8));
+        let latin_in_word = |i: usize| {
+            let word = |c: &&char| c.is_alnum();
+            chars[..i].iter().rev().take_while(word).any(latin)
+                || chars[i + 1..].iter().take_while(word).any(latin)
+        };
+        // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
+        // it is a "b" too.
+        let looks_latin_word = |i: usize| {
+            let word = |c: &&char| c.is_alnum();
+            let letters: Vec<char> = chars[..i]
+                .iter()
+                .rev()
+                .take_while(word)
+                .chain(chars[i + 1..].iter().take_while(word))
+                .copied()
+                .filter(|c| c.is_alpha())
+                .collect();
+            letters.len() >= 2
+                && letters
+                    .iter()
+                    .all(|&c| c.is_ascii() || latin_look(c).is_some())
+        };
+        let as_b = |i: usize| {
+            let (before, after) = (i.checked_sub(1), Some(i + 1));
+            // A small soft sign standing alone after Cyrillic letters is one
+            // of them spelled out ("П е р м ь"), not a "b" ("ь a N K").
+            let alnum =
+                |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alnum());
+            let after_cyrillic = chars[..i]
+                .iter()
+                .rev()
+                .find(|c| c.is_alpha())
+                .is_some_and(|c| ('\u{400}'..='\u{52F}').contains(c));
+            if chars[i] == 'ь' && !alnum(before) && !alnum(after) && after_cyrillic {
+                return false;
+            }
+            // A small one ending a small word of four letters or more is a
+            // soft sign ("Ьезопасность"), unless the word is Latin; ending a
+            // shorter one, or a capital one ending a word of capitals, it is
+            // the last letter of an abbreviation drawn as "Ь" ("псь", "ВТЬ",
+            // "УФСЬ", "ПоддержкаВТЬ"; "ГОСТЬ" as written still reads).
+            let letters_before = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alnum() && c.is_lower())
+                .count();
+            let word_end = cyrillic(before) && !alnum(after);
+            let soft_end = chars[i] == 'ь' && letters_before >= 3;
+            if word_end && soft_end && !latin_in_word(i) {
+                return false;
+            }
+            // A capital one that ends a word of capitals where a new word
+            // starts ("ВТЬОнлайн"): an abbreviation's "Б" too.
+            let upper = |j: usize| chars.get(j).is_some_and(|c| c.is_upper());
+            if chars[i] == 'Ь' && upper(i.wrapping_sub(1)) && upper(i + 1) && lower(Some(i + 2)) {
+                return true;
+            }
+            // A capital soft sign inside a small word ("ExamplеЬаnк") is a "B".
+            let capital_inside = chars[i] == 'Ь' && lower(before) && lower(after);
+            !(cyrillic(before) && cyrillic(after))
+                || capital_inside
+                || latin_in_word(i)
+                || chars[i] == 'Ь' && looks_latin_word(i)
+        };
+        if !(0..chars.len()).any(|i| matches!(chars[i], 'ь' | 'Ь') && as_b(i)) {
+            return None;
+        }
+        let mut changed = false;
+        let out: String = (0..chars.len())
+            .map(|i| match chars[i] {
+                'ь' if as_b(i) => {
+                    changed = true;
+                    'b'
+                }
+                'Ь' if as_b(i) => {
+                    changed = true;
+                    'B'
+                }
+                c => c,
+            })
+            .collect();
+        changed.then_some(out)
+    }
+
+    #[test]
+    fn soft_signs_read_in_place_as_over_characters() {
+        for text in [
+            "Ьank",
+            "GazpromЬank",
+            "F.S.Ь.",
+            "Подмосковье",
+            "П е р м ь",
+            "ь a N K",
+            "Ьезопасность",
+            "псь ВТЬ УФСЬ ПоддержкаВТЬ ГОСТЬ",
+            "ВТЬОнлайн",
+            "ExamplеЬаnк",
+            "ЕЬАnκ Центрaльный ЕЬаΝк",
+            "Ь@nk|-|0 Sluzhba bEZ0pasn0sti I|-|Ь III bI",
+            "ьЬ",
+            "",
+        ] {
+            assert_eq!(
+                soft_sign_as_b(text),
+                soft_sign_as_b_by_chars(text),
+                "{text}"
+            );
+        }
+        let alphabet: Vec<char> = "ьЬьЬaAnNеЕкКΝ1 .-".chars().collect();
+        let mut seed = 0x2026_1207_u64;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let text: String = (0..len)
+                .map(|k| alphabet[(seed >> (k * 5)) as usize % alphabet.len()])
+                .collect();
+            assert_eq!(
+                soft_sign_as_b(&text),
+                soft_sign_as_b_by_chars(&text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn the_quick_checks_name_the_tables_symbols() {
