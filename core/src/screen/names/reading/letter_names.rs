@@ -315,8 +315,7 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                         .filter(|&p| spelling.word_start[p])
                         .all(|p| {
                             let before = (self.from..p).rev();
-                            1 + before.take_while(|&q| !spelling.word_start[q]).count()
-                                <= NAME_LETTERS
+                            before.take_while(|&q| !spelling.word_start[q]).count() < NAME_LETTERS
                         });
                 if names_before && 1 + spelling.rest_of_word(at + 1) >= 2 {
                     Search::keep(&mut self.inside_word, at, &self.letters, self.open);
