@@ -1299,6 +1299,12 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     if abbreviation(claim) {
         chosen.retain(|t| t.0 != "transliterated");
     }
+    // Nor is a claim with an abbreviation stretched: a stretched word is
+    // read as a word, never as an abbreviation ("Скррр" and "Пфууу" are
+    // interjections, not "СКР" and "ПФУ"; `reading/stretched.rs`).
+    if claim.split_whitespace().any(abbreviation) {
+        chosen.retain(|t| t.0 != "stretched");
+    }
     // One kind of look-alike a name: a look-alike of a look-alike ("В" as
     // "B", then as "Ь") is no longer the letter.
     if chosen.iter().any(|t| t.0 == "look_alikes") {
@@ -1326,6 +1332,29 @@ fn disguised(rng: &mut Rng) -> (String, String) {
 /// Evasions the generator found while the reading was built; they stay,
 /// whatever the seed.
 const FOUND: &[&str] = &[
+    // 2026-12-07 (second session): letters stretched, in any dress, also
+    // before a transliteration and beside symbol groups and decoys; letter
+    // names run into the word after them; caps the decoys filled.
+    "Сбееееербанк",
+    "Служба безопаааасности",
+    "Полииииция",
+    "Бааанк Россссии",
+    "Тинькоффф",
+    "Sluzzzhba bezopasnosti",
+    "Tsssentrobanka",
+    "Meeenedzzzher banka",
+    "wwwSberbaaankkz",
+    "ВВВТБ",
+    "Сбербанкрффф",
+    "Ба4аанк поддержка",
+    "Сбееeеербанк",
+    "Poooliiiceee",
+    "Вэ-Тэ-Бэслужба заботы",
+    "Ти|-|ьк\u{2b55}fф",
+    "P[]litcia\u{2122} \u{2014} jAj >|< cl |\\|",
+    "SLUJ|3A ZA|3OTY BA|\\|KA\u{1d40}\u{1d39}",
+    "КіберпоJIіцііія ЖК СоJI|-|еч|-|bIй",
+    "JI jAj tsy x\u{a9}x $$ \u{2014} gorrriachaia liniaaaaa banka",
     // 2026-12-07: letters drawn as punctuation (a dot, a colon, a bar, a
     // dash) glued the initials into one word no rule read.
     "ФꞏСꞏБ",
@@ -1628,6 +1657,25 @@ const FOUND: &[&str] = &[
 /// Ordinary names the reading once flagged while it was built: they stay
 /// quiet, whatever the seed.
 const FOUND_QUIET: &[&str] = &[
+    // 2026-12-07 (second session), from the attack on stretched letters:
+    // an interjection stretched is a word, no abbreviation; a first name
+    // after letters' names is a name; a "В" drawn as "8" in capitals.
+    "Скррр",
+    "Скррррр Вася",
+    "Пфууу Маша",
+    "Пфррр",
+    "Фсссс",
+    "УККК Комфорт",
+    "Цоооон",
+    "Мамуууля",
+    "Ооочень срочно",
+    "Ка Эн Бэлла",
+    "Эм Вэ Дэнис",
+    "Де Бэ Ержан",
+    "Те Це Карина",
+    "Пе Эс Бетон",
+    "Ц8ЕТЫ ФЛОРА",
+    "ВАЛЯ Ц8ЕТКОВА",
     // 2026-12-07: words made of letters' names' syllables ("де-те-и",
     // "ка-ша") are read as letters only when they spell an abbreviation.
     "Школа безопасности детей",

@@ -227,14 +227,15 @@ pub(super) fn parts_len(text: &str, group: &Group, spaced: bool) -> Option<usize
         len += c.len_utf8();
         rest = &rest[c.len_utf8()..];
     }
-    // Strokes with a "1" among them are a "Ш" ("мо1IIен"); "111" is a number.
-    let all_digits = || {
+    // Strokes with a "1" among them are a "Ш" ("мо1IIен"); "111" is a number,
+    // and "ііі" a dotted "і" stretched ("Поліцііія"): dots are no strokes.
+    let all_one = |one: char| {
         text[..len]
             .chars()
             .filter(|c| c.is_alnum())
-            .all(|c| c == '1')
+            .all(|c| c == one)
     };
-    (!group.strokes || !all_digits()).then_some(len)
+    (!group.strokes || !all_one('1') && !all_one('і')).then_some(len)
 }
 
 /// Letter groups that imitate one letter, and the letter a reader sees.

@@ -81,6 +81,10 @@ const MAX_NAMED: usize = ABBREVIATION_CHARS;
 /// starting a word are more often the word's ("Цеберка", "Цебенко").
 const MIN_INSIDE_WORD: usize = 3;
 
+/// Letters left of the last word a run crossed into, at least: a word
+/// ("служба"), not the end of a first name ("Дэнис", "Бэлла").
+const WORD_LEFT: usize = 5;
+
 /// Letters of a letter's name, at most ("йот").
 const NAME_LETTERS: usize = 3;
 
@@ -308,16 +312,20 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
                 && self.letters.len() >= MIN_INSIDE_WORD
                 && self.consonant_first
             {
-                // (In one word, or in the last of words before it that
-                // are a name each: "Вэ-Тэ-Бэслужба".)
-                let names_before =
-                    (self.from + 1..at)
-                        .filter(|&p| spelling.word_start[p])
-                        .all(|p| {
-                            let before = (self.from..p).rev();
-                            before.take_while(|&q| !spelling.word_start[q]).count() < NAME_LETTERS
-                        });
-                if names_before && 1 + spelling.rest_of_word(at + 1) >= 2 {
+                // (In one word; or in the last of words before it that
+                // are a name each, where what is left of it is a word of
+                // its own: "Вэ-Тэ-Бэслужба", not "Эм Вэ Дэнис", "Ка Эн
+                // Бэлла".)
+                let crossed: Vec<usize> = (self.from + 1..at)
+                    .filter(|&p| spelling.word_start[p])
+                    .collect();
+                let names_before = crossed.iter().all(|&p| {
+                    let before = (self.from..p).rev();
+                    before.take_while(|&q| !spelling.word_start[q]).count() < NAME_LETTERS
+                });
+                let left = 1 + spelling.rest_of_word(at + 1);
+                let word_left = if crossed.is_empty() { 2 } else { WORD_LEFT };
+                if names_before && left >= word_left {
                     Search::keep(&mut self.inside_word, at, &self.letters, self.open);
                 }
             }

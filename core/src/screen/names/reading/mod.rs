@@ -126,11 +126,20 @@ pub fn read(name: &str) -> Reading {
     // from "CbIH" is no word break.
     let mut transliterated_from = spellings.len();
     if has_latin(&shown) || texts.iter().any(|t| has_latin(t)) {
-        // (And with stretches read through before a Latin group is:
-        // "Sluzzzhba", `stretched.rs`.)
-        let stretched: Vec<String> = read_texts().flat_map(stretched_texts).collect();
-        let texts = read_texts().chain(stretched.iter().map(String::as_str));
-        for text in transliterations(texts) {
+        // (A text with a stretch of a Latin letter, with it read through
+        // before a Latin group is, in its place: "Sluzzzhba",
+        // `stretched.rs`. No scheme reads a letter three times.)
+        let texts: Vec<String> = read_texts()
+            .flat_map(|t| {
+                let stretched = stretched_texts(t);
+                if stretched.is_empty() {
+                    vec![t.to_string()]
+                } else {
+                    stretched
+                }
+            })
+            .collect();
+        for text in transliterations(texts.iter().map(String::as_str)) {
             spellings.push(fold_displayed(&text, false));
         }
     }
@@ -147,6 +156,7 @@ pub fn read(name: &str) -> Reading {
     // those with letter names read.
     let as_read = transliterated_from;
     let mut parted = Vec::with_capacity(spellings.len());
+    let mut stretched: Vec<Folded> = Vec::new();
     for (i, spelling) in spellings.into_iter().enumerate() {
         let apart = domains_apart(&spelling);
         let base = apart.as_ref().unwrap_or(&spelling);
@@ -159,11 +169,14 @@ pub fn read(name: &str) -> Reading {
         let before = parted.len();
         parted.push(spelling);
         parted.extend([apart, named].into_iter().flatten());
-        parted.extend(through.into_iter().chain(named_through));
         if i < as_read {
             transliterated_from += parted.len() - before - 1;
         }
+        stretched.extend(through.into_iter().chain(named_through));
     }
+    // (Stretched words are read as words, never as abbreviations: among
+    // the transliterations, "Скррр" and "Пфууу" are no "СКР" and "ПФУ".)
+    parted.extend(stretched);
     // (A spelling two re-readings reach alike is read once: each rule
     // reads a spelling alone, and whether it is a transliteration.)
     let mut spellings: Vec<Folded> = Vec::with_capacity(parted.len());
@@ -262,7 +275,7 @@ fn nearest_first(per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
     out
 }
 
-/// The texts' Latin letters transliterated, at most `MAX_SPELLINGS`, in
+/// The texts' Latin letters transliterated, at most `MAX_TRANSLITERATED`, in
 /// the order of how far each is from the name as written: a text's place
 /// among the texts plus its scheme's place among its schemes, the earlier
 /// text first. So neither many re-spelt texts nor a name that sets off
@@ -271,7 +284,7 @@ fn nearest_first(per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
 /// ("Goriachaia linia" beside decoys "tsy jAj"), a re-spelt text in its
 /// third ("P[]litcia" beside "$$ Ьь").
 fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-    nearest_first(texts.map(transliterated).collect(), MAX_SPELLINGS)
+    nearest_first(texts.map(transliterated).collect(), MAX_TRANSLITERATED)
 }
 
 /// The re-spelt texts of `all` (the name as written, and with boxed
@@ -449,8 +462,13 @@ const MAX_RESPELT_CHARS: usize = 1024;
 /// Texts re-spelt per name, at most: bounded work whatever the name.
 const MAX_SPELLINGS: usize = 12;
 
+/// Transliterated texts per name, at most: more than re-spelt ones, as
+/// the words of a decoy ("jAj", "tsy") set off schemes of their own
+/// ("P[]litcia" beside them is read in its fifth).
+const MAX_TRANSLITERATED: usize = 16;
+
 /// Texts with the Latin letters of mixed words as sounds, at most.
-const MAX_SOUNDED: usize = 8;
+const MAX_SOUNDED: usize = 12;
 
 /// A text folded, and folded without the word breaks case and script make
 /// when they differ: a name in random case ("ОтдЕЛ мОшенНиЧеСтва",
