@@ -1344,7 +1344,6 @@ const FOUND: &[&str] = &[
     "Tsssentrobanka",
     "Meeenedzzzher banka",
     "wwwSberbaaankkz",
-    "ВВВТБ",
     "Сбербанкрффф",
     "Ба4аанк поддержка",
     "Сбееeеербанк",

@@ -152,8 +152,8 @@ pub fn read(name: &str) -> Reading {
     // And each with its stretched letters read through ("Сбееееербанк",
     // `stretched.rs`), as it is and with its web address's parts apart
     // before and after ("www" is a prefix, not a stretch, in
-    // "wwwFSBBBkz"; "ВВВТБ" is a stretch; "Сбербанкрффф" a domain), and
-    // those with letter names read.
+    // "wwwSberbaaankkz"; "Сбербанкрффф" a domain), and those with letter
+    // names read.
     let as_read = transliterated_from;
     let mut parted = Vec::with_capacity(spellings.len());
     let mut stretched: Vec<Folded> = Vec::new();
@@ -161,10 +161,14 @@ pub fn read(name: &str) -> Reading {
         let apart = domains_apart(&spelling);
         let base = apart.as_ref().unwrap_or(&spelling);
         let named = letters_named(base);
-        let mut through = stretches_read(&spelling);
-        let through_apart: Vec<Folded> = through.iter().filter_map(domains_apart).collect();
-        through.extend(through_apart);
-        through.extend(apart.as_ref().map(stretches_read).unwrap_or_default());
+        // (At most `MAX_STRETCHED` in all, the nearest the name first.)
+        let mut through = Vec::new();
+        if stretched.len() < MAX_STRETCHED {
+            through = stretches_read(&spelling);
+            let through_apart: Vec<Folded> = through.iter().filter_map(domains_apart).collect();
+            through.extend(through_apart);
+            through.extend(apart.as_ref().map(stretches_read).unwrap_or_default());
+        }
         let named_through: Vec<Folded> = through.iter().filter_map(letters_named).collect();
         let before = parted.len();
         parted.push(spelling);
@@ -176,6 +180,7 @@ pub fn read(name: &str) -> Reading {
     }
     // (Stretched words are read as words, never as abbreviations: among
     // the transliterations, "Скррр" and "Пфууу" are no "СКР" and "ПФУ".)
+    stretched.truncate(MAX_STRETCHED);
     parted.extend(stretched);
     // (A spelling two re-readings reach alike is read once: each rule
     // reads a spelling alone, and whether it is a transliteration.)
@@ -466,6 +471,10 @@ const MAX_SPELLINGS: usize = 12;
 /// the words of a decoy ("jAj", "tsy") set off schemes of their own
 /// ("P[]litcia" beside them is read in its fifth).
 const MAX_TRANSLITERATED: usize = 16;
+
+/// Spellings with stretched letters read through, at most: a name with a
+/// stretch in every spelling ("info@wwwБанк…" with decoys) stays bounded.
+const MAX_STRETCHED: usize = 32;
 
 /// Texts with the Latin letters of mixed words as sounds, at most.
 const MAX_SOUNDED: usize = 12;

@@ -15,8 +15,7 @@
 //! is read as one letter and as two. Left as written: a word made of
 //! nothing but one letter repeated ("ООО", the company form; "Ммм",
 //! "www"), a word of digits ("5553535"), and a web address's "www"
-//! starting a word ("wwwKaaaspi"), except in one more reading where every
-//! run is read once ("ВВВТБ").
+//! starting a word ("wwwKaaaspi").
 
 use super::super::fold::{one_look, Folded, Look};
 use super::groups::{group_at_start, may_start_group};
@@ -51,17 +50,17 @@ pub(super) fn stretches_read(spelling: &Folded) -> Vec<Folded> {
         digits: |start: usize, end: usize| looks[start..end].iter().all(|l| l.reads_as_digit()),
         www: |i: usize| web_letters().contains(&looks[i]),
     };
-    let (stretches, prefixes) = runs.find();
-    ways(&stretches, &prefixes, EACH_WAY)
+    let stretches = runs.find();
+    ways(stretches.len(), EACH_WAY)
         .into_iter()
-        .map(|(runs, keep)| {
+        .map(|keep| {
             let mut out = Folded {
                 looks: Vec::with_capacity(looks.len()),
                 word_start: Vec::with_capacity(looks.len()),
                 soft_after: Vec::with_capacity(looks.len()),
                 ..spelling.clone()
             };
-            for (from, to) in kept(looks.len(), &runs, &keep) {
+            for (from, to) in kept(looks.len(), &stretches, &keep) {
                 out.looks.extend_from_slice(&looks[from..to]);
                 out.word_start
                     .extend_from_slice(&spelling.word_start[from..to]);
@@ -124,16 +123,16 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
         digits: |start: usize, end: usize| chars[start..end].iter().all(|c| c.is_numeric()),
         www: |i: usize| matches!(chars[i], 'w' | 'W' | 'в' | 'В'),
     };
-    let (mut stretches, prefixes) = runs.find();
+    let mut stretches = runs.find();
     stretches.retain(|&(at, run)| !(run == STRETCH && starts_group(at)));
     // (A "www" alone is no stretch: the text stays as it is.)
     if stretches.is_empty() {
         return Vec::new();
     }
-    ways(&stretches, &prefixes, 0)
+    ways(stretches.len(), 0)
         .into_iter()
-        .map(|(runs, keep)| {
-            kept(chars.len(), &runs, &keep)
+        .map(|keep| {
+            kept(chars.len(), &stretches, &keep)
                 .flat_map(|(from, to)| chars[from..to].iter())
                 .collect()
         })
@@ -164,9 +163,9 @@ where
     P: Fn(usize) -> bool,
 {
     /// The stretches, each inside a word with other letters, not of
-    /// digits; and apart, the runs that are a web address's "www".
-    fn find(&self) -> (Vec<Run>, Vec<Run>) {
-        let (mut stretches, mut prefixes) = (Vec::new(), Vec::new());
+    /// digits, nor a web address's "www".
+    fn find(&self) -> Vec<Run> {
+        let mut stretches = Vec::new();
         let mut at = 0;
         while at + STRETCH <= self.len {
             let Some(first) = (self.look)(at) else {
@@ -195,41 +194,27 @@ where
             let (start, end) = (self.word_around)(at);
             if run < end - start && !(self.digits)(start, end) {
                 let www = at == start && run == STRETCH && (at..at + run).all(|i| (self.www)(i));
-                if www { &mut prefixes } else { &mut stretches }.push((at, run));
+                if !www {
+                    stretches.push((at, run));
+                }
             }
             at += run;
         }
-        (stretches, prefixes)
+        stretches
     }
 }
 
-/// Each reading: the runs read through, and as how many letters each.
+/// Each reading of `n` stretches: as how many letters each is read.
 /// (Per stretch, 1 or 2: each way for the first `each_way`, all alike
-/// past them; and every run once where there is a "www".)
-fn ways(stretches: &[Run], prefixes: &[Run], each_way: usize) -> Vec<(Vec<Run>, Vec<usize>)> {
-    let n = stretches.len();
-    let mut ways: Vec<(Vec<Run>, Vec<usize>)> = match n {
+/// past them.)
+fn ways(n: usize, each_way: usize) -> Vec<Vec<usize>> {
+    match n {
         0 => Vec::new(),
         n if n <= each_way => (0..1usize << n)
-            .map(|bits| {
-                (
-                    stretches.to_vec(),
-                    (0..n).map(|k| 1 + (bits >> k & 1)).collect(),
-                )
-            })
+            .map(|bits| (0..n).map(|k| 1 + (bits >> k & 1)).collect())
             .collect(),
-        n => vec![
-            (stretches.to_vec(), vec![1; n]),
-            (stretches.to_vec(), vec![2; n]),
-        ],
-    };
-    if !prefixes.is_empty() {
-        let mut every: Vec<Run> = stretches.iter().chain(prefixes).copied().collect();
-        every.sort_unstable();
-        let ones = vec![1; every.len()];
-        ways.push((every, ones));
+        n => vec![vec![1; n], vec![2; n]],
     }
-    ways
 }
 
 /// The places kept when run `k` is read as `keep[k]` letters: the run's
@@ -301,7 +286,6 @@ mod tests {
             ("Бааанк Россссии", "Банк России"),
             ("Служжжба безооопааасности", "Служба безопасности"),
             ("wwwKaaaspiiikz", "wwwKaspikz"),
-            ("ВВВТБ", "ВТБ"),
             ("Polllice", "Police"),
             ("Ба4аанк", "Банк"),
         ] {
