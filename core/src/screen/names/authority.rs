@@ -22,7 +22,10 @@
 
 use super::fold::{Folded, Look};
 pub use super::lexicon::Phrase;
-use super::lexicon::{glued_gaps, lexicon, word_starts, Lexicon, GLUED_ROLE_CHARS};
+use super::lexicon::{
+    glued_gaps, lexicon, word_starts, Lexicon, BANK_WORD_SET, BRAND_SET, GLUED_FILLER_SET,
+    GLUED_ROLE_CHARS, GLUED_SET, NOT_BANK_SET,
+};
 use super::pairs::Pairs;
 use super::reading::Reading;
 use super::words::{ending_at, Word, MAX_ENDING};
@@ -597,7 +600,8 @@ fn claim_in(
     // for them at every place (each of those finds only what it has
     // spelt out whole, so a skipped rule would have found nothing).
     let pairs = Pairs::of(name);
-    let not_bank = if lexicon.not_bank_needs.any_held(&pairs) {
+    let held = lexicon.needs.held(&pairs);
+    let not_bank = if held.has(NOT_BANK_SET) {
         not_bank_spans(name, &starts, lexicon)
     } else {
         Vec::new()
@@ -613,14 +617,14 @@ fn claim_in(
     {
         return found("authority", p);
     }
-    if lexicon.glued_filler_needs.any_held(&pairs) {
+    if held.has(GLUED_FILLER_SET) {
         if let Some(p) = authority_glued_to_filler(name, &starts, lexicon, from_latin) {
             return found("authority glued to filler", p);
         }
     }
-    let glued_near = lexicon.glued_needs.any_held(&pairs);
-    let brand_near = lexicon.brand_needs.any_held(&pairs);
-    let bank_near = brand_near || lexicon.bank_word_needs.any_held(&pairs);
+    let glued_near = held.has(GLUED_SET);
+    let brand_near = held.has(BRAND_SET);
+    let bank_near = brand_near || held.has(BANK_WORD_SET);
     if !glued_near && !bank_near {
         return None;
     }

@@ -388,6 +388,13 @@ fn in_glued_loose(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
     glued_gaps(name, end, word).find_map(|gap| in_glued_loose(name, end + gap, rest))
 }
 
+/// The phrase sets of `Lexicon::needs`, by their place.
+pub(super) const NOT_BANK_SET: usize = 0;
+pub(super) const GLUED_FILLER_SET: usize = 1;
+pub(super) const GLUED_SET: usize = 2;
+pub(super) const BRAND_SET: usize = 3;
+pub(super) const BANK_WORD_SET: usize = 4;
+
 pub(super) struct Lexicon {
     pub authority: Vec<Phrase>,
     pub authority_index: Index,
@@ -402,17 +409,14 @@ pub(super) struct Lexicon {
     pub role_pairs: Vec<Vec<(u128, u128)>>,
     pub brand_pairs: Vec<Vec<(u128, u128)>>,
     /// The letter pairs of the glued authority phrases, of the brands,
-    /// of the bank words, and of the phrases of `not_bank`: a name that
-    /// shows none of a set's phrases whole holds none of them, and the
-    /// rules that look for them are skipped.
-    pub glued_needs: Needs,
-    pub brand_needs: Needs,
-    pub bank_word_needs: Needs,
-    pub not_bank_needs: Needs,
+    /// of the bank words, of the phrases of `not_bank` and of the glued
+    /// fillers (sets `*_SET`, in one walk): a name that shows none of a
+    /// set's phrases whole holds none of them, and the rules that look
+    /// for them are skipped.
+    pub needs: Needs,
     /// The fillers of two letters or more, which are read glued to an
-    /// authority's word, and their letter pairs.
+    /// authority's word.
     pub glued_fillers: Vec<Phrase>,
-    pub glued_filler_needs: Needs,
     pub bank_words: Vec<Vec<Look>>,
     /// Where a glued authority phrase, a brand or a bank word may start:
     /// the rules that look at every place of a name look only there.
@@ -498,10 +502,24 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .into_iter()
             .filter(|f| f.words.len() == 1 && f.folded_len() >= 2)
             .collect();
-        let glued_needs = Needs::of(glued.clone().map(|i| authority[i].pairs()));
+        let pairs = |phrases: &[Phrase]| phrases.iter().map(Phrase::pairs).collect::<Vec<_>>();
+        let glued_pairs: Vec<_> = glued.clone().map(|i| authority[i].pairs()).collect();
+        let brand_pairs = pairs(&brands);
+        let bank_words = folded("bank");
+        let bank_word_pairs: Vec<_> = bank_words
+            .iter()
+            .map(|w| pairs_of([w.as_slice()]))
+            .collect();
+        // (In the order of the `*_SET` numbers.)
+        let needs = Needs::of(&[
+            &pairs(&not_bank),
+            &pairs(&glued_fillers),
+            &glued_pairs,
+            &brand_pairs,
+            &bank_word_pairs,
+        ]);
         let glued_index = index_of(glued.map(|i| (i, &authority[i])));
         let brand_index = index(&brands);
-        let bank_words = folded("bank");
         let scan_gate = Gate::union([
             glued_index.gate(),
             brand_index.gate(),
@@ -520,12 +538,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             brand_index,
             authority,
             role_pairs: roles.iter().map(Phrase::pairs).collect(),
-            brand_pairs: brands.iter().map(Phrase::pairs).collect(),
-            glued_needs,
-            brand_needs: Needs::of(brands.iter().map(Phrase::pairs)),
-            bank_word_needs: Needs::of(bank_words.iter().map(|w| pairs_of([w.as_slice()]))),
-            not_bank_needs: Needs::of(not_bank.iter().map(Phrase::pairs)),
-            glued_filler_needs: Needs::of(glued_fillers.iter().map(Phrase::pairs)),
+            brand_pairs,
+            needs,
             glued_fillers,
             roles,
             scan_gate,

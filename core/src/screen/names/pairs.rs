@@ -9,7 +9,7 @@
 //! whose key shares a bit with `b`. Word breaks are not kept: glued
 //! phrases cross them.
 
-use super::fold::{Folded, Look};
+use super::fold::{fold, Folded, Look};
 use super::gate::{bits, BITS};
 
 /// The letter pairs of a name: per key bit of a letter, the key bits of
@@ -18,6 +18,9 @@ pub(super) struct Pairs {
     after: [u128; BITS],
     /// The key bits of all its letters.
     letters: u128,
+    /// The key bits of the letters some letter follows: those whose
+    /// `after` holds something.
+    firsts: u128,
 }
 
 impl Pairs {
@@ -25,9 +28,11 @@ impl Pairs {
         let mut pairs = Pairs {
             after: [0; BITS],
             letters: name.looks.iter().fold(0, |all, l| all | l.key()),
+            firsts: 0,
         };
         for pair in name.looks.windows(2) {
             let next = pair[1].key();
+            pairs.firsts |= pair[0].key();
             for b in bits(pair[0].key()) {
                 pairs.after[b] |= next;
             }
@@ -59,92 +64,202 @@ impl Pairs {
     }
 }
 
-/// The letter pairs of a set of phrases, for asking whether a name may
-/// hold any of them. The phrases are grouped by their last pair (the
-/// last letters of a stem part names more than the first: fewer names
-/// show them), and those by its first letter: most names miss most of
-/// these pairs, and the letters after a first letter are gathered once
-/// for all its pairs.
-pub(super) struct Needs {
-    /// Some phrase has no pair (its words are of one letter): a name may
-    /// always hold it.
-    always: bool,
-    /// Per first letter of a last pair: the bits of all its second
-    /// letters (a name that shows none after it is passed at once), and
-    /// per second letter, the other pairs of each phrase that ends so.
-    leads: Vec<(u128, u128, Vec<Lead>)>,
+/// Letters of Russian and English text, the most frequent first: a pair
+/// of rarer letters is shown by fewer names. (Others are rarer still.)
+const BY_FREQUENCY: &str = "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъetaoinshrdlcumwfgypbvkjxqz";
+
+/// How frequent the letters of a key are: the place in `BY_FREQUENCY` of
+/// its most frequent reading.
+fn frequency_rank(key: u128) -> usize {
+    static RANKS: std::sync::OnceLock<[usize; BITS]> = std::sync::OnceLock::new();
+    let ranks = RANKS.get_or_init(|| {
+        let mut ranks = [BY_FREQUENCY.chars().count(); BITS];
+        for (i, c) in BY_FREQUENCY.chars().enumerate() {
+            for look in fold(&c.to_string()).looks {
+                for b in bits(look.key()) {
+                    ranks[b] = ranks[b].min(i);
+                }
+            }
+        }
+        ranks
+    });
+    bits(key).map(|b| ranks[b]).min().unwrap_or(ranks.len())
 }
 
-/// The second letter of a last pair, and the other pairs of each phrase
-/// that ends with that pair.
-type Lead = (u128, Vec<Rest>);
+/// The pair of a phrase a name is first asked about: the one of the
+/// rarest letters (on the benign names of `tests/names`, the phrases
+/// whose lead a name shows are a quarter of those whose last pair it
+/// shows). Any pair of a phrase may lead: the others are asked after.
+fn lead_of(pairs: &[(u128, u128)]) -> Option<usize> {
+    (0..pairs.len()).max_by_key(|&i| {
+        let (first, second) = pairs[i];
+        frequency_rank(first) + frequency_rank(second)
+    })
+}
 
-/// The pairs of a phrase but its last, and the key bits of those of their
-/// letters that have one bit: a name that lacks one of these letters
-/// holds no such pair, and the phrase is passed after one AND.
-struct Rest {
-    letters: u128,
+/// The letter pairs of some sets of phrases, for asking whether a name
+/// may hold a phrase of each set. Each phrase is led by its pair of the
+/// rarest letters (`lead_of`), and filed by each key bit of that pair's
+/// first letter: a name is asked only about the bits that some letter of
+/// it is followed from, each with one AND against the second letters of
+/// all leads filed there, and most names miss most of these pairs. All
+/// sets are asked in one walk, and a set known to be held is not asked
+/// again. (Kept flat, as ranges of vectors: the walk follows no pointer
+/// per lead or phrase.)
+pub(super) struct Needs {
+    /// The sets with a phrase of no pair (its words are of one letter):
+    /// a name may always hold them.
+    always: Held,
+    /// All the sets.
+    all: Held,
+    /// The key bits of the first letters of the leads.
+    firsts: u128,
+    /// Per key bit of a lead's first letter: the bits of the second
+    /// letters of the leads filed there, and those leads in `leads`.
+    rows: Vec<(u128, Span)>,
+    /// A lead's second letter, its set, and the phrases of the set it
+    /// leads in `rests`.
+    leads: Vec<(u128, usize, Span)>,
+    rests: Vec<Rest>,
+    /// The pairs of the phrases but their leads.
     pairs: Vec<(u128, u128)>,
 }
 
-impl Rest {
-    fn of(pairs: &[(u128, u128)]) -> Rest {
-        let one_bit = |key: u128| key & key.wrapping_sub(1) == 0;
-        let letters = pairs
-            .iter()
-            .flat_map(|&(first, second)| [first, second])
-            .filter(|&key| one_bit(key))
-            .fold(0, |all, key| all | key);
-        Rest {
-            letters,
-            pairs: pairs.to_vec(),
-        }
-    }
+/// The sets of `Needs` a name may hold a phrase of: a bit per set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Held(u32);
 
-    fn may_be_in(&self, name: &Pairs) -> bool {
-        self.letters & !name.letters == 0 && name.may_hold(&self.pairs)
+impl Held {
+    /// Whether the name may hold some phrase of set `set`.
+    pub(super) fn has(self, set: usize) -> bool {
+        self.0 & 1 << set != 0
     }
 }
 
+/// Where some entries are in a vector of `Needs`.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    from: u32,
+    to: u32,
+}
+
+impl Span {
+    /// The span from `from` to the end of `entries`.
+    fn to_end<T>(from: usize, entries: &[T]) -> Span {
+        Span {
+            from: from as u32,
+            to: entries.len() as u32,
+        }
+    }
+
+    fn of<'a, T>(&self, entries: &'a [T]) -> &'a [T] {
+        &entries[self.from as usize..self.to as usize]
+    }
+}
+
+/// A phrase but its lead: the key bits of those of its letters that have
+/// one bit (a name that lacks one of these letters holds no such pair,
+/// and the phrase is passed after one AND), and its other pairs.
+struct Rest {
+    letters: u128,
+    pairs: Span,
+}
+
 impl Needs {
-    /// The needs of phrases given by their pairs (`pairs_of`).
-    pub(super) fn of(phrases: impl IntoIterator<Item = Vec<(u128, u128)>>) -> Needs {
+    /// The needs of sets of phrases, each phrase given by its pairs
+    /// (`pairs_of`); a set is asked for by its place in `sets`.
+    pub(super) fn of(sets: &[&[Vec<(u128, u128)>]]) -> Needs {
+        assert!(sets.len() <= 32, "more sets than bits of `Held`");
+        // Per key bit of a lead's first letter: per second letter and set,
+        // the other pairs of each phrase led so.
+        type Leads = Vec<((u128, usize), Vec<Vec<(u128, u128)>>)>;
+        let mut rows: Vec<Leads> = (0..BITS).map(|_| Vec::new()).collect();
         let mut needs = Needs {
-            always: false,
+            always: Held(0),
+            all: Held((1 << sets.len()) - 1),
+            firsts: 0,
+            rows: Vec::with_capacity(BITS),
             leads: Vec::new(),
+            rests: Vec::new(),
+            pairs: Vec::new(),
         };
-        for phrase in phrases {
-            let Some((&(first, second), rest)) = phrase.split_last() else {
-                needs.always = true;
-                continue;
-            };
-            let i = match needs.leads.iter().position(|(f, _, _)| *f == first) {
-                Some(i) => i,
-                None => {
-                    needs.leads.push((first, 0, Vec::new()));
-                    needs.leads.len() - 1
+        for (set, phrases) in sets.iter().enumerate() {
+            for phrase in phrases.iter() {
+                let Some(lead) = lead_of(phrase) else {
+                    needs.always.0 |= 1 << set;
+                    continue;
+                };
+                let (first, second) = phrase[lead];
+                let mut rest = phrase.clone();
+                rest.remove(lead);
+                needs.firsts |= first;
+                for b0 in bits(first) {
+                    let leads = &mut rows[b0];
+                    match leads.iter_mut().find(|(l, _)| *l == (second, set)) {
+                        Some((_, group)) => group.push(rest.clone()),
+                        None => leads.push(((second, set), vec![rest.clone()])),
+                    }
                 }
-            };
-            let (_, any_second, seconds) = &mut needs.leads[i];
-            *any_second |= second;
-            match seconds.iter_mut().find(|(s, _)| *s == second) {
-                Some((_, group)) => group.push(Rest::of(rest)),
-                None => seconds.push((second, vec![Rest::of(rest)])),
             }
+        }
+        let one_bit = |key: u128| key & key.wrapping_sub(1) == 0;
+        for leads in rows {
+            let first_lead = needs.leads.len();
+            let mut any_second = 0;
+            for ((second, set), group) in leads {
+                any_second |= second;
+                let first_rest = needs.rests.len();
+                for rest in group {
+                    let letters = rest
+                        .iter()
+                        .flat_map(|&(first, second)| [first, second])
+                        .filter(|&key| one_bit(key))
+                        .fold(0, |all, key| all | key);
+                    let from = needs.pairs.len();
+                    needs.pairs.extend(rest);
+                    let pairs = Span::to_end(from, &needs.pairs);
+                    needs.rests.push(Rest { letters, pairs });
+                }
+                let rests = Span::to_end(first_rest, &needs.rests);
+                needs.leads.push((second, set, rests));
+            }
+            let leads = Span::to_end(first_lead, &needs.leads);
+            needs.rows.push((any_second, leads));
         }
         needs
     }
 
-    /// Whether the name may hold some phrase of the set.
-    pub(super) fn any_held(&self, name: &Pairs) -> bool {
-        self.always
-            || self.leads.iter().any(|(first, any_second, seconds)| {
-                let after = name.after(*first);
-                after & any_second != 0
-                    && seconds.iter().any(|(second, group)| {
-                        after & second != 0 && group.iter().any(|rest| rest.may_be_in(name))
-                    })
-            })
+    /// The sets the name may hold some phrase of. (A lead (a, b) is shown
+    /// when some bit of `a` is followed by `b`: each of its bits files
+    /// it, and only the bits the name follows from are asked.)
+    pub(super) fn held(&self, name: &Pairs) -> Held {
+        let mut held = self.always;
+        for b0 in bits(self.firsts & name.firsts) {
+            let after = name.after[b0];
+            let (any_second, leads) = self.rows[b0];
+            if after & any_second == 0 {
+                continue;
+            }
+            for &(second, set, rests) in leads.of(&self.leads) {
+                if !held.has(set)
+                    && after & second != 0
+                    && rests
+                        .of(&self.rests)
+                        .iter()
+                        .any(|rest| self.may_be_in(rest, name))
+                {
+                    held.0 |= 1 << set;
+                }
+            }
+            if held == self.all {
+                break;
+            }
+        }
+        held
+    }
+
+    fn may_be_in(&self, rest: &Rest, name: &Pairs) -> bool {
+        rest.letters & !name.letters == 0 && name.may_hold(rest.pairs.of(&self.pairs))
     }
 }
 
