@@ -314,7 +314,11 @@ impl Phrase {
 }
 
 pub(super) fn word_starts(name: &Folded) -> Vec<usize> {
-    (0..name.len()).filter(|&i| name.word_start[i]).collect()
+    // One allocation, never grown: a collected filter starts small and
+    // grows as it goes.
+    let mut starts = Vec::with_capacity(name.len());
+    starts.extend((0..name.len()).filter(|&i| name.word_start[i]));
+    starts
 }
 
 /// `words`, the first starting the word at `at`, each next one starting
@@ -330,12 +334,21 @@ fn in_words(name: &Folded, at: usize, words: &[Word]) -> Option<usize> {
 
 pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize> {
     let end = at + word.chars.len();
+    // (A whole word is first asked to end where the name's word ends, one
+    // look, before its letters are compared: most words of a name are of
+    // another length than an abbreviation.)
     let fits = at < name.len()
         && name.word_start[at]
+        && (!word.exact || ends_word(name, end))
         && name.has_at(at, &word.chars)
-        && (!word.exact || name.rest_of_word(end) == 0)
         && (!word.generic || ends_with_ending(name, end));
     fits.then_some(end)
+}
+
+/// A word of the name ends at `end` (`rest_of_word(end) == 0`): there, or
+/// past, the name ends, or a word starts.
+fn ends_word(name: &Folded, end: usize) -> bool {
+    end >= name.len() || name.word_start[end]
 }
 
 /// The phrase's words one right after the other (an ending of up to
