@@ -835,11 +835,7 @@ const MAX_BIDI_DEPTH: u8 = 125;
 /// control vanishes. A paragraph break closes everything. A letter drawn
 /// as punctuation is shown as that punctuation (`drawn_punctuation.rs`).
 pub(super) fn display_order(text: &str) -> Vec<char> {
-    // (Right-to-left letters are all past U+0590.)
-    if !text
-        .chars()
-        .any(|c| c >= '\u{590}' && (bidi_control(c).is_some() || direction(c) == Dir::R))
-    {
+    if !reorders(text) {
         // No control: nothing moves; a paragraph break reads as a space.
         let shown = |c| {
             if matches!(c, '\n' | '\u{2029}') {
@@ -862,6 +858,93 @@ pub(super) fn display_order(text: &str) -> Vec<char> {
         .filter(|&c| !matches!(bidi_control(c), Some(Bidi::Mark)))
         .collect()
 }
+
+/// Whether the text holds a bidi control or a right-to-left letter: only
+/// then does display order move anything.
+fn reorders(text: &str) -> bool {
+    // (Both are past U+0590, whose first byte in UTF-8 is 0xD6: a text of
+    // ASCII, Latin, Greek and Cyrillic is passed without decoding it. A
+    // first byte is never inside a character, so the one found starts one.)
+    let Some(from) = text.bytes().position(|b| b >= 0xD6) else {
+        return false;
+    };
+    text[from..]
+        .chars()
+        .any(|c| c >= '\u{590}' && (bidi_control(c).is_some() || direction(c) == Dir::R))
+}
+
+/// The text as the screen shows it (`display_order`), without invisible
+/// characters and marks, at most `most` characters: what the reading
+/// re-spells (`reading/`). Where nothing moves, made in one pass over the
+/// text, most of it copied as it is.
+pub(super) fn shown_text(text: &str, most: usize) -> String {
+    let visible = |c: char| !common_invisible(c) && !c.is_mark();
+    // (A text of `most` bytes or fewer has no more characters than that.)
+    if text.len() <= most {
+        if let Some(shown) = shown_in_order(text) {
+            return shown;
+        }
+    }
+    let mut shown = String::with_capacity(text.len());
+    shown.extend(
+        display_order(text)
+            .into_iter()
+            .filter(|&c| visible(c))
+            .take(most),
+    );
+    shown
+}
+
+/// `shown_text` of a text where nothing moves (no bidi control, no
+/// right-to-left letter: `None` otherwise): each character as
+/// `display_order` shows it, the invisible ones and marks gone.
+fn shown_in_order(text: &str) -> Option<String> {
+    let mut shown = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if SHOWN_AS_IS[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        shown.push_str(&text[copied..at]);
+        // (Not a continuation byte: a character starts here.)
+        let written = text[at..].chars().next()?;
+        if written >= '\u{590}' && (bidi_control(written).is_some() || direction(written) == Dir::R)
+        {
+            return None;
+        }
+        let c = if matches!(written, '\n' | '\u{2029}') {
+            ' '
+        } else {
+            as_drawn(written)
+        };
+        if !common_invisible(c) && !c.is_mark() {
+            shown.push(c);
+        }
+        at += written.len_utf8();
+        copied = at;
+    }
+    shown.push_str(&text[copied..]);
+    Some(shown)
+}
+
+/// The bytes of UTF-8 that `shown_in_order` copies as they are: ASCII but
+/// a line break, and the first Cyrillic block (U+0400..U+047F, first bytes
+/// 0xD0 and 0xD1: no mark, no invisible character, none drawn as
+/// punctuation, no right-to-left letter) with its continuation bytes
+/// (which follow only those: every other character is read whole).
+const SHOWN_AS_IS: [bool; 256] = {
+    let mut as_is = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        as_is[b] =
+            b < 0x80 && b != b'\n' as usize || b >= 0x80 && b <= 0xBF || b == 0xD0 || b == 0xD1;
+        b += 1;
+    }
+    as_is
+};
 
 /// A character's direction for the implicit rules of UAX #9, as a name
 /// needs them: strong right-to-left (Hebrew and Arabic letters, RLM, ALM),
@@ -1782,6 +1865,34 @@ mod tests {
             reverse_runs(&mut fast);
             reverse_runs_by_levels(&mut slow);
             assert_eq!(fast, slow, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_shown_text_is_the_display_order_without_invisible_characters() {
+        let by_order = |text: &str, most: usize| -> String {
+            display_order(text)
+                .into_iter()
+                .filter(|&c| !common_invisible(c) && !c.is_mark())
+                .take(most)
+                .collect()
+        };
+        let alphabet: Vec<char> = "aZ |\n\u{2029}\u{202E}\u{202C}\u{2067}\u{2069}\u{200F}\u{200B}\
+                                   \u{00AD}\u{0301}\u{0483}ЯёЬҐӀ\u{A78F}ǀאب🌸🇷é"
+            .chars()
+            .collect();
+        let mut seed = 0x5EED_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 9) as usize;
+            let text: String = (0..len)
+                .map(|k| alphabet[(seed >> (k * 6)) as usize % alphabet.len()])
+                .collect();
+            for most in [1024, 3] {
+                assert_eq!(shown_text(&text, most), by_order(&text, most), "{text:?}");
+            }
         }
     }
 

@@ -23,6 +23,22 @@ fn indicated(c: char) -> Option<char> {
         .then(|| char::from(b'A' + (cp - 0x1F1E6) as u8))
 }
 
+/// Whether a text has a regional indicator: U+1F1E6..U+1F1FF are 0xF0
+/// 0x9F 0x87 0xA6..0xBF in UTF-8, so the text is looked at without
+/// decoding it (most names have no character of four bytes at all).
+fn has_indicator(text: &str) -> bool {
+    let mut rest = text.as_bytes();
+    while let Some(at) = rest.iter().position(|&b| b == 0xF0) {
+        if let [0x9F, 0x87, last, ..] = rest[at + 1..] {
+            if (0xA6..=0xBF).contains(&last) {
+                return true;
+            }
+        }
+        rest = &rest[at + 1..];
+    }
+    false
+}
+
 fn is_flag(a: char, b: char) -> bool {
     FLAGS
         .split(' ')
@@ -37,7 +53,7 @@ fn is_flag(a: char, b: char) -> bool {
 /// read as a sound in `latin.rs`); as written it is a symbol, so a flag
 /// split by a mark ("ФСБ🇺\u{200F}🇦") still parts words there.
 pub(super) fn boxed_letters(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| indicated(c).is_some()) {
+    if !has_indicator(text) {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -86,6 +102,19 @@ mod tests {
         // Letters of the word beside them.
         assert_eq!(boxed_letters("🇸бер"), "Sбер");
         assert_eq!(FLAGS.split(' ').count(), 249 + 9);
+        // The bytes looked for are every indicator's, and no other's.
+        for c in [
+            '\u{1F1E5}',
+            '\u{1F1E6}',
+            '\u{1F1FF}',
+            '\u{1F200}',
+            '🌸',
+            'Я',
+            'a',
+        ] {
+            let text = format!("Ан{c}na");
+            assert_eq!(has_indicator(&text), indicated(c).is_some(), "{c:?}");
+        }
         let codes: Vec<&str> = FLAGS.split(' ').collect();
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
     }

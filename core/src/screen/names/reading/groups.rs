@@ -295,6 +295,12 @@ pub(super) fn multi_letter_latin(name: &str) -> Option<String> {
 }
 
 pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
+    // (One look first, a character at a time: a text where every
+    // character is its own group form and none starts a group has none.
+    // Most texts stop here, after one table look-up a character.)
+    if !needs_reading(name) {
+        return None;
+    }
     // Fullwidth and styled forms as plain ones ("｜－｜"), invisible
     // characters and marks inside a group gone ("|\u{200C}-|").
     let plain: std::borrow::Cow<str> = if name.chars().all(|c| group_form(c) == Some(c)) {
@@ -364,6 +370,41 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
     Some(out)
 }
 
+/// Whether a group starts somewhere in `text`, or a character of it is
+/// not its own group form (`group_form`): else `groups_read` changes
+/// nothing. ASCII and the first Cyrillic block (U+0400..U+047F, first
+/// bytes 0xD0 and 0xD1) are their own group forms (a test makes sure):
+/// read from their bytes, without decoding the text.
+fn needs_reading(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (c, len) = match b {
+            0..=0x7F => (char::from(b), 1),
+            0xD0 | 0xD1 => {
+                let low = bytes.get(at + 1).map_or(0, |n| u32::from(n & 0x3F));
+                let cp = (u32::from(b & 0x1F) << 6) | low;
+                (char::from_u32(cp).unwrap_or_default(), 2)
+            }
+            _ => {
+                let Some(c) = text[at..].chars().next() else {
+                    return false;
+                };
+                if group_form(c) != Some(c) {
+                    return true;
+                }
+                (c, c.len_utf8())
+            }
+        };
+        if may_start_group(c) && group_at_start(&text[at..]).is_some() {
+            return true;
+        }
+        at += len;
+    }
+    false
+}
+
 /// A character as multi-letter groups read it: marks and invisible
 /// characters gone (`None`), fullwidth and styled forms of ASCII as ASCII
 /// ("｜－｜", "𝐛𝐈"), other letters as they are ('ϲ' is no 'ς'), "™" no
@@ -415,6 +456,22 @@ pub(super) fn group_form(c: char) -> Option<char> {
 pub(super) fn group_at_start(text: &str) -> Option<(usize, &'static str)> {
     let c = text.chars().next()?;
     // (Asked at every character of a text re-spelt: most start none.)
+    if !may_start_group(c) {
+        return None;
+    }
+    // A letter or digit after the first part is a second part, or no
+    // group starts here (spelled out, a separator follows the first part;
+    // "Ⅲ" is a group alone): most places a group may start, passed
+    // without trying one ("се", "со").
+    let mut rest = text.chars();
+    rest.next();
+    if rest
+        .next()
+        .is_some_and(|next| next.is_alnum() && !in_some_group(next))
+        && c != 'Ⅲ'
+    {
+        return None;
+    }
     let groups = groups_from(c);
     if groups.is_empty() {
         return None;
@@ -449,6 +506,25 @@ pub(super) fn first_group(
 /// Characters that stand for a group's part besides the part itself
 /// (`part_matches`).
 pub(super) const STANDS_FOR_PARTS: &str = "IlіІıӀ1bЬь";
+
+/// Whether `c` is a part of a group of `MULTI_LETTER` or stands for one
+/// (`part_matches`): any other letter or digit after a group's first part
+/// ends the try.
+fn in_some_group(c: char) -> bool {
+    static CHARS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let chars = CHARS.get_or_init(|| {
+        let mut chars: Vec<char> = MULTI_LETTER
+            .iter()
+            .flat_map(|(from, _)| from.chars())
+            .chain(STANDS_FOR_PARTS.chars())
+            .chain(['丨'])
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    chars.binary_search(&c).is_ok()
+}
 
 /// The groups of `MULTI_LETTER` whose first part `c` can be, in order.
 pub(super) fn groups_from(c: char) -> &'static [u8] {
@@ -493,6 +569,36 @@ pub(super) fn groups_from(c: char) -> &'static [u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_part_of_a_group_is_in_some_group() {
+        // (`group_at_start` passes a place whose second character is a
+        // letter or digit in no group.)
+        for (from, _) in MULTI_LETTER {
+            let classes = reads_classes(from);
+            assert!(from.chars().count() > 1 || *from == "Ⅲ", "{from}");
+            for part in from.chars() {
+                for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+                    if part_matches_in(c, part, classes) {
+                        assert!(in_some_group(c), "{c:?} in {from}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_and_the_first_cyrillic_block_are_their_own_group_forms() {
+        for c in (0..0x80).chain(0x400..0x480).filter_map(char::from_u32) {
+            assert_eq!(group_form(c), Some(c), "{c:?}");
+            let text = format!("{c}");
+            assert_eq!(
+                needs_reading(&text),
+                group_at_start(&text).is_some(),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn emoji_are_as_they_are_in_groups() {

@@ -37,9 +37,7 @@ mod stretched;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{
-    capped, common_invisible, display_order, fold_displayed, fold_displayed_cased, Folded,
-};
+use super::fold::{capped, fold_displayed, fold_displayed_cased, shown_text, Folded};
 use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
@@ -230,18 +228,7 @@ pub fn read(name: &str) -> Reading {
 /// a phrase. (Paired in the order written, where invisible characters
 /// still part them.)
 fn shown_texts(name: &str) -> (String, Option<String>) {
-    // (Room for the whole text at once: grown a character at a time, the
-    // string is copied over and over.)
-    let shown_of = |text: &str| -> String {
-        let mut shown = String::with_capacity(text.len());
-        shown.extend(
-            display_order(text)
-                .into_iter()
-                .filter(|&c| !common_invisible(c) && !c.is_mark())
-                .take(MAX_RESPELT_CHARS),
-        );
-        shown
-    };
+    let shown_of = |text: &str| shown_text(text, MAX_RESPELT_CHARS);
     let boxed = match boxed_letters(capped(name)) {
         std::borrow::Cow::Owned(boxed) => Some(shown_of(&boxed)),
         std::borrow::Cow::Borrowed(_) => None,
@@ -411,11 +398,29 @@ const RESPELLINGS: [fn(&str) -> Option<String>; 6] = [
 /// for them all: every re-spelt text is asked.
 fn worth(text: &str) -> u8 {
     const ALL: u8 = (1 << RESPELLINGS.len()) - 1;
+    let table = worth_table();
+    let bytes = text.as_bytes();
     let mut bits = 0;
-    for c in text.chars() {
-        bits |= char_worth(c);
-        if bits == ALL {
-            break;
+    let mut at = 0;
+    // (ASCII and two-byte characters, nearly all of a name, from their
+    // bytes and the table; the others decoded.)
+    while at < bytes.len() && bits != ALL {
+        let b = bytes[at];
+        if b < 0x80 {
+            bits |= table[usize::from(b)];
+            at += 1;
+        } else if b < 0xE0 {
+            let low = bytes.get(at + 1).map_or(0, |n| usize::from(n & 0x3F));
+            let cp = (usize::from(b & 0x1F) << 6) | low;
+            bits |= table
+                .get(cp)
+                .copied()
+                .unwrap_or_else(|| char::from_u32(cp as u32).map_or(0, char_worth_slow));
+            at += 2;
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            bits |= char_worth(c);
+            at += c.len_utf8();
         }
     }
     bits
@@ -427,17 +432,21 @@ fn worth(text: &str) -> u8 {
 /// sign drawn in letters. From a table for the first blocks, where nearly
 /// every character of a name is (a search of several lists each).
 fn char_worth(c: char) -> u8 {
+    worth_table()
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| char_worth_slow(c))
+}
+
+/// `char_worth_slow` of the characters below U+0530.
+fn worth_table() -> &'static [u8] {
     const TABLE_END: u32 = 0x530;
     static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    if c as u32 >= TABLE_END {
-        return char_worth_slow(c);
-    }
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         (0..TABLE_END)
             .map(|cp| char::from_u32(cp).map_or(0, char_worth_slow))
             .collect()
-    });
-    table[c as usize]
+    })
 }
 
 fn char_worth_slow(c: char) -> u8 {

@@ -248,11 +248,15 @@ const SOFT_SIGN_BYTES: usize = 2;
 /// UTF-8, "ь" 0xD1 0x8C, and a first byte is never inside a character, so
 /// the text is looked at without decoding it.
 fn soft_signs(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.as_bytes()
-        .windows(SOFT_SIGN_BYTES)
+    // (Found by their second bytes, rarer in Cyrillic text than the first.)
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
         .enumerate()
-        .filter(|(_, pair)| matches!(pair, [0xD0, 0xAC] | [0xD1, 0x8C]))
-        .map(|(at, _)| at)
+        .skip(1)
+        .filter(|&(_, &b)| b == 0x8C || b == 0xAC)
+        .map(|(at, _)| at - 1)
+        .filter(move |&at| matches!(bytes[at..at + 2], [0xD0, 0xAC] | [0xD1, 0x8C]))
 }
 
 /// Whether the soft sign at byte `at` reads as a "b" (`soft_sign_as_b`).
