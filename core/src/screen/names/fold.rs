@@ -1362,7 +1362,7 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
 /// (the reading's spellings, `reading/`): ordered once, as the screen
 /// orders it.
 pub(super) fn fold_displayed(text: &str, case_breaks: bool) -> Folded {
-    fold_chars(read_through(chars_of(text)), case_breaks).0
+    fold_chars(displayed_chars(text), case_breaks).0
 }
 
 /// A text folded with case breaks (`fold_displayed(text, true)`), and
@@ -1394,7 +1394,7 @@ impl CaseFolded {
 /// Folds a text already in display order with case breaks, keeping what
 /// its fold without them needs (`CaseFolded`).
 pub(super) fn fold_displayed_cased(text: &str) -> CaseFolded {
-    let (folded, spelled) = fold_chars(read_through(chars_of(text)), true);
+    let (folded, spelled) = fold_chars(displayed_chars(text), true);
     CaseFolded { folded, spelled }
 }
 
@@ -1482,6 +1482,20 @@ fn shown_chars(text: &str) -> Vec<char> {
     let mut chars = display_order(capped(text));
     chars.retain(|&c| !common_invisible(c));
     read_through(chars)
+}
+
+/// The characters of a text already in display order, without the
+/// apostrophes a reader reads through (`read_through`).
+fn displayed_chars(text: &str) -> Vec<char> {
+    // (The apostrophes' first bytes: "'", "`", 0xE2 of U+2019, 0xCA of
+    // U+02B9 and U+02BC. A text with none of them has none to read
+    // through: most names, passed by their bytes.)
+    // (Every byte looked at, none skipped: the look is vectorized.)
+    let any = |b: u8| text.bytes().fold(false, |seen, t| seen | (t == b));
+    if !(any(b'\'') || any(b'`') || any(0xE2) || any(0xCA)) {
+        return chars_of(text);
+    }
+    read_through(chars_of(text))
 }
 
 /// The characters without the apostrophes a reader reads through.

@@ -33,18 +33,23 @@ const KEPT_BY_DOMAIN: usize = 2;
 struct Affixes {
     looks: Vec<Vec<Look>>,
     edge: [u128; 2],
+    /// Per affix, the signatures of its own two edge letters: an affix
+    /// whose edge letters the word's do not meet is passed without
+    /// comparing it.
+    edges: Vec<[u128; 2]>,
 }
 
 impl Affixes {
     fn of(words: &[&str], at_start: bool) -> Affixes {
         let looks: Vec<Vec<Look>> = words.iter().map(|w| fold(w).looks).collect();
-        let mut edge = [0; 2];
-        for affix in &looks {
-            for (k, bits) in edge.iter_mut().enumerate() {
-                *bits |= edge_letter(affix, at_start, k).map_or(0, Look::signature);
-            }
-        }
-        Affixes { looks, edge }
+        let edges: Vec<[u128; 2]> = looks
+            .iter()
+            .map(|affix| [0, 1].map(|k| edge_letter(affix, at_start, k).map_or(0, Look::signature)))
+            .collect();
+        let edge = edges
+            .iter()
+            .fold([0; 2], |all, own| [all[0] | own[0], all[1] | own[1]]);
+        Affixes { looks, edge, edges }
     }
 }
 
@@ -121,23 +126,28 @@ pub(super) fn is_domain(letters: &[Look]) -> bool {
 /// `kept` letters of it; 0 otherwise.
 fn affix_len(word: &[Look], affixes: &Affixes, at_start: bool, kept: usize) -> usize {
     // (Every affix has two letters or more.)
-    let may_hold = |k: usize| {
-        edge_letter(word, at_start, k).is_some_and(|l| l.signature() & affixes.edge[k] != 0)
-    };
-    if !(may_hold(0) && may_hold(1)) {
+    let edge_of = |k: usize| edge_letter(word, at_start, k).map_or(0, Look::signature);
+    let word_edge = [edge_of(0), edge_of(1)];
+    let may_hold = |edge: &[u128; 2]| word_edge[0] & edge[0] != 0 && word_edge[1] & edge[1] != 0;
+    if !may_hold(&affixes.edge) {
         return 0;
     }
-    let found = affixes.looks.iter().find(|affix| {
-        let len = affix.len();
-        word.len() >= len && {
-            let part = if at_start {
-                &word[..len]
-            } else {
-                &word[word.len() - len..]
-            };
-            same_look(part, affix)
-        }
-    });
+    let found = affixes
+        .looks
+        .iter()
+        .zip(&affixes.edges)
+        .find_map(|(affix, edge)| {
+            let len = affix.len();
+            (may_hold(edge) && word.len() >= len && {
+                let part = if at_start {
+                    &word[..len]
+                } else {
+                    &word[word.len() - len..]
+                };
+                same_look(part, affix)
+            })
+            .then_some(affix)
+        });
     found
         .map(Vec::len)
         .filter(|&len| word.len() >= len + kept)

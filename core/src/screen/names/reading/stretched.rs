@@ -35,6 +35,9 @@ const EACH_WAY: usize = 3;
 /// has none.
 pub(super) fn stretches_read(spelling: &Folded) -> Vec<Folded> {
     let looks = &spelling.looks;
+    if !may_stretch(spelling) {
+        return Vec::new();
+    }
     let word_around = |at: usize| {
         let start = (0..=at)
             .rev()
@@ -70,6 +73,19 @@ pub(super) fn stretches_read(spelling: &Folded) -> Vec<Folded> {
             out
         })
         .collect()
+}
+
+/// Whether three letters in a row inside a word share a reading two by
+/// two: a stretch's letters meet the one before and the first (`Runs::
+/// find`), and letters that meet share a bit of their signatures. Most
+/// spellings have no such three: passed after a look at the signatures,
+/// without looking for runs.
+fn may_stretch(spelling: &Folded) -> bool {
+    let (looks, starts) = (&spelling.looks, &spelling.word_start);
+    (2..looks.len()).any(|i| {
+        let [a, b, c] = [i - 2, i - 1, i].map(|k| looks[k].signature());
+        !starts[i - 1] && !starts[i] && a & b != 0 && b & c != 0 && a & c != 0
+    })
 }
 
 /// The text with its stretches read through, all once and all twice (it
