@@ -37,7 +37,7 @@ mod stretched;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{capped, fold_displayed, fold_displayed_cased, shown_text, Folded};
+use super::fold::{capped, fold_displayed, fold_displayed_cased, shown_text, Folded, PICTOGRAPHS};
 use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
@@ -241,7 +241,62 @@ fn shown_texts(name: &str) -> (String, Option<String>) {
 /// the words are Cyrillic. At most `MAX_SOUNDED`, nearest first
 /// ("Ти|-|ьк⭕fф" needs the text with both "|-|" and "⭕" read).
 fn sounded<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-    nearest_first(texts.map(mixed_as_sounds).collect(), MAX_SOUNDED)
+    let sounds = |text: &str| {
+        if may_mix(text) {
+            mixed_as_sounds(text)
+        } else {
+            Vec::new()
+        }
+    };
+    nearest_first(texts.map(sounds).collect(), MAX_SOUNDED)
+}
+
+/// Whether any byte is one `look` passes. (Every byte looked at, none
+/// skipped: the look is vectorized, faster than a search that stops.)
+fn any_byte(bytes: &[u8], look: impl Fn(u8) -> bool) -> bool {
+    bytes.iter().fold(false, |seen, &b| seen | look(b))
+}
+
+/// Whether a text may have both a Cyrillic letter and a Latin one in any
+/// dress (or one drawn for it, "Ѕ"): else `mixed_as_sounds` reads
+/// nothing in it (it looks for both first). From the bytes: a Cyrillic
+/// letter is past U+0400 and before U+0530 (first bytes 0xD0 to 0xD4);
+/// ASCII but its letters, the first Cyrillic block but "Ѕѕ", "Јј" and "Є"
+/// (drawn for an "e": first bytes 0xD0 and 0xD1) and emoji are no Latin
+/// letter in any dress (a test makes sure). Only other characters are decoded.
+fn may_mix(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if !any_byte(bytes, |b| (0xD0..=0xD4).contains(&b)) {
+        return false;
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                return true;
+            }
+            at += 1;
+            continue;
+        }
+        if b == 0xD0 || b == 0xD1 {
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            if matches!((b, next), (0xD0, 0x84 | 0x85 | 0x88) | (0xD1, 0x95 | 0x98)) {
+                return true;
+            }
+            at += 2;
+            continue;
+        }
+        // (Not a continuation byte: those follow the characters read whole.)
+        let Some(c) = text[at..].chars().next() else {
+            return true;
+        };
+        if !PICTOGRAPHS.contains(&(c as u32)) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// Per text, its readings; at most `most` of them, none twice, in the
@@ -513,6 +568,7 @@ fn push_spellings(spellings: &mut Vec<Folded>, text: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fold::{letter_drawn, small_capital};
     use super::groups::{part_matches, MULTI_LETTER, STANDS_FOR_PARTS, SYMBOL_GROUP_STARTS};
     use super::latin::{transliterated_as, Latin};
     use super::*;
@@ -611,6 +667,37 @@ mod tests {
         for (k, look) in looks.iter().enumerate() {
             assert_eq!(worth(hostile) & 1 << k != 0, look(hostile), "{k}");
         }
+    }
+
+    #[test]
+    fn the_characters_passed_for_sounds_are_no_latin_letter() {
+        // What `may_mix` passes without decoding, against what
+        // `latin::latin_drawn` looks for: a Latin letter in any dress, the
+        // Cyrillic letters drawn as Latin ones, a small capital, a symbol
+        // that spells a Latin letter, a letter of another script that
+        // looks like a Latin one.
+        let passed = (0..0x80u32)
+            .chain(0x400..0x480)
+            .chain(PICTOGRAPHS)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii_alphabetic() && !matches!(c, 'Ѕ' | 'ѕ' | 'Ј' | 'ј' | 'Є'));
+        for c in passed {
+            assert!(!reads_as_latin(c), "{c:?}");
+            assert!(small_capital(c).is_none(), "{c:?}");
+            assert!(
+                !letter_drawn(c).is_some_and(|l| l.is_ascii_alphabetic()),
+                "{c:?}"
+            );
+            let cyrillic = ('\u{400}'..='\u{52F}').contains(&c);
+            assert!(c.is_ascii() || cyrillic || !c.is_alpha(), "{c:?}");
+            assert!(!may_mix(&format!("Ан{c}на")), "{c:?}");
+            assert!(mixed_as_sounds(&format!("Ан{c}на")).is_empty(), "{c:?}");
+        }
+        for text in ["ФSБ", "Ѕбер", "МVД", "Ⓢбер", "Sbеr", "ꓢбер", "Єбер", "јбер"]
+        {
+            assert!(may_mix(text), "{text}");
+        }
+        assert!(!may_mix("Sber"));
     }
 
     #[test]
