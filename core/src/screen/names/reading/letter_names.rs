@@ -141,6 +141,11 @@ struct Names {
     /// Per bit of a signature: the names (bits of their places in
     /// `names`) whose first letter has it.
     by_first_bit: Vec<u64>,
+    /// The same for the second letter (in either case, `Name::second`),
+    /// and the names of one letter, which have none: a place is tried
+    /// only with the names its first two letters may start.
+    by_second_bit: Vec<u64>,
+    one_letter: u64,
     /// Per place in an abbreviation and bit of a signature: which
     /// abbreviations (bits of their places in `abbreviations`) have a
     /// letter there with that bit. A run leads on only while some
@@ -207,9 +212,17 @@ fn names() -> &'static Names {
             }
         }
         let mut by_first_bit = vec![0u64; 128];
+        let mut by_second_bit = vec![0u64; 128];
+        let mut one_letter = 0u64;
         for (i, name) in names.iter().enumerate() {
             for bit in bits(name.first) {
                 by_first_bit[bit] |= 1 << i;
+            }
+            for bit in bits(name.second) {
+                by_second_bit[bit] |= 1 << i;
+            }
+            if name.len() == 1 {
+                one_letter |= 1 << i;
             }
         }
         let prefixes = (abbreviations.len() <= 64 * MASK_WORDS).then(|| {
@@ -235,6 +248,8 @@ fn names() -> &'static Names {
             start_firsts,
             start_seconds,
             by_first_bit,
+            by_second_bit,
+            one_letter,
             prefixes,
         }
     })
@@ -339,8 +354,15 @@ fn named_run(spelling: &Folded, from: usize) -> Option<(usize, Vec<Look>)> {
             self.tries += 1;
             let names = names();
             // (Only the names that start with this letter, longest first.)
+            // (And of those, only the names of one letter or whose second
+            // letter the next may be: `Name::starts` asks both.)
+            let second = looks.get(at + 1).map_or(0, |l| l.signature());
+            let seconds = bits(second).fold(names.one_letter, |mask, bit| {
+                mask | names.by_second_bit[bit]
+            });
             let mut candidates = bits(looks[at].signature() & names.firsts)
-                .fold(0u64, |mask, bit| mask | names.by_first_bit[bit]);
+                .fold(0u64, |mask, bit| mask | names.by_first_bit[bit])
+                & seconds;
             while candidates != 0 {
                 let name = &names.names[candidates.trailing_zeros() as usize];
                 candidates &= candidates - 1;
