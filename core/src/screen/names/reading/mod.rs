@@ -101,10 +101,14 @@ pub fn read(name: &str) -> Reading {
     let (shown, boxed) = shown_texts(name);
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
-    let mut all: Vec<String> = vec![shown.clone()];
+    // (Room for every text at once; the name as written is read back
+    // from it, not copied.)
+    let mut all: Vec<String> = Vec::with_capacity(MAX_SPELLINGS);
+    all.push(shown);
     all.extend(boxed.clone());
     respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
+    let shown = all.pop().unwrap_or_default();
     let as_written = drawn_dropped(&groups_unknown(&shown)).into_owned();
     let read_texts = || std::iter::once(&*as_written).chain(texts.iter().map(String::as_str));
     let mut spellings = Vec::with_capacity(4 + 2 * texts.len());
@@ -350,38 +354,44 @@ fn respell_all(all: &mut Vec<String>) {
         }
     };
     // (The name as written and with boxed letters read take turns: the
-    // boxed reading's own re-spellings are not crowded out.)
-    let written = all.clone();
-    let mut alone = vec![0; written.len()];
-    for (base, alone) in written.iter().zip(&mut alone) {
-        let worth = worth(base);
+    // boxed reading's own re-spellings are not crowded out. They stay
+    // first in `all`, as they are: read there, not copied.)
+    let written = all.len();
+    // (What each text is worth is looked at once: texts are only ever
+    // added.)
+    let mut worth_of: Vec<u8> = Vec::with_capacity(MAX_SPELLINGS);
+    let mut alone = Vec::with_capacity(written);
+    for w in 0..written {
+        let worth = worth(&all[w]);
+        worth_of.push(worth);
+        let mut applied = 0;
         for (k, respell) in RESPELLINGS.iter().enumerate() {
-            if let Some(text) = (worth & 1 << k != 0).then(|| respell(base)).flatten() {
+            if let Some(text) = (worth & 1 << k != 0).then(|| respell(&all[w])).flatten() {
                 push(all, text);
-                *alone += 1;
+                applied += 1;
             }
         }
+        alone.push(applied);
     }
     // (With one re-spelling or none for the name itself, the rest are
     // read on top of it below: most names stop here.)
     let mut but_one = Vec::new();
-    for (base, _) in written.iter().zip(&alone).filter(|(_, &n)| n >= 2) {
-        let (every, applied) = respelt_but(base, None);
+    for w in (0..written).filter(|&w| alone[w] >= 2) {
+        let (every, applied) = respelt_but(&all[w], None);
         if applied.len() > 1 {
             push(all, every);
         }
         if applied.len() > 2 {
-            but_one.extend(applied.into_iter().map(|skip| (base, skip)));
+            but_one.extend(applied.into_iter().map(|skip| (w, skip)));
         }
     }
-    for (base, skip) in but_one {
-        push(all, respelt_but(base, Some(skip)).0);
+    for (w, skip) in but_one {
+        let text = respelt_but(&all[w], Some(skip)).0;
+        push(all, text);
     }
-    // (Each re-spelling of the name as written is made above. What each
-    // text is worth is looked at once: texts are only ever added.)
-    let mut worth_of: Vec<u8> = Vec::with_capacity(MAX_SPELLINGS);
+    // (Each re-spelling of the name as written is made above.)
     for (r, respell) in RESPELLINGS.iter().enumerate() {
-        let mut k = written.len();
+        let mut k = written;
         while k < all.len() && all.len() < MAX_SPELLINGS {
             while worth_of.len() <= k {
                 worth_of.push(worth(&all[worth_of.len()]));
