@@ -6,6 +6,7 @@ use super::super::class::{decomposed, Class};
 use super::super::fold::{chars_of, common_invisible, latin_reading, letter_drawn, small_capital};
 use super::groups::{group_at_start, may_start_group};
 use super::{ignorable, reads_as_latin};
+use std::borrow::Cow;
 
 /// A word that mixes Cyrillic and Latin letters reads its Latin letters
 /// as sounds: "ФSБ", "МVД", "ПоLиция", "Sбер", "Тинkoff", "Prokuraтура"
@@ -456,8 +457,18 @@ pub(super) fn groups_starting(c: char) -> &'static [u8] {
 /// count as one) are one word to the reader; a gap unlike the usual one
 /// ("  ", "_" among single spaces) parts words. Joined, the groups are
 /// seen whole.
-pub(super) fn join_spelled_out(name: &str) -> String {
+pub(super) fn join_spelled_out(name: &str) -> Cow<'_, str> {
+    // (Most names have no two short letter tokens in a row: no run to
+    // join, the name as it is. Looked for in the bytes of a name in
+    // ASCII, among the tokens of any other.)
+    if name.is_ascii() && !ascii_short_tokens_in_a_row(name.as_bytes()) {
+        return Cow::Borrowed(name);
+    }
     let tokens = letter_tokens(name);
+    let short_in_a_row = |w: &[(bool, &str)]| w[0].0 && short_token(w[0].1) && short_token(w[2].1);
+    if !tokens.windows(3).any(short_in_a_row) {
+        return Cow::Borrowed(name);
+    }
     // Letter tokens at even or odd positions, separators between them.
     let mut out = String::with_capacity(name.len());
     let mut i = 0;
@@ -470,7 +481,51 @@ pub(super) fn join_spelled_out(name: &str) -> String {
         }
         i = end + 1;
     }
-    out
+    Cow::Owned(out)
+}
+
+/// A letter token that may be a spelled letter: `spelled` passes only
+/// one of one to `LONGEST_GROUP` characters that are no apostrophe (it
+/// counts the characters before its last apostrophes, those inside among
+/// them: never fewer).
+fn short_token(token: &str) -> bool {
+    let letters = token.chars().filter(|&c| !apostrophe(c));
+    (1..=LONGEST_GROUP).contains(&letters.take(LONGEST_GROUP + 1).count())
+}
+
+/// Whether two letter tokens in a row (a gap between them) are each
+/// `short_token`, in a text of ASCII: a run of spelled letters needs them.
+fn ascii_short_tokens_in_a_row(text: &[u8]) -> bool {
+    let short = |letters: usize| (1..=LONGEST_GROUP).contains(&letters);
+    // (The letter token before the gap was short; the one under way has
+    // `letters` characters that are no apostrophe, if one is under way.)
+    let mut short_before = false;
+    let mut letters: Option<usize> = None;
+    for c in text.iter().map(|&b| char::from(b)) {
+        if letter_token_char(c) {
+            let n = letters.get_or_insert(0);
+            *n += usize::from(!apostrophe(c));
+        } else if let Some(n) = letters.take() {
+            if short_before && short(n) {
+                return true;
+            }
+            short_before = short(n);
+        }
+    }
+    letters.is_some_and(|n| short_before && short(n))
+}
+
+/// A character of a letter token (`letter_tokens`): a letter, an
+/// apostrophe, a digit that shows a letter. (An ASCII letter, most of a
+/// name, without the table.)
+#[inline]
+fn letter_token_char(c: char) -> bool {
+    let letter = if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alpha()
+    };
+    letter || apostrophe(c) || latin_letter_of_digit(c).is_some()
 }
 
 /// Tokens a name's vector is made with room for at once (a longer name
@@ -479,7 +534,7 @@ const MAX_TOKENS_RESERVED: usize = 256;
 
 /// The name as tokens: runs of letters (true), and runs of everything else.
 pub(super) fn letter_tokens(name: &str) -> Vec<(bool, &str)> {
-    let is_letter = |c: char| c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
+    let is_letter = letter_token_char;
     // (Room for a token per character at most: grown one at a time, the
     // vector is copied over and over.)
     let mut tokens: Vec<(bool, &str)> = Vec::with_capacity(name.len().min(MAX_TOKENS_RESERVED));
@@ -719,20 +774,29 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
         }
     }
     // (ASCII, most of a Latin name, is no mark, nothing invisible, and its
-    // own decomposition: pushed at once.)
-    let mut plain = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii() {
-            plain.push(c);
-        } else if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
-            push_decomposed(c, |d| {
-                if !d.is_mark() {
-                    plain.push(d);
-                }
-            });
+    // own decomposition: pushed at once; a name all in ASCII is plain as
+    // it is.)
+    let plain = if name.is_ascii() {
+        Cow::Borrowed(name)
+    } else {
+        let mut plain = String::with_capacity(name.len());
+        for c in name.chars() {
+            if c.is_ascii() {
+                plain.push(c);
+            } else if !c.is_mark() && !ignorable(c) && !common_invisible(c) {
+                push_decomposed(c, |d| {
+                    if !d.is_mark() {
+                        plain.push(d);
+                    }
+                });
+            }
         }
-    }
+        Cow::Owned(plain)
+    };
     let joined = join_spelled_out(&plain);
+    if joined.is_ascii() {
+        return ascii_latinized(joined.as_bytes());
+    }
     let mut latin_words = String::with_capacity(joined.len());
     for word in joined.split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c)) {
         latinized(word, &mut latin_words);
@@ -748,6 +812,24 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
                 out.push(d);
             }
         });
+    }
+    out
+}
+
+/// `latin_letters` past the joining, for a text all in ASCII: each word
+/// (`latinized`) is all Latin letters, digits and apostrophes, so only its
+/// digits change, read as letters where the word has a letter; no
+/// character has parts to decompose.
+fn ascii_latinized(text: &[u8]) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    let word_end = |b: &u8| !b.is_ascii_alphanumeric() && !apostrophe(char::from(*b));
+    for word in text.split_inclusive(word_end) {
+        let chars = word.iter().map(|&b| char::from(b));
+        if word.iter().any(u8::is_ascii_alphabetic) {
+            out.extend(chars.map(|c| latin_letter_of_digit(c).unwrap_or(c)));
+        } else {
+            out.extend(chars);
+        }
     }
     out
 }
