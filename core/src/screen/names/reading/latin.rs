@@ -269,14 +269,14 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
     // where there is one; case only where a small letter has a capital
     // within a group's length after it.
     let chars = &letters.chars;
-    let has_j = chars.iter().any(|c| c.eq_ignore_ascii_case(&'j'));
+    let SchemeLetters {
+        has_j,
+        small_then_capital,
+        has_ts,
+        informal_i,
+    } = SchemeLetters::of(chars);
     // (`group_at`: a group of two letters or more spelled out from a small
     // letter, with a capital among its other letters.)
-    // (A capital within a group after a small letter follows a small
-    // letter: most names have none, and are passed at once.)
-    let small_then_capital = chars
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     let case_may_break = small_then_capital
         && (0..chars.len()).any(|i| {
             chars[i].is_ascii_lowercase() && {
@@ -287,18 +287,12 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
                 })
             }
         });
-    let has_ts = chars
-        .windows(2)
-        .any(|w| w[0].eq_ignore_ascii_case(&'t') && matches!(w[1].to_ascii_lowercase(), 's' | 'c'));
     for (latin, differs) in [
         (Latin::J_IS_Y, true),
         (Latin::J_IS_ZH, has_j),
         (Latin::ANY_CASE, case_may_break),
         (Latin::TS_APART, has_ts),
-        (
-            Latin::INFORMAL_I,
-            (0..chars.len()).any(|i| informal_i_at(chars, i, true).is_some()),
-        ),
+        (Latin::INFORMAL_I, informal_i),
         (
             Latin::INFORMAL_I_ANY_CASE,
             small_then_capital
@@ -314,6 +308,44 @@ pub(super) fn transliterated(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// What in a name's letters a scheme after the first reads differently,
+/// looked for in one pass: a "j"; a capital right after a small letter
+/// (where a group may break by case: most names have none); "ts" or
+/// "tc"; an "i", "y" or "j" the informal reading reads (`informal_i_at`,
+/// with case breaking words).
+struct SchemeLetters {
+    has_j: bool,
+    small_then_capital: bool,
+    has_ts: bool,
+    informal_i: bool,
+}
+
+impl SchemeLetters {
+    fn of(chars: &[char]) -> SchemeLetters {
+        let mut found = SchemeLetters {
+            has_j: false,
+            small_then_capital: false,
+            has_ts: false,
+            informal_i: false,
+        };
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).map(char::to_ascii_lowercase);
+            match c.to_ascii_lowercase() {
+                't' => found.has_ts |= matches!(next, Some('s' | 'c')),
+                'i' | 'y' | 'j' => {
+                    found.has_j |= c.eq_ignore_ascii_case(&'j');
+                    found.informal_i =
+                        found.informal_i || informal_i_or_y_at(chars, i, true).is_some();
+                }
+                _ => {}
+            }
+            found.small_then_capital |=
+                c.is_ascii_lowercase() && next.is_some() && chars[i + 1].is_ascii_uppercase();
+        }
+        found
+    }
 }
 
 /// Digits a Latin word shows for letters ("Kiberpolit5iia", "ro5sii").
@@ -432,25 +464,35 @@ pub(super) const LATIN_TO_CYRILLIC: &[(&str, &str)] = &[
 
 /// The groups of `LATIN_TO_CYRILLIC` that start with the letter `c` (in
 /// either case), longest first: a letter is compared with its own groups
-/// only.
+/// only. (From a table made when compiling: asked of every letter read.)
 pub(super) fn groups_starting(c: char) -> &'static [u8] {
-    static BY_LETTER: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
-    let by_letter = BY_LETTER.get_or_init(|| {
-        (b'a'..=b'z')
-            .map(|letter| {
-                (0..LATIN_TO_CYRILLIC.len() as u8)
-                    .filter(|&g| LATIN_TO_CYRILLIC[g as usize].0.as_bytes()[0] == letter)
-                    .collect()
-            })
-            .collect()
-    });
     let lower = c.to_ascii_lowercase();
-    if lower.is_ascii_lowercase() {
-        &by_letter[(lower as u8 - b'a') as usize]
-    } else {
-        &[]
+    if !lower.is_ascii_lowercase() {
+        return &[];
     }
+    let (groups, n) = &GROUPS_BY_LETTER[usize::from(lower as u8 - b'a')];
+    &groups[..*n]
 }
+
+/// Groups of `LATIN_TO_CYRILLIC` that start with one letter, at most
+/// ("s", "t", "y", "j": five each).
+const MOST_GROUPS_A_LETTER: usize = 5;
+
+/// Per letter from "a" to "z", the places in `LATIN_TO_CYRILLIC` of the
+/// groups that start with it (in the table's order: longest first), and
+/// how many.
+const GROUPS_BY_LETTER: [([u8; MOST_GROUPS_A_LETTER], usize); 26] = {
+    let mut table = [([0; MOST_GROUPS_A_LETTER], 0); 26];
+    let mut g = 0;
+    while g < LATIN_TO_CYRILLIC.len() {
+        let letter = (LATIN_TO_CYRILLIC[g].0.as_bytes()[0] - b'a') as usize;
+        let n = table[letter].1;
+        table[letter].0[n] = g as u8;
+        table[letter].1 = n + 1;
+        g += 1;
+    }
+    table
+};
 
 /// "N a c z i o n a l n y j  b a n k", "M e n e d zh e r": letters
 /// spelled out one by one (a transliteration's groups, "zh", "ch", "ya",
@@ -502,9 +544,11 @@ fn ascii_short_tokens_in_a_row(text: &[u8]) -> bool {
     let mut short_before = false;
     let mut letters: Option<usize> = None;
     for c in text.iter().map(|&b| char::from(b)) {
-        if letter_token_char(c) {
+        // (`letter_token_char` for ASCII.)
+        let apostrophe = apostrophe(c);
+        if c.is_ascii_alphabetic() || apostrophe || latin_letter_of_digit(c).is_some() {
             let n = letters.get_or_insert(0);
-            *n += usize::from(!apostrophe(c));
+            *n += usize::from(!apostrophe);
         } else if let Some(n) = letters.take() {
             if short_before && short(n) {
                 return true;
@@ -726,12 +770,7 @@ impl LatinLetters {
         {
             return None;
         }
-        let chars = latin_letters(name);
-        // Only words written in Latin letters are transliterated: a Latin
-        // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not
-        // "ЦБ"), which the spelling as written reads.
-        let latin_word = latin_word_mask(&chars);
-        Some(LatinLetters { chars, latin_word })
+        Some(latin_letters(name))
     }
 
     fn read_as(&self, latin: Latin) -> String {
@@ -748,18 +787,71 @@ impl LatinLetters {
                 i += 1;
                 continue;
             }
+            // (Most letters of a Latin word: `one_sound`, read at once.)
+            if let Some(sound) = self.latin_word[i]
+                .then(|| one_sound(&self.chars, i))
+                .flatten()
+            {
+                out.push(sound);
+                i += 1;
+                continue;
+            }
             i += transliterate_at(&self.chars, i, read, latin, &mut out);
         }
         out
     }
 }
 
+/// The sound of the Latin letter at `chars[i]` in a Latin word where every
+/// scheme reads it alike, as `transliterate_at` does: a letter beside
+/// another (no lone letter), that starts no group longer than itself (so
+/// no "i", "y" or "j" either: each starts "ia", "ya", "ja").
+fn one_sound(chars: &[char], i: usize) -> Option<char> {
+    let c = chars[i];
+    if !c.is_ascii_alphabetic() {
+        return None;
+    }
+    let (small, capital) = ONE_SOUND[usize::from(c.to_ascii_lowercase() as u8 - b'a')]?;
+    let beside_letter = i > 0 && chars[i - 1].is_ascii_alphabetic()
+        || chars.get(i + 1).is_some_and(char::is_ascii_alphabetic);
+    beside_letter.then_some(if c.is_ascii_uppercase() {
+        capital
+    } else {
+        small
+    })
+}
+
+/// Per letter from "a" to "z", where it starts no group longer than
+/// itself ("b"), its sound, small and capital ("б", "Б"; the capital as
+/// `capitals` has it: each sound is a letter from "а" to "я", whose
+/// capital is 0x20 below it).
+const ONE_SOUND: [Option<(char, char)>; 26] = {
+    let mut table = [None; 26];
+    let mut letter = 0;
+    while letter < 26 {
+        let (groups, n) = GROUPS_BY_LETTER[letter];
+        if n == 1 {
+            let sound = LATIN_TO_CYRILLIC[groups[0] as usize].1.as_bytes();
+            assert!(sound.len() == 2);
+            let small = ((sound[0] as u32 & 0x1F) << 6) | (sound[1] as u32 & 0x3F);
+            assert!(0x430 <= small && small <= 0x44F);
+            if let (Some(small), Some(capital)) =
+                (char::from_u32(small), char::from_u32(small - 0x20))
+            {
+                table[letter] = Some((small, capital));
+            }
+        }
+        letter += 1;
+    }
+    table
+};
+
 /// The name's letters as plain ones, ready to be read as sounds:
 /// fullwidth and styled letters plain, accents and invisible characters
 /// gone (so that groups such as "zh", "sch" are seen whole), spelled-out
 /// letters joined, mostly-Latin words latinized. A symbol stays a symbol
-/// ("℠" is no "SM").
-pub(super) fn latin_letters(name: &str) -> Vec<char> {
+/// ("℠" is no "SM"). And which of them stand in Latin words.
+fn latin_letters(name: &str) -> LatinLetters {
     // A letter or digit decomposed (its parts pushed), anything else as it is.
     fn push_decomposed(c: char, mut out: impl FnMut(char)) {
         if c.is_ascii() {
@@ -795,7 +887,7 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
     };
     let joined = join_spelled_out(&plain);
     if joined.is_ascii() {
-        return ascii_latinized(joined.as_bytes());
+        return ascii_letters(joined.as_bytes());
     }
     let mut latin_words = String::with_capacity(joined.len());
     for word in joined.split_inclusive(|c: char| !c.is_alnum() && !apostrophe(c)) {
@@ -813,25 +905,42 @@ pub(super) fn latin_letters(name: &str) -> Vec<char> {
             }
         });
     }
-    out
+    // Only words written in Latin letters are transliterated: a Latin
+    // letter in a Cyrillic word is a look-alike ("CБ" is "СБ", not "ЦБ"),
+    // which the spelling as written reads.
+    let latin_word = latin_word_mask(&out);
+    LatinLetters {
+        chars: out,
+        latin_word,
+    }
 }
 
-/// `latin_letters` past the joining, for a text all in ASCII: each word
-/// (`latinized`) is all Latin letters, digits and apostrophes, so only its
-/// digits change, read as letters where the word has a letter; no
+/// `latin_letters` past the joining, for a text all in ASCII: a word
+/// with a letter is all Latin letters, digits and apostrophes, so it is a
+/// Latin word (`latin_word_mask`) whose digits read as letters
+/// (`latinized`); a word without one stays as it is, in none. No
 /// character has parts to decompose.
-fn ascii_latinized(text: &[u8]) -> Vec<char> {
-    let mut out = Vec::with_capacity(text.len());
-    let word_end = |b: &u8| !b.is_ascii_alphanumeric() && !apostrophe(char::from(*b));
-    for word in text.split_inclusive(word_end) {
-        let chars = word.iter().map(|&b| char::from(b));
-        if word.iter().any(u8::is_ascii_alphabetic) {
-            out.extend(chars.map(|c| latin_letter_of_digit(c).unwrap_or(c)));
-        } else {
-            out.extend(chars);
+fn ascii_letters(text: &[u8]) -> LatinLetters {
+    let mut chars: Vec<char> = text.iter().map(|&b| char::from(b)).collect();
+    let mut latin_word = vec![false; text.len()];
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || apostrophe(char::from(*b));
+    let mut start = 0;
+    while start < text.len() {
+        if !in_word(&text[start]) {
+            start += 1;
+            continue;
+        }
+        let len = text[start..].iter().position(|b| !in_word(b));
+        let word = start..len.map_or(text.len(), |len| start + len);
+        start = word.end;
+        if text[word.clone()].iter().any(u8::is_ascii_alphabetic) {
+            latin_word[word.clone()].fill(true);
+            for c in &mut chars[word] {
+                *c = latin_letter_of_digit(*c).unwrap_or(*c);
+            }
         }
     }
-    out
+    LatinLetters { chars, latin_word }
 }
 
 /// How `transliterate_at` reads a letter.
@@ -864,12 +973,15 @@ pub(super) fn transliterate_at(
     out: &mut String,
 ) -> usize {
     let c = chars[i];
-    // An apostrophe inside a Latin word is a soft sign, read as nothing.
-    if apostrophe(c)
-        && i > 0
-        && chars[i - 1].is_ascii_alphabetic()
-        && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
-    {
+    if !c.is_ascii_alphabetic() {
+        // An apostrophe inside a Latin word is a soft sign, read as nothing.
+        let soft_sign = apostrophe(c)
+            && i > 0
+            && chars[i - 1].is_ascii_alphabetic()
+            && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic);
+        if !soft_sign {
+            out.push(c);
+        }
         return 1;
     }
     let kept = match read {
@@ -877,7 +989,7 @@ pub(super) fn transliterate_at(
         Read::InLatinWord => lone_letter(chars, i),
         Read::AsSound => false,
     };
-    if !c.is_ascii_alphabetic() || kept {
+    if kept {
         out.push(c);
         return 1;
     }
@@ -1004,6 +1116,10 @@ fn informal_i_or_y_at(chars: &[char], i: usize, case_breaks: bool) -> Option<&'s
 /// it); "y" after a vowel is "й" ("Rayffayzen", "Natsionalnyy").
 pub(super) fn j_or_y(chars: &[char], i: usize, latin: Latin) -> Option<&'static str> {
     let c = chars[i];
+    // (Asked of every letter read, nearly all of which are neither.)
+    if !matches!(c, 'j' | 'J' | 'y' | 'Y') {
+        return None;
+    }
     let vowel_next = chars
         .get(i + 1)
         .is_some_and(|n| matches!(n.to_ascii_lowercase(), 'a' | 'u' | 'e' | 'o'));
@@ -1094,5 +1210,27 @@ impl LetterWindow {
     /// Whether the letters spell `group` (lowercase), in either case.
     fn starts_with(&self, group: &[u8]) -> bool {
         self.lowered.starts_with(group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_of_one_sound_reads_as_its_group() {
+        for letter in b'a'..=b'z' {
+            let groups = groups_starting(char::from(letter));
+            let one = ONE_SOUND[usize::from(letter - b'a')];
+            match groups {
+                [g] => {
+                    let g = usize::from(*g);
+                    let (small, capital) = one.unwrap();
+                    assert_eq!(small.to_string(), LATIN_TO_CYRILLIC[g].1);
+                    assert_eq!(capital.to_string(), capitals()[g]);
+                }
+                _ => assert!(one.is_none()),
+            }
+        }
     }
 }
