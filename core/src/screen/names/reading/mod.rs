@@ -45,6 +45,7 @@ use latin::{mixed_as_sounds, transliterated};
 use letter_names::letters_named;
 use marks::{may_be_trademark, trademarks_apart};
 use person::surname_with_initials;
+use std::borrow::Cow;
 use stretched::{stretched_texts, stretches_read};
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
@@ -131,17 +132,17 @@ pub fn read(name: &str) -> Reading {
         // (A text with a stretch of a Latin letter, with it read through
         // before a Latin group is, in its place: "Sluzzzhba",
         // `stretched.rs`. No scheme reads a letter three times.)
-        let texts: Vec<String> = read_texts()
-            .flat_map(|t| {
-                let stretched = stretched_texts(t);
-                if stretched.is_empty() {
-                    vec![t.to_string()]
-                } else {
-                    stretched
-                }
-            })
-            .collect();
-        for text in transliterations(texts.iter().map(String::as_str)) {
+        // (A text without a stretch, most, is read as it is: no copy.)
+        let mut texts: Vec<Cow<str>> = Vec::with_capacity(1 + texts.len());
+        for text in read_texts() {
+            let stretched = stretched_texts(text);
+            if stretched.is_empty() {
+                texts.push(Cow::Borrowed(text));
+            } else {
+                texts.extend(stretched.into_iter().map(Cow::Owned));
+            }
+        }
+        for text in transliterations(texts.iter().map(|t| &**t)) {
             spellings.push(fold_displayed(&text, false));
         }
     }
@@ -308,17 +309,18 @@ fn may_mix(text: &str) -> bool {
 /// among the texts plus the reading's place among its own, the earlier
 /// text first. So neither many texts nor a text read many ways crowds
 /// out the reading a disguise needs.
-fn nearest_first(per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
+fn nearest_first(mut per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
     let longest = per_text.iter().map(Vec::len).max().unwrap_or(0);
     let mut out: Vec<String> = Vec::new();
     for distance in 0..per_text.len() + longest {
-        for (t, of_text) in per_text.iter().enumerate().take(distance + 1) {
-            if let Some(text) = of_text.get(distance - t) {
+        for (t, of_text) in per_text.iter_mut().enumerate().take(distance + 1) {
+            if let Some(text) = of_text.get_mut(distance - t) {
                 if out.len() == most {
                     return out;
                 }
+                // (Each reading is come to once: moved, not copied.)
                 if !out.contains(text) {
-                    out.push(text.clone());
+                    out.push(std::mem::take(text));
                 }
             }
         }

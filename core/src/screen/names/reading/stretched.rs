@@ -96,11 +96,21 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
     // stretches are read on the spellings. Most texts have no letter
     // three times in a row.)
     let same = |a: char, b: char| a.eq_ignore_ascii_case(&b);
-    let mut threes = text
-        .chars()
-        .zip(text.chars().skip(1))
-        .zip(text.chars().skip(2));
-    if !threes.any(|((a, b), c)| same(a, b) && same(b, c) && a.is_alphabetic()) {
+    // (One pass, counting the run of one letter as typed under way: three
+    // alike end it. Letters alike are letters alike: whether the run's
+    // first is a letter is whether its last is.)
+    let mut run = 0;
+    let mut before = '\0';
+    let has_three = text.chars().any(|c| {
+        run = if run > 0 && same(before, c) {
+            run + 1
+        } else {
+            1
+        };
+        before = c;
+        run >= STRETCH && c.is_alphabetic()
+    });
+    if !has_three {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
