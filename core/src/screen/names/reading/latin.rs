@@ -330,26 +330,35 @@ impl SchemeLetters {
             has_ts: false,
             informal_i: false,
         };
+        // (Each letter looked at once; the one before or after it only
+        // where it may matter.)
         for (i, &c) in chars.iter().enumerate() {
-            let next = chars.get(i + 1).map(char::to_ascii_lowercase);
-            match c.to_ascii_lowercase() {
-                't' => found.has_ts |= matches!(next, Some('s' | 'c')),
-                'i' | 'y' | 'j' => {
-                    found.has_j |= c.eq_ignore_ascii_case(&'j');
+            match c {
+                'A'..='Z' => {
+                    found.small_then_capital |= i > 0 && chars[i - 1].is_ascii_lowercase();
+                }
+                'a'..='z' => {}
+                _ => continue,
+            }
+            match c {
+                't' | 'T' => {
+                    let next = chars.get(i + 1).map(char::to_ascii_lowercase);
+                    found.has_ts |= matches!(next, Some('s' | 'c'));
+                }
+                'i' | 'I' | 'y' | 'Y' | 'j' | 'J' => {
+                    found.has_j |= matches!(c, 'j' | 'J');
                     found.informal_i =
                         found.informal_i || informal_i_or_y_at(chars, i, true).is_some();
                 }
                 _ => {}
             }
-            found.small_then_capital |=
-                c.is_ascii_lowercase() && next.is_some() && chars[i + 1].is_ascii_uppercase();
         }
         found
     }
 }
 
 /// Digits a Latin word shows for letters ("Kiberpolit5iia", "ro5sii").
-pub(super) fn latin_letter_of_digit(c: char) -> Option<char> {
+pub(super) const fn latin_letter_of_digit(c: char) -> Option<char> {
     Some(match c {
         '0' => 'o',
         '1' => 'i',
@@ -543,21 +552,51 @@ fn ascii_short_tokens_in_a_row(text: &[u8]) -> bool {
     // `letters` characters that are no apostrophe, if one is under way.)
     let mut short_before = false;
     let mut letters: Option<usize> = None;
-    for c in text.iter().map(|&b| char::from(b)) {
-        // (`letter_token_char` for ASCII.)
-        let apostrophe = apostrophe(c);
-        if c.is_ascii_alphabetic() || apostrophe || latin_letter_of_digit(c).is_some() {
-            let n = letters.get_or_insert(0);
-            *n += usize::from(!apostrophe);
-        } else if let Some(n) = letters.take() {
-            if short_before && short(n) {
-                return true;
+    for &b in text {
+        match ASCII_IN_TOKEN[usize::from(b & 0x7F)] {
+            InToken::Letter => *letters.get_or_insert(0) += 1,
+            InToken::Apostrophe => {
+                letters.get_or_insert(0);
             }
-            short_before = short(n);
+            InToken::Gap => {
+                if let Some(n) = letters.take() {
+                    if short_before && short(n) {
+                        return true;
+                    }
+                    short_before = short(n);
+                }
+            }
         }
     }
     letters.is_some_and(|n| short_before && short(n))
 }
+
+/// What an ASCII character is in `letter_tokens`.
+#[derive(Clone, Copy)]
+enum InToken {
+    /// A letter, or a digit that shows one.
+    Letter,
+    Apostrophe,
+    /// No character of a letter token.
+    Gap,
+}
+
+/// `InToken` of each ASCII character (`letter_token_char`), made when
+/// compiling: looked up for every byte of a name in ASCII.
+const ASCII_IN_TOKEN: [InToken; 128] = {
+    let mut table = [InToken::Gap; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        if apostrophe(c) {
+            table[b] = InToken::Apostrophe;
+        } else if c.is_ascii_alphabetic() || latin_letter_of_digit(c).is_some() {
+            table[b] = InToken::Letter;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// A character of a letter token (`letter_tokens`): a letter, an
 /// apostrophe, a digit that shows a letter. (An ASCII letter, most of a
@@ -741,7 +780,7 @@ pub(super) fn latin_word_mask(chars: &[char]) -> Vec<bool> {
 
 /// Apostrophes inside a transliterated word (BGN/PCGN's soft sign,
 /// GOST's "y'"): dropped.
-pub(super) fn apostrophe(c: char) -> bool {
+pub(super) const fn apostrophe(c: char) -> bool {
     matches!(c, '\'' | '`' | '\u{2019}' | '\u{02B9}' | '\u{02BC}')
 }
 

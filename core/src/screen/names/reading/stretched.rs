@@ -101,7 +101,7 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
     // first is a letter is whether its last is.)
     let mut run = 0;
     let mut before = '\0';
-    let has_three = text.chars().any(|c| {
+    let mut has_three = |c: char| {
         run = if run > 0 && same(before, c) {
             run + 1
         } else {
@@ -109,8 +109,14 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
         };
         before = c;
         run >= STRETCH && c.is_alphabetic()
-    });
-    if !has_three {
+    };
+    // (A text in ASCII, most Latin ones, by its bytes.)
+    let stretched = if text.is_ascii() {
+        text.bytes().any(|b| has_three(char::from(b)))
+    } else {
+        text.chars().any(has_three)
+    };
+    if !stretched {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
