@@ -110,7 +110,7 @@ pub fn read(name: &str) -> Reading {
     respell_all(&mut all);
     let texts: Vec<String> = all.split_off(1);
     let shown = all.pop().unwrap_or_default();
-    let as_written = drawn_dropped(&groups_unknown(&shown)).into_owned();
+    let as_written = groups_read_unknown(&shown);
     let read_texts = || std::iter::once(&*as_written).chain(texts.iter().map(String::as_str));
     let mut spellings = Vec::with_capacity(4 + 2 * texts.len());
     // As written, a group of symbols that imitates a letter ("|-|") is one
@@ -220,6 +220,17 @@ pub fn read(name: &str) -> Reading {
             .iter()
             .flat_map(|p| p.others.iter().map(|w| read(w)))
             .collect(),
+    }
+}
+
+/// A text with its symbol groups as unknown letters and the symbols
+/// drawn for letters inside words dropped (`groups_unknown`,
+/// `drawn_dropped`): borrowed from it where neither changes it (most
+/// names).
+fn groups_read_unknown(text: &str) -> std::borrow::Cow<'_, str> {
+    match groups_unknown(text) {
+        std::borrow::Cow::Borrowed(text) => drawn_dropped(text),
+        std::borrow::Cow::Owned(text) => drawn_dropped(&text).into_owned().into(),
     }
 }
 
