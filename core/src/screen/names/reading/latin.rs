@@ -813,29 +813,33 @@ impl LatinLetters {
     }
 
     fn read_as(&self, latin: Latin) -> String {
-        let mut out = String::with_capacity(self.chars.len() * 2);
+        let chars = &self.chars;
+        let mut out = String::with_capacity(chars.len() * 2);
         let mut i = 0;
-        while i < self.chars.len() {
-            let read = if self.latin_word[i] {
+        while i < chars.len() {
+            let c = chars[i];
+            // (An ASCII letter, most of a Latin name, is no apostrophe: read
+            // as written outside a Latin word, in one mostly at once, by
+            // `one_sound`. Any other character but an apostrophe is read
+            // as written, `read_as_written`.)
+            let in_latin_word = self.latin_word[i];
+            if c.is_ascii_alphabetic() && in_latin_word {
+                if let Some(sound) = one_sound(chars, i) {
+                    out.push(sound);
+                    i += 1;
+                    continue;
+                }
+            } else if !apostrophe(c) {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            let read = if in_latin_word {
                 Read::InLatinWord
             } else {
                 Read::AsWritten
             };
-            if read_as_written(self.chars[i], read) {
-                out.push(self.chars[i]);
-                i += 1;
-                continue;
-            }
-            // (Most letters of a Latin word: `one_sound`, read at once.)
-            if let Some(sound) = self.latin_word[i]
-                .then(|| one_sound(&self.chars, i))
-                .flatten()
-            {
-                out.push(sound);
-                i += 1;
-                continue;
-            }
-            i += transliterate_at(&self.chars, i, read, latin, &mut out);
+            i += transliterate_at(chars, i, read, latin, &mut out);
         }
         out
     }
@@ -843,42 +847,72 @@ impl LatinLetters {
 
 /// The sound of the Latin letter at `chars[i]` in a Latin word where every
 /// scheme reads it alike, as `transliterate_at` does: a letter beside
-/// another (no lone letter), that starts no group longer than itself (so
-/// no "i", "y" or "j" either: each starts "ia", "ya", "ja").
+/// another (no lone letter), no "i", "y" or "j" (each read its own way),
+/// where no group longer than itself starts ("d" before "a": no "dzh",
+/// "dj").
 fn one_sound(chars: &[char], i: usize) -> Option<char> {
     let c = chars[i];
     if !c.is_ascii_alphabetic() {
         return None;
     }
-    let (small, capital) = ONE_SOUND[usize::from(c.to_ascii_lowercase() as u8 - b'a')]?;
-    let beside_letter = i > 0 && chars[i - 1].is_ascii_alphabetic()
-        || chars.get(i + 1).is_some_and(char::is_ascii_alphabetic);
-    beside_letter.then_some(if c.is_ascii_uppercase() {
-        capital
+    let sound = ONE_SOUND[usize::from(c.to_ascii_lowercase() as u8 - b'a')]?;
+    let next = chars.get(i + 1).filter(|n| n.is_ascii_alphabetic());
+    // (`group_at` compares the letters lowered.)
+    let group_starts =
+        next.is_some_and(|n| sound.seconds & 1 << (n.to_ascii_lowercase() as u8 - b'a') != 0);
+    let beside_letter = i > 0 && chars[i - 1].is_ascii_alphabetic() || next.is_some();
+    (beside_letter && !group_starts).then_some(if c.is_ascii_uppercase() {
+        sound.capital
     } else {
-        small
+        sound.small
     })
 }
 
-/// Per letter from "a" to "z", where it starts no group longer than
-/// itself ("b"), its sound, small and capital ("б", "Б"; the capital as
-/// `capitals` has it: each sound is a letter from "а" to "я", whose
-/// capital is 0x20 below it).
-const ONE_SOUND: [Option<(char, char)>; 26] = {
+/// A letter's sound of its own (`one_sound`), and the second letters of
+/// its longer groups.
+#[derive(Clone, Copy)]
+struct OneSound {
+    small: char,
+    capital: char,
+    /// Bit `k` for the `k`-th letter from "a".
+    seconds: u32,
+}
+
+/// Per letter from "a" to "z", but "i", "y" and "j": its sound as the
+/// group of that one letter reads it, small and capital ("б", "Б"; the
+/// capital as `capitals` has it: each sound is a letter from "а" to "я",
+/// whose capital is 0x20 below it), and the second letters of the groups
+/// longer than itself that start with it.
+const ONE_SOUND: [Option<OneSound>; 26] = {
     let mut table = [None; 26];
     let mut letter = 0;
     while letter < 26 {
         let (groups, n) = GROUPS_BY_LETTER[letter];
-        if n == 1 {
-            let sound = LATIN_TO_CYRILLIC[groups[0] as usize].1.as_bytes();
-            assert!(sound.len() == 2);
-            let small = ((sound[0] as u32 & 0x1F) << 6) | (sound[1] as u32 & 0x3F);
-            assert!(0x430 <= small && small <= 0x44F);
-            if let (Some(small), Some(capital)) =
-                (char::from_u32(small), char::from_u32(small - 0x20))
-            {
-                table[letter] = Some((small, capital));
+        let mut seconds = 0u32;
+        let mut small = 0;
+        let mut k = 0;
+        while k < n {
+            let (group, sound) = LATIN_TO_CYRILLIC[groups[k] as usize];
+            let group = group.as_bytes();
+            if group.len() == 1 {
+                let sound = sound.as_bytes();
+                assert!(sound.len() == 2);
+                small = ((sound[0] as u32 & 0x1F) << 6) | (sound[1] as u32 & 0x3F);
+                assert!(0x430 <= small && small <= 0x44F);
+            } else {
+                seconds |= 1 << (group[1] - b'a');
             }
+            k += 1;
+        }
+        let own_way = matches!(letter as u8 + b'a', b'i' | b'y' | b'j');
+        if let (false, Some(small), Some(capital)) =
+            (own_way, char::from_u32(small), char::from_u32(small - 0x20))
+        {
+            table[letter] = Some(OneSound {
+                small,
+                capital,
+                seconds,
+            });
         }
         letter += 1;
     }
@@ -974,8 +1008,11 @@ fn ascii_letters(text: &[u8]) -> LatinLetters {
         start = word.end;
         if text[word.clone()].iter().any(u8::is_ascii_alphabetic) {
             latin_word[word.clone()].fill(true);
-            for c in &mut chars[word] {
-                *c = latin_letter_of_digit(*c).unwrap_or(*c);
+            // (Most words have no digit: nothing to read as a letter.)
+            if text[word.clone()].iter().any(u8::is_ascii_digit) {
+                for c in &mut chars[word] {
+                    *c = latin_letter_of_digit(*c).unwrap_or(*c);
+                }
             }
         }
     }
@@ -1261,15 +1298,22 @@ mod tests {
         for letter in b'a'..=b'z' {
             let groups = groups_starting(char::from(letter));
             let one = ONE_SOUND[usize::from(letter - b'a')];
-            match groups {
-                [g] => {
-                    let g = usize::from(*g);
-                    let (small, capital) = one.unwrap();
-                    assert_eq!(small.to_string(), LATIN_TO_CYRILLIC[g].1);
-                    assert_eq!(capital.to_string(), capitals()[g]);
-                }
-                _ => assert!(one.is_none()),
+            if matches!(letter, b'i' | b'y' | b'j') {
+                assert!(one.is_none());
+                continue;
             }
+            let one = one.unwrap();
+            let mut seconds = 0;
+            for &g in groups {
+                let (group, sound) = LATIN_TO_CYRILLIC[usize::from(g)];
+                if group.len() == 1 {
+                    assert_eq!(one.small.to_string(), sound);
+                    assert_eq!(one.capital.to_string(), capitals()[usize::from(g)]);
+                } else {
+                    seconds |= 1 << (group.as_bytes()[1] - b'a');
+                }
+            }
+            assert_eq!(one.seconds, seconds);
         }
     }
 }
