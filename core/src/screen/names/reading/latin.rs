@@ -599,16 +599,14 @@ const ASCII_IN_TOKEN: [InToken; 128] = {
 };
 
 /// A character of a letter token (`letter_tokens`): a letter, an
-/// apostrophe, a digit that shows a letter. (An ASCII letter, most of a
-/// name, without the table.)
+/// apostrophe, a digit that shows a letter. (An ASCII character, most of
+/// a name, from the table.)
 #[inline]
 fn letter_token_char(c: char) -> bool {
-    let letter = if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alpha()
-    };
-    letter || apostrophe(c) || latin_letter_of_digit(c).is_some()
+    if c.is_ascii() {
+        return !matches!(ASCII_IN_TOKEN[c as usize], InToken::Gap);
+    }
+    c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some()
 }
 
 /// Tokens a name's vector is made with room for at once (a longer name
@@ -1292,6 +1290,14 @@ impl LetterWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_character_of_a_letter_token_is_one_by_the_table() {
+        for c in (0..128u8).map(char::from) {
+            let of_token = c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
+            assert_eq!(letter_token_char(c), of_token, "{c:?}");
+        }
+    }
 
     #[test]
     fn a_letter_of_one_sound_reads_as_its_group() {
