@@ -9,7 +9,7 @@
 //! characters), and names drawn from every kind of character a fraudster
 //! uses, with pieces of real claims spliced in. Each name gives: the
 //! authority claim, the numbers read in it, the aliases it claims, and the
-//! shape of its spellings. (`CALLGUARD_SNAPSHOT=write` after a change that
+//! shape and letters of its spellings. (`CALLGUARD_SNAPSHOT=write` after a change that
 //! is meant to change decisions; `=dump` writes the lines to `target/`.)
 
 mod support;
@@ -152,10 +152,23 @@ fn decisions(name: &str, aliases: &[Alias]) -> String {
             }
         })
         .collect();
+    // Each spelling's size and its letters (as `sketch` draws them, with
+    // where a soft sign followed a letter and what case broke): a faster
+    // engine must read the same letters, not only reach the same claims.
     let shape: Vec<String> = reading
         .spellings
         .iter()
-        .map(|s| format!("{}/{}", s.len(), s.words()))
+        .map(|s| {
+            let soft: Vec<usize> = (0..s.len()).filter(|&i| s.soft_after[i]).collect();
+            format!(
+                "{}/{}<{}|{soft:?}|{}{}>",
+                s.len(),
+                s.words(),
+                s.sketch(),
+                u8::from(s.case_split),
+                u8::from(s.case_parts_spelled)
+            )
+        })
         .collect();
     format!(
         "{claims} {alias_hits} {:?} {:?} {} {}",
