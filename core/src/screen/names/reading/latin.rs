@@ -260,7 +260,7 @@ impl Latin {
 /// needs (none when it has no Latin letters).
 pub(super) fn transliterated(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    // The letters are made plain once for the three schemes.
+    // The letters are made plain once for all the schemes.
     let Some(letters) = LatinLetters::of(name) else {
         return out;
     };
