@@ -125,6 +125,8 @@ impl Name {
 
 struct Names {
     names: Vec<Name>,
+    /// Letters of the longest name.
+    longest: usize,
     /// The signatures of every name's first letter: a word that starts
     /// with none of them is passed after one AND.
     firsts: u128,
@@ -192,6 +194,7 @@ fn names() -> &'static Names {
             .filter(|n| n.len() > 0 && n.cases[1].len() == n.len())
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let longest = names.first().map_or(0, Name::len);
         // (A bit each in `by_first_bit`.)
         assert!(names.len() <= 64);
         let firsts = names.iter().fold(0, |bits, n| bits | n.first);
@@ -241,6 +244,7 @@ fn names() -> &'static Names {
             .filter(|n| !n.consonant)
             .fold(0, |bits, n| bits | n.first);
         Names {
+            longest,
             vowel_firsts,
             names,
             firsts,
@@ -417,7 +421,7 @@ pub(super) fn letters_named(spelling: &Folded) -> Option<Folded> {
     let mut runs = Vec::new();
     let mut at = 0;
     while at < looks.len() {
-        match may_start_run(&looks[at..])
+        match (may_start_run(&looks[at..]) && two_consonant_names_may_follow(looks, at))
             .then(|| named_run(spelling, at))
             .flatten()
         {
@@ -464,17 +468,45 @@ pub(super) fn letters_named(spelling: &Folded) -> Option<Folded> {
     Some(out)
 }
 
+/// Whether a run from `at` may hold two consonants' names, as every run
+/// does (`named_run`): two places in its reach, two letters apart at least
+/// (a consonant's name has two letters or more), where a consonant's name
+/// may start (their first two letters meet its first two). The reach: as
+/// many names as a run spells letters, each as long as the longest name.
+/// ("3 этаж" reads "зэ" and "эм" one letter apart: no run, no search.)
+fn two_consonant_names_may_follow(looks: &[Look], at: usize) -> bool {
+    let names = names();
+    let reach = looks.len().min(at + MAX_NAMED * names.longest);
+    let mut first = None;
+    for p in at..reach {
+        if !consonant_name_may_start(names, &looks[p..reach]) {
+            continue;
+        }
+        match first {
+            None => first = Some(p),
+            Some(f) if p >= f + 2 => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// Whether the first two letters meet the first two of a consonant's name
+/// of two letters or more (by their signatures, as `Name::starts` first
+/// asks).
+fn consonant_name_may_start(names: &Names, letters: &[Look]) -> bool {
+    let [first, second, ..] = letters else {
+        return false;
+    };
+    let second = second.signature();
+    bits(first.signature() & names.start_firsts).any(|b| second & names.start_seconds[b] != 0)
+}
+
 /// Whether `letters` may start a run: their first two letters meet the
 /// first two of a consonant's name, or a vowel comes first ("О Вэ Дэ").
 fn may_start_run(letters: &[Look]) -> bool {
     let names = names();
-    let consonant_first = |letters: &[Look]| {
-        let [first, second, ..] = letters else {
-            return false;
-        };
-        let second = second.signature();
-        bits(first.signature() & names.start_firsts).any(|b| second & names.start_seconds[b] != 0)
-    };
+    let consonant_first = |letters: &[Look]| consonant_name_may_start(names, letters);
     consonant_first(letters)
         || letters
             .first()
