@@ -522,6 +522,16 @@ mod tests {
         letters_named(&fold(text))
     }
 
+    /// The searches are passed where no two consonants' names may start
+    /// two letters apart (`may_start_run`, `two_consonant_names_may_follow`):
+    /// sound only while no consonant's name is a single letter.
+    #[test]
+    fn every_consonant_name_has_two_letters_or_more() {
+        for (name, letter) in CONSONANTS {
+            assert!(name.chars().count() >= 2, "{letter}: {name}");
+        }
+    }
+
     #[test]
     fn runs_of_letter_names_read_as_letters() {
         for (text, letters) in [
