@@ -377,6 +377,9 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
 /// read from their bytes, without decoding the text.
 fn needs_reading(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if text.is_ascii() && !ascii_pairs_may_start(bytes) {
+        return false;
+    }
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
@@ -403,6 +406,56 @@ fn needs_reading(text: &str) -> bool {
         at += len;
     }
     false
+}
+
+/// Whether an ASCII text has two characters that may be the first two
+/// parts of a group: side by side, or one character apart (a group
+/// spelled out, "b I"). Every group that starts with an ASCII character
+/// has two parts or more ("Ⅲ" alone has one), and `group_at_start` finds
+/// a group only where its first two parts stand so (`parts_len`): a text
+/// without such two characters has no group, and is passed after a
+/// look-up per byte (most Latin names).
+fn ascii_pairs_may_start(bytes: &[u8]) -> bool {
+    let pairs = ascii_first_pairs();
+    let holds = |set: &[u128; 128], first: u8, second: u8| {
+        set[usize::from(first & 0x7F)] >> (second & 0x7F) & 1 != 0
+    };
+    let tight = bytes.windows(2).any(|w| holds(&pairs.tight, w[0], w[1]));
+    tight || bytes.windows(3).any(|w| holds(&pairs.spaced, w[0], w[2]))
+}
+
+/// Per ASCII character, the ASCII characters that may follow it as a
+/// group's second part: tight, and (in a group spelled out,
+/// `spells_out`) after one separator.
+struct AsciiPairs {
+    tight: [u128; 128],
+    spaced: [u128; 128],
+}
+
+fn ascii_first_pairs() -> &'static AsciiPairs {
+    static PAIRS: std::sync::OnceLock<AsciiPairs> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = AsciiPairs {
+            tight: [0; 128],
+            spaced: [0; 128],
+        };
+        let ascii = || (0..128u8).map(char::from);
+        for group in groups().iter().filter(|group| group.len >= 2) {
+            let part = |k: usize| {
+                ascii()
+                    .filter(|&c| part_matches_in(c, group.parts[k], group.classes))
+                    .fold(0u128, |set, c| set | 1 << (c as u32))
+            };
+            let second = part(1);
+            for first in ascii().filter(|&c| part_matches_in(c, group.parts[0], group.classes)) {
+                pairs.tight[first as usize] |= second;
+                if group.spelled {
+                    pairs.spaced[first as usize] |= second;
+                }
+            }
+        }
+        pairs
+    })
 }
 
 /// A character as multi-letter groups read it: marks and invisible
@@ -597,6 +650,61 @@ mod tests {
                 group_at_start(&text).is_some(),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_ascii_text_with_a_group_has_two_of_its_parts_near() {
+        // Every text of two and three printable ASCII characters.
+        let printable: Vec<char> = (0x20u8..0x7F).map(char::from).collect();
+        let found = |text: &str| (0..text.len()).any(|i| group_at_start(&text[i..]).is_some());
+        for &a in &printable {
+            for &b in &printable {
+                let two = format!("{a}{b}");
+                assert!(
+                    !found(&two) || ascii_pairs_may_start(two.as_bytes()),
+                    "{two:?}"
+                );
+                for &c in &printable {
+                    let three = format!("{a}{b}{c}");
+                    let passed = ascii_pairs_may_start(three.as_bytes());
+                    assert!(!found(&three) || passed, "{three:?}");
+                }
+            }
+        }
+        // Every group of ASCII written tight and spelled out, each part
+        // as any ASCII character that stands for it.
+        for group in groups()
+            .iter()
+            .filter(|g| g.parts().iter().all(char::is_ascii))
+        {
+            let mut texts = vec![String::new()];
+            for (k, &part) in group.parts().iter().enumerate() {
+                let stand: Vec<char> = (0..128u8)
+                    .map(char::from)
+                    .filter(|&c| part_matches_in(c, part, group.classes))
+                    .collect();
+                texts = texts
+                    .iter()
+                    .flat_map(|t| stand.iter().map(move |&c| (t.clone(), c)))
+                    .map(|(t, c)| {
+                        if k > 0 {
+                            format!("{t}\u{1}{c}")
+                        } else {
+                            format!("{t}{c}")
+                        }
+                    })
+                    .collect();
+            }
+            for text in texts {
+                for sep in ["", " ", "."] {
+                    let text = text.replace('\u{1}', sep);
+                    assert!(
+                        !found(&text) || ascii_pairs_may_start(text.as_bytes()),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 
