@@ -417,40 +417,51 @@ fn needs_reading(text: &str) -> bool {
 /// look-up per byte (most Latin names).
 fn ascii_pairs_may_start(bytes: &[u8]) -> bool {
     let pairs = ascii_first_pairs();
-    let holds = |set: &[u128; 128], first: u8, second: u8| {
-        set[usize::from(first & 0x7F)] >> (second & 0x7F) & 1 != 0
+    let holds = |set: &[[u8; 16]; 128], first: u8, second: Option<&u8>| {
+        second.is_some_and(|&b| {
+            set[usize::from(first & 0x7F)][usize::from(b >> 3 & 0xF)] >> (b & 7) & 1 != 0
+        })
     };
-    let tight = bytes.windows(2).any(|w| holds(&pairs.tight, w[0], w[1]));
-    tight || bytes.windows(3).any(|w| holds(&pairs.spaced, w[0], w[2]))
+    (0..bytes.len()).any(|i| {
+        let first = bytes[i];
+        pairs.first[usize::from(first & 0x7F)]
+            && (holds(&pairs.tight, first, bytes.get(i + 1))
+                || holds(&pairs.spaced, first, bytes.get(i + 2)))
+    })
 }
 
-/// Per ASCII character, the ASCII characters that may follow it as a
-/// group's second part: tight, and (in a group spelled out,
-/// `spells_out`) after one separator.
+/// Per ASCII character, whether it may be a group's first part, and the
+/// ASCII characters that may follow it as that group's second part (a
+/// bit each): tight, and (in a group spelled out, `spells_out`) after
+/// one separator.
 struct AsciiPairs {
-    tight: [u128; 128],
-    spaced: [u128; 128],
+    first: [bool; 128],
+    tight: [[u8; 16]; 128],
+    spaced: [[u8; 16]; 128],
 }
 
 fn ascii_first_pairs() -> &'static AsciiPairs {
     static PAIRS: std::sync::OnceLock<AsciiPairs> = std::sync::OnceLock::new();
     PAIRS.get_or_init(|| {
         let mut pairs = AsciiPairs {
-            tight: [0; 128],
-            spaced: [0; 128],
+            first: [false; 128],
+            tight: [[0; 16]; 128],
+            spaced: [[0; 16]; 128],
         };
         let ascii = || (0..128u8).map(char::from);
         for group in groups().iter().filter(|group| group.len >= 2) {
-            let part = |k: usize| {
-                ascii()
-                    .filter(|&c| part_matches_in(c, group.parts[k], group.classes))
-                    .fold(0u128, |set, c| set | 1 << (c as u32))
+            let stands = |k: usize| {
+                ascii().filter(move |&c| part_matches_in(c, group.parts[k], group.classes))
             };
-            let second = part(1);
-            for first in ascii().filter(|&c| part_matches_in(c, group.parts[0], group.classes)) {
-                pairs.tight[first as usize] |= second;
-                if group.spelled {
-                    pairs.spaced[first as usize] |= second;
+            for first in stands(0) {
+                let first = first as usize;
+                pairs.first[first] = true;
+                for second in stands(1) {
+                    let (byte, bit) = (second as usize >> 3, 1 << (second as u32 & 7));
+                    pairs.tight[first][byte] |= bit;
+                    if group.spelled {
+                        pairs.spaced[first][byte] |= bit;
+                    }
                 }
             }
         }
