@@ -37,6 +37,9 @@ struct Affixes {
     /// whose edge letters the word's do not meet is passed without
     /// comparing it.
     edges: Vec<[u128; 2]>,
+    /// Per edge letter, per bit of a signature: the affixes (a bit each,
+    /// in their order) whose edge letter has it.
+    by_bit: [[u32; 128]; 2],
 }
 
 impl Affixes {
@@ -49,7 +52,23 @@ impl Affixes {
         let edge = edges
             .iter()
             .fold([0; 2], |all, own| [all[0] | own[0], all[1] | own[1]]);
-        Affixes { looks, edge, edges }
+        assert!(edges.len() <= 32, "an affix a bit of a u32");
+        let mut by_bit = [[0u32; 128]; 2];
+        for (a, own) in edges.iter().enumerate() {
+            for (k, by_bit) in by_bit.iter_mut().enumerate() {
+                for (bit, affixes) in by_bit.iter_mut().enumerate() {
+                    if own[k] >> bit & 1 != 0 {
+                        *affixes |= 1 << a;
+                    }
+                }
+            }
+        }
+        Affixes {
+            looks,
+            edge,
+            edges,
+            by_bit,
+        }
     }
 }
 
@@ -61,6 +80,26 @@ fn edge_letter(word: &[Look], at_start: bool, k: usize) -> Option<Look> {
         word.len().checked_sub(k + 1)?
     };
     word.get(i).copied()
+}
+
+impl Affixes {
+    /// Whether a word's two edge letters (their signatures, from the
+    /// edge) meet those of some affix: else it holds none. (The affixes
+    /// each edge letter meets, gathered from its bits that some affix's
+    /// has, a few: the union of all the affixes' meets most words.)
+    fn meet(&self, word_edge: [u128; 2]) -> bool {
+        let met_at = |k: usize| {
+            let mut bits = word_edge[k] & self.edge[k];
+            let mut met = 0u32;
+            while bits != 0 {
+                met |= self.by_bit[k][bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+            }
+            met
+        };
+        let union = word_edge[0] & self.edge[0] != 0 && word_edge[1] & self.edge[1] != 0;
+        union && met_at(0) & met_at(1) != 0
+    }
 }
 
 fn domains() -> &'static Affixes {
@@ -78,6 +117,9 @@ fn prefixes() -> &'static Affixes {
 /// "www|СБУ|com"); `None` when there is none.
 pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
     let looks = &spelling.looks;
+    if !may_hold_affix(spelling) {
+        return None;
+    }
     // (Copied only when a word is parted: most spellings have no domain.)
     let mut starts: Option<Vec<bool>> = None;
     let mut part_at =
@@ -113,6 +155,30 @@ pub(super) fn domains_apart(spelling: &Folded) -> Option<Folded> {
             word_start: starts,
             ..spelling.clone()
         })
+}
+
+/// Whether a word of the spelling may start with a web prefix or end
+/// with a domain: its two edge letters meet those of some affix
+/// (`affix_len` compares only such an affix, and parts nothing where
+/// there is none; a word of one letter has no second edge letter).
+/// Only the word breaks are looked for, then each word's four edge
+/// letters asked: most spellings have no word that may hold one.
+fn may_hold_affix(spelling: &Folded) -> bool {
+    let (looks, starts) = (&spelling.looks, &spelling.word_start);
+    let (prefixes, domains) = (prefixes(), domains());
+    let sig = |i: usize| looks[i].signature();
+    // (A word starts at the first letter and at every break after it.)
+    let mut start = 0;
+    for end in (1..looks.len()).filter(|&i| starts[i]).chain([looks.len()]) {
+        if end - start >= 2
+            && (prefixes.meet([sig(start), sig(start + 1)])
+                || domains.meet([sig(end - 1), sig(end - 2)]))
+        {
+            return true;
+        }
+        start = end;
+    }
+    false
 }
 
 /// Whether `letters` are a top-level domain ("kz" in "эс-бэ-уkz": a run
@@ -166,6 +232,25 @@ mod tests {
     fn every_affix_has_the_two_edge_letters_it_is_filtered_by() {
         for affixes in [domains(), prefixes()] {
             assert!(affixes.looks.iter().all(|a| a.len() >= 2));
+        }
+    }
+
+    #[test]
+    fn affixes_met_by_bits_are_those_met_one_by_one() {
+        let text = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 \
+                    абвгдеёжзийклмнопрстуфхцчшщъыьэюя АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ \
+                    ｒｕ 𝐤𝐳 ʙʜᴎΓΦπɸʍĸ";
+        let signatures: Vec<u128> = fold(text).looks.iter().map(|l| l.signature()).collect();
+        for affixes in [domains(), prefixes()] {
+            for &a in &signatures {
+                for &b in &signatures {
+                    let one_by_one = affixes
+                        .edges
+                        .iter()
+                        .any(|edge| a & edge[0] != 0 && b & edge[1] != 0);
+                    assert_eq!(affixes.meet([a, b]), one_by_one);
+                }
+            }
         }
     }
 
