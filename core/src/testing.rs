@@ -75,15 +75,9 @@ pub fn synthetic_number(i: usize) -> String {
 /// `n` distinct random numbers of one mobile range (+79xx xxx xx xx, 10⁹
 /// numbers), ascending, reproducible from `seed`: a feed's typical shape.
 pub fn synthetic_feed_numbers(n: usize, seed: u64) -> Vec<u64> {
-    let mut state = seed | 1;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut random = Xorshift::new(seed);
     let mut v: Vec<u64> = (0..n + n / 50 + 16)
-        .map(|_| 79_000_000_000 + next() % 1_000_000_000)
+        .map(|_| 79_000_000_000 + random.below(1_000_000_000))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -113,4 +107,32 @@ pub fn synthetic_feed_blob_with(numbers: &[u64], block_size: u32) -> Vec<u8> {
         b.push(n, synthetic_category(n)).expect("ascending E.164");
     }
     b.finish().expect("a valid feed")
+}
+
+/// A xorshift generator, reproducible from its seed: enough to spread
+/// synthetic data (feed numbers; the random texts that hold a fast path
+/// of the name engine to the slow one it stands for, the same on every
+/// run, so a failure is a text to read, not a flake).
+pub struct Xorshift(u64);
+
+impl Xorshift {
+    pub fn new(seed: u64) -> Xorshift {
+        Xorshift(seed | 1)
+    }
+
+    /// A number below `n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+
+    /// A text of fewer than `longest` characters of `alphabet`.
+    pub fn text(&mut self, alphabet: &[char], longest: u64) -> String {
+        let len = self.below(longest);
+        (0..len)
+            .map(|_| alphabet[self.below(alphabet.len() as u64) as usize])
+            .collect()
+    }
 }

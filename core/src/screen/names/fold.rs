@@ -1767,6 +1767,7 @@ pub fn look_of_char(c: char) -> Option<Look> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::Xorshift;
 
     fn alike(a: &str, b: &str) -> bool {
         same_look(&fold(a).looks, &fold(b).looks)
@@ -1859,13 +1860,8 @@ mod tests {
 
     #[test]
     fn runs_are_reversed_as_rule_l2_reads() {
-        let mut seed = 0x2026_1206_u64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut random = Xorshift::new(0x2026_1206);
+        let mut next = |n: u64| random.below(n);
         for case in 0..20_000 {
             let len = next(40) as usize;
             let top = [2, 4, 8, 126][case % 4];
@@ -1895,15 +1891,9 @@ mod tests {
                                    \u{00AD}\u{0301}\u{0483}ЯёЬҐӀ\u{A78F}ǀאب🌸🇷é"
             .chars()
             .collect();
-        let mut seed = 0x5EED_u64;
+        let mut random = Xorshift::new(0x5EED);
         for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 9) as usize;
-            let text: String = (0..len)
-                .map(|k| alphabet[(seed >> (k * 6)) as usize % alphabet.len()])
-                .collect();
+            let text = random.text(&alphabet, 9);
             for most in [1024, 3] {
                 assert_eq!(shown_text(&text, most), by_order(&text, most), "{text:?}");
             }
@@ -1961,16 +1951,9 @@ mod tests {
         // And random texts of letters of both cases and scripts, digits,
         // signs and separators.
         let alphabet: Vec<char> = "aAbBПпРрЬьъIl10 5 8  -.·_ǆ\u{3000}".chars().collect();
-        let mut seed = 0x2026_1207_u64;
+        let mut random = Xorshift::new(0x2026_1207);
         for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            let text: String = (0..len)
-                .map(|k| alphabet[(seed >> (k % 8 * 5)) as usize % alphabet.len()])
-                .collect();
-            seed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            let text = random.text(&alphabet, 24);
             let cased = fold_displayed_cased(&text);
             assert_eq!(cased.folded, fold_displayed(&text, true), "{text}");
             assert_eq!(cased.without_case(), fold_displayed(&text, false), "{text}");

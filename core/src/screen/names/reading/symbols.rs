@@ -336,6 +336,7 @@ fn soft_sign_reads_b(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::Xorshift;
 
     /// The soft signs read over a vector of the text's characters, as they
     /// were: what `soft_sign_as_b` must still say.
@@ -465,15 +466,9 @@ mod tests {
             );
         }
         let alphabet: Vec<char> = "ьЬьЬaAnNеЕкКΝ1 .-".chars().collect();
-        let mut seed = 0x2026_1207_u64;
+        let mut random = Xorshift::new(0x2026_1207);
         for _ in 0..50_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 12) as usize;
-            let text: String = (0..len)
-                .map(|k| alphabet[(seed >> (k * 5)) as usize % alphabet.len()])
-                .collect();
+            let text = random.text(&alphabet, 12);
             assert_eq!(
                 soft_sign_as_b(&text),
                 soft_sign_as_b_by_chars(&text),
