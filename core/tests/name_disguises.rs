@@ -438,6 +438,65 @@ fn stretched(s: &str, rng: &mut Rng) -> String {
     chars.into_iter().collect()
 }
 
+/// A letter drawn out across separators, as drawn-out speech is written
+/// ("Сбе-е-ербанк", "Поли.и.иция"): held 2–4 more times inside a word,
+/// each after a separator.
+fn stretched_apart(s: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |c: &char| matches!(c, 'A'..='Z' | 'a'..='z' | '\u{0400}'..='\u{04FF}');
+    let places: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&i| letter(&chars[i - 1]) && letter(&chars[i]) && letter(&chars[i + 1]))
+        .collect();
+    if places.is_empty() {
+        return s.to_string();
+    }
+    let at = *rng.pick(&places);
+    let sep = *rng.pick(&['-', '-', '‐', '.', '~']);
+    let held = 2 + rng.below(3);
+    let mut out: String = chars[..=at].iter().collect();
+    for _ in 0..held {
+        out.push(sep);
+        out.push(chars[at]);
+    }
+    out.extend(&chars[at + 1..]);
+    out
+}
+
+/// A letter inside a word written as a digit that reads as it, held 3–5
+/// times ("П000лиция", "Сбер666анк"). Not "1": three strokes in a row
+/// draw a "Ш" ("моIIIенничество", `groups.rs`), so a row of "1" is no
+/// letter a reader is sure of.
+fn stretched_digit(s: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    // (Not beside a trademark sign drawn in letters: "Russia🅁" ends at
+    // "a", `digits_for_letters`.)
+    let sign = |c: char| {
+        matches!(c, 'Ⓡ' | 'ⓒ' | '🄬' | '🅁')
+            || matches!(c as u32, 0x02B0..=0x02B8 | 0x02E0..=0x02E4 | 0x1D2C..=0x1D6A)
+    };
+    let letter = |c: char| c.is_alphabetic() && !sign(c);
+    let digit_of = |c: char| {
+        let l = c.to_lowercase().next().unwrap();
+        DIGIT_LETTERS
+            .iter()
+            .find(|(k, d)| *k == l && *d != '1')
+            .map(|(_, d)| *d)
+    };
+    let places: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&i| letter(chars[i - 1]) && letter(chars[i + 1]) && digit_of(chars[i]).is_some())
+        .collect();
+    if places.is_empty() {
+        return s.to_string();
+    }
+    let at = *rng.pick(&places);
+    let digit = digit_of(chars[at]).unwrap();
+    let held = 3 + rng.below(3);
+    let mut out: String = chars[..at].iter().collect();
+    out.extend(std::iter::repeat_n(digit, held));
+    out.extend(&chars[at + 1..]);
+    out
+}
+
 fn quotes(s: &str, rng: &mut Rng) -> String {
     let (open, close) = *rng.pick(&[("«", "»"), ("\"", "\""), ("“", "”"), ("(", ")"), ("[", "]")]);
     format!("{open}{s}{close}")
@@ -909,20 +968,23 @@ fn mixed_script(s: &str, rng: &mut Rng) -> String {
     out.concat()
 }
 
+/// Letters and the digits drawn for them.
+const DIGIT_LETTERS: &[(char, char)] = &[
+    ('о', '0'),
+    ('o', '0'),
+    ('з', '3'),
+    ('а', '4'),
+    ('a', '4'),
+    ('б', '6'),
+    ('в', '8'),
+    ('s', '5'),
+    ('i', '1'),
+    ('и', '1'),
+    ('e', '3'),
+];
+
 fn digits_for_letters(s: &str, rng: &mut Rng) -> String {
-    const DIGITS: &[(char, char)] = &[
-        ('о', '0'),
-        ('o', '0'),
-        ('з', '3'),
-        ('а', '4'),
-        ('a', '4'),
-        ('б', '6'),
-        ('в', '8'),
-        ('s', '5'),
-        ('i', '1'),
-        ('и', '1'),
-        ('e', '3'),
-    ];
+    const DIGITS: &[(char, char)] = DIGIT_LETTERS;
     // One letter inside a word, as a fraudster does ("Сбер6анк", "P0lice");
     // a trademark sign drawn in letters is no letter of the word ("ВТБⓇ").
     let chars: Vec<char> = s.chars().collect();
@@ -1274,9 +1336,24 @@ fn abbreviation(claim: &str) -> bool {
     })
 }
 
+/// Letters drawn out across separators and held as digits: transforms
+/// drawn in a corpus of their own (`every_drawn_out_claim_warns`), one in
+/// every name, with the others (the main corpus and its seed stay as they
+/// were found).
+const DRAWN_OUT: &[Transform] = &[
+    ("stretched_apart", Stage::Spelling, stretched_apart),
+    ("stretched_digit", Stage::Spelling, stretched_digit),
+];
+
 /// One disguised name: (name, what was done).
 fn disguised(rng: &mut Rng) -> (String, String) {
-    if rng.chance(15) {
+    disguised_with(rng, None)
+}
+
+/// One disguised name with `also` among its transforms: (name, what was
+/// done).
+fn disguised_with(rng: &mut Rng, also: Option<&'static Transform>) -> (String, String) {
+    if also.is_none() && rng.chance(15) {
         let groups = rng.pick(NUMBER_CLAIMS);
         let (name, used) = disguise_number(groups, rng);
         return (name, format!("{:?} {used:?}", groups.join(" ")));
@@ -1285,6 +1362,7 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     let claim = *rng.pick(forms);
     let n = 1 + rng.below(4);
     let mut chosen: Vec<&Transform> = (0..n).map(|_| rng.pick(TRANSFORMS)).collect();
+    chosen.extend(also);
     // Each transform once, in the order of the stages.
     chosen.sort_by_key(|t| t.1);
     let mut seen: Vec<&str> = Vec::new();
@@ -1303,7 +1381,7 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     // read as a word, never as an abbreviation ("Скррр" and "Пфууу" are
     // interjections, not "СКР" and "ПФУ"; `reading/stretched.rs`).
     if claim.split_whitespace().any(abbreviation) {
-        chosen.retain(|t| t.0 != "stretched");
+        chosen.retain(|t| !t.0.starts_with("stretched"));
     }
     // One kind of look-alike a name: a look-alike of a look-alike ("В" as
     // "B", then as "Ь") is no longer the letter.
@@ -1321,6 +1399,19 @@ fn disguised(rng: &mut Rng) -> (String, String) {
     if chosen.iter().any(|t| t.0 == "boxed_letters") {
         chosen.retain(|t| t.0 != "flags" && t.0 != "multi_letter");
     }
+    // Letters drawn out are read as typed and as look-alikes
+    // (`reading/stretched.rs`): not yet across symbol groups ("Н" as
+    // "|-|.|-|.|-|"), Latin letters for sounds ("бан-н-nк"), nor a digit
+    // held for a Latin letter before a transliteration ("Polit555iia").
+    // And two stretches in a Latin text are read before a transliteration
+    // all once or all twice (`stretched_texts`): "RRRayfff.f.fayzen"
+    // needs "R" once and "ff" twice.
+    if let Some(also) = also {
+        chosen.retain(|t| !matches!(t.0, "multi_letter" | "mixed_script" | "stretched"));
+        if also.0 == "stretched_digit" {
+            chosen.retain(|t| t.0 != "transliterated");
+        }
+    }
     let mut name = claim.to_string();
     for (_, _, f) in &chosen {
         name = f(&name, rng);
@@ -1332,6 +1423,21 @@ fn disguised(rng: &mut Rng) -> (String, String) {
 /// Evasions the generator found while the reading was built; they stay,
 /// whatever the seed.
 const FOUND: &[&str] = &[
+    // 2026-12-07 (third session): a letter drawn out across separators,
+    // as typed and as look-alikes; a digit held inside a word or starting
+    // one.
+    "Сбе-е-е-ер",
+    "Сбе-е-е-рбанк",
+    "Сбе.е.е.рбанк",
+    "Тин.н.н.нькофф",
+    "Поли-и-иция",
+    "Bank podderz-z-z-zhka",
+    "Cz~z~zentrobanka",
+    "kiberpolits.s.s.siia",
+    "Кібер-р-р-pполіція",
+    "П000лиция",
+    "Сбер666анк",
+    "Горячая линия 66666анка",
     // 2026-12-07 (second session): letters stretched, in any dress, also
     // before a transliteration and beside symbol groups and decoys; letter
     // names run into the word after them; caps the decoys filled.
@@ -1656,6 +1762,15 @@ const FOUND: &[&str] = &[
 /// Ordinary names the reading once flagged while it was built: they stay
 /// quiet, whatever the seed.
 const FOUND_QUIET: &[&str] = &[
+    // 2026-12-07 (third session): a name drawn out is no abbreviation
+    // spelled out ("и.им" is no "ІІМ"); words that end and start alike,
+    // and initials, are no stretch.
+    "Вади.и.им теннис",
+    "Макси~и~им Игоревич",
+    "Юри‐и‐ий Д.",
+    "Инна Ааронова",
+    "Анна А. Аксенова",
+    "Ив444нова Анна",
     // 2026-12-07 (second session), from the attack on stretched letters:
     // an interjection stretched is a word, no abbreviation; a first name
     // after letters' names is a name; a "В" drawn as "8" in capitals.
@@ -1963,6 +2078,94 @@ fn the_benign_corpus_decorated_stays_quiet() {
         alarms
             .iter()
             .take(80)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Names in the corpus of letters drawn out (`DRAWN_OUT`).
+const DRAWN_OUT_GENERATED: usize = 20_000;
+
+/// What that corpus misses today, each with why. Each must still be
+/// missed (a fix moves it to `FOUND`), and nothing else may be.
+const DRAWN_OUT_MISSED: &[(&str, &str)] = &[(
+    // As stretched ("Natsi⭕naaaalnii…") too: the sixteen transliterations
+    // (`MAX_TRANSLITERATED`) fill with the stretch read once and twice,
+    // with and without the trademark sign, before the one with the
+    // symbol read as "o" and the sign dropped.
+    "Natsi\u{2b55}na\u{2010}a\u{2010}a\u{2010}alnii\u{1f1f0}\u{1f1ff}ba几kᵀᴹ",
+    "transliterations capped",
+)];
+
+#[test]
+fn every_drawn_out_claim_warns() {
+    let mut rng = Rng(SEED ^ 0xD4A3_0000);
+    let channels = [Channel::Whatsapp, Channel::Telegram, Channel::Viber];
+    let total = generated().min(DRAWN_OUT_GENERATED);
+    let mut missed = Vec::new();
+    let mut known = 0;
+    for i in 0..total {
+        let also = rng.pick(DRAWN_OUT);
+        let (name, how) = disguised_with(&mut rng, Some(also));
+        let channel = channels[i % channels.len()];
+        if !warns(support::screen_name_only(&name, channel).verdict) {
+            if DRAWN_OUT_MISSED.iter().any(|(known, _)| *known == name) {
+                known += 1;
+                continue;
+            }
+            missed.push(format!("{} on {}: {how}", shown(&name), channel.name()));
+        }
+    }
+    for (name, why) in DRAWN_OUT_MISSED {
+        if warns(verdict(name, Channel::Whatsapp)) {
+            missed.push(format!("{name:?} is caught now ({why}): move it to FOUND"));
+        }
+    }
+    println!(
+        "names: letters drawn out, {total} names: {} caught, {known} known missed",
+        total - missed.len() - known
+    );
+    assert!(
+        missed.is_empty(),
+        "{} missed:\n{}",
+        missed.len(),
+        missed
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_benign_corpus_drawn_out_stays_quiet() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/names/benign.txt"),
+    )
+    .unwrap();
+    let mut rng = Rng(SEED ^ 0xD4A3_BE91);
+    let mut alarms = Vec::new();
+    for name in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (what, _, drawn) = rng.pick(DRAWN_OUT);
+        let decorated = drawn(name, &mut rng);
+        let v = verdict(&decorated, Channel::Whatsapp);
+        if v != Verdict::Unknown {
+            alarms.push(format!(
+                "{name:?} as {} [{what}]: {}",
+                shown(&decorated),
+                v.name()
+            ));
+        }
+    }
+    assert!(
+        alarms.is_empty(),
+        "{} false alarms:\n{}",
+        alarms.len(),
+        alarms
+            .iter()
+            .take(40)
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")

@@ -1239,7 +1239,9 @@ const MAX_SLOW_CHARS: usize = MAX_FOLDED_CHARS;
 
 /// At most this many digits in a row read as letters, and only inside a
 /// word ("Пр1мер", "Сбер6анк") or starting one ("5ber"); a longer run, or
-/// digits after a word ("ВТБ24", "ФСБ2024"), are a number of their own.
+/// digits after a word ("ВТБ24", "ФСБ2024"), are a number of their own,
+/// except one digit held, inside a word or starting one: a letter
+/// stretched ("П000лиция", "66666анк", `reading/stretched.rs`).
 const MAX_LETTER_DIGITS: usize = 2;
 
 /// The text cut at `MAX_NAME_BYTES`, on a character boundary.
@@ -1272,7 +1274,9 @@ fn digit_run(chars: &[char], start: usize) -> (usize, bool) {
         let plain = decomposed(*d).first().copied().unwrap_or(*d);
         DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
     });
-    let as_letters = i - start <= MAX_LETTER_DIGITS && readable && (inside || starts_word);
+    let held = chars[start..i].iter().all(|d| *d == chars[start]);
+    let as_letters =
+        readable && (inside || starts_word) && (held || i - start <= MAX_LETTER_DIGITS);
     (i, !as_letters)
 }
 

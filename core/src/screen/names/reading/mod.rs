@@ -46,7 +46,7 @@ use letter_names::letters_named;
 use marks::{may_be_trademark, trademarks_apart};
 use person::surname_with_initials;
 use std::borrow::Cow;
-use stretched::{stretched_texts, stretches_read};
+use stretched::{drawn_out_joined, stretched_texts, stretches_read};
 use symbols::{drawn_dropped, drawn_letter, drawn_letters, soft_sign_as_b, symbols_as_letters};
 
 /// Format and other invisible characters inside a word (zero-width
@@ -100,6 +100,11 @@ impl Reading {
 /// Reads a display name.
 pub fn read(name: &str) -> Reading {
     let (shown, boxed) = shown_texts(name);
+    // A letter drawn out across separators is written whole ("Вади.и.им"
+    // is "Вадииим", its stretch read below): its pieces are no letters
+    // spelled out.
+    let shown = drawn_out_joined(&shown).unwrap_or(shown);
+    let boxed = boxed.map(|b| drawn_out_joined(&b).unwrap_or(b));
     // Each re-reading applies to the name and to every re-reading before
     // it: "Examp|e Ьank" needs both '|' as 'l' and 'Ь' as 'b'.
     // (Room for every text at once; the name as written is read back

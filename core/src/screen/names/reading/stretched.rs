@@ -12,11 +12,15 @@
 //!   ("Sluzzzhba" is "Sluzhba", "Служба").
 //!
 //! A stretch may be of a double letter ("Россссия", "Тинькоффф"), so each
-//! is read as one letter and as two. Left as written: a word made of
+//! is read as one letter and as two. A letter drawn out across separators
+//! ("Сбе-е-е-ер", "Вади.и.им") is written whole before anything is read
+//! (`drawn_out_joined`), and a digit held inside a word is a letter
+//! (`fold.rs`): both are stretches then. Left as written: a word made of
 //! nothing but one letter repeated ("ООО", the company form; "Ммм",
 //! "www"), a word of digits ("5553535"), and a web address's "www"
 //! starting a word ("wwwKaaaspi").
 
+use super::super::class::Class;
 use super::super::fold::{one_look, Folded, Look};
 use super::groups::{group_at_start, may_start_group};
 
@@ -171,6 +175,121 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text with a letter drawn out across separators written whole: a
+/// letter, then itself after one separator twice or more ("Вади.и.им",
+/// "Sbe-e-erbank", "podderz~z~zhka"), the separators taken out: the
+/// pieces of a drawn-out letter are no letters spelled out, nor a web
+/// address's labels ("Вади.и.им" is no "И.И.М", "Тин.н.н.нькофф" no
+/// address). Once after a separator is no stretch ("Инна Ааронова"), nor
+/// letters spelled out one by one ("Б А А А Н К").
+/// None when there is none (most texts: one pass, no copy).
+pub(super) fn drawn_out_joined(text: &str) -> Option<String> {
+    // (Alike as typed, in either case, or as look-alikes: "бан~н~ʜ~нк".)
+    let alike = |a: char, b: char| {
+        a.is_alpha() && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
+    };
+    let apart = |c: char| !c.is_alnum();
+    if !drawn_out_somewhere(text, alike, apart) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut dropped = vec![false; chars.len()];
+    let mut joined = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j + 2 < chars.len() && apart(chars[j + 1]) && alike(chars[i], chars[j + 2]) {
+            j += 2;
+        }
+        // (Drawn out from a word or into one, whose letter may be a
+        // symbol, "М⭕н-н-н⭕банк": letters spelled out one by one stay
+        // apart, "B A A A N K".)
+        let in_word = |c: &char| !c.is_whitespace() && !c.is_ascii_punctuation();
+        let attached = i > 0 && in_word(&chars[i - 1]) || chars.get(j + 1).is_some_and(in_word);
+        if j - i >= 4 && attached {
+            (i + 1..j).step_by(2).for_each(|k| dropped[k] = true);
+            joined = true;
+        }
+        i = j.max(i + 1);
+    }
+    joined.then(|| {
+        chars
+            .iter()
+            .zip(&dropped)
+            .filter(|(_, &d)| !d)
+            .map(|(c, _)| c)
+            .collect()
+    })
+}
+
+/// Whether some letter stands between two separators with one alike on
+/// each side ("x.x.x"). One pass over the bytes: a byte that may start a
+/// separator (any but a letter's or digit's first byte in ASCII, and the
+/// first bytes of the blocks with punctuation, marks and symbols) is
+/// looked at closer only when the one before was such a byte, a
+/// character away: in most names, never.
+fn drawn_out_somewhere(
+    text: &str,
+    alike: impl Fn(char, char) -> bool,
+    apart: impl Fn(char) -> bool,
+) -> bool {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next();
+    let width = |lead: u8| match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let mut before: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        // (An ASCII byte the table passes is a separator; another may be
+        // a letter's first byte, "ʜ".)
+        if !MAY_START_SEPARATOR[usize::from(b)] || !b.is_ascii() && !char_at(i).is_some_and(&apart)
+        {
+            continue;
+        }
+        if let Some(j) = before {
+            let between = j + width(bytes[j]);
+            let one_char = between < i && between + width(bytes[between]) == i;
+            let found = one_char
+                && text[..j].chars().next_back().is_some_and(|x| {
+                    let (y, z) = (char_at(between), char_at(i + width(b)));
+                    matches!((y, z), (Some(y), Some(z)) if alike(x, y) && alike(y, z))
+                });
+            if found {
+                return true;
+            }
+        }
+        before = Some(i);
+    }
+    false
+}
+
+/// Per byte, whether it may start a separator: in ASCII any but a letter
+/// or a digit; else the first byte of any character but the Cyrillic
+/// letters U+0400–U+047F (0xD0, 0xD1: the bytes of a Cyrillic name).
+/// Continuation bytes (0x80–0xBF) start nothing.
+const MAY_START_SEPARATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = match byte {
+            0..=0x7F => !byte.is_ascii_alphanumeric(),
+            0x80..=0xBF | 0xD0 | 0xD1 => false,
+            _ => true,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether two letters share a look ("н" and "ʜ", "e" and "е").
+fn looks_alike(a: char, b: char) -> bool {
+    matches!((one_look(a), one_look(b)), (Some(a), Some(b)) if a.meets(b))
+}
+
 /// What finding stretches asks of a spelling or a text, by place.
 struct Runs<L, C, W, D, P> {
     len: usize,
@@ -320,8 +439,74 @@ mod tests {
             ("wwwKaaaspiiikz", "wwwKaspikz"),
             ("Polllice", "Police"),
             ("Ба4аанк", "Банк"),
+            // A digit held inside a word (`fold.rs`, `digit_run`).
+            ("П000лиция", "Полиция"),
+            ("66666анк", "Банк"),
         ] {
             assert!(reads_as(stretched, word), "{stretched}");
+        }
+    }
+
+    #[test]
+    fn a_letter_drawn_out_across_separators_is_written_whole() {
+        for (drawn, whole) in [
+            ("Вади.и.им", "Вадииим"),
+            ("Сбе-е-е-ербанк", "Сбеееербанк"),
+            ("podderz~Z~zhka", "podderzZzhka"),
+            ("Тин.н.н.нькофф", "Тиннннькофф"),
+            ("Центробан.н.ʜ.нка", "Центробаннʜнка"),
+        ] {
+            assert_eq!(drawn_out_joined(drawn).as_deref(), Some(whole), "{drawn}");
+        }
+        // Once after a separator, or two separators, or digits: as it is.
+        for text in [
+            "Инна Ааронова",
+            "В. В. Петров",
+            "8-8-8",
+            "Анна-а",
+            "a.b.c",
+            "Б А А А Н К",
+        ] {
+            assert_eq!(drawn_out_joined(text), None, "{text}");
+        }
+    }
+
+    /// `drawn_out_somewhere` as its doc says it, one character at a time.
+    fn drawn_out_by_chars(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        let alike = |a: char, b: char| {
+            a.is_alpha() && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
+        };
+        chars
+            .windows(5)
+            .any(|w| !w[1].is_alnum() && !w[3].is_alnum() && alike(w[0], w[2]) && alike(w[2], w[4]))
+    }
+
+    #[test]
+    fn the_byte_look_for_a_drawn_out_letter_misses_none() {
+        // Every character that is no letter or digit starts with a byte
+        // the look stops at.
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_alnum())
+        {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(MAY_START_SEPARATOR[usize::from(first)], "{c:?}");
+        }
+        let alphabet: Vec<char> = "еЕeЕнʜHnаa ‐-.~·«\u{301}\u{336}🌸1ъь".chars().collect();
+        let mut random = crate::testing::Xorshift::new(0x2026_12D4);
+        for _ in 0..50_000 {
+            let text = random.text(&alphabet, 12);
+            let by_bytes = drawn_out_joined(&text).is_some() || {
+                // (Found, but spelled out: nothing joined.)
+                let alike = |a: char, b: char| {
+                    a.is_alpha()
+                        && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
+                };
+                drawn_out_somewhere(&text, alike, |c: char| !c.is_alnum())
+            };
+            assert_eq!(by_bytes, drawn_out_by_chars(&text), "{text:?}");
         }
     }
 
