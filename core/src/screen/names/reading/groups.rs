@@ -372,40 +372,224 @@ pub(super) fn groups_read(name: &str, latin: bool) -> Option<String> {
 
 /// Whether a group starts somewhere in `text`, or a character of it is
 /// not its own group form (`group_form`): else `groups_read` changes
-/// nothing. ASCII and the first Cyrillic block (U+0400..U+047F, first
-/// bytes 0xD0 and 0xD1) are their own group forms (a test makes sure):
-/// read from their bytes, without decoding the text.
+/// nothing. A group is tried only where its first two parts may stand
+/// (`part_flags`): its first part, and its second one next to it or, for
+/// a group spelled out, one character further (`parts_len` finds a group
+/// nowhere else). A text of ASCII, the first Cyrillic block and emoji
+/// (nearly every name) is looked at by its bytes (`group_bytes`): most
+/// try no group at all ("соседка": no "с" has an "l" after it).
 fn needs_reading(text: &str) -> bool {
     let bytes = text.as_bytes();
     if text.is_ascii() && !ascii_pairs_may_start(bytes) {
         return false;
     }
+    let table = group_bytes();
+    let starts_at = |from: usize| group_at_start(&text[from..]).is_some();
+    // Whether the character at `at` may be a second part (`bit` of
+    // `GroupBytes::second`): ASCII by its byte, the first Cyrillic block
+    // by its second byte; an emoji is none, and another character is
+    // read by `needs_reading_by_chars` when the walk comes to it.
+    let second_at = |at: usize, bit: u8| match bytes.get(at) {
+        Some(&b) if b < 0x80 => table.second[usize::from(b)] & bit != 0,
+        Some(0xD0 | 0xD1) => bytes
+            .get(at + 1)
+            .is_some_and(|&n| table.second[usize::from(n)] & bit != 0),
+        _ => false,
+    };
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&b| table.ends[usize::from(b)] != 0)
+    {
+        let at = from + found;
+        let flags = table.ends[usize::from(bytes[at])];
+        from = at + 1;
+        if flags & OTHER_CHAR != 0 {
+            // (An emoji is no part of a group and its own group form.)
+            if bytes[at] == 0xF0 && pictograph_at(&bytes[at..]) {
+                from = at + 4;
+                continue;
+            }
+            return needs_reading_by_chars(text);
+        }
+        // The character that ends at `at` (a byte inside an emoji ends
+        // none: passed).
+        let start = match at.checked_sub(1) {
+            _ if bytes[at] < 0x80 => at,
+            Some(lead) if matches!(bytes[lead], 0xD0 | 0xD1) => lead,
+            _ => continue,
+        };
+        let tight = flags & ENDS_FIRST != 0 && second_at(at + 1, SECOND);
+        // (A separator of one, two or four bytes: ASCII, Cyrillic, an
+        // emoji.)
+        let spaced = flags & ENDS_FIRST_SPELLED != 0
+            && [2, 3, 5].iter().any(|&k| second_at(at + k, SECOND_SPELLED));
+        if (tight || spaced) && starts_at(start) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the bytes start with an emoji (`PICTOGRAPHS`: U+1F300 to
+/// U+1FAFF, F0 9F 8C 80 to F0 9F AB BF in UTF-8).
+fn pictograph_at(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xF0, 0x9F, 0x8C..=0xAB, 0x80..=0xBF, ..])
+}
+
+/// What `needs_reading` looks for, per byte of UTF-8.
+struct GroupBytes {
+    /// Per byte: the last byte of a character of ASCII or the first
+    /// Cyrillic block that may be a group's first part (`ENDS_FIRST`,
+    /// `ENDS_FIRST_SPELLED`), or the first byte of another character
+    /// (`OTHER_CHAR`: not looked at by its bytes).
+    ends: [u8; 256],
+    /// Per byte: an ASCII character, or the second byte of a character of
+    /// the first Cyrillic block, that may be a group's second part
+    /// (`SECOND`, `SECOND_SPELLED`).
+    second: [u8; 256],
+}
+
+const ENDS_FIRST: u8 = 1;
+const ENDS_FIRST_SPELLED: u8 = 1 << 1;
+const OTHER_CHAR: u8 = 1 << 2;
+
+fn group_bytes() -> &'static GroupBytes {
+    static BYTES: std::sync::OnceLock<GroupBytes> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| {
+        let mut bytes = GroupBytes {
+            ends: [0; 256],
+            second: [0; 256],
+        };
+        // Lead bytes of characters past ASCII but the first Cyrillic
+        // block's (U+0400..U+047F: 0xD0, 0xD1).
+        for b in 0xC0..=0xFF {
+            if !matches!(b, 0xD0 | 0xD1) {
+                bytes.ends[b] |= OTHER_CHAR;
+            }
+        }
+        for c in (0..0x80).chain(0x400..0x480).filter_map(char::from_u32) {
+            let flags = part_flags(c);
+            let mut buf = [0; 4];
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            let last = usize::from(encoded[encoded.len() - 1]);
+            // (None is: `needs_reading_by_chars` would read it.)
+            if flags & (NOT_OWN_FORM | ALONE) != 0 {
+                bytes.ends[last] |= OTHER_CHAR;
+            }
+            if flags & FIRST != 0 {
+                bytes.ends[last] |= ENDS_FIRST;
+            }
+            if flags & FIRST_SPELLED != 0 {
+                bytes.ends[last] |= ENDS_FIRST_SPELLED;
+            }
+            bytes.second[last] |= flags & (SECOND | SECOND_SPELLED);
+        }
+        bytes
+    })
+}
+
+/// `needs_reading`, a character at a time, each decoded.
+fn needs_reading_by_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let table = part_flags_table();
+    // The flags of the character before and of the one before it, and
+    // where each starts. (One test a character: a first part's flag
+    // shifted onto the second part's says the two may stand so.)
+    let (mut one_back, mut two_back) = (0u8, 0u8);
+    let (mut one_back_at, mut two_back_at) = (0, 0);
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        let (c, len) = match b {
-            0..=0x7F => (char::from(b), 1),
-            0xD0 | 0xD1 => {
-                let low = bytes.get(at + 1).map_or(0, |n| u32::from(n & 0x3F));
-                let cp = (u32::from(b & 0x1F) << 6) | low;
-                (char::from_u32(cp).unwrap_or_default(), 2)
-            }
-            _ => {
-                let Some(c) = text[at..].chars().next() else {
-                    return false;
-                };
-                if group_form(c) != Some(c) {
-                    return true;
-                }
-                (c, c.len_utf8())
-            }
+        let (flags, len) = if b < 0x80 {
+            (table[usize::from(b)], 1)
+        } else if b < 0xE0 {
+            let low = bytes.get(at + 1).map_or(0, |n| usize::from(n & 0x3F));
+            let cp = (usize::from(b & 0x1F) << 6) | low;
+            let flags = match table.get(cp) {
+                Some(&flags) => flags,
+                None => char::from_u32(cp as u32).map_or(0, part_flags),
+            };
+            (flags, 2)
+        } else {
+            let Some(c) = text[at..].chars().next() else {
+                return false;
+            };
+            (part_flags(c), c.len_utf8())
         };
-        if may_start_group(c) && group_at_start(&text[at..]).is_some() {
-            return true;
+        let may = NOT_OWN_FORM | ALONE | (one_back & FIRST) << 2 | (two_back & FIRST_SPELLED) << 2;
+        if flags & may != 0 {
+            let starts_at = |from: usize| group_at_start(&text[from..]).is_some();
+            if flags & NOT_OWN_FORM != 0
+                || flags & ALONE != 0 && starts_at(at)
+                || flags & SECOND != 0 && one_back & FIRST != 0 && starts_at(one_back_at)
+                || flags & SECOND_SPELLED != 0
+                    && two_back & FIRST_SPELLED != 0
+                    && starts_at(two_back_at)
+            {
+                return true;
+            }
         }
+        (two_back, two_back_at) = (one_back, one_back_at);
+        (one_back, one_back_at) = (flags, at);
         at += len;
     }
     false
+}
+
+/// The character is not its own group form (`group_form`).
+const NOT_OWN_FORM: u8 = 1;
+/// It may be the first part of a group of two parts or more. (Two bits
+/// below `SECOND`, as `FIRST_SPELLED` is below `SECOND_SPELLED`:
+/// `needs_reading` shifts one onto the other.)
+const FIRST: u8 = 1 << 1;
+/// ... of a group spelled out (`spells_out`).
+const FIRST_SPELLED: u8 = 1 << 2;
+/// It may be the second part of a group.
+const SECOND: u8 = 1 << 3;
+/// ... of a group spelled out.
+const SECOND_SPELLED: u8 = 1 << 4;
+/// It may be a group of one part ("Ⅲ").
+const ALONE: u8 = 1 << 5;
+
+/// What `needs_reading` needs of a character: whether it is its own
+/// group form, and which parts of which groups it may be
+/// (`part_matches`).
+fn part_flags(c: char) -> u8 {
+    let mut flags = 0;
+    if group_form(c) != Some(c) {
+        flags |= NOT_OWN_FORM;
+    }
+    // (A part of a group, or what stands for one, is in `in_some_group`:
+    // any other character is passed after a search.)
+    if !in_some_group(c) {
+        return flags;
+    }
+    for group in groups() {
+        let spelled = if group.spelled { !0 } else { 0 };
+        if group.len == 1 && part_matches_in(c, group.parts[0], group.classes) {
+            flags |= ALONE;
+        }
+        if group.len >= 2 && part_matches_in(c, group.parts[0], group.classes) {
+            flags |= FIRST | FIRST_SPELLED & spelled;
+        }
+        if group.len >= 2 && part_matches_in(c, group.parts[1], group.classes) {
+            flags |= SECOND | SECOND_SPELLED & spelled;
+        }
+    }
+    flags
+}
+
+/// `part_flags` of the characters below U+0530 (ASCII, Latin, Greek,
+/// Cyrillic), made once.
+fn part_flags_table() -> &'static [u8] {
+    const TABLE_END: u32 = 0x530;
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).map_or(0, part_flags))
+            .collect()
+    })
 }
 
 /// Whether an ASCII text has two characters that may be the first two
@@ -714,6 +898,59 @@ mod tests {
                         !found(&text) || ascii_pairs_may_start(text.as_bytes()),
                         "{text:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_group_is_tried_wherever_one_may_start() {
+        // `needs_reading` against a try at every character.
+        let by_chars = |text: &str| {
+            text.char_indices()
+                .any(|(i, c)| group_form(c) != Some(c) || group_at_start(&text[i..]).is_some())
+        };
+        let mut alphabet: Vec<char> = MULTI_LETTER
+            .iter()
+            .flat_map(|(from, _)| from.chars())
+            .chain(STANDS_FOR_PARTS.chars())
+            .chain("丨 .-_+ссеьЬаbnrlI10Ⅲ🌸é\u{301}\u{200C}｜－".chars())
+            .collect();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        // And of ASCII, the first Cyrillic block and emoji only (read by
+        // their bytes).
+        let by_bytes: Vec<char> = alphabet
+            .iter()
+            .copied()
+            .filter(|&c| c.is_ascii() || ('\u{400}'..'\u{480}').contains(&c))
+            .chain("🌸⭕Ёёцжр".chars())
+            .collect();
+        let mut random = crate::testing::Xorshift::new(0x2026_1208);
+        for _ in 0..200_000 {
+            for alphabet in [&alphabet, &by_bytes] {
+                let text = random.text(alphabet, 8);
+                assert_eq!(needs_reading(&text), by_chars(&text), "{text:?}");
+            }
+        }
+        // Every character below U+0800 between two letters, and after
+        // and before each part.
+        let parts: Vec<char> = alphabet.clone();
+        for c in (0..0x800).filter_map(char::from_u32) {
+            for text in [format!("а{c}а"), format!("{c}")] {
+                assert_eq!(needs_reading(&text), by_chars(&text), "{text:?}");
+            }
+            for &p in &parts {
+                let texts = [
+                    format!("{p}{c}"),
+                    format!("{c}{p}"),
+                    format!("{p} {c}"),
+                    format!("{c} {p}"),
+                    format!("{p}🌸{c}"),
+                    format!("{p}ж{c}"),
+                ];
+                for text in texts {
+                    assert_eq!(needs_reading(&text), by_chars(&text), "{text:?}");
                 }
             }
         }
