@@ -697,6 +697,9 @@ const BREAK: u8 = 1 << 2;
 const SOFT_SIGN: u8 = 1 << 3;
 const UPPER: u8 = 1 << 4;
 const NUMERIC: u8 = 1 << 5;
+/// One Look, no capital, no digit, no soft sign: inside a word, the fold
+/// takes it as it takes the letter before it (`Folding::plain_letters`).
+const PLAIN: u8 = 1 << 6;
 
 struct FastTable {
     chars: Vec<FastChar>,
@@ -753,6 +756,9 @@ impl FastTable {
                         if yes {
                             fast.flags |= flag;
                         }
+                    }
+                    if fast.flags & (ONE_LOOK | SOFT_SIGN | UPPER | NUMERIC) == ONE_LOOK {
+                        fast.flags |= PLAIN;
                     }
                     fast
                 })
@@ -1413,6 +1419,12 @@ pub(super) fn chars_of(text: &str) -> Vec<char> {
 
 /// The fold, and per letter what spelled-out words need of it.
 fn fold_chars(chars: Vec<char>, case_breaks: bool) -> (Folded, Vec<Spelled>) {
+    fold_chars_by::<true>(chars, case_breaks)
+}
+
+/// `fold_chars`, with runs of plain letters taken at once (`RUNS`) or
+/// each letter on its own (a test holds the one to the other).
+fn fold_chars_by<const RUNS: bool>(chars: Vec<char>, case_breaks: bool) -> (Folded, Vec<Spelled>) {
     let mut folding = Folding::with_capacity(chars.len().min(MAX_FOLDED_CHARS));
     let mut slow_budget = MAX_SLOW_CHARS;
     let table = FastTable::get();
@@ -1421,10 +1433,36 @@ fn fold_chars(chars: Vec<char>, case_breaks: bool) -> (Folded, Vec<Spelled>) {
     let (mut run_end, mut run_alone) = (0, false);
     // Whether the character before is such a digit.
     let mut alone_before = false;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut next = 0;
+    while next < chars.len() {
         if folding.folded.len() >= MAX_FOLDED_CHARS {
             break;
         }
+        // Inside a word, after a letter that is no digit standing alone,
+        // a run of plain letters (`PLAIN`) is taken at once: each would
+        // start no word (no separator, no digit, no capital: no case
+        // break), mark no soft sign, and leave the fold as the letter
+        // before it left it.
+        if RUNS && !alone_before && folding.inside_word() {
+            let room = MAX_FOLDED_CHARS - folding.folded.len();
+            let run = chars[next..]
+                .iter()
+                .take(room)
+                .take_while(|&&c| {
+                    table
+                        .chars
+                        .get(c as usize)
+                        .is_some_and(|f| f.flags & PLAIN != 0)
+                })
+                .count();
+            if run > 0 {
+                folding.plain_letters(table, &chars[next..next + run]);
+                next += run;
+                continue;
+            }
+        }
+        let (i, c) = (next, chars[next]);
+        next += 1;
         let fast = table.chars.get(c as usize);
         let numeric = fast.map_or_else(|| c.is_num(), |f| f.flags & NUMERIC != 0);
         if numeric && i >= run_end {
@@ -1583,6 +1621,38 @@ impl Folding {
             c => c,
         };
         self.gap = self.gap.wrapping_mul(0x100_0000_01B3) ^ u64::from(shown);
+    }
+
+    /// Whether the last thing folded is a letter, a soft sign after one
+    /// or an invisible character: no separator since the last letter, and
+    /// no gap (`gap` is 0 once a letter is folded, and a soft sign keeps
+    /// it so).
+    fn inside_word(&self) -> bool {
+        !self.not_in_word && self.gap == 0 && !self.folded.is_empty()
+    }
+
+    /// Letters that are `PLAIN`, inside a word (`inside_word`), each as
+    /// `letter` folds it there: its one Look, no word start, no soft sign
+    /// after it (yet), and for spelled-out words a small letter with no
+    /// gap before it. (Each vector grown once for the run.)
+    fn plain_letters(&mut self, table: &FastTable, run: &[char]) {
+        let looks = run.iter().map(|&c| {
+            table
+                .chars
+                .get(c as usize)
+                .map_or_else(Look::default, |f| f.look)
+        });
+        self.folded.looks.extend(looks);
+        let len = self.folded.looks.len();
+        self.folded.word_start.resize(len, false);
+        self.folded.soft_after.resize(len, false);
+        let inside = Spelled {
+            gap: 0,
+            upper: false,
+            digit: false,
+            starts: false,
+        };
+        self.spelled.resize(len, inside);
     }
 
     /// The readings of `c`; a word starts before it after a separator, at
@@ -1961,6 +2031,33 @@ mod tests {
             let cased = fold_displayed_cased(&text);
             assert_eq!(cased.folded, fold_displayed(&text, true), "{text}");
             assert_eq!(cased.without_case(), fold_displayed(&text, false), "{text}");
+        }
+    }
+
+    #[test]
+    fn runs_of_plain_letters_fold_as_each_letter_alone() {
+        let alphabet: Vec<char> = "aAbBПпРрЬьъIl10 5 8  -.·_ǆ\u{3000}\u{301}\u{200B}éЁё🌸"
+            .chars()
+            .collect();
+        let mut random = Xorshift::new(0x2026_1209);
+        let mut texts: Vec<String> = (0..20_000).map(|_| random.text(&alphabet, 24)).collect();
+        texts.push("а".repeat(MAX_FOLDED_CHARS + 9));
+        texts.push(format!(
+            "{}ПримерБанк",
+            "б ".repeat(MAX_FOLDED_CHARS / 2 - 3)
+        ));
+        for text in texts {
+            for case_breaks in [true, false] {
+                let by_runs = fold_chars_by::<true>(displayed_chars(&text), case_breaks);
+                let alone = fold_chars_by::<false>(displayed_chars(&text), case_breaks);
+                assert_eq!(by_runs.0, alone.0, "{text}");
+                let spelled = |s: &[Spelled]| -> Vec<(u64, bool, bool, bool)> {
+                    s.iter()
+                        .map(|s| (s.gap, s.upper, s.digit, s.starts))
+                        .collect()
+                };
+                assert_eq!(spelled(&by_runs.1), spelled(&alone.1), "{text}");
+            }
         }
     }
 
