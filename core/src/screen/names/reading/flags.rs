@@ -2,6 +2,8 @@
 //! as its flag; any other (one alone, "🇫 🇸 🇧", or a pair that names no
 //! region, "🇫🇸🇧") is shown as boxed capital letters, and read as them.
 
+use super::super::fold::bytes_where;
+
 /// The pairs shown as flags: ISO 3166-1 alpha-2 (Debian's iso-codes,
 /// 249 codes) and the other region flags of Unicode's RGI emoji set
 /// (AC, CP, DG, EA, EU, IC, TA, UN, XK).
@@ -27,16 +29,10 @@ fn indicated(c: char) -> Option<char> {
 /// 0x9F 0x87 0xA6..0xBF in UTF-8, so the text is looked at without
 /// decoding it (most names have no character of four bytes at all).
 fn has_indicator(text: &str) -> bool {
-    let mut rest = text.as_bytes();
-    while let Some(at) = rest.iter().position(|&b| b == 0xF0) {
-        if let [0x9F, 0x87, last, ..] = rest[at + 1..] {
-            if (0xA6..=0xBF).contains(&last) {
-                return true;
-            }
-        }
-        rest = &rest[at + 1..];
-    }
-    false
+    // (Blocks of bytes without a first byte 0xF0 passed at once.)
+    let bytes = text.as_bytes();
+    bytes_where(bytes, |b| b == 0xF0)
+        .any(|at| matches!(bytes[at + 1..], [0x9F, 0x87, 0xA6..=0xBF, ..]))
 }
 
 fn is_flag(a: char, b: char) -> bool {

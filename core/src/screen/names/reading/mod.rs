@@ -37,7 +37,9 @@ mod stretched;
 mod symbols;
 
 use super::class::{decomposed, Class};
-use super::fold::{capped, fold_displayed, fold_displayed_cased, shown_text, Folded, PICTOGRAPHS};
+use super::fold::{
+    bytes_where, capped, fold_displayed, fold_displayed_cased, shown_text, Folded, PICTOGRAPHS,
+};
 use domains::domains_apart;
 use flags::boxed_letters;
 use groups::{group_form, groups_unknown, may_start_group, multi_letter, multi_letter_latin};
@@ -290,34 +292,34 @@ fn may_mix(text: &str) -> bool {
     if !any_byte(bytes, |b| (0xD0..=0xD4).contains(&b)) {
         return false;
     }
-    let mut at = 0;
-    while at < bytes.len() {
+    // (Only the bytes that may say so are looked at: an ASCII letter, the
+    // second byte of "Ѕѕ", "Јј", "Є", and the first byte of a character
+    // past ASCII and the first Cyrillic block.)
+    // (Without a branch: `bytes_where` looks at 16 bytes at once.)
+    let may_say = |b: u8| {
+        let ascii_letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let second = (b == 0x84) | (b == 0x85) | (b == 0x88) | (b == 0x95) | (b == 0x98);
+        ascii_letter | second | (b >= 0xC0) & (b != 0xD0) & (b != 0xD1)
+    };
+    bytes_where(bytes, may_say).any(|at| {
         let b = bytes[at];
         if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                return true;
-            }
-            at += 1;
-            continue;
-        }
-        if b == 0xD0 || b == 0xD1 {
-            let next = bytes.get(at + 1).copied().unwrap_or(0);
-            if matches!((b, next), (0xD0, 0x84 | 0x85 | 0x88) | (0xD1, 0x95 | 0x98)) {
-                return true;
-            }
-            at += 2;
-            continue;
-        }
-        // (Not a continuation byte: those follow the characters read whole.)
-        let Some(c) = text[at..].chars().next() else {
-            return true;
-        };
-        if !PICTOGRAPHS.contains(&(c as u32)) {
             return true;
         }
-        at += c.len_utf8();
-    }
-    false
+        if b < 0xC0 {
+            // (A second byte: of such a letter only after its first.)
+            let first = at.checked_sub(1).map(|k| bytes[k]);
+            return matches!(
+                (first, b),
+                (Some(0xD0), 0x84 | 0x85 | 0x88) | (Some(0xD1), 0x95 | 0x98)
+            );
+        }
+        // (A first byte starts a character.)
+        text[at..]
+            .chars()
+            .next()
+            .is_none_or(|c| !PICTOGRAPHS.contains(&(c as u32)))
+    })
 }
 
 /// Per text, its readings; at most `most` of them, none twice, in the
@@ -726,6 +728,36 @@ mod tests {
             assert!(may_mix(text), "{text}");
         }
         assert!(!may_mix("Sber"));
+    }
+
+    /// `may_mix` as it was, a character at a time.
+    fn may_mix_by_chars(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if !any_byte(bytes, |b| (0xD0..=0xD4).contains(&b)) {
+            return false;
+        }
+        text.chars().any(|c| match c {
+            c if c.is_ascii() => c.is_ascii_alphabetic(),
+            '\u{400}'..='\u{47F}' => matches!(c, 'Ѕ' | 'ѕ' | 'Ј' | 'ј' | 'Є'),
+            c => !PICTOGRAPHS.contains(&(c as u32)),
+        })
+    }
+
+    #[test]
+    fn a_text_may_mix_as_its_characters_say() {
+        let alphabet: Vec<char> = "аБцИхшЅѕЈјЄє ,.1-aZ🌸🔴éΡ\u{200B}ӀҚ".chars().collect();
+        let mut random = crate::testing::Xorshift::new(0x2026_1210);
+        for _ in 0..50_000 {
+            let text = random.text(&alphabet, 40);
+            assert_eq!(may_mix(&text), may_mix_by_chars(&text), "{text}");
+        }
+        for c in (0..0x3000)
+            .chain(0x1F000..0x1FB00)
+            .filter_map(char::from_u32)
+        {
+            let text = format!("Анна{c}на");
+            assert_eq!(may_mix(&text), may_mix_by_chars(&text), "{c:?}");
+        }
     }
 
     #[test]

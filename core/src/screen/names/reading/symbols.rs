@@ -2,7 +2,7 @@
 //! "P⭕lice", "Ьank"): the spellings with those letters.
 
 use super::super::class::Class;
-use super::super::fold::{chars_of, common_invisible, letter_drawn};
+use super::super::fold::{bytes_where, chars_of, common_invisible, letter_drawn};
 use super::ignorable;
 use super::latin::latin_look;
 
@@ -52,9 +52,10 @@ const DRAWN_LEAD_BYTES: [u8; 3] = [0xC2, 0xE2, 0xF0];
 fn has_drawn_letter(text: &str) -> bool {
     // (A first byte of UTF-8 is never inside a character: each one found
     // starts a character.)
-    text.bytes().enumerate().any(|(i, b)| {
-        DRAWN_LEAD_BYTES.contains(&b) && text[i..].chars().next().is_some_and(drawn_letter)
-    })
+    // (Blocks of bytes without such a first byte passed at once.)
+    const LEAD: [u8; 3] = DRAWN_LEAD_BYTES;
+    let lead = |b: u8| (b == LEAD[0]) | (b == LEAD[1]) | (b == LEAD[2]);
+    bytes_where(text.as_bytes(), lead).any(|i| text[i..].chars().next().is_some_and(drawn_letter))
 }
 
 /// A circle drawn for an "o" (`DRAWN_LETTERS`).
@@ -249,13 +250,11 @@ const SOFT_SIGN_BYTES: usize = 2;
 /// the text is looked at without decoding it.
 fn soft_signs(text: &str) -> impl Iterator<Item = usize> + '_ {
     // (Found by their second bytes, rarer in Cyrillic text than the first.)
+    // (Blocks of bytes without such a second byte passed at once.)
     let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(_, &b)| b == 0x8C || b == 0xAC)
-        .map(|(at, _)| at - 1)
+    bytes_where(bytes, |b| (b == 0x8C) | (b == 0xAC))
+        .filter(|&at| at > 0)
+        .map(|at| at - 1)
         .filter(move |&at| matches!(bytes[at..at + 2], [0xD0, 0xAC] | [0xD1, 0x8C]))
 }
 
