@@ -224,11 +224,22 @@ pub(super) fn soft_sign_as_b(text: &str) -> Option<String> {
     // (Each soft sign is read where it stands, the text around it looked
     // at from there: no vector of the text's characters, and a text with
     // no soft sign is passed at once.)
-    let first = soft_signs(text).find(|&at| soft_sign_reads_b(text, at))?;
+    // (A text without an ASCII letter has no word with a Latin letter:
+    // looked at once, the first time a soft sign asks, not at each.)
+    let latin = std::cell::OnceCell::new();
+    let ascii_letters = || {
+        *latin.get_or_init(|| {
+            text.as_bytes().iter().fold(false, |seen, &b| {
+                seen | ((b | 0x20).wrapping_sub(b'a') < 26)
+            })
+        })
+    };
+    let reads_b = |at: usize| soft_sign_reads_b(text, at, &ascii_letters);
+    let first = soft_signs(text).find(|&at| reads_b(at))?;
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for at in soft_signs(text).filter(|&at| at >= first) {
-        if at == first || soft_sign_reads_b(text, at) {
+        if at == first || reads_b(at) {
             out.push_str(&text[copied..at]);
             out.push(if text[at..].starts_with('ь') {
                 'b'
@@ -258,8 +269,9 @@ fn soft_signs(text: &str) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&at| matches!(bytes[at..at + 2], [0xD0, 0xAC] | [0xD1, 0x8C]))
 }
 
-/// Whether the soft sign at byte `at` reads as a "b" (`soft_sign_as_b`).
-fn soft_sign_reads_b(text: &str, at: usize) -> bool {
+/// Whether the soft sign at byte `at` reads as a "b" (`soft_sign_as_b`);
+/// `ascii_letters`: whether the text has an ASCII letter at all.
+fn soft_sign_reads_b(text: &str, at: usize, ascii_letters: &dyn Fn() -> bool) -> bool {
     let (before, after) = (&text[..at], &text[at + SOFT_SIGN_BYTES..]);
     let small = text[at..].starts_with('ь');
     let (prev, next) = (before.chars().next_back(), after.chars().next());
@@ -277,7 +289,7 @@ fn soft_sign_reads_b(text: &str, at: usize) -> bool {
     // ("I", "i": the Ukrainian and Kazakh "І", "і".)
     const LOOK_CYRILLIC: &str = "AaBCcEeHIiKMOoPpTXxYy";
     let latin = |c: char| c.is_ascii_alphabetic() && !LOOK_CYRILLIC.as_bytes().contains(&(c as u8));
-    let latin_in_word = || word_before().any(latin) || word_after().any(latin);
+    let latin_in_word = || ascii_letters() && (word_before().any(latin) || word_after().any(latin));
     // In a word whose every other letter looks like a Latin one ("ЕЬаΝк"),
     // it is a "b" too: two letters or more, all of them.
     let looks_latin_word = || {
