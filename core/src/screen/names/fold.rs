@@ -1517,7 +1517,11 @@ fn fold_chars_by<const RUNS: bool>(chars: Vec<char>, case_breaks: bool) -> (Fold
         let (i, c) = (next, chars[next]);
         next += 1;
         let fast = table.chars.get(c as usize);
-        let numeric = fast.map_or_else(|| c.is_num(), |f| f.flags & NUMERIC != 0);
+        // (An emoji, in many names, is no digit: not looked up.)
+        let numeric = fast.map_or_else(
+            || !PICTOGRAPHS.contains(&(c as u32)) && c.is_num(),
+            |f| f.flags & NUMERIC != 0,
+        );
         if numeric && i >= run_end {
             (run_end, run_alone) = digit_run(&chars, i);
         }
@@ -1772,6 +1776,29 @@ fn join_single_letters(
     spelled: &[Spelled],
     breaks: impl Fn(usize) -> bool,
 ) -> bool {
+    // (Most folds have no two one-letter words in a row: passed after one
+    // look at their word starts.)
+    if !one_letter_words_in_row(&folded.word_start) {
+        return false;
+    }
+    join_runs(folded, spelled, breaks)
+}
+
+/// Whether two one-letter words stand in a row: three word starts in a
+/// row, or two at the end. A run `join_runs` joins holds two (a test
+/// makes sure).
+fn one_letter_words_in_row(starts: &[bool]) -> bool {
+    let n = starts.len();
+    let three_in_row = starts
+        .iter()
+        .zip(starts.iter().skip(1))
+        .zip(starts.iter().skip(2))
+        .fold(false, |seen, ((&a, &b), &c)| seen | a & b & c);
+    three_in_row || n >= 2 && starts[n - 2] && starts[n - 1]
+}
+
+/// `join_single_letters`, each run of one-letter words looked at.
+fn join_runs(folded: &mut Folded, spelled: &[Spelled], breaks: impl Fn(usize) -> bool) -> bool {
     let digit = |j: usize| spelled[j].digit;
     let mut case_weighed = false;
     let n = folded.len();
@@ -2118,6 +2145,40 @@ mod tests {
                 };
                 assert_eq!(spelled(&by_runs.1), spelled(&alone.1), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn runs_to_join_hold_two_one_letter_words_in_a_row() {
+        let mut random = Xorshift::new(0x2026_1211);
+        for _ in 0..50_000 {
+            let n = random.below(12) as usize;
+            let starts: Vec<bool> = (0..n).map(|_| random.below(2) == 1).collect();
+            if one_letter_words_in_row(&starts) {
+                continue;
+            }
+            let spelled: Vec<Spelled> = (0..n)
+                .map(|j| Spelled {
+                    gap: random.below(3),
+                    upper: random.below(2) == 1,
+                    digit: random.below(4) == 0,
+                    starts: starts[j],
+                })
+                .collect();
+            let mut folded = Folded {
+                looks: vec![Look::default(); n],
+                word_start: starts.clone(),
+                ..Folded::default()
+            };
+            assert!(!join_runs(&mut folded, &spelled, |_| true), "{starts:?}");
+            assert_eq!(folded.word_start, starts);
+        }
+    }
+
+    #[test]
+    fn emoji_are_no_digits() {
+        for c in PICTOGRAPHS.filter_map(char::from_u32) {
+            assert!(!c.is_num(), "{c:?}");
         }
     }
 
