@@ -374,7 +374,7 @@ fn authority_at_starts<'l>(
 ) -> Option<&'l Phrase> {
     let mut hit = None;
     for &at in starts {
-        let found = lexicon.authority_index.any_at(name, at, |p, o| {
+        let found = lexicon.authority_index.any_at_start(name, at, |p, o| {
             let phrase = &lexicon.authority[p];
             let yes = !(from_latin && phrase.abbreviation())
                 && phrase.at_start(name, at, o, not_bank).is_some();
@@ -507,7 +507,7 @@ fn brand_at_starts<'l>(
 ) -> Option<&'l Phrase> {
     let mut hit = None;
     for &at in starts {
-        let found = lexicon.brand_index.any_at(name, at, |p, o| {
+        let found = lexicon.brand_index.any_at_start(name, at, |p, o| {
             let brand = &lexicon.brands[p];
             let yes =
                 !(from_latin && brand.abbreviation()) && brand.at_start(name, at, o, &[]).is_some();

@@ -7,6 +7,7 @@
 //! place, the places where some rule may find something.
 
 use super::fold::Folded;
+use super::lexicon::ends_word;
 
 /// Bits of a key.
 pub(super) const BITS: usize = 128;
@@ -22,6 +23,10 @@ pub(super) struct Gate {
     pub(super) firsts: u128,
     /// The bits of first letters of one-letter first words.
     pub(super) alone: u128,
+    /// The same of those that are stems, not whole words: at a word
+    /// start, a whole word of one letter is only where the name's word
+    /// ends after one letter (`passes_at_start`).
+    alone_stems: u128,
     /// Per bit of a first letter: the bits of second letters after it.
     pub(super) seconds: Vec<u128>,
     /// Which (first, second) start a first word of two letters, and which
@@ -65,19 +70,23 @@ fn has(bits: &[u64], i: usize) -> bool {
 
 impl Gate {
     /// The gate of first words given by the keys of their first three
-    /// letters.
-    pub(super) fn of(firsts: impl IntoIterator<Item = [u128; 3]>) -> Gate {
+    /// letters, and whether each is a whole word.
+    pub(super) fn of(firsts: impl IntoIterator<Item = ([u128; 3], bool)>) -> Gate {
         let mut gate = Gate {
             firsts: 0,
             alone: 0,
+            alone_stems: 0,
             seconds: vec![0; BITS],
             short_pairs: vec![0; BITS * BITS / 64],
             triples: vec![0; TRIPLE_BITS / 64],
         };
-        for [first, second, third] in firsts {
+        for ([first, second, third], whole) in firsts {
             gate.firsts |= first;
             if second == 0 {
                 gate.alone |= first;
+                if !whole {
+                    gate.alone_stems |= first;
+                }
             }
             for b0 in bits(first) {
                 gate.seconds[b0] |= second;
@@ -100,6 +109,7 @@ impl Gate {
         for gate in gates {
             all.firsts |= gate.firsts;
             all.alone |= gate.alone;
+            all.alone_stems |= gate.alone_stems;
             let or = |a: &mut [u128], b: &[u128]| a.iter_mut().zip(b).for_each(|(a, b)| *a |= b);
             or(&mut all.seconds, &gate.seconds);
             let or = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a |= b);
@@ -111,11 +121,31 @@ impl Gate {
 
     /// Whether a first word of the set may start at `at`.
     pub(super) fn passes(&self, name: &Folded, at: usize) -> bool {
+        self.passes_with(name, at, self.alone)
+    }
+
+    /// Whether a first word of the set may start at `at`, the start of a
+    /// word, as a word-start match reads it (`lexicon::starts_word`): a
+    /// whole first word of one letter ("с" of "с мошенн* борьб*") only
+    /// where the name's word ends after one letter, so "Сергеевна" is no
+    /// place for it and is passed on its first three letters.
+    pub(super) fn passes_at_start(&self, name: &Folded, at: usize) -> bool {
+        let alone = if ends_word(name, at + 1) {
+            self.alone
+        } else {
+            self.alone_stems
+        };
+        self.passes_with(name, at, alone)
+    }
+
+    /// As `passes`, with the first letters of one-letter first words that
+    /// may start there.
+    fn passes_with(&self, name: &Folded, at: usize, alone: u128) -> bool {
         let first = name.looks[at].key();
         if first & self.firsts == 0 {
             return false;
         }
-        if first & self.alone != 0 {
+        if first & alone != 0 {
             return true;
         }
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());

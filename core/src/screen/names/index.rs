@@ -13,20 +13,24 @@
 //! of its first word may meet the place's. A hit is a candidate, checked
 //! in full by the caller: the index only skips phrases that cannot match.
 
-use super::fold::{Folded, Look};
+use super::fold::Folded;
 use super::gate::{bits, Gate, BITS};
+use super::lexicon::ends_word;
+use super::words::Word;
 
 /// Letters of a first word compared before a candidate is offered: a
 /// phrase is filed by two, most candidates part at the third or fourth.
 const SEEN: usize = 4;
 
-/// A candidate: its phrase, the order of its words, the keys of the first
-/// three letters of its first word (what it is filed and gated by) and the
-/// signatures of its first `SEEN` letters (0 past the word's end).
+/// A candidate: its phrase, the order of its words, the length of its
+/// first word when that is a whole word (0 for a stem), the keys of the
+/// first three letters of its first word (what it is filed and gated by)
+/// and the signatures of its first `SEEN` letters (0 past the word's end).
 #[derive(Clone, Copy)]
 struct Entry {
     phrase: u32,
     order: u16,
+    whole: u16,
     first: u128,
     second: u128,
     third: u128,
@@ -42,14 +46,43 @@ pub(super) struct Index {
     entries: Vec<Entry>,
     starts: Vec<u32>,
     filed: Vec<u32>,
-    /// Per bit of a first letter: how many pair buckets that hold
-    /// something come before its own; and how many there are in all
-    /// (before the first letters alone).
-    pair_base: Vec<u32>,
-    alone_base: u32,
+    /// Per bit of a first letter: where its pair buckets that hold
+    /// something are counted from (`Rank`); and where the first letters
+    /// alone are.
+    pair_ranks: Vec<Rank>,
+    alone_rank: Rank,
     /// Where a first word of the index may start (its `seconds` and
     /// `alone` say which buckets hold something).
     gate: Gate,
+}
+
+/// The place among the buckets that hold something of the bucket of a
+/// bit of `held`, the bits of a row of buckets that hold something: how
+/// many come before the row, and before its upper half. (A bit's place
+/// counts the bits below it in its half: one count of 64 bits, which the
+/// baseline x86-64 does in software.)
+#[derive(Clone, Copy)]
+struct Rank {
+    held: u128,
+    before: [u32; 2],
+}
+
+impl Rank {
+    /// The rank of a row of buckets `held` that starts after `before`
+    /// buckets.
+    fn of(held: u128, before: u32) -> Rank {
+        Rank {
+            held,
+            before: [before, before + (held as u64).count_ones()],
+        }
+    }
+
+    /// How many buckets that hold something come before bit `b` of the row.
+    fn at(&self, b: usize) -> usize {
+        let half = (self.held >> (b & 64)) as u64;
+        let below = half & ((1u64 << (b % 64)) - 1);
+        self.before[b / 64] as usize + below.count_ones() as usize
+    }
 }
 
 const ALONE: usize = BITS * BITS;
@@ -65,14 +98,16 @@ fn buckets_of(e: &Entry) -> impl Iterator<Item = usize> + '_ {
 }
 
 impl Index {
-    /// An index of `(phrase, order, the letters of its first word)`.
-    pub(super) fn build<'a>(starts: impl IntoIterator<Item = (usize, usize, &'a [Look])>) -> Index {
+    /// An index of `(phrase, order, its first word)`.
+    pub(super) fn build<'a>(starts: impl IntoIterator<Item = (usize, usize, &'a Word)>) -> Index {
         let entries: Vec<Entry> = starts
             .into_iter()
-            .filter_map(|(p, o, first)| {
+            .filter_map(|(p, o, word)| {
+                let first = &*word.chars;
                 Some(Entry {
                     phrase: p as u32,
                     order: o as u16,
+                    whole: if word.exact { first.len() as u16 } else { 0 },
                     first: first.first()?.key(),
                     second: first.get(1).map_or(0, |l| l.key()),
                     third: first.get(2).map_or(0, |l| l.key()),
@@ -97,11 +132,15 @@ impl Index {
                 next[k] += 1;
             }
         }
-        let gate = Gate::of(entries.iter().map(|e| [e.first, e.second, e.third]));
-        let mut pair_base = Vec::with_capacity(BITS);
+        let gate = Gate::of(
+            entries
+                .iter()
+                .map(|e| ([e.first, e.second, e.third], e.whole != 0)),
+        );
+        let mut pair_ranks = Vec::with_capacity(BITS);
         let mut held = 0;
-        for pairs in &gate.seconds {
-            pair_base.push(held);
+        for &pairs in &gate.seconds {
+            pair_ranks.push(Rank::of(pairs, held));
             held += pairs.count_ones();
         }
         let starts: Vec<u32> = (0..BUCKETS)
@@ -112,8 +151,8 @@ impl Index {
         Index {
             entries,
             starts,
-            pair_base,
-            alone_base: held,
+            pair_ranks,
+            alone_rank: Rank::of(gate.alone, held),
             filed,
             gate,
         }
@@ -121,10 +160,9 @@ impl Index {
 
     /// Where a bucket that holds something is kept.
     fn compact(&self, k: usize) -> usize {
-        let rank = |bits: u128, below: usize| (bits & ((1u128 << below) - 1)).count_ones() as usize;
         match k.checked_sub(ALONE) {
-            Some(b0) => self.alone_base as usize + rank(self.gate.alone, b0),
-            None => self.pair_base[k / BITS] as usize + rank(self.gate.seconds[k / BITS], k % BITS),
+            Some(b0) => self.alone_rank.at(b0),
+            None => self.pair_ranks[k / BITS].at(k % BITS),
         }
     }
 
@@ -146,11 +184,33 @@ impl Index {
         &self,
         name: &Folded,
         at: usize,
+        check: impl FnMut(usize, usize) -> bool,
+    ) -> bool {
+        self.gate.passes(name, at) && self.offer::<false>(name, at, check)
+    }
+
+    /// As `any_at`, for a check that matches the first word at the start
+    /// of a word of the name (`lexicon::starts_word`): a whole first word
+    /// only where a word of the name ends after it, as that check asks
+    /// ("с" of "с мошенн* борьб*" is not offered at "Сергеевна").
+    pub(super) fn any_at_start(
+        &self,
+        name: &Folded,
+        at: usize,
+        check: impl FnMut(usize, usize) -> bool,
+    ) -> bool {
+        self.gate.passes_at_start(name, at) && self.offer::<true>(name, at, check)
+    }
+
+    /// Calls `check` for the candidates at `at` (past the gate): with
+    /// `AT_START`, only those whose first word, when whole, ends where a
+    /// word of the name does.
+    fn offer<const AT_START: bool>(
+        &self,
+        name: &Folded,
+        at: usize,
         mut check: impl FnMut(usize, usize) -> bool,
     ) -> bool {
-        if !self.gate.passes(name, at) {
-            return false;
-        }
         let first = name.looks[at].key();
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
         let place: [u128; SEEN] =
@@ -175,12 +235,72 @@ impl Index {
                         lowest(first, e.first) == b0
                             && b1.is_none_or(|b1| lowest(second, e.second) == b1)
                     };
-                    if fits(e) && once() && check(e.phrase as usize, e.order as usize) {
+                    let ends =
+                        || !AT_START || e.whole == 0 || ends_word(name, at + e.whole as usize);
+                    if fits(e) && ends() && once() && check(e.phrase as usize, e.order as usize) {
                         return true;
                     }
                 }
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fold::fold;
+    use super::super::lexicon::{lexicon, word_starts, Phrase};
+    use super::Index;
+
+    /// The phrases of `phrases` and orders that match at `at`, a word start.
+    fn matching(phrases: &[Phrase], name: &super::Folded, at: usize) -> Vec<(usize, usize)> {
+        let orders =
+            |(p, phrase): (usize, &Phrase)| (0..phrase.orders().len()).map(move |o| (p, o));
+        phrases
+            .iter()
+            .enumerate()
+            .flat_map(orders)
+            .filter(|&(p, o)| phrases[p].at_start(name, at, o, &[]).is_some())
+            .collect()
+    }
+
+    /// At a word start, `any_at_start` offers every phrase and order that
+    /// matches there: the whole first words it passes (one letter before
+    /// more of the word) would have matched nowhere.
+    #[test]
+    fn a_word_start_offers_every_phrase_matching_there() {
+        let lx = lexicon();
+        let sets: [(&[Phrase], &Index); 2] = [
+            (&lx.authority, &lx.authority_index),
+            (&lx.brands, &lx.brand_index),
+        ];
+        for (phrases, index) in sets {
+            for phrase in phrases {
+                let text = phrase.text.replace(['*', '~'], "");
+                let words: Vec<&str> = text.split_whitespace().collect();
+                // Each word first ("с мошенн борьб"), and the words in
+                // longer words, glued, and beside one-letter words.
+                let turns = (0..words.len()).map(|i| [&words[i..], &words[..i]].concat().join(" "));
+                let more = [
+                    format!("Мама {text}ами 2024"),
+                    format!("{}ой", words.join("")),
+                    format!("{text} с т e з"),
+                ];
+                for name in turns.chain(more) {
+                    let name = fold(&name);
+                    for at in word_starts(&name) {
+                        let mut offered = Vec::new();
+                        index.any_at_start(&name, at, |p, o| {
+                            offered.push((p, o));
+                            false
+                        });
+                        for hit in matching(phrases, &name, at) {
+                            assert!(offered.contains(&hit), "{} at {at}", name.sketch());
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ fn index_of<'a>(phrases: impl Iterator<Item = (usize, &'a Phrase)>) -> Index {
             .orders()
             .iter()
             .enumerate()
-            .map(move |(o, order)| (p, o, &*order[0].chars))
+            .map(move |(o, order)| (p, o, &order[0]))
     }))
 }
 
@@ -347,7 +347,7 @@ pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize
 
 /// A word of the name ends at `end` (`rest_of_word(end) == 0`): there, or
 /// past, the name ends, or a word starts.
-fn ends_word(name: &Folded, end: usize) -> bool {
+pub(super) fn ends_word(name: &Folded, end: usize) -> bool {
     end >= name.len() || name.word_start[end]
 }
 
@@ -536,11 +536,11 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let scan_gate = Gate::union([
             glued_index.gate(),
             brand_index.gate(),
-            &Gate::of(
-                bank_words
-                    .iter()
-                    .map(|w| std::array::from_fn(|k| w.get(k).map_or(0, |l| l.key()))),
-            ),
+            // (Bank words are read glued: none is whole.)
+            &Gate::of(bank_words.iter().map(|w| {
+                let keys = std::array::from_fn(|k| w.get(k).map_or(0, |l| l.key()));
+                (keys, false)
+            })),
         ]);
         Lexicon {
             authority_index: index(&authority),
