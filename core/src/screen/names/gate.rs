@@ -55,6 +55,27 @@ pub(super) fn bits(signature: u128) -> impl Iterator<Item = usize> {
     })
 }
 
+/// Whether `f` holds for some set bit of a key, lowest first: as
+/// `bits(key).any(f)`, the halves walked in two plain loops (no iterator
+/// state to keep between bits: the gates ask this of every place).
+pub(super) fn any_bit(key: u128, mut f: impl FnMut(usize) -> bool) -> bool {
+    let mut low = key as u64;
+    while low != 0 {
+        if f(low.trailing_zeros() as usize) {
+            return true;
+        }
+        low &= low - 1;
+    }
+    let mut high = (key >> 64) as u64;
+    while high != 0 {
+        if f(64 + high.trailing_zeros() as usize) {
+            return true;
+        }
+        high &= high - 1;
+    }
+    false
+}
+
 fn triple(b0: usize, b1: usize, b2: usize) -> usize {
     let h = ((b0 * BITS + b1) * BITS + b2) as u64;
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
@@ -129,6 +150,7 @@ impl Gate {
     /// whole first word of one letter ("с" of "с мошенн* борьб*") only
     /// where the name's word ends after one letter, so "Сергеевна" is no
     /// place for it and is passed on its first three letters.
+    #[inline]
     pub(super) fn passes_at_start(&self, name: &Folded, at: usize) -> bool {
         let alone = if ends_word(name, at + 1) {
             self.alone
@@ -140,6 +162,7 @@ impl Gate {
 
     /// As `passes`, with the first letters of one-letter first words that
     /// may start there.
+    #[inline]
     fn passes_with(&self, name: &Folded, at: usize, alone: u128) -> bool {
         let first = name.looks[at].key();
         if first & self.firsts == 0 {
@@ -151,10 +174,10 @@ impl Gate {
         let second = name.looks.get(at + 1).map_or(0, |l| l.key());
         let third = name.looks.get(at + 2).map_or(0, |l| l.key());
         // (Only the first letter's bits the set has start something.)
-        bits(first & self.firsts).any(|b0| {
-            bits(second & self.seconds[b0]).any(|b1| {
+        any_bit(first & self.firsts, |b0| {
+            any_bit(second & self.seconds[b0], |b1| {
                 has(&self.short_pairs, b0 * BITS + b1)
-                    || bits(third).any(|b2| has(&self.triples, triple(b0, b1, b2)))
+                    || any_bit(third, |b2| has(&self.triples, triple(b0, b1, b2)))
             })
         })
     }

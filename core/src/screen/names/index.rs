@@ -193,6 +193,7 @@ impl Index {
     /// of a word of the name (`lexicon::starts_word`): a whole first word
     /// only where a word of the name ends after it, as that check asks
     /// ("с" of "с мошенн* борьб*" is not offered at "Сергеевна").
+    #[inline]
     pub(super) fn any_at_start(
         &self,
         name: &Folded,
