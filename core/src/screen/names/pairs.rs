@@ -115,11 +115,13 @@ pub(super) struct Needs {
     /// The key bits of the first letters of the leads.
     firsts: u128,
     /// Per key bit of a lead's first letter: the bits of the second
-    /// letters of the leads filed there, and those leads in `leads`.
-    rows: Vec<(u128, Span)>,
-    /// A lead's second letter, its set, and the phrases of the set it
-    /// leads in `rests`.
-    leads: Vec<(u128, usize, Span)>,
+    /// letters of the leads filed there, and those leads in `leads`
+    /// (apart: most rows a name shows are passed on the first).
+    row_seconds: Vec<u128>,
+    row_leads: Vec<Span>,
+    /// A lead's second letter, its set (as the set's bit: no shift per
+    /// lead), and the phrases of the set it leads in `rests`.
+    leads: Vec<(u128, Held, Span)>,
     rests: Vec<Rest>,
     /// The pairs of the phrases but their leads.
     pairs: Vec<(u128, u128)>,
@@ -178,7 +180,8 @@ impl Needs {
             always: Held(0),
             all: Held((1 << sets.len()) - 1),
             firsts: 0,
-            rows: Vec::with_capacity(BITS),
+            row_seconds: Vec::with_capacity(BITS),
+            row_leads: Vec::with_capacity(BITS),
             leads: Vec::new(),
             rests: Vec::new(),
             pairs: Vec::new(),
@@ -221,10 +224,11 @@ impl Needs {
                     needs.rests.push(Rest { letters, pairs });
                 }
                 let rests = Span::to_end(first_rest, &needs.rests);
-                needs.leads.push((second, set, rests));
+                needs.leads.push((second, Held(1 << set), rests));
             }
             let leads = Span::to_end(first_lead, &needs.leads);
-            needs.rows.push((any_second, leads));
+            needs.row_seconds.push(any_second);
+            needs.row_leads.push(leads);
         }
         needs
     }
@@ -236,19 +240,18 @@ impl Needs {
         let mut held = self.always;
         for b0 in bits(self.firsts & name.firsts) {
             let after = name.after[b0];
-            let (any_second, leads) = self.rows[b0];
-            if after & any_second == 0 {
+            if after & self.row_seconds[b0] == 0 {
                 continue;
             }
-            for &(second, set, rests) in leads.of(&self.leads) {
-                if !held.has(set)
+            for &(second, set, rests) in self.row_leads[b0].of(&self.leads) {
+                if held.0 & set.0 == 0
                     && after & second != 0
                     && rests
                         .of(&self.rests)
                         .iter()
                         .any(|rest| self.may_be_in(rest, name))
                 {
-                    held.0 |= 1 << set;
+                    held.0 |= set.0;
                 }
             }
             if held == self.all {
