@@ -180,8 +180,14 @@ fn glued_bank_and_role<'l>(
         );
     let spans: Vec<(usize, usize, Option<&Word>)> = bank_words
         .flat_map(|(w, brand)| {
+            // (A place whose letter shares no reading with the word's first
+            // letter, as most do not, is passed at one AND: `has_at` would
+            // find nothing there.)
+            let first = w.first().map(|l| l.signature());
+            let may_start =
+                move |at: usize| first.is_none_or(|first| name.looks[at].signature() & first != 0);
             (0..name.len())
-                .filter(|&at| name.has_at(at, w))
+                .filter(|&at| may_start(at) && name.has_at(at, w))
                 .map(|at| (at, at + w.len(), brand))
                 .collect::<Vec<_>>()
         })
@@ -1093,6 +1099,48 @@ mod tests {
         ] {
             assert!(flags(name), "{name}");
         }
+    }
+
+    /// A bank word or a brand is only where the name's letter shares a
+    /// bit of its first letter's signature (`glued_bank_and_role` passes
+    /// the other places at one AND).
+    #[test]
+    fn a_bank_word_starts_where_its_first_letter_shares_a_reading() {
+        let lx = lexicon();
+        let brands = lx.brands.iter().map(|b| &*b.words[0].chars);
+        let words: Vec<&[Look]> = lx
+            .bank_words
+            .iter()
+            .map(Vec::as_slice)
+            .chain(brands)
+            .collect();
+        let mut found = 0;
+        for text in [
+            "Банк",
+            "BANK",
+            "6aнк",
+            "Ьank",
+            "|3ank",
+            "ßank",
+            "Сбер",
+            "Kaspi",
+            "ВТБ банк",
+            "Ь@nk|-|0 Sluzhba",
+            "💲ber",
+            "ҜASPI",
+            "Т-Банк",
+            "М⭕н⭕банк@mail.ru",
+        ] {
+            for spelling in &read(text).spellings {
+                for w in &words {
+                    for at in (0..spelling.len()).filter(|&at| spelling.has_at(at, w)) {
+                        assert!(spelling.looks[at].signature() & w[0].signature() != 0);
+                        found += 1;
+                    }
+                }
+            }
+        }
+        assert!(found > 10);
     }
 
     #[test]
