@@ -488,20 +488,16 @@ fn fillers_to_end(name: &Folded, at: usize, end: usize, lexicon: &Lexicon, depth
 /// Where a glued phrase may start: inside a word of at least four
 /// letters (a phrase over several short words is found at their starts).
 fn glued_positions(name: &Folded) -> impl Iterator<Item = usize> + '_ {
-    let mut word_len = 0;
-    let mut long = vec![false; name.len()];
-    let mut start = 0;
-    for i in 0..=name.len() {
-        if i == name.len() || name.word_start[i] {
-            if word_len >= GLUED_START_WORD {
-                long[start..i].iter_mut().for_each(|l| *l = true);
-            }
-            start = i;
-            word_len = 0;
+    // Word by word, as the places are walked (no marks made first): at
+    // each word's first place, where it ends and whether it is long.
+    let (mut word_end, mut long) = (0, false);
+    (0..name.len()).filter(move |&i| {
+        if i >= word_end {
+            word_end = i + 1 + name.rest_of_word(i + 1);
+            long = word_end - i >= GLUED_START_WORD;
         }
-        word_len += 1;
-    }
-    (0..name.len()).filter(move |&i| long[i])
+        long
+    })
 }
 
 /// A bank brand at the start of a word.
@@ -1141,6 +1137,32 @@ mod tests {
             }
         }
         assert!(found > 10);
+    }
+
+    /// The places a glued phrase may start are those of the words of
+    /// four letters or more, the name's first word starting at 0 whether
+    /// marked or not.
+    #[test]
+    fn glued_positions_are_the_places_of_long_words() {
+        let mut random = crate::testing::Xorshift::new(0x61ED);
+        for len in 0..24 {
+            for _ in 0..40 {
+                let name = Folded {
+                    looks: vec![Look::default(); len],
+                    word_start: (0..len).map(|_| random.below(4) == 0).collect(),
+                    ..Folded::default()
+                };
+                let mut bounds: Vec<usize> = (1..len).filter(|&i| name.word_start[i]).collect();
+                bounds.insert(0, 0);
+                bounds.push(len);
+                let long: Vec<usize> = bounds
+                    .windows(2)
+                    .filter(|w| w[1] - w[0] >= GLUED_START_WORD)
+                    .flat_map(|w| w[0]..w[1])
+                    .collect();
+                assert_eq!(glued_positions(&name).collect::<Vec<_>>(), long);
+            }
+        }
     }
 
     #[test]
