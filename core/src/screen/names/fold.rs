@@ -1424,8 +1424,15 @@ pub fn fold_with(text: &str, case_breaks: bool) -> Folded {
 /// Folds a text already in display order, its invisible characters gone
 /// (the reading's spellings, `reading/`): ordered once, as the screen
 /// orders it.
+#[cfg(test)]
 pub(super) fn fold_displayed(text: &str, case_breaks: bool) -> Folded {
     fold_chars(displayed_chars(text), case_breaks).0
+}
+
+/// `fold_displayed` of the text these characters spell: a
+/// transliteration is made as characters, never decoded from a text.
+pub(super) fn fold_displayed_chars(chars: Vec<char>, case_breaks: bool) -> Folded {
+    fold_chars(read_through(chars), case_breaks).0
 }
 
 /// A text folded with case breaks (`fold_displayed(text, true)`), and
@@ -1606,8 +1613,10 @@ fn read_through(chars: Vec<char>) -> Vec<char> {
             && chars[i - 1].is_alpha()
             && chars.get(i + 1).is_some_and(|c| c.is_alpha())
     };
-    // (Most names have no apostrophe at all: one plain look first.)
-    if !chars.iter().any(apostrophe) || !(0..chars.len()).any(|i| through(&chars, i)) {
+    // (Most names have no apostrophe at all: one plain look first, at
+    // every character, none skipped: the look is vectorized.)
+    let any_apostrophe = chars.iter().fold(false, |seen, c| seen | apostrophe(c));
+    if !any_apostrophe || !(0..chars.len()).any(|i| through(&chars, i)) {
         return chars;
     }
     (0..chars.len())

@@ -257,9 +257,11 @@ impl Latin {
 }
 
 /// The name's Latin letters in Cyrillic, in each reading of "j" the name
-/// needs (none when it has no Latin letters).
-pub(super) fn transliterated(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// needs (none when it has no Latin letters). As characters: what the
+/// fold reads (`fold_displayed_chars`), with no text to encode and decode
+/// again in between.
+pub(super) fn transliterated(name: &str) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = Vec::new();
     // The letters are made plain once for all the schemes.
     let Some(letters) = LatinLetters::of(name) else {
         return out;
@@ -787,7 +789,7 @@ pub(super) const fn apostrophe(c: char) -> bool {
 /// ("SluzhbaBezopasnosti") survive.
 #[cfg(test)]
 pub(super) fn transliterated_as(name: &str, latin: Latin) -> Option<String> {
-    LatinLetters::of(name).map(|letters| letters.read_as(latin))
+    LatinLetters::of(name).map(|letters| letters.read_as(latin).into_iter().collect())
 }
 
 /// A name's letters made plain (`latin_letters`) and which of them stand
@@ -810,9 +812,11 @@ impl LatinLetters {
         Some(latin_letters(name))
     }
 
-    fn read_as(&self, latin: Latin) -> String {
+    fn read_as(&self, latin: Latin) -> Vec<char> {
         let chars = &self.chars;
-        let mut out = String::with_capacity(chars.len() * 2);
+        // (No reading is longer than its letters: a group reads as one
+        // letter or two, "dzh" as "дж", and a letter as one.)
+        let mut out = Vec::with_capacity(chars.len());
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -1037,6 +1041,33 @@ fn read_as_written(c: char, read: Read) -> bool {
     !apostrophe(c) && (matches!(read, Read::AsWritten) || !c.is_ascii_alphabetic())
 }
 
+/// Where `transliterate_at` writes: a text (`mixed_as_sounds`), or the
+/// characters the fold reads (`transliterated`).
+pub(super) trait Written {
+    fn push(&mut self, c: char);
+    fn push_str(&mut self, s: &str);
+}
+
+impl Written for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+impl Written for Vec<char> {
+    fn push(&mut self, c: char) {
+        Vec::push(self, c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.extend(s.chars());
+    }
+}
+
 /// Writes the reading of the letters at `chars[i..]` to `out`; returns how
 /// many it read (a group such as "shch" is one sound).
 pub(super) fn transliterate_at(
@@ -1044,7 +1075,7 @@ pub(super) fn transliterate_at(
     i: usize,
     read: Read,
     latin: Latin,
-    out: &mut String,
+    out: &mut impl Written,
 ) -> usize {
     let c = chars[i];
     if !c.is_ascii_alphabetic() {
@@ -1074,7 +1105,10 @@ pub(super) fn transliterate_at(
     if let Some(sound) = informal.flatten() {
         let len = sound.chars().count();
         if c.is_ascii_uppercase() {
-            out.extend(sound.chars().flat_map(char::to_uppercase));
+            sound
+                .chars()
+                .flat_map(char::to_uppercase)
+                .for_each(|u| out.push(u));
         } else {
             out.push_str(sound);
         }

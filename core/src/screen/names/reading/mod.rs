@@ -38,7 +38,7 @@ mod symbols;
 
 use super::class::{decomposed, Class};
 use super::fold::{
-    bytes_where, capped, fold_displayed, fold_displayed_cased, shown_text, Folded, PICTOGRAPHS,
+    bytes_where, capped, fold_displayed_cased, fold_displayed_chars, shown_text, Folded, PICTOGRAPHS,
 };
 use domains::domains_apart;
 use flags::boxed_letters;
@@ -149,8 +149,8 @@ pub fn read(name: &str) -> Reading {
                 texts.extend(stretched.into_iter().map(Cow::Owned));
             }
         }
-        for text in transliterations(texts.iter().map(|t| &**t)) {
-            spellings.push(fold_displayed(&text, false));
+        for chars in transliterations(texts.iter().map(|t| &**t)) {
+            spellings.push(fold_displayed_chars(chars, false));
         }
     }
     // Each spelling with a web address's parts as words, and with letter
@@ -327,9 +327,9 @@ fn may_mix(text: &str) -> bool {
 /// among the texts plus the reading's place among its own, the earlier
 /// text first. So neither many texts nor a text read many ways crowds
 /// out the reading a disguise needs.
-fn nearest_first(mut per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
+fn nearest_first<T: PartialEq + Default>(mut per_text: Vec<Vec<T>>, most: usize) -> Vec<T> {
     let longest = per_text.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
     for distance in 0..per_text.len() + longest {
         for (t, of_text) in per_text.iter_mut().enumerate().take(distance + 1) {
             if let Some(text) = of_text.get_mut(distance - t) {
@@ -354,7 +354,7 @@ fn nearest_first(mut per_text: Vec<Vec<String>>, most: usize) -> Vec<String> {
 /// reading a disguise needs: the name as written in its fifth scheme
 /// ("Goriachaia linia" beside decoys "tsy jAj"), a re-spelt text in its
 /// third ("P[]litcia" beside "$$ Ьь").
-fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<char>> {
     nearest_first(texts.map(transliterated).collect(), MAX_TRANSLITERATED)
 }
 
