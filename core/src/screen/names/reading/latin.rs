@@ -332,15 +332,17 @@ impl SchemeLetters {
             has_ts: false,
             informal_i: false,
         };
-        // (Each letter looked at once; the one before or after it only
-        // where it may matter.)
+        // (Each letter looked at once; the one after it only where it may
+        // matter. Most are no letter a scheme reads its own way: passed
+        // after a look at their bits, `AsciiLetter`.)
+        const OWN_WAY: u32 =
+            letter_bit(b't') | letter_bit(b'i') | letter_bit(b'y') | letter_bit(b'j');
+        let mut small_before = false;
         for (i, &c) in chars.iter().enumerate() {
-            match c {
-                'A'..='Z' => {
-                    found.small_then_capital |= i > 0 && chars[i - 1].is_ascii_lowercase();
-                }
-                'a'..='z' => {}
-                _ => continue,
+            found.small_then_capital |= small_before && c.is_ascii_uppercase();
+            small_before = c.is_ascii_lowercase();
+            if ascii_letter(c).bit & OWN_WAY == 0 {
+                continue;
             }
             match c {
                 't' | 'T' => {
@@ -814,6 +816,7 @@ impl LatinLetters {
 
     fn read_as(&self, latin: Latin) -> Vec<char> {
         let chars = &self.chars;
+        let latin_word = &self.latin_word[..chars.len()];
         // (No reading is longer than its letters: a group reads as one
         // letter or two, "dzh" as "дж", and a letter as one.)
         let mut out = Vec::with_capacity(chars.len());
@@ -824,9 +827,10 @@ impl LatinLetters {
             // as written outside a Latin word, in one mostly at once, by
             // `one_sound`. Any other character but an apostrophe is read
             // as written, `read_as_written`.)
-            let in_latin_word = self.latin_word[i];
-            if c.is_ascii_alphabetic() && in_latin_word {
-                if let Some(sound) = one_sound(chars, i) {
+            let in_latin_word = latin_word[i];
+            let letter = ascii_letter(c);
+            if letter.bit != 0 && in_latin_word {
+                if let Some(sound) = one_sound(chars, i, letter) {
                     out.push(sound);
                     i += 1;
                     continue;
@@ -852,71 +856,92 @@ impl LatinLetters {
 /// another (no lone letter), no "i", "y" or "j" (each read its own way),
 /// where no group longer than itself starts ("d" before "a": no "dzh",
 /// "dj").
-fn one_sound(chars: &[char], i: usize) -> Option<char> {
-    let c = chars[i];
-    if !c.is_ascii_alphabetic() {
-        return None;
-    }
-    let sound = ONE_SOUND[usize::from(c.to_ascii_lowercase() as u8 - b'a')]?;
-    let next = chars.get(i + 1).filter(|n| n.is_ascii_alphabetic());
-    // (`group_at` compares the letters lowered.)
-    let group_starts =
-        next.is_some_and(|n| sound.seconds & 1 << (n.to_ascii_lowercase() as u8 - b'a') != 0);
-    let beside_letter = i > 0 && chars[i - 1].is_ascii_alphabetic() || next.is_some();
-    (beside_letter && !group_starts).then_some(if c.is_ascii_uppercase() {
-        sound.capital
-    } else {
-        sound.small
-    })
+/// (`letter`: the letter's `AsciiLetter`, looked up by the caller.)
+fn one_sound(chars: &[char], i: usize, letter: AsciiLetter) -> Option<char> {
+    let sound = letter.sound?;
+    // (The letters' bits: `group_at` compares the letters lowered.)
+    let next = chars.get(i + 1).map_or(0, |&n| ascii_letter(n).bit);
+    let group_starts = letter.seconds & next != 0;
+    let beside_letter = next != 0 || i > 0 && ascii_letter(chars[i - 1]).bit != 0;
+    (beside_letter && !group_starts).then_some(sound)
 }
 
-/// A letter's sound of its own (`one_sound`), and the second letters of
-/// its longer groups.
+/// What `one_sound` asks of an ASCII letter, from a table made when
+/// compiling (`ASCII_LETTERS`): asked of every letter transliterated and
+/// of the ones beside it.
 #[derive(Clone, Copy)]
-struct OneSound {
-    small: char,
-    capital: char,
-    /// Bit `k` for the `k`-th letter from "a".
+struct AsciiLetter {
+    /// Bit `k` for the `k`-th letter from "a", in either case; 0 for a
+    /// character that is no ASCII letter.
+    bit: u32,
+    /// Its sound as the group of that one letter reads it, in its case
+    /// ("б", "Б"; the capital as `capitals` has it: each sound is a letter
+    /// from "а" to "я", whose capital is 0x20 below it). None for "i", "y"
+    /// and "j" (each read its own way) and for no letter.
+    sound: Option<char>,
+    /// The second letters of the groups longer than itself that start
+    /// with it (bits as `bit`).
     seconds: u32,
 }
 
-/// Per letter from "a" to "z", but "i", "y" and "j": its sound as the
-/// group of that one letter reads it, small and capital ("б", "Б"; the
-/// capital as `capitals` has it: each sound is a letter from "а" to "я",
-/// whose capital is 0x20 below it), and the second letters of the groups
-/// longer than itself that start with it.
-const ONE_SOUND: [Option<OneSound>; 26] = {
-    let mut table = [None; 26];
-    let mut letter = 0;
-    while letter < 26 {
-        let (groups, n) = GROUPS_BY_LETTER[letter];
-        let mut seconds = 0u32;
-        let mut small = 0;
-        let mut k = 0;
-        while k < n {
-            let (group, sound) = LATIN_TO_CYRILLIC[groups[k] as usize];
-            let group = group.as_bytes();
-            if group.len() == 1 {
-                let sound = sound.as_bytes();
-                assert!(sound.len() == 2);
-                small = ((sound[0] as u32 & 0x1F) << 6) | (sound[1] as u32 & 0x3F);
-                assert!(0x430 <= small && small <= 0x44F);
-            } else {
-                seconds |= 1 << (group[1] - b'a');
+/// `AsciiLetter::bit` of an ASCII letter.
+const fn letter_bit(letter: u8) -> u32 {
+    1 << (letter.to_ascii_lowercase() - b'a')
+}
+
+/// `AsciiLetter` of a character: of no letter for one past ASCII.
+#[inline]
+fn ascii_letter(c: char) -> AsciiLetter {
+    const NO_LETTER: AsciiLetter = ASCII_LETTERS[0];
+    ASCII_LETTERS.get(c as usize).copied().unwrap_or(NO_LETTER)
+}
+
+/// `AsciiLetter` per ASCII character.
+const ASCII_LETTERS: [AsciiLetter; 128] = {
+    let mut table = [AsciiLetter {
+        bit: 0,
+        sound: None,
+        seconds: 0,
+    }; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            let letter = (c.to_ascii_lowercase() - b'a') as usize;
+            let (groups, n) = GROUPS_BY_LETTER[letter];
+            let mut seconds = 0u32;
+            let mut small = 0;
+            let mut k = 0;
+            while k < n {
+                let (group, sound) = LATIN_TO_CYRILLIC[groups[k] as usize];
+                let group = group.as_bytes();
+                if group.len() == 1 {
+                    let sound = sound.as_bytes();
+                    assert!(sound.len() == 2);
+                    small = ((sound[0] as u32 & 0x1F) << 6) | (sound[1] as u32 & 0x3F);
+                    assert!(0x430 <= small && small <= 0x44F);
+                } else {
+                    seconds |= 1 << (group[1] - b'a');
+                }
+                k += 1;
             }
-            k += 1;
-        }
-        let own_way = matches!(letter as u8 + b'a', b'i' | b'y' | b'j');
-        if let (false, Some(small), Some(capital)) =
-            (own_way, char::from_u32(small), char::from_u32(small - 0x20))
-        {
-            table[letter] = Some(OneSound {
-                small,
-                capital,
+            let own_way = matches!(c.to_ascii_lowercase(), b'i' | b'y' | b'j');
+            let in_case = if c.is_ascii_uppercase() {
+                small - 0x20
+            } else {
+                small
+            };
+            table[b] = AsciiLetter {
+                bit: letter_bit(c),
+                sound: if own_way {
+                    None
+                } else {
+                    char::from_u32(in_case)
+                },
                 seconds,
-            });
+            };
         }
-        letter += 1;
+        b += 1;
     }
     table
 };
@@ -998,28 +1023,60 @@ fn latin_letters(name: &str) -> LatinLetters {
 fn ascii_letters(text: &[u8]) -> LatinLetters {
     let mut chars: Vec<char> = text.iter().map(|&b| char::from(b)).collect();
     let mut latin_word = vec![false; text.len()];
-    let in_word = |b: &u8| b.is_ascii_alphanumeric() || apostrophe(char::from(*b));
-    let mut start = 0;
-    while start < text.len() {
-        if !in_word(&text[start]) {
-            start += 1;
-            continue;
-        }
-        let len = text[start..].iter().position(|b| !in_word(b));
-        let word = start..len.map_or(text.len(), |len| start + len);
-        start = word.end;
-        if text[word.clone()].iter().any(u8::is_ascii_alphabetic) {
+    // (One walk: the kinds of character met in the word under way, and
+    // where it started; a word is settled where a character of none ends
+    // it, or the text does. Settling a stretch without a letter, between
+    // two such characters, does nothing.)
+    let mut settle = |word: std::ops::Range<usize>, kinds: u8| {
+        if kinds & IN_WORD_LETTER != 0 {
             latin_word[word.clone()].fill(true);
             // (Most words have no digit: nothing to read as a letter.)
-            if text[word.clone()].iter().any(u8::is_ascii_digit) {
+            if kinds & IN_WORD_DIGIT != 0 {
                 for c in &mut chars[word] {
                     *c = latin_letter_of_digit(*c).unwrap_or(*c);
                 }
             }
         }
+    };
+    let (mut start, mut kinds) = (0, 0);
+    for (i, &b) in text.iter().enumerate() {
+        let kind = ASCII_IN_WORD[usize::from(b & 0x7F)];
+        if kind == 0 {
+            settle(start..i, kinds);
+            (start, kinds) = (i + 1, 0);
+        } else {
+            kinds |= kind;
+        }
     }
+    settle(start..text.len(), kinds);
     LatinLetters { chars, latin_word }
 }
+
+/// What an ASCII character is in a word of `ascii_letters` (letters,
+/// digits and apostrophes): a letter, a digit, an apostrophe, or 0 for
+/// none of them (the word ends). From a table made when compiling.
+const ASCII_IN_WORD: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            IN_WORD_LETTER
+        } else if c.is_ascii_digit() {
+            IN_WORD_DIGIT
+        } else if apostrophe(c as char) {
+            IN_WORD_APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+const IN_WORD_LETTER: u8 = 1;
+const IN_WORD_DIGIT: u8 = 2;
+const IN_WORD_APOSTROPHE: u8 = 4;
 
 /// How `transliterate_at` reads a letter.
 #[derive(Clone, Copy)]
@@ -1337,23 +1394,37 @@ mod tests {
     fn a_letter_of_one_sound_reads_as_its_group() {
         for letter in b'a'..=b'z' {
             let groups = groups_starting(char::from(letter));
-            let one = ONE_SOUND[usize::from(letter - b'a')];
+            let (small, capital) = (
+                ascii_letter(char::from(letter)),
+                ascii_letter(char::from(letter.to_ascii_uppercase())),
+            );
+            assert_eq!(small.bit, 1 << (letter - b'a'));
+            assert_eq!(capital.bit, small.bit);
             if matches!(letter, b'i' | b'y' | b'j') {
-                assert!(one.is_none());
+                assert!(small.sound.is_none() && capital.sound.is_none());
                 continue;
             }
-            let one = one.unwrap();
             let mut seconds = 0;
             for &g in groups {
                 let (group, sound) = LATIN_TO_CYRILLIC[usize::from(g)];
                 if group.len() == 1 {
-                    assert_eq!(one.small.to_string(), sound);
-                    assert_eq!(one.capital.to_string(), capitals()[usize::from(g)]);
+                    assert_eq!(small.sound.unwrap().to_string(), sound);
+                    assert_eq!(
+                        capital.sound.unwrap().to_string(),
+                        capitals()[usize::from(g)]
+                    );
                 } else {
                     seconds |= 1 << (group.as_bytes()[1] - b'a');
                 }
             }
-            assert_eq!(one.seconds, seconds);
+            assert_eq!(small.seconds, seconds);
+            assert_eq!(capital.seconds, seconds);
+        }
+        // No other character is a letter to `one_sound`.
+        for c in (0..0x800u32).filter_map(char::from_u32) {
+            let letter = ascii_letter(c);
+            assert_eq!(letter.bit != 0, c.is_ascii_alphabetic(), "{c:?}");
+            assert!(c.is_ascii_alphabetic() || letter.sound.is_none(), "{c:?}");
         }
     }
 }
