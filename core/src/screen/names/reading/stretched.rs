@@ -105,7 +105,7 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
     // first is a letter is whether its last is.)
     let mut run = 0;
     let mut before = '\0';
-    let mut has_three = |c: char| {
+    let has_three = |c: char| {
         run = if run > 0 && same(before, c) {
             run + 1
         } else {
@@ -116,7 +116,7 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
     };
     // (A text in ASCII, most Latin ones, by its bytes.)
     let stretched = if text.is_ascii() {
-        text.bytes().any(|b| has_three(char::from(b)))
+        ascii_three_alike(text.as_bytes())
     } else {
         text.chars().any(has_three)
     };
@@ -288,6 +288,22 @@ const MAY_START_SEPARATOR: [bool; 256] = {
 /// Whether two letters share a look ("н" and "ʜ", "e" and "е").
 fn looks_alike(a: char, b: char) -> bool {
     matches!((one_look(a), one_look(b)), (Some(a), Some(b)) if a.meets(b))
+}
+
+/// Whether an ASCII text has `STRETCH` characters in a row alike as
+/// typed, the last a letter: where the run `stretched_texts` counts
+/// reaches `STRETCH`. (Each byte with the two after it, three slices side
+/// by side; every three looked at, none skipped: the look is vectorized.)
+fn ascii_three_alike(bytes: &[u8]) -> bool {
+    if bytes.len() < STRETCH {
+        return false;
+    }
+    let n = bytes.len() - (STRETCH - 1);
+    let (first, second, third) = (&bytes[..n], &bytes[1..][..n], &bytes[2..][..n]);
+    (0..n).fold(false, |seen, i| {
+        let [a, b, c] = [first[i], second[i], third[i]].map(|t| t.to_ascii_lowercase());
+        seen | (a == b) & (b == c) & third[i].is_ascii_alphabetic()
+    })
 }
 
 /// What finding stretches asks of a spelling or a text, by place.
@@ -507,6 +523,35 @@ mod tests {
                 drawn_out_somewhere(&text, alike, |c: char| !c.is_alnum())
             };
             assert_eq!(by_bytes, drawn_out_by_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn three_alike_in_ascii_bytes_are_a_run_of_three() {
+        // The run of one letter as typed, counted character by character
+        // as `stretched_texts` counts it in a text that is not ASCII.
+        let by_run = |text: &str| {
+            let mut run = 0;
+            let mut before = '\0';
+            text.chars().any(|c| {
+                run = if run > 0 && before.eq_ignore_ascii_case(&c) {
+                    run + 1
+                } else {
+                    1
+                };
+                before = c;
+                run >= STRETCH && c.is_alphabetic()
+            })
+        };
+        let alphabet: Vec<char> = "aAbB1 .-'".chars().collect();
+        let mut random = crate::testing::Xorshift::new(0x2026_1207);
+        for _ in 0..50_000 {
+            let text = random.text(&alphabet, 8);
+            assert_eq!(
+                ascii_three_alike(text.as_bytes()),
+                by_run(&text),
+                "{text:?}"
+            );
         }
     }
 
