@@ -327,7 +327,16 @@ fn may_mix(text: &str) -> bool {
 /// among the texts plus the reading's place among its own, the earlier
 /// text first. So neither many texts nor a text read many ways crowds
 /// out the reading a disguise needs.
+/// (A text's own readings are none twice: `transliterated` and
+/// `mixed_as_sounds` push none again.)
 fn nearest_first<T: PartialEq + Default>(mut per_text: Vec<Vec<T>>, most: usize) -> Vec<T> {
+    // (One text, most names: its readings, in their order, are the
+    // nearest already, none twice; moved out whole.)
+    if let [only] = &mut per_text[..] {
+        if only.len() <= most {
+            return std::mem::take(only);
+        }
+    }
     let longest = per_text.iter().map(Vec::len).max().unwrap_or(0);
     let mut out: Vec<T> = Vec::new();
     for distance in 0..per_text.len() + longest {
