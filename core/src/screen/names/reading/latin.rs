@@ -332,16 +332,18 @@ impl SchemeLetters {
             has_ts: false,
             informal_i: false,
         };
-        // (Each letter looked at once; the one after it only where it may
-        // matter. Most are no letter a scheme reads its own way: passed
-        // after a look at their bits, `AsciiLetter`.)
-        const OWN_WAY: u32 =
-            letter_bit(b't') | letter_bit(b'i') | letter_bit(b'y') | letter_bit(b'j');
-        let mut small_before = false;
+        // (A capital right after a small letter: every two side by side
+        // looked at, none skipped, the look is vectorized. Then each letter
+        // a scheme reads its own way, the one after it only where it may
+        // matter; most letters are none, passed at a look.)
+        found.small_then_capital = chars
+            .iter()
+            .zip(chars.iter().skip(1))
+            .fold(false, |seen, (before, c)| {
+                seen | before.is_ascii_lowercase() & c.is_ascii_uppercase()
+            });
         for (i, &c) in chars.iter().enumerate() {
-            found.small_then_capital |= small_before && c.is_ascii_uppercase();
-            small_before = c.is_ascii_lowercase();
-            if ascii_letter(c).bit & OWN_WAY == 0 {
+            if !read_own_way(c) {
                 continue;
             }
             match c {
@@ -359,6 +361,16 @@ impl SchemeLetters {
         }
         found
     }
+}
+
+/// A "t", "i", "y" or "j" in either case: the letters the schemes after
+/// the first read their own way (`SchemeLetters`). (With the bit of case
+/// set, a character is one of the small ones exactly when it is one of
+/// these: asked of every letter of a name.)
+#[inline]
+fn read_own_way(c: char) -> bool {
+    const SMALL: [u32; 4] = ['t' as u32, 'i' as u32, 'y' as u32, 'j' as u32];
+    SMALL.contains(&(u32::from(c) | 0x20))
 }
 
 /// Digits a Latin word shows for letters ("Kiberpolit5iia", "ro5sii").
@@ -1387,6 +1399,13 @@ mod tests {
         for c in (0..128u8).map(char::from) {
             let of_token = c.is_alpha() || apostrophe(c) || latin_letter_of_digit(c).is_some();
             assert_eq!(letter_token_char(c), of_token, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_letters_read_their_own_way_are_told_by_one_look() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(read_own_way(c), "tTiIyYjJ".contains(c), "{c:?}");
         }
     }
 
