@@ -140,16 +140,21 @@ pub fn read(name: &str) -> Reading {
         // before a Latin group is, in its place: "Sluzzzhba",
         // `stretched.rs`. No scheme reads a letter three times.)
         // (A text without a stretch, most, is read as it is: no copy.)
-        let mut texts: Vec<Cow<str>> = Vec::with_capacity(1 + texts.len());
-        for text in read_texts() {
-            let stretched = stretched_texts(text);
-            if stretched.is_empty() {
-                texts.push(Cow::Borrowed(text));
-            } else {
-                texts.extend(stretched.into_iter().map(Cow::Owned));
+        let read = if texts.is_empty() {
+            as_written_transliterated(&as_written)
+        } else {
+            let mut texts: Vec<Cow<str>> = Vec::with_capacity(1 + texts.len());
+            for text in read_texts() {
+                let stretched = stretched_texts(text);
+                if stretched.is_empty() {
+                    texts.push(Cow::Borrowed(text));
+                } else {
+                    texts.extend(stretched.into_iter().map(Cow::Owned));
+                }
             }
-        }
-        for chars in transliterations(texts.iter().map(|t| &**t)) {
+            transliterations(texts.iter().map(|t| &**t))
+        };
+        for chars in read {
             spellings.push(fold_displayed_chars(chars, false));
         }
     }
@@ -365,6 +370,19 @@ fn nearest_first<T: PartialEq + Default>(mut per_text: Vec<Vec<T>>, most: usize)
 /// third ("P[]litcia" beside "$$ Ьь").
 fn transliterations<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<char>> {
     nearest_first(texts.map(transliterated).collect(), MAX_TRANSLITERATED)
+}
+
+/// `transliterations` of the name as written alone (no text re-spelt,
+/// most Latin names): with no stretch, its own readings, the nearest as
+/// they come (`nearest_first` of one text), without a list of texts.
+fn as_written_transliterated(as_written: &str) -> Vec<Vec<char>> {
+    let stretched = stretched_texts(as_written);
+    if !stretched.is_empty() {
+        return transliterations(stretched.iter().map(String::as_str));
+    }
+    let mut read = transliterated(as_written);
+    read.truncate(MAX_TRANSLITERATED);
+    read
 }
 
 /// The re-spelt texts of `all` (the name as written, and with boxed
