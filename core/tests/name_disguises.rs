@@ -482,8 +482,15 @@ fn stretched_digit(s: &str, rng: &mut Rng) -> String {
             .find(|(k, d)| *k == l && *d != '1')
             .map(|(_, d)| *d)
     };
+    // (In a word of six letters or more: among fewer, a digit held is a
+    // code, a car's plate, `held_in_a_word` in fold.rs.)
+    let word_len = |i: usize| {
+        let before = chars[..i].iter().rev().take_while(|c| letter(**c)).count();
+        before + 1 + chars[i + 1..].iter().take_while(|c| letter(**c)).count()
+    };
     let places: Vec<usize> = (1..chars.len().saturating_sub(1))
         .filter(|&i| letter(chars[i - 1]) && letter(chars[i + 1]) && digit_of(chars[i]).is_some())
+        .filter(|&i| word_len(i) >= 6)
         .collect();
     if places.is_empty() {
         return s.to_string();
@@ -1437,7 +1444,15 @@ const FOUND: &[&str] = &[
     "Кібер-р-р-pполіція",
     "П000лиция",
     "Сбер666анк",
-    "Горячая линия 66666анка",
+    "Центр0000банк",
+    // From the attack on it: a stutter and an echo of an abbreviation,
+    // an echo before the next word, in either case.
+    "М-М-МВД",
+    "МВД-Д-Д РФ",
+    "Ф-Ф-Ф-ФСБ",
+    "Ц·ц·цБ России",
+    "Банк-к-к клиентский отдел",
+    "Пример БанК-К-к Клиентский отдел",
     // 2026-12-07 (second session): letters stretched, in any dress, also
     // before a transliteration and beside symbol groups and decoys; letter
     // names run into the word after them; caps the decoys filled.
@@ -1771,6 +1786,18 @@ const FOUND_QUIET: &[&str] = &[
     "Инна Ааронова",
     "Анна А. Аксенова",
     "Ив444нова Анна",
+    // From the attack on it: car plates (a digit held among few letters
+    // is a code), a drawn-out letter in the other case.
+    "С888ЕР",
+    "Сосед С888ЕР",
+    "B666TB 77",
+    "CB3333EP",
+    "РО1111СЕ",
+    "666AHK",
+    "Vadi-I-Im Borisov",
+    "Aygeri-I-Im running",
+    "КРАВЕ·е·еЦЬ Поліна",
+    "УК-К-К ключник",
     // 2026-12-07 (second session), from the attack on stretched letters:
     // an interjection stretched is a word, no abbreviation; a first name
     // after letters' names is a name; a "В" drawn as "8" in capitals.

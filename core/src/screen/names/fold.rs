@@ -1299,8 +1299,9 @@ const MAX_SLOW_CHARS: usize = MAX_FOLDED_CHARS;
 /// At most this many digits in a row read as letters, and only inside a
 /// word ("Пр1мер", "Сбер6анк") or starting one ("5ber"); a longer run, or
 /// digits after a word ("ВТБ24", "ФСБ2024"), are a number of their own,
-/// except one digit held, inside a word or starting one: a letter
-/// stretched ("П000лиция", "66666анк", `reading/stretched.rs`).
+/// except one digit held, inside a word or starting one, among five
+/// letters or more: a letter stretched ("П000лиция", `held_in_a_word`,
+/// `reading/stretched.rs`).
 const MAX_LETTER_DIGITS: usize = 2;
 
 /// The text cut at `MAX_NAME_BYTES`, on a character boundary.
@@ -1333,10 +1334,39 @@ fn digit_run(chars: &[char], start: usize) -> (usize, bool) {
         let plain = decomposed(*d).first().copied().unwrap_or(*d);
         DIGIT_READINGS.iter().any(|(digit, _)| *digit == plain)
     });
-    let held = chars[start..i].iter().all(|d| *d == chars[start]);
-    let as_letters =
-        readable && (inside || starts_word) && (held || i - start <= MAX_LETTER_DIGITS);
+    let as_letters = readable
+        && (inside || starts_word)
+        && (i - start <= MAX_LETTER_DIGITS || held_in_a_word(chars, start, i));
     (i, !as_letters)
+}
+
+/// Whether the digits from `start` to `end` are one digit held in a
+/// word of `HELD_AMONG` letters or more besides: a letter stretched
+/// ("П000лиция", "Сбер666анк"). A letter here is what is read as one:
+/// a symbol ("бе333о∩асности") or a digit between two ("P000l1ce"), not a
+/// number ("77"). With fewer, letters and one digit repeated are a code:
+/// a car's plate ("С888ЕР77", "СВ3333ЕР", "666АНК").
+fn held_in_a_word(chars: &[char], start: usize, end: usize) -> bool {
+    const HELD_AMONG: usize = 5;
+    if !chars[start..end].iter().all(|d| *d == chars[start]) {
+        return false;
+    }
+    let in_word = |c: char| !c.is_whitespace() && !c.is_ascii_punctuation();
+    let from = chars[..start]
+        .iter()
+        .rposition(|&c| !in_word(c))
+        .map_or(0, |k| k + 1);
+    let to = chars[end..]
+        .iter()
+        .position(|&c| !in_word(c))
+        .map_or(chars.len(), |k| end + k);
+    let digit = |k: usize| k >= start && k < end || chars[k].is_num();
+    let reads_as_letter =
+        |k: usize| !chars[k].is_num() || k > from && k + 1 < to && !digit(k - 1) && !digit(k + 1);
+    (from..to)
+        .filter(|k| !(start..end).contains(k) && reads_as_letter(*k))
+        .count()
+        >= HELD_AMONG
 }
 
 /// The script of a letter, for case changes and soft signs: Latin,

@@ -38,7 +38,8 @@ mod symbols;
 
 use super::class::{decomposed, Class};
 use super::fold::{
-    bytes_where, capped, fold_displayed_cased, fold_displayed_chars, shown_text, Folded, PICTOGRAPHS,
+    bytes_where, capped, fold_displayed_cased, fold_displayed_chars, shown_text, Folded,
+    PICTOGRAPHS,
 };
 use domains::domains_apart;
 use flags::boxed_letters;

@@ -188,31 +188,26 @@ pub(super) fn drawn_out_joined(text: &str) -> Option<String> {
     let alike = |a: char, b: char| {
         a.is_alpha() && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
     };
-    let apart = |c: char| !c.is_alnum();
+    // (No space: "Банк-к-к клиентский" is a bank and a word.)
+    let apart = |c: char| !c.is_alnum() && !c.is_whitespace();
     if !drawn_out_somewhere(text, alike, apart) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = text.chars().collect();
     let mut dropped = vec![false; chars.len()];
-    let mut joined = false;
+    let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
         let mut j = i;
         while j + 2 < chars.len() && apart(chars[j + 1]) && alike(chars[i], chars[j + 2]) {
             j += 2;
         }
-        // (Drawn out from a word or into one, whose letter may be a
-        // symbol, "М⭕н-н-н⭕банк": letters spelled out one by one stay
-        // apart, "B A A A N K".)
-        let in_word = |c: &char| !c.is_whitespace() && !c.is_ascii_punctuation();
-        let attached = i > 0 && in_word(&chars[i - 1]) || chars.get(j + 1).is_some_and(in_word);
-        if j - i >= 4 && attached {
-            (i + 1..j).step_by(2).for_each(|k| dropped[k] = true);
-            joined = true;
+        if j - i >= 4 {
+            changed |= read_drawn_out(&mut chars, &mut dropped, i, j);
         }
         i = j.max(i + 1);
     }
-    joined.then(|| {
+    changed.then(|| {
         chars
             .iter()
             .zip(&dropped)
@@ -220,6 +215,31 @@ pub(super) fn drawn_out_joined(text: &str) -> Option<String> {
             .map(|(c, _)| c)
             .collect()
     })
+}
+
+/// One letter drawn out from `first` to `last` (letters at every second
+/// place, separators between), read by where it stands: inside a word, a
+/// stretch, its first letter written again as typed ("Сбе-е-ербанк",
+/// "Vadi-I-Im" is "Vadiiim", "Ultty-у-уq" "Ultttyyyq"); at a word's end an echo, at its start a stutter, the
+/// word as it is ("МВД-Д-Д", "М-М-МВД" are "МВД"); letters spelled out one
+/// by one stay as they are ("Б А А А Н К"). Whether it changed the text.
+fn read_drawn_out(chars: &mut [char], dropped: &mut [bool], first: usize, last: usize) -> bool {
+    // (A letter of a word may be a symbol: "М⭕н-н-н⭕банк".)
+    let in_word = |c: &char| !c.is_whitespace() && !c.is_ascii_punctuation();
+    let before = first > 0 && in_word(&chars[first - 1]);
+    let after = chars.get(last + 1).is_some_and(in_word);
+    match (before, after) {
+        (true, true) => {
+            for k in (first + 1..last).step_by(2) {
+                dropped[k] = true;
+                chars[k + 1] = chars[first];
+            }
+        }
+        (true, false) => dropped[first + 1..=last].fill(true),
+        (false, true) => dropped[first..last].fill(true),
+        (false, false) => return false,
+    }
+    true
 }
 
 /// Whether some letter stands between two separators with one alike on
@@ -243,10 +263,9 @@ fn drawn_out_somewhere(
     };
     let mut before: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
-        // (An ASCII byte the table passes is a separator; another may be
-        // a letter's first byte, "ʜ".)
-        if !MAY_START_SEPARATOR[usize::from(b)] || !b.is_ascii() && !char_at(i).is_some_and(&apart)
-        {
+        // (A byte the table passes may be a space, or a letter's first
+        // byte, "ʜ".)
+        if !MAY_START_SEPARATOR[usize::from(b)] || !char_at(i).is_some_and(&apart) {
             continue;
         }
         if let Some(j) = before {
@@ -457,7 +476,7 @@ mod tests {
             ("Ба4аанк", "Банк"),
             // A digit held inside a word (`fold.rs`, `digit_run`).
             ("П000лиция", "Полиция"),
-            ("66666анк", "Банк"),
+            ("Центр0000банк", "Центробанк"),
         ] {
             assert!(reads_as(stretched, word), "{stretched}");
         }
@@ -466,11 +485,18 @@ mod tests {
     #[test]
     fn a_letter_drawn_out_across_separators_is_written_whole() {
         for (drawn, whole) in [
+            // Inside a word: a stretch, in its first letter's case.
             ("Вади.и.им", "Вадииим"),
             ("Сбе-е-е-ербанк", "Сбеееербанк"),
-            ("podderz~Z~zhka", "podderzZzhka"),
+            ("podderz~Z~zhka", "podderzzzhka"),
             ("Тин.н.н.нькофф", "Тиннннькофф"),
-            ("Центробан.н.ʜ.нка", "Центробаннʜнка"),
+            ("Центробан.н.ʜ.нка", "Центробаннннка"),
+            ("Vadi-I-Im", "Vadiiim"),
+            // An echo at a word's end, a stutter at its start.
+            ("МВД-Д-Д РФ", "МВД РФ"),
+            ("Ура-а-а", "Ура"),
+            ("М-М-МВД", "МВД"),
+            ("Ц·ц·цБ России", "цБ России"),
         ] {
             assert_eq!(drawn_out_joined(drawn).as_deref(), Some(whole), "{drawn}");
         }
@@ -482,6 +508,7 @@ mod tests {
             "Анна-а",
             "a.b.c",
             "Б А А А Н К",
+            "Банк к к клиентский отдел",
         ] {
             assert_eq!(drawn_out_joined(text), None, "{text}");
         }
@@ -493,9 +520,10 @@ mod tests {
         let alike = |a: char, b: char| {
             a.is_alpha() && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
         };
+        let apart = |c: char| !c.is_alnum() && !c.is_whitespace();
         chars
             .windows(5)
-            .any(|w| !w[1].is_alnum() && !w[3].is_alnum() && alike(w[0], w[2]) && alike(w[2], w[4]))
+            .any(|w| apart(w[1]) && apart(w[3]) && alike(w[0], w[2]) && alike(w[2], w[4]))
     }
 
     #[test]
@@ -520,7 +548,7 @@ mod tests {
                     a.is_alpha()
                         && (a == b || a.to_lowercase().eq(b.to_lowercase()) || looks_alike(a, b))
                 };
-                drawn_out_somewhere(&text, alike, |c: char| !c.is_alnum())
+                drawn_out_somewhere(&text, alike, |c: char| !c.is_alnum() && !c.is_whitespace())
             };
             assert_eq!(by_bytes, drawn_out_by_chars(&text), "{text:?}");
         }
