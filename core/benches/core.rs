@@ -147,7 +147,8 @@ fn name_benches(c: &mut Criterion) {
 }
 
 /// The worst a name can cost: the input cap (`MAX_NAME_BYTES`) filled
-/// with what takes every re-reading, and with nested bidi overrides.
+/// with what takes every re-reading, with nested bidi overrides, with
+/// words of many stretches and with letters drawn out.
 fn worst_name_benches(c: &mut Criterion) {
     use callguard_core::screen::names;
     let hostile = "Ь@nk|-|0 Sluzhba bEZ0pasn0sti I|-|Ь III bI cl rn Ρ 8 800 5553535 ";
@@ -157,6 +158,9 @@ fn worst_name_benches(c: &mut Criterion) {
     for (label, name) in [
         ("hostile_64k", fill(hostile)),
         ("bidi_64k", fill("\u{202E}abc\u{202D}def")),
+        // Long words of many stretches, and letters drawn out.
+        ("stretches_64k", fill("аааb")),
+        ("drawn_out_64k", fill("a-a-aИ")),
     ] {
         group.bench_function(label, |b| {
             b.iter(|| {

@@ -133,15 +133,32 @@ pub(super) fn stretched_texts(text: &str) -> Vec<String> {
             group_at_start(&rest).is_some()
         }
     };
+    // (Each place's word, found in one pass each way: asked at every
+    // stretch, a look back and forth would be quadratic in a long word of
+    // many, "аааbаааb…".)
+    let mut word_start = vec![0; chars.len()];
+    for i in 1..chars.len() {
+        word_start[i] = if chars[i - 1].is_alphanumeric() {
+            word_start[i - 1]
+        } else {
+            i
+        };
+    }
+    let mut word_end = vec![chars.len(); chars.len()];
+    for i in (0..chars.len().saturating_sub(1)).rev() {
+        word_end[i] = if chars[i + 1].is_alphanumeric() {
+            word_end[i + 1]
+        } else {
+            i + 1
+        };
+    }
     let word_around = |at: usize| {
-        let start = (0..at)
-            .rev()
-            .find(|&i| !chars[i].is_alphanumeric())
-            .map_or(0, |i| i + 1);
-        let end = (at..chars.len())
-            .find(|&i| !chars[i].is_alphanumeric())
-            .unwrap_or(chars.len());
-        (start, end)
+        let end = if chars[at].is_alphanumeric() {
+            word_end[at]
+        } else {
+            at
+        };
+        (word_start[at], end)
     };
     let runs = Runs {
         len: chars.len(),
@@ -263,9 +280,10 @@ fn drawn_out_somewhere(
     };
     let mut before: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
-        // (A byte the table passes may be a space, or a letter's first
-        // byte, "ʜ".)
-        if !MAY_START_SEPARATOR[usize::from(b)] || !char_at(i).is_some_and(&apart) {
+        // (An ASCII byte the table passes is a separator; another may
+        // start a letter, "ʜ", or a space.)
+        if !MAY_START_SEPARATOR[usize::from(b)] || !b.is_ascii() && !char_at(i).is_some_and(&apart)
+        {
             continue;
         }
         if let Some(j) = before {
@@ -285,8 +303,8 @@ fn drawn_out_somewhere(
     false
 }
 
-/// Per byte, whether it may start a separator: in ASCII any but a letter
-/// or a digit; else the first byte of any character but the Cyrillic
+/// Per byte, whether it may start a separator: in ASCII any but a letter,
+/// a digit or a space; else the first byte of any character but the Cyrillic
 /// letters U+0400–U+047F (0xD0, 0xD1: the bytes of a Cyrillic name).
 /// Continuation bytes (0x80–0xBF) start nothing.
 const MAY_START_SEPARATOR: [bool; 256] = {
@@ -295,7 +313,7 @@ const MAY_START_SEPARATOR: [bool; 256] = {
     while b < 256 {
         let byte = b as u8;
         table[b] = match byte {
-            0..=0x7F => !byte.is_ascii_alphanumeric(),
+            0..=0x7F => !byte.is_ascii_alphanumeric() && !byte.is_ascii_whitespace(),
             0x80..=0xBF | 0xD0 | 0xD1 => false,
             _ => true,
         };
@@ -528,11 +546,11 @@ mod tests {
 
     #[test]
     fn the_byte_look_for_a_drawn_out_letter_misses_none() {
-        // Every character that is no letter or digit starts with a byte
-        // the look stops at.
+        // Every character that is no letter, digit or space starts with a
+        // byte the look stops at.
         for c in (0..=0x10FFFF)
             .filter_map(char::from_u32)
-            .filter(|c| !c.is_alnum())
+            .filter(|c| !c.is_alnum() && !c.is_whitespace())
         {
             let mut utf8 = [0; 4];
             let first = c.encode_utf8(&mut utf8).as_bytes()[0];
