@@ -416,6 +416,12 @@ impl Folded {
         (i..self.len()).take_while(|&j| !self.word_start[j]).count()
     }
 
+    /// Whether a word ends at `end` (`rest_of_word(end) == 0`): there, or
+    /// past, the name ends, or a word starts.
+    pub fn ends_word(&self, end: usize) -> bool {
+        end >= self.len() || self.word_start[end]
+    }
+
     /// The letters as a developer's tool shows them (`examples/
     /// name_reading.rs`): each as its readings in brackets when it has
     /// several, a space where a word starts.

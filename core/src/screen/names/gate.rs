@@ -7,7 +7,6 @@
 //! place, the places where some rule may find something.
 
 use super::fold::Folded;
-use super::lexicon::ends_word;
 
 /// Bits of a key.
 pub(super) const BITS: usize = 128;
@@ -152,7 +151,7 @@ impl Gate {
     /// place for it and is passed on its first three letters.
     #[inline]
     pub(super) fn passes_at_start(&self, name: &Folded, at: usize) -> bool {
-        let alone = if ends_word(name, at + 1) {
+        let alone = if name.ends_word(at + 1) {
             self.alone
         } else {
             self.alone_stems

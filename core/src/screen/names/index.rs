@@ -15,7 +15,6 @@
 
 use super::fold::Folded;
 use super::gate::{bits, Gate, BITS};
-use super::lexicon::ends_word;
 use super::words::Word;
 
 /// Letters of a first word compared before a candidate is offered: a
@@ -237,7 +236,7 @@ impl Index {
                             && b1.is_none_or(|b1| lowest(second, e.second) == b1)
                     };
                     let ends =
-                        || !AT_START || e.whole == 0 || ends_word(name, at + e.whole as usize);
+                        || !AT_START || e.whole == 0 || name.ends_word(at + e.whole as usize);
                     if fits(e) && ends() && once() && check(e.phrase as usize, e.order as usize) {
                         return true;
                     }

@@ -351,16 +351,10 @@ pub(super) fn starts_word(name: &Folded, at: usize, word: &Word) -> Option<usize
     // another length than an abbreviation.)
     let fits = at < name.len()
         && name.word_start[at]
-        && (!word.exact || ends_word(name, end))
+        && (!word.exact || name.ends_word(end))
         && name.has_at(at, &word.chars)
         && (!word.generic || ends_with_ending(name, end));
     fits.then_some(end)
-}
-
-/// A word of the name ends at `end` (`rest_of_word(end) == 0`): there, or
-/// past, the name ends, or a word starts.
-pub(super) fn ends_word(name: &Folded, end: usize) -> bool {
-    end >= name.len() || name.word_start[end]
 }
 
 /// The phrase's words one right after the other (an ending of up to
