@@ -2044,10 +2044,6 @@ const DECORATIONS: &[&str] = &[
 /// The benign corpus, each name decorated 1–4 ways: (the name, as
 /// decorated, the decorations).
 fn benign_decorated() -> Vec<(String, String, Vec<&'static str>)> {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/names/benign.txt"),
-    )
-    .unwrap();
     let decorations: Vec<&Transform> = TRANSFORMS
         .iter()
         .filter(|t| DECORATIONS.contains(&t.0))
@@ -2055,7 +2051,7 @@ fn benign_decorated() -> Vec<(String, String, Vec<&'static str>)> {
     assert_eq!(decorations.len(), DECORATIONS.len());
     let mut rng = Rng(SEED ^ 0xBE9160);
     let mut out = Vec::new();
-    for name in text.lines().filter(|l| !l.trim().is_empty()) {
+    for name in benign_names() {
         let n = 1 + rng.below(4);
         let mut chosen: Vec<&Transform> = (0..n).map(|_| *rng.pick(&decorations)).collect();
         chosen.sort_by_key(|t| t.1);
@@ -2064,11 +2060,7 @@ fn benign_decorated() -> Vec<(String, String, Vec<&'static str>)> {
         for (_, _, f) in &chosen {
             decorated = f(&decorated, &mut rng);
         }
-        out.push((
-            name.to_string(),
-            decorated,
-            chosen.iter().map(|t| t.0).collect(),
-        ));
+        out.push((name, decorated, chosen.iter().map(|t| t.0).collect()));
     }
     out
 }
@@ -2153,28 +2145,14 @@ fn every_drawn_out_claim_warns() {
         "names: letters drawn out, {total} names: {} caught, {known} known missed",
         total - missed.len() - known
     );
-    assert!(
-        missed.is_empty(),
-        "{} missed:\n{}",
-        missed.len(),
-        missed
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    none_of(&missed, "missed");
 }
 
 #[test]
 fn the_benign_corpus_drawn_out_stays_quiet() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/names/benign.txt"),
-    )
-    .unwrap();
     let mut rng = Rng(SEED ^ 0xD4A3_BE91);
     let mut alarms = Vec::new();
-    for name in text.lines().filter(|l| !l.trim().is_empty()) {
+    for name in &benign_names() {
         let (what, _, drawn) = rng.pick(DRAWN_OUT);
         let decorated = drawn(name, &mut rng);
         let v = verdict(&decorated, Channel::Whatsapp);
@@ -2186,17 +2164,31 @@ fn the_benign_corpus_drawn_out_stays_quiet() {
             ));
         }
     }
+    none_of(&alarms, "false alarms");
+}
+
+/// Fails, listing the first 40 of `found` (`what` they are), unless it
+/// is empty.
+fn none_of(found: &[String], what: &str) {
+    let first: Vec<&str> = found.iter().take(40).map(String::as_str).collect();
     assert!(
-        alarms.is_empty(),
-        "{} false alarms:\n{}",
-        alarms.len(),
-        alarms
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        found.is_empty(),
+        "{} {what}:\n{}",
+        found.len(),
+        first.join("\n")
     );
+}
+
+/// The benign corpus (`tests/names/benign.txt`), a name a line.
+fn benign_names() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/names/benign.txt"),
+    )
+    .unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// What reading a name and checking it against every claim rule costs,
